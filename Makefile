@@ -1,0 +1,60 @@
+# One task runner. `make serve` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8866
+DEMO   := data/demo/proposals/.complete
+
+.PHONY: setup system-deps demo serve serve-portfolio test test-fast lint typecheck bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+# Debian's chromium (browser tests, picture export) and postgresql (store tests).
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(DEMO): $(STAMP) workbench/demo/*.py
+	$(BIN)/workbench demo generate --out data/demo
+
+demo: $(DEMO)
+
+serve: $(STAMP) $(DEMO)
+	$(BIN)/voila notebooks/review.ipynb --no-browser \
+	  --Voila.ip=$(HOST) --port=$(PORT) \
+	  --show_tracebacks=False \
+	  --MappingKernelManager.cull_idle_timeout=900 \
+	  --MappingKernelManager.cull_interval=60
+
+serve-portfolio: $(STAMP) $(DEMO)
+	$(BIN)/voila notebooks/portfolio.ipynb --no-browser \
+	  --Voila.ip=$(HOST) --port=$(PORT) --show_tracebacks=False
+
+test: $(STAMP) system-deps $(DEMO)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not e2e and not postgres and not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check workbench widgets tests bench scripts
+	$(BIN)/ruff format --check workbench widgets tests bench scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP) $(DEMO)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+eval: $(STAMP)
+	$(BIN)/python scripts/evaluate_matching.py
+
+clean:
+	rm -rf $(VENV) data/demo/proposals data/workbench.db* .pytest_cache

@@ -1,0 +1,1 @@
+"""ipywidgets components of the reviewer and analyst dashboards (imports ``workbench``)."""
