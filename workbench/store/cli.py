@@ -1,0 +1,121 @@
+"""``workbench store``: migrate the judgments store, show a review's history, export it.
+
+Examples
+--------
+>>> import argparse
+>>> p = argparse.ArgumentParser(); add_arguments(p)
+>>> p.parse_args(["export", "P-1", "--json", "r.json"]).xlsx is None
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError, Problem
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL or SQLite file (default: WORKBENCH_DB_URL, else data/workbench.db)",
+    )
+    sub = parser.add_subparsers(dest="store_command", required=True, metavar="ACTION")
+    sub.add_parser("migrate", help="create or upgrade the schema to the newest version")
+    h = sub.add_parser("history", help="print a proposal's review history")
+    h.add_argument("proposal_id", metavar="PROPOSAL")
+    h.add_argument("--lang", choices=("ja", "en"), default="ja", help="language (default ja)")
+    e = sub.add_parser("export", help="export a proposal's review record")
+    e.add_argument("proposal_id", metavar="PROPOSAL")
+    e.add_argument("--json", type=Path, metavar="FILE", help="write the record as JSON")
+    e.add_argument("--xlsx", type=Path, metavar="FILE", help="write the record as Excel")
+    e.add_argument(
+        "--findings",
+        type=Path,
+        metavar="FILE",
+        help="screening result (workbench screen --format json) whose findings to include",
+    )
+
+
+def _read_findings(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    f"line {exc.lineno}",
+                    "-",
+                    "not valid JSON",
+                    "a screening result in JSON",
+                )
+            ]
+        ) from None
+    findings = data.get("findings") if isinstance(data, dict) else data
+    if not isinstance(findings, list):
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    "$.findings",
+                    "findings",
+                    "missing or not a list",
+                    "a list of findings with 'key'",
+                )
+            ]
+        )
+    return findings
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.store.engine import create_store_engine, database_url, migrate
+    from workbench.store.store import open_store
+
+    if args.store_command == "migrate":
+        url = database_url(args.db)
+        revision = migrate(create_store_engine(url))
+        print(f"{url}: schema at revision {revision}")
+        return 0
+    store = open_store(args.db)
+    try:
+        if args.store_command == "history":
+            state = store.state(args.proposal_id)
+            if not state.started:
+                raise InputError(
+                    [
+                        Problem(
+                            store.url,
+                            "history",
+                            "proposal_id",
+                            f"no review of {args.proposal_id!r} in this store",
+                            "the id of a proposal under review",
+                        )
+                    ]
+                )
+            for e in state.history:
+                reason = f"  ({e.reason})" if e.reason else ""
+                print(f"{e.seq:>4}  {e.when()}  {e.reviewer}  {e.describe(args.lang)}{reason}")
+            return 0
+        if args.json is None and args.xlsx is None:
+            print("export: give --json FILE and/or --xlsx FILE", file=sys.stderr)
+            return 2
+        findings = _read_findings(args.findings) if args.findings else None
+        record = store.export_json(args.proposal_id, findings)
+        if args.json is not None:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(
+                json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            print(f"wrote {args.json}")
+        if args.xlsx is not None:
+            store.export_xlsx(args.proposal_id, args.xlsx, findings)
+            print(f"wrote {args.xlsx}")
+        return 0
+    finally:
+        store.close()

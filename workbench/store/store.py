@@ -1,0 +1,445 @@
+"""The judgments store: append a reviewer's decision, read back the derived state.
+
+Every write is one transaction: read the proposal's log (only the events not
+yet seen by this process), check that it is still at ``expected_seq``, check
+the command against the state, append one event. A writer that lost a race
+is refused with :class:`~workbench.store.conflicts.StaleWriteError`; the
+unique ``(proposal_id, seq)`` key guarantees that even two writers passing
+the check at once cannot both append.
+
+Examples
+--------
+>>> store = open_store("sqlite://")
+>>> s = store.start_review("P-1", reviewer="alice", expected_seq=0, finding_keys=["k1"])
+>>> s = store.set_disposition("P-1", "k1", "dismissed", "different hospital",
+...                           reviewer="alice", expected_seq=s.seq)
+>>> try:
+...     store.set_judgment("P-1", "no-concern", reviewer="bob", expected_seq=1)
+... except StaleWriteError as exc:
+...     print(exc.reviewers, exc.current_seq, exc.changes[0].describe("en"))
+('alice',) 2 finding k1: dismissed
+>>> store.state("P-1").dispositions["k1"].rationale
+'different hospital'
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, and_, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from workbench.errors import InputError, Problem
+from workbench.reviewer import Reviewer, clean_name
+from workbench.store import export
+from workbench.store.commands import (
+    AddMeasure,
+    Command,
+    RememberMatch,
+    SetDisposition,
+    SetJudgment,
+    StartReview,
+    UpdateMeasure,
+    today_in_japan,
+)
+from workbench.store.conflicts import StaleWriteError
+from workbench.store.engine import WRITE, create_store_engine, database_url, migrate
+from workbench.store.events import Event
+from workbench.store.memory import MatchVerdicts, verdicts_from_events
+from workbench.store.schema import events, reviews
+from workbench.store.state import ReviewState, fold
+from workbench.store.summary import ReviewSummary, review_summaries
+from workbench.store.vocabulary import EventKind, MeasureStatus
+
+if TYPE_CHECKING:
+    from workbench.matching import MatchMemory
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """Reviewer decisions for many proposals, in one SQLite file or PostgreSQL database."""
+
+    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = _now) -> None:
+        self.engine = engine
+        self._writer = engine.execution_options(**{WRITE: True})
+        self._clock = clock
+        self._cache: dict[str, ReviewState] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- reading -----------------------------------------------------------------
+
+    def _load(self, conn: Connection, proposal_id: str) -> ReviewState:
+        """The state from the cached one plus the events appended since (events never change)."""
+        with self._lock:
+            cached = self._cache.get(proposal_id) or ReviewState(proposal_id)
+        rows = conn.execute(
+            select(events)
+            .where(and_(events.c.proposal_id == proposal_id, events.c.seq > cached.seq))
+            .order_by(events.c.seq)
+        )
+        state = fold(proposal_id, (_event(r) for r in rows), cached)
+        with self._lock:
+            known = self._cache.get(proposal_id)
+            if known is None or known.seq < state.seq:
+                self._cache[proposal_id] = state
+        return state
+
+    def state(self, proposal_id: str) -> ReviewState:
+        """The review's current state (``seq`` 0 and status not-reviewed when never started)."""
+        with self.engine.connect() as conn:
+            return self._load(conn, proposal_id)
+
+    def history(self, proposal_id: str) -> tuple[Event, ...]:
+        return self.state(proposal_id).history
+
+    def reviews(self) -> dict[str, ReviewSummary]:
+        """Every proposal with a started review, by id: status, outcome, last change."""
+        return review_summaries(self.engine)
+
+    def _match_events(self) -> list[Event]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(events)
+                .where(events.c.kind == str(EventKind.MATCH_MEMORY))
+                .order_by(events.c.created_at, events.c.id)
+            )
+            return [_event(r) for r in rows]
+
+    def match_verdicts(self) -> MatchVerdicts:
+        """Every remembered verdict in force, with who decided it, when and in which review."""
+        return verdicts_from_events(self._match_events())
+
+    def match_memory(self) -> MatchMemory:
+        """The verdicts for the matcher (:class:`workbench.matching.MatchMemory`).
+
+        All match-memory events across proposals are replayed oldest first, so the
+        latest verdict on a (text, list, entry) wins, texts compared in the matcher's
+        comparison form.
+        """
+        from workbench.matching import MatchMemory
+
+        return MatchMemory.from_verdicts(
+            (e.payload["text"], e.payload["list_name"], e.payload["entry_id"], e.payload["verdict"])
+            for e in self._match_events()
+        )
+
+    # ---- writing -----------------------------------------------------------------
+
+    def append(
+        self,
+        proposal_id: str,
+        command: Command,
+        *,
+        reviewer: str | Reviewer,
+        expected_seq: int,
+        reason: str | None = None,
+    ) -> ReviewState:
+        """Check ``command`` and append its event, in one transaction; returns the new state.
+
+        Raises :class:`StaleWriteError` when the log is no longer at ``expected_seq``
+        and :class:`~workbench.errors.InputError` for bad input; nothing is written then.
+        """
+        who = _reviewer_name(reviewer)
+        _check_call(proposal_id, expected_seq, reason)
+        now = self._clock()
+        today = today_in_japan(now)
+        try:
+            with self._writer.begin() as conn:
+                state = self._load(conn, proposal_id)
+                if state.seq != expected_seq:
+                    raise _stale(state, expected_seq)
+                payload = command.payload(state, today)
+                event = Event(
+                    proposal_id,
+                    state.seq + 1,
+                    command.event_kind,
+                    payload,
+                    who,
+                    now,
+                    reason,
+                )
+                _insert(conn, event)
+        except IntegrityError as exc:
+            # Another writer appended the same seq between our check and insert.
+            fresh = self.state(proposal_id)
+            if fresh.seq > expected_seq:
+                raise _stale(fresh, expected_seq) from exc
+            raise
+        with self._lock:
+            known = self._cache.get(proposal_id)
+            after = fold(proposal_id, [event], state)
+            if known is None or known.seq < after.seq:
+                self._cache[proposal_id] = after
+        return after
+
+    def start_review(
+        self,
+        proposal_id: str,
+        *,
+        reviewer: str | Reviewer,
+        expected_seq: int,
+        as_of: date | None = None,
+        lists: Sequence[Any] = (),
+        finding_keys: Iterable[str] | None = None,
+        reason: str | None = None,
+    ) -> ReviewState:
+        """Register a screening (reference date, list versions, finding keys); may be repeated."""
+        keys = None if finding_keys is None else tuple(finding_keys)
+        return self.append(
+            proposal_id,
+            StartReview(as_of, tuple(lists), keys),
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            reason=reason,
+        )
+
+    def set_disposition(
+        self,
+        proposal_id: str,
+        finding_key: str,
+        disposition: str,
+        rationale: str = "",
+        *,
+        reviewer: str | Reviewer,
+        expected_seq: int,
+        reason: str | None = None,
+    ) -> ReviewState:
+        return self.append(
+            proposal_id,
+            SetDisposition(finding_key, disposition, rationale),
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            reason=reason,
+        )
+
+    def set_judgment(
+        self,
+        proposal_id: str,
+        outcome: str,
+        notes: str = "",
+        *,
+        reviewer: str | Reviewer,
+        expected_seq: int,
+        reason: str | None = None,
+    ) -> ReviewState:
+        return self.append(
+            proposal_id,
+            SetJudgment(outcome, notes),
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            reason=reason,
+        )
+
+    def add_measure(
+        self,
+        proposal_id: str,
+        kind: str,
+        text: str,
+        persons: Sequence[str] = (),
+        due: date | str | None = None,
+        status: str = MeasureStatus.REQUESTED,
+        *,
+        reviewer: str | Reviewer,
+        expected_seq: int,
+        reason: str | None = None,
+    ) -> ReviewState:
+        return self.append(
+            proposal_id,
+            AddMeasure(kind, text, tuple(persons), due, status),
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            reason=reason,
+        )
+
+    def update_measure(
+        self,
+        proposal_id: str,
+        measure_id: int,
+        *,
+        reviewer: str | Reviewer,
+        expected_seq: int,
+        reason: str | None = None,
+        **changes: Any,
+    ) -> ReviewState:
+        """Change ``text``, ``persons``, ``due`` and/or ``status`` of measure ``measure_id``."""
+        unknown = set(changes) - {"text", "persons", "due", "status"}
+        if unknown:
+            raise TypeError(f"unknown measure fields: {', '.join(sorted(unknown))}")
+        return self.append(
+            proposal_id,
+            UpdateMeasure(measure_id, **changes),
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            reason=reason,
+        )
+
+    def remember_match(
+        self,
+        proposal_id: str,
+        text: str,
+        list_name: str,
+        entry_id: str,
+        verdict: str,
+        *,
+        reviewer: str | Reviewer,
+        expected_seq: int,
+        reason: str | None = None,
+    ) -> ReviewState:
+        return self.append(
+            proposal_id,
+            RememberMatch(text, list_name, entry_id, verdict),
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            reason=reason,
+        )
+
+    # ---- export ------------------------------------------------------------------
+
+    def _started_state(self, proposal_id: str) -> ReviewState:
+        state = self.state(proposal_id)
+        if not state.started:
+            raise InputError(
+                [
+                    Problem(
+                        f"review of {proposal_id}",
+                        "export",
+                        "proposal_id",
+                        "no review has been started for this proposal",
+                        "the id of a proposal under review",
+                    )
+                ]
+            )
+        return state
+
+    def export_json(
+        self, proposal_id: str, findings: Sequence[Mapping[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """The review record as a JSON-ready dict (findings joined with their dispositions)."""
+        state = self._started_state(proposal_id)
+        return export.review_record(state, findings, exported_at=self._clock())
+
+    def export_xlsx(
+        self,
+        proposal_id: str,
+        path: str | Path,
+        findings: Sequence[Mapping[str, Any]] | None = None,
+    ) -> Path:
+        """The review record as an Excel workbook at ``path``; returns the path."""
+        return export.write_xlsx(self.export_json(proposal_id, findings), Path(path))
+
+
+def open_store(
+    url: str | Path | None = None, *, clock: Callable[[], datetime] = _now, upgrade: bool = True
+) -> Store:
+    """Open (and by default migrate to the newest schema) the store at ``url``.
+
+    ``url`` is a SQLAlchemy URL or a SQLite file path; without it ``WORKBENCH_DB_URL``
+    is used, else ``data/workbench.db``.
+    """
+    engine = create_store_engine(database_url(url))
+    if upgrade:
+        migrate(engine)
+    return Store(engine, clock=clock)
+
+
+# ---- helpers ---------------------------------------------------------------------
+
+
+def _event(row: Any) -> Event:
+    return Event(
+        row.proposal_id,
+        row.seq,
+        EventKind(row.kind),
+        row.payload,
+        row.reviewer,
+        row.created_at,
+        row.reason,
+        id=row.id,
+    )
+
+
+def _insert(conn: Connection, e: Event) -> None:
+    conn.execute(
+        insert(events).values(
+            proposal_id=e.proposal_id,
+            seq=e.seq,
+            kind=str(e.kind),
+            payload=dict(e.payload),
+            reviewer=e.reviewer,
+            created_at=e.created_at,
+            reason=e.reason,
+        )
+    )
+    if e.kind is EventKind.REVIEW_STARTED:
+        conn.execute(
+            insert(reviews).values(
+                proposal_id=e.proposal_id,
+                seq=e.seq,
+                as_of=date.fromisoformat(e.payload["as_of"]) if e.payload["as_of"] else None,
+                lists=e.payload["lists"],
+                finding_keys=e.payload["finding_keys"],
+            )
+        )
+
+
+def _stale(state: ReviewState, expected_seq: int) -> StaleWriteError:
+    changes = tuple(e for e in state.history if e.seq > expected_seq)
+    return StaleWriteError(
+        state.proposal_id, expected_seq=expected_seq, current_seq=state.seq, changes=changes
+    )
+
+
+def _reviewer_name(reviewer: str | Reviewer) -> str:
+    if isinstance(reviewer, Reviewer):
+        return reviewer.name
+    return clean_name(reviewer, "reviewer")
+
+
+def _check_call(proposal_id: str, expected_seq: int, reason: str | None) -> None:
+    problems = []
+    if not isinstance(proposal_id, str) or not proposal_id.strip() or len(proposal_id) > 200:
+        problems.append(
+            Problem(
+                "judgments store",
+                "command",
+                "proposal_id",
+                f"not a usable proposal id: {proposal_id!r}",
+                "a non-empty id of at most 200 characters",
+            )
+        )
+    if isinstance(expected_seq, bool) or not isinstance(expected_seq, int) or expected_seq < 0:
+        problems.append(
+            Problem(
+                "judgments store",
+                "command",
+                "expected_seq",
+                f"not a version: {expected_seq!r}",
+                "the seq of the last event you saw (0 for a new review)",
+            )
+        )
+    if reason is not None and (not isinstance(reason, str) or "\x00" in reason):
+        problems.append(
+            Problem("judgments store", "command", "reason", "not text, or contains NUL", "text")
+        )
+    if problems:
+        raise InputError(problems)
