@@ -1,0 +1,199 @@
+"""Load publication files, whatever their shape, into works.
+
+The format is found from the file name and, for JSON, from the content:
+
+=========================================  ==========================================
+file                                       read as
+=========================================  ==========================================
+``*.csv``                                  flat CSV, one row per authorship
+``*.jsonl``, ``*.ndjson``                  JSON Lines, one OpenAlex work per line
+``*.json`` holding ``{"results": [...]}``  an OpenAlex ``/works`` API response
+``*.json`` holding ``[...]``               a list of OpenAlex works
+``*.json`` holding ``{"id": ...}``         a single OpenAlex work
+``*.json`` holding one object per line     JSON Lines
+any of the above ``+ .gz``                 the same, gzip-compressed
+=========================================  ==========================================
+
+A file loads whole or not at all: every problem of it is collected and raised
+together as :class:`~workbench.errors.InputError`. Warnings (undated works,
+a work listed twice) travel in the :class:`~workbench.model.LoadReport`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from workbench.errors import InputError, Problem, ProblemCollector
+from workbench.model import Loaded, LoadReport, Work
+from workbench.publications.files import (
+    base_suffix,
+    decode_text,
+    describe,
+    parse_json,
+    read_bytes,
+)
+from workbench.publications.flat_csv import works_from_csv
+from workbench.publications.openalex import Tally, work_from_openalex
+
+JSON_LINES = (".jsonl", ".ndjson")
+SHAPES = "an OpenAlex work, a list of works, or a /works response with 'results'"
+
+
+def load_works(path: str | Path) -> Loaded[tuple[Work, ...]]:
+    """Read one publications file (OpenAlex JSON in any shape, JSON Lines or flat CSV).
+
+    Raises
+    ------
+    InputError
+        With every problem of the file, each naming the file, place and field.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "works.csv"
+    >>> _ = f.write_text("work_id,title,publication_date,author_name,affiliation\\n"
+    ...                  "W1,T,2024-11-02,Ren Kobayashi,RIKEN\\n")
+    >>> loaded = load_works(f)
+    >>> loaded.value[0].date.isoformat(), loaded.report.read
+    ('2024-11-02', 1)
+    """
+    path = Path(path)
+    c = ProblemCollector(str(path))
+    works = _read(path, c)
+    c.raise_if_errors()
+    works = _drop_repeats(works, c)
+    return Loaded(tuple(works), _report(str(path), len(works), c.warnings))
+
+
+def load_works_many(paths: Iterable[str | Path]) -> Loaded[tuple[Work, ...]]:
+    """Read several publications files into one tuple of works.
+
+    Every file is read before failing, so the error lists the problems of all
+    of them. A work found in more than one file (co-authored papers in
+    per-person downloads) is kept once, from the first file; the report says
+    how many were merged.
+    """
+    files = [Path(p) for p in paths]
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    works: list[Work] = []
+    for path in files:
+        c = ProblemCollector(str(path))
+        found = _read(path, c)
+        if not c.errors:
+            works += _drop_repeats(found, c)
+        problems += c.errors
+        warnings += c.warnings
+    if problems:
+        raise InputError([*problems, *warnings])
+    seen: set[str] = set()
+    unique: list[Work] = []
+    for w in works:
+        if w.id not in seen:
+            seen.add(w.id)
+            unique.append(w)
+    source = ", ".join(str(p) for p in files)
+    report = _report(source, len(unique), warnings)
+    if len(unique) < len(works):
+        note = f"{len(works) - len(unique)} works found in more than one file were kept once"
+        report = LoadReport(report.source, report.read, warnings=(*report.warnings, note))
+    return Loaded(tuple(unique), report)
+
+
+def _report(source: str, read: int, warnings: Iterable[Problem]) -> LoadReport:
+    return LoadReport(source, read, warnings=tuple(str(w) for w in warnings))
+
+
+def _drop_repeats(works: list[Work], c: ProblemCollector) -> list[Work]:
+    """Keep the first of works with the same id within one file, warning about the others."""
+    first: dict[str, int] = {}
+    kept: list[Work] = []
+    for i, w in enumerate(works):
+        if w.id in first:
+            c.warning(
+                f"work {i + 1} of the file",
+                "id",
+                f"work {w.id} appears again (first as work {first[w.id] + 1}); the first is kept",
+                "each work once",
+            )
+        else:
+            first[w.id] = i
+            kept.append(w)
+    return kept
+
+
+def _read(path: Path, c: ProblemCollector) -> list[Work]:
+    data = read_bytes(path, c)
+    text = decode_text(data, c) if data is not None else None
+    if text is None:
+        return []
+    if not text.strip():
+        c.error("file", "(file)", "the file is empty", "publications")
+        return []
+    suffix = base_suffix(path)
+    source = str(path)
+    if suffix == ".csv" or (
+        suffix not in (".json", *JSON_LINES) and not text.lstrip().startswith(("{", "["))
+    ):
+        return works_from_csv(text, c, source)
+    if suffix in JSON_LINES:
+        return _json_lines(text, c, source)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and text.lstrip().startswith("{"):
+            return _json_lines(text, c, source)
+        parse_json(text, c)  # reports line and column
+        return []
+    return _document(document, c, source)
+
+
+def _document(document: object, c: ProblemCollector, source: str) -> list[Work]:
+    tally = Tally()
+    works: list[Work | None]
+    if isinstance(document, list):
+        works = [work_from_openalex(w, f"$[{i}]", c, tally, source) for i, w in enumerate(document)]
+    elif isinstance(document, dict) and "results" in document:
+        results = document["results"]
+        if not isinstance(results, list):
+            c.error("$.results", "results", f"got {describe(results)}", "a list of works")
+            return []
+        works = [
+            work_from_openalex(w, f"$.results[{i}]", c, tally, source)
+            for i, w in enumerate(results)
+        ]
+    elif isinstance(document, dict) and ("authorships" in document or "id" in document):
+        works = [work_from_openalex(document, "$", c, tally, source)]
+    else:
+        c.error("$", "(document)", f"got {describe(document)} of another kind", SHAPES)
+        return []
+    _note(tally, c)
+    return [w for w in works if w is not None]
+
+
+def _json_lines(text: str, c: ProblemCollector, source: str) -> list[Work]:
+    tally = Tally()
+    works: list[Work] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        ok, raw = parse_json(line, c, place=f"line {n}, ")
+        if ok:
+            w = work_from_openalex(raw, f"line {n}: $", c, tally, source)
+            if w is not None:
+                works.append(w)
+    _note(tally, c)
+    return works
+
+
+def _note(tally: Tally, c: ProblemCollector) -> None:
+    if tally.empty_institutions:
+        c.warning(
+            "file",
+            "institutions",
+            f"{tally.empty_institutions} empty institution objects skipped",
+            "institutions with a display_name or id",
+        )
