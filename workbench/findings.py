@@ -1,0 +1,133 @@
+"""Findings: what a check raises, with the evidence a reviewer needs to judge it.
+
+A finding is evidence for a human judgment, never a verdict. It names the check
+that raised it, the person or organization it concerns, the FAQ questions it
+rests on, the exact list entry (and list version) where a list is involved, and
+every supporting work and affiliation string. Its :attr:`Finding.key` is stable
+across runs, so the judgments store can attach dispositions to it.
+
+Examples
+--------
+>>> ref = ListRef("METI End User List", "jp-eul-541", "Harbin Institute of Technology (HIT)")
+>>> f = Finding(
+...     check="past_affiliation", subject="p2", subject_kind="person", faq=("Q3.9",),
+...     list_entry=ref, evidence=(), summary="…", summary_ja="…", severity=INFO,
+... )
+>>> f.key
+'past_affiliation:p2:METI End User List:jp-eul-541'
+>>> Finding("non_resident", "p3", "person", ("Q3.12",), None, (), "…", "…", CONTROL).key
+'non_resident:p3::'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+#: Severity levels, strongest first. ``report``: the FAQ asks for it to be reported
+#: and mitigated (Q3.4, Q3.5, Q3.6); ``verify``: a declaration the reviewer should
+#: check (Q8.1); ``control``: deemed-export control applies, not itself a concern
+#: (Q3.12, Q3.13); ``info``: shown for context, not reportable by itself (Q3.9).
+REPORT = "report"
+VERIFY = "verify"
+CONTROL = "control"
+INFO = "info"
+SEVERITIES: tuple[str, ...] = (REPORT, VERIFY, CONTROL, INFO)
+
+PERSON = "person"
+ORGANIZATION = "organization"
+
+
+@dataclass(frozen=True, slots=True)
+class ListRef:
+    """The list entry a finding rests on, with the list's version."""
+
+    list: str
+    entry_id: str
+    name: str
+    version: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "list": self.list,
+            "entry_id": self.entry_id,
+            "name": self.name,
+            "version": self.version.isoformat() if self.version else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of support: a work and affiliation string, or a declared affiliation.
+
+    ``work_id`` is empty for evidence taken from the questionnaire itself (a
+    declared affiliation, an investor); ``coauthor`` is set only for
+    co-authorship evidence.
+    """
+
+    work_id: str | None = None
+    doi: str | None = None
+    date: str | None = None  # ISO form with the source's precision: 2024, 2024-05, 2024-05-14
+    date_uncertain: bool = False
+    coauthor: str | None = None
+    affiliation: str | None = None
+    matched_text: str | None = None
+    score: float | None = None
+    span: tuple[int, int] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "work_id": self.work_id,
+            "doi": self.doi,
+            "date": self.date,
+            "date_uncertain": self.date_uncertain,
+            "coauthor": self.coauthor,
+            "affiliation": self.affiliation,
+            "matched_text": self.matched_text,
+            "score": None if self.score is None else round(self.score, 4),
+            "span": list(self.span) if self.span else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What one check raised about one subject (and one list entry, where one is involved)."""
+
+    check: str
+    subject: str  # person or organization id
+    subject_kind: str  # PERSON or ORGANIZATION
+    faq: tuple[str, ...]
+    list_entry: ListRef | None
+    evidence: tuple[Evidence, ...]
+    summary: str  # plain English
+    summary_ja: str
+    severity: str
+
+    @property
+    def key(self) -> str:
+        """``"{check}:{subject}:{list}:{entry_id}"`` — stable, used by the judgments store."""
+        ref = self.list_entry
+        return (
+            f"{self.check}:{self.subject}:{ref.list if ref else ''}:{ref.entry_id if ref else ''}"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "check": self.check,
+            "subject": self.subject,
+            "subject_kind": self.subject_kind,
+            "severity": self.severity,
+            "faq": list(self.faq),
+            "list_entry": self.list_entry.to_json() if self.list_entry else None,
+            "evidence": [e.to_json() for e in self.evidence],
+            "summary": self.summary,
+            "summary_ja": self.summary_ja,
+        }
+
+
+def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Strongest severity first, then by check, subject and entry: a stable order for reports."""
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    return tuple(sorted(findings, key=lambda f: (rank.get(f.severity, len(rank)), f.check, f.key)))

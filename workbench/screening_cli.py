@@ -1,0 +1,207 @@
+"""``workbench screen``: screen one proposal and print the result as JSON or a readable report.
+
+``workbench screen PROPOSAL --publications FILE [...] --list FILE [...]
+[--as-of YYYY-MM-DD] --format json|text``. ``PROPOSAL`` is the questionnaire as
+JSON or as the Excel template; ``--list`` defaults to the lists shipped in
+``data/lists/``. Every input file is read before anything fails, so one run
+shows every problem; bad input prints the problems and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from workbench.errors import InputError, Problem
+from workbench.faq import cite
+from workbench.model import LoadReport, Proposal, ScreeningList, Work
+from workbench.screening import ScreeningResult, screen
+
+T = TypeVar("T")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("proposal", metavar="PROPOSAL", help="questionnaire: .json or .xlsx")
+    parser.add_argument(
+        "--publications",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the team's works: OpenAlex JSON / JSON Lines, or flat CSV (repeatable)",
+    )
+    parser.add_argument(
+        "--list",
+        dest="lists",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="screening list in any supported format (repeatable; default: the shipped lists)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="reference date of the 2-year window (default: the proposal's submission date)",
+    )
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+    parser.add_argument(
+        "--lang", choices=("ja", "en"), default="ja", help="language of the text report"
+    )
+
+
+def _notes(report: LoadReport) -> list[str]:
+    """Every warning, repair and unusable record of a proposal or publications file."""
+    return [
+        *report.warnings,
+        *(f"{report.source}: repaired {r}" for r in report.repaired),
+        *(f"{report.source}: unusable {u}" for u in report.unusable),
+    ]
+
+
+def _attempt(problems: list[Problem], load: Callable[[], T]) -> T | None:
+    try:
+        return load()
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _shipped() -> list[Path]:
+    from workbench.lists import shipped_lists
+
+    return list(shipped_lists())
+
+
+def load_inputs(
+    proposal_path: str, publication_paths: Sequence[str], list_paths: Sequence[str]
+) -> tuple[Proposal, tuple[Work, ...], list[ScreeningList], list[str]]:
+    """Read every input file; raise one :class:`InputError` with the problems of all of them."""
+    from workbench.lists import load_list
+    from workbench.proposal import load_proposal_with_report
+    from workbench.publications import load_works_many
+
+    problems: list[Problem] = []
+    notes: list[str] = []
+    loaded_proposal = _attempt(problems, lambda: load_proposal_with_report(proposal_path))
+    works: tuple[Work, ...] = ()
+    if publication_paths:
+        loaded_works = _attempt(problems, lambda: load_works_many(publication_paths))
+        if loaded_works is not None:
+            works = loaded_works.value
+            notes += _notes(loaded_works.report)
+    else:
+        notes.append("no --publications given: the co-authorship checks had no works to read")
+    lists: list[ScreeningList] = []
+    paths = [Path(p) for p in list_paths] or _shipped()
+    if not paths:
+        problems.append(
+            Problem(
+                "--list",
+                "command line",
+                "list",
+                "no screening list given and none shipped in data/lists/",
+                "--list FILE",
+            )
+        )
+    for path in paths:
+        loaded_list = _attempt(problems, lambda path=path: load_list(path))  # type: ignore[misc]
+        if loaded_list is not None:
+            lists.append(loaded_list.value)
+            # the details of a list's load belong to `workbench lists`; here only its summary
+            notes.append(loaded_list.report.summary())
+    if problems or loaded_proposal is None:
+        raise InputError(problems)
+    notes = _notes(loaded_proposal.report) + notes
+    return loaded_proposal.value, works, lists, notes
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.matching import Matcher
+
+    proposal, works, lists, notes = load_inputs(args.proposal, args.publications, args.lists)
+    result = screen(proposal, works, Matcher.from_lists(lists), lists, as_of=args.as_of)
+    if args.format == "json":
+        data = result.to_json()
+        data["warnings"] = notes + data["warnings"]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(result, notes, lang=args.lang))
+    return 0
+
+
+# --- the text report -------------------------------------------------------------------------
+
+
+def _evidence_line(e: dict[str, Any]) -> str:
+    parts = []
+    if e["work_id"]:
+        when = e["date"] or "undated"
+        if e["date_uncertain"]:
+            when += " (date uncertain / 日付不確定)"
+        parts.append(f"{e['work_id']} {when}")
+        if e["doi"]:
+            parts.append(f"doi:{e['doi']}")
+    if e["coauthor"]:
+        parts.append(f"co-author {e['coauthor']}")
+    if e["affiliation"]:
+        parts.append(f"“{e['affiliation']}”")
+    if e["matched_text"]:
+        parts.append(f"matched “{e['matched_text']}” score {e['score']:.2f}")
+    return " · ".join(parts)
+
+
+def render_text(result: ScreeningResult, notes: Sequence[str] = (), *, lang: str = "ja") -> str:
+    """A readable report of a screening (headings in both languages, summaries in ``lang``)."""
+    data = result.to_json()
+    ja = lang == "ja"
+    out = [
+        f"研究セキュリティ確認 / Screening: {data['proposal_id']}",
+        f"基準日 / reference date {data['as_of']} · 対象期間 / window "
+        f"{data['window_start']} – {data['as_of']}",
+        "リスト / lists: "
+        + "; ".join(
+            f"{x['name']} ({x['version'] or 'undated'}, {x['entries']})" for x in data["lists"]
+        ),
+        "",
+    ]
+    s = result.suggested_outcome
+    out += [
+        f"判断の提案 / suggested outcome: {s.code}  [{s.label_ja if ja else s.label}]",
+        f"  {s.note_ja if ja else s.note}",
+        f"  {cite(s.faq)}",
+        *(f"  ← {k}" for k in s.driven_by),
+        "",
+    ]
+    for title, items in (
+        ("対象 / in scope", result.scope.included),
+        ("対象外 / out of scope", result.scope.excluded),
+    ):
+        out.append(f"{title} ({len(items)}):")
+        out += [
+            f"  {d.id} {d.name} — {d.reason_ja if ja else d.reason} [{cite(d.faq)}]" for d in items
+        ]
+        out.append("")
+    out.append(f"所見 / findings ({len(result.findings)}):")
+    for f, fj in zip(result.findings, data["findings"], strict=True):
+        entry = f" — {f.list_entry.list} {f.list_entry.entry_id}" if f.list_entry else ""
+        out.append(f"  [{f.severity}] {f.check} · {f.subject}{entry} [{cite(f.faq)}]")
+        out.append(f"    {f.summary_ja if ja else f.summary}")
+        out += [f"    - {_evidence_line(e)}" for e in fj["evidence"]]
+    warnings = [*notes, *data["warnings"]]
+    if warnings:
+        out += ["", f"注意 / warnings ({len(warnings)}):", *(f"  - {w}" for w in warnings)]
+    return "\n".join(out) + "\n"
