@@ -1,0 +1,15 @@
+"""Finding listed organisations in affiliation strings: normalise, find, decide, explain.
+
+``Matcher.from_lists(lists)`` builds the index once; ``matcher.match(text)``
+returns :class:`Match` records with the entry, the alias that matched, the span
+of the input, a score and the reasons. See ``normalize`` for the comparison
+form, ``index`` for candidate finding, ``decide`` for the guards and scores,
+``memory`` for reviewer verdicts and ``cli`` for ``workbench match``.
+"""
+
+from workbench.matching.matcher import DEFAULT_THRESHOLD, Matcher
+from workbench.matching.memory import MatchMemory
+from workbench.matching.normalize import normalize
+from workbench.matching.result import Match
+
+__all__ = ["DEFAULT_THRESHOLD", "Match", "MatchMemory", "Matcher", "normalize"]

@@ -1,0 +1,158 @@
+"""Judging one candidate: guards against the classic traps, then a score with its reasons.
+
+A candidate is a listed name variant found at some token positions of an
+affiliation. It is *rejected* (``None``) when
+
+- it runs across a separator the listed name does not have ("Nanjing
+  University, Science and Technology Park" is not NUST);
+- it is the start of a longer, different name: followed by "of"/"for" and more
+  words ("Tehran University *of Medical Sciences*"), or preceded by a word
+  that extends names ("*National* Sun Yat-sen University");
+- a name made of generic words only is preceded by another word of the same
+  name ("Shanghai Institute of Technical Physics" is not the "Institute of
+  Technical Physics"), or a CJK name not starting with a place is preceded by
+  another ideograph (西安电子科技大学 is not 电子科技大学);
+- an acronym is not written in capitals.
+
+Otherwise it is scored: 1.0 for an exact comparison form, less for
+abbreviations, script folding and each corrected typo, much less when the
+string names another country than the entry's; acronyms and generic names
+count only with the entry's country (or another name of the entry) in the
+string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.matching.index import IndexedEntry, Variant
+from workbench.matching.normalize import Tokens
+from workbench.matching.places import PLACES
+from workbench.matching.vocabulary import (
+    CANONICAL,
+    EXTENDING_PREFIXES,
+    LINK_WORDS,
+    STOPWORDS,
+)
+
+#: Ideographs that may precede a CJK name without making it a longer name (province, city …).
+CJK_ADMIN_SUFFIXES = frozenset("省市区县")
+
+ABBREVIATION_PENALTY = 0.02
+SCRIPT_FOLD_PENALTY = 0.02
+FUZZY_PENALTY = 0.07  # per edit
+CONFLICT_PENALTY = 0.4
+ACRONYM_WITH_CONTEXT = 0.9
+ACRONYM_WITHOUT_CONTEXT = 0.5
+GENERIC_WITH_COUNTRY = 0.85
+GENERIC_WITHOUT_COUNTRY = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    variant: int
+    first: int  # first comparison token
+    last: int  # last comparison token (inclusive)
+    edits: int  # corrected typos inside
+
+
+def rejected(tokens: Tokens, c: Candidate, v: Variant, entry: IndexedEntry) -> str | None:
+    """Why the candidate is not this entry at all (``None`` when it may be)."""
+    content, segs, raw = tokens.content, tokens.segs, tokens.raw
+    i, j = content[c.first], content[c.last]
+    if not v.commas and segs[i] != segs[j]:
+        return "crosses-separator"
+    if v.kind == "acronym":
+        written = tokens.text[tokens.starts[i] : tokens.ends[j]]
+        if not written.isupper():
+            return "acronym-not-capitals"
+    if v.cjk:
+        prev = i - 1
+        if (
+            v.cjk_generic
+            and prev >= 0
+            and tokens.cjk[prev]
+            and tokens.ends[prev] == tokens.starts[i]
+            and raw[prev] not in CJK_ADMIN_SUFFIXES
+        ):
+            return "longer-name"
+        return None
+    n = len(raw)
+    if j + 2 < n and raw[j + 1] in LINK_WORDS and segs[j + 1] == segs[j] == segs[j + 2]:
+        following = raw[j + 2]
+        if following not in STOPWORDS and PLACES.get(following) != (entry.country or "-"):
+            return "longer-name"
+    prev = i - 1
+    if prev >= 0 and segs[prev] == segs[i] and not tokens.cjk[prev]:
+        before = raw[prev]
+        if before in EXTENDING_PREFIXES and CANONICAL.get(before, before) != v.words[0]:
+            return "longer-name"
+        back = prev
+        while back > 0 and raw[back] in STOPWORDS and segs[back - 1] == segs[i]:
+            back -= 1
+        if raw[back] in ("under", "affiliated"):  # "Financial University under the Government …"
+            return "longer-name"
+    if v.weak:  # generic names stand alone in their segment
+        if c.first > 0 and segs[content[c.first - 1]] == segs[i]:
+            return "longer-name"
+        if c.last + 1 < len(content) and segs[content[c.last + 1]] == segs[j]:
+            return "longer-name"
+    return None
+
+
+def score(
+    tokens: Tokens,
+    c: Candidate,
+    v: Variant,
+    entry: IndexedEntry,
+    countries: set[str],
+    context: bool,
+) -> tuple[float, tuple[str, ...]]:
+    """Score and reasons of a candidate that passed :func:`rejected`.
+
+    ``countries`` are the countries the whole string names; ``context`` says
+    whether another name of the same entry was found in it.
+    """
+    content = tokens.content
+    reasons = [f"{'fuzzy' if c.edits else 'exact'}-{v.kind}"]
+    value = 1.0
+    if c.edits:
+        value -= FUZZY_PENALTY * c.edits
+        reasons.append(f"fuzzy:distance={c.edits}")
+    if v.cjk:
+        seen = "".join(tokens.text[tokens.starts[content[k]]] for k in range(c.first, c.last + 1))
+        if seen != v.written_cjk:
+            value -= SCRIPT_FOLD_PENALTY
+            reasons.append("script-folded")
+    else:
+        for k in range(c.first, c.last + 1):
+            raw = tokens.raw[content[k]]
+            if len(raw) < len(tokens.words[k]) and CANONICAL.get(raw) == tokens.words[k]:
+                value -= ABBREVIATION_PENALTY
+                reasons.append("abbreviation-expanded")
+                break
+    if v.linked_from:
+        reasons.append(f"name-of-linked-entry:{v.linked_from}")
+    if v.legal_form_dropped:
+        reasons.append("legal-form-ignored")
+    agrees = entry.country is not None and entry.country in countries
+    if agrees:
+        reasons.append(f"country-agrees:{entry.country}")
+    elif entry.country is not None and countries:
+        value -= CONFLICT_PENALTY
+        reasons.append(f"country-conflict:{','.join(sorted(countries))}")
+    if v.kind == "acronym":
+        if agrees or context:
+            value = min(value, ACRONYM_WITH_CONTEXT)
+            reasons.append("acronym-with-context")
+        else:
+            value = min(value, ACRONYM_WITHOUT_CONTEXT)
+            reasons.append("acronym-without-context")
+    elif v.weak:
+        if agrees or context:
+            value = min(value, GENERIC_WITH_COUNTRY)
+            reasons.append("generic-name")
+        else:
+            value = min(value, GENERIC_WITHOUT_COUNTRY)
+            reasons.append("generic-name-without-country")
+    return max(0.0, round(value, 4)), tuple(reasons)

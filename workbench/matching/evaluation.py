@@ -1,0 +1,106 @@
+"""Precision and recall of the matcher on a labelled set of affiliation strings.
+
+The development set (``data/devsets/affiliations.tsv``) has one string a row:
+``category``, ``text``, ``expected`` (entry ids separated by spaces, empty when
+no listed organisation is named) and ``source``. Counting is per (string,
+entry) pair: a reported entry that is expected is a true positive, one that is
+not a false positive, an expected one not reported a false negative.
+
+A category with no expected entry at all (the negatives) has no recall; its
+precision is the share of its strings with no false match.
+
+Examples
+--------
+>>> rows = [DevRow("plain", "x", frozenset({"a"}), ""), DevRow("neg", "y", frozenset(), "")]
+>>> s = score_rows(rows, [("a",), ("b",)])
+>>> s["plain"].precision, s["plain"].recall, s["neg"].precision, s["neg"].recall
+(1.0, 1.0, 0.0, None)
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.matching.matcher import Matcher
+
+DEVSET = Path(__file__).resolve().parents[2] / "data" / "devsets" / "affiliations.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class DevRow:
+    category: str
+    text: str
+    expected: frozenset[str]
+    source: str
+
+
+@dataclass(slots=True)
+class Tally:
+    strings: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    strings_with_fp: int = 0
+    errors: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+
+    @property
+    def has_positives(self) -> bool:
+        return self.tp + self.fn > 0
+
+    @property
+    def precision(self) -> float:
+        if not self.has_positives:
+            return 1.0 - self.strings_with_fp / self.strings if self.strings else 1.0
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.has_positives else None
+
+
+def load_devset(path: Path = DEVSET) -> list[DevRow]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [
+            DevRow(r["category"], r["text"], frozenset(r["expected"].split()), r["source"])
+            for r in csv.DictReader(f, delimiter="\t")
+        ]
+
+
+def score_rows(
+    rows: Sequence[DevRow], predicted: Sequence[Sequence[str]]
+) -> dict[str, Tally]:
+    """Tallies per category and ``"overall"`` (pairs counted over all strings)."""
+    tallies: dict[str, Tally] = {}
+    overall = Tally()
+    for row, ids in zip(rows, predicted, strict=True):
+        got = set(ids)
+        for tally in (tallies.setdefault(row.category, Tally()), overall):
+            tally.strings += 1
+            tally.tp += len(got & row.expected)
+            fp, fn = len(got - row.expected), len(row.expected - got)
+            tally.fp += fp
+            tally.fn += fn
+            tally.strings_with_fp += fp > 0
+            if fp or fn:
+                tally.errors.append((row.text, tuple(sorted(row.expected)), tuple(sorted(got))))
+    tallies["overall"] = overall
+    return tallies
+
+
+def evaluate(matcher: Matcher, rows: Sequence[DevRow]) -> dict[str, Tally]:
+    predicted = [tuple(m.entry_id for m in matcher.match(row.text)) for row in rows]
+    return score_rows(rows, predicted)
+
+
+def report(tallies: dict[str, Tally]) -> str:
+    """The table ``scripts/evaluate_matching.py`` prints."""
+    lines = [f"{'category':34} {'n':>5} {'tp':>5} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}"]
+    for name, t in sorted(tallies.items(), key=lambda kv: (kv[0] == "overall", kv[0])):
+        recall = "n/a" if t.recall is None else f"{t.recall:.3f}"
+        lines.append(
+            f"{name:34} {t.strings:5d} {t.tp:5d} {t.fp:4d} {t.fn:4d} {t.precision:9.3f} {recall:>7}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,248 @@
+"""The matcher: listed organisations in affiliation strings, fast and with reasons.
+
+Examples
+--------
+>>> from workbench.model import ListEntry, ScreeningList
+>>> hit = ListEntry("L", "jp-eul-541", "Harbin Institute of Technology (HIT) (哈爾浜工業大学)",
+...                 country="China")
+>>> matcher = Matcher.from_lists([ScreeningList("L", "p", None, "", (hit,))])
+>>> [(m.entry_id, m.span, m.reasons) for m in matcher.match("Harbin Inst Technol, Harbin, China")]
+[('jp-eul-541', (0, 19), ('exact-name', 'abbreviation-expanded', 'country-agrees:CN'))]
+>>> [m.reasons for m in matcher.match("哈尔滨工业大学计算学部")]
+[('exact-local-name', 'script-folded', 'country-agrees:CN')]
+>>> matcher.match("HIT Lab, Holon Institute of Technology, Israel")
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from workbench.matching.decide import Candidate, rejected, score
+from workbench.matching.index import CODE_WIDTH, IndexedEntry, NameIndex
+from workbench.matching.memory import MatchMemory
+from workbench.matching.normalize import Tokens, join_words, raw_words, tokenize
+from workbench.matching.places import countries_in
+from workbench.matching.result import Match
+from workbench.model import ScreeningList
+
+#: Matches scoring below this are not reported.
+DEFAULT_THRESHOLD = 0.75
+
+
+class Matcher:
+    """Finds the entries of screening lists named in affiliation strings."""
+
+    def __init__(
+        self,
+        index: NameIndex,
+        memory: MatchMemory | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        fuzzy: bool = True,
+    ) -> None:
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold {threshold} is outside [0, 1]")
+        self.index = index
+        self.memory = memory or MatchMemory()
+        self.threshold = threshold
+        self.fuzzy = fuzzy
+        self._by_id = {(e.list_name, e.entry_id): e for e in index.entries}
+        self._confirmed: dict[str, list[tuple[str, str]]] = {}
+        for text, list_name, entry_id in self.memory.confirmed:
+            self._confirmed.setdefault(text, []).append((list_name, entry_id))
+
+    @classmethod
+    def from_lists(
+        cls,
+        lists: Sequence[ScreeningList],
+        memory: MatchMemory | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        fuzzy: bool = True,
+    ) -> Matcher:
+        return cls(NameIndex.build(lists), memory, threshold, fuzzy=fuzzy)
+
+    def with_memory(self, memory: MatchMemory) -> Matcher:
+        """The same index with other reviewer verdicts (the index is shared, not rebuilt)."""
+        return Matcher(self.index, memory, self.threshold, fuzzy=self.fuzzy)
+
+    def match(self, text: str) -> tuple[Match, ...]:
+        """Every listed entry named in ``text``, best score first within equal spans."""
+        return tuple(m for m, why in self._judge(text) if why is None)
+
+    def match_many(self, texts: Iterable[str]) -> list[tuple[Match, ...]]:
+        return [self.match(t) for t in texts]
+
+    def explain(self, text: str) -> list[tuple[Match, str | None]]:
+        """Every candidate considered, with why it was not reported (``None``: reported)."""
+        return self._judge(text, keep_all=True)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _candidates(self, text: str) -> tuple[list[Candidate], str, str | None]:
+        """Candidates from the fast path (no offsets yet), with both code strings."""
+        index = self.index
+        if index.empty:
+            return [], "", None
+        raw = raw_words(text)
+        corrected: str | None = None
+        if self.fuzzy:
+            corrected = index.encode_corrected(raw)
+            hits = list(index.automaton.iter(corrected))
+            if not hits:
+                return [], "", None
+            encoded = index.encode(raw)
+            if encoded == corrected:
+                corrected = None
+        else:
+            encoded = index.encode(raw)
+            hits = list(index.automaton.iter(encoded))
+        out: list[Candidate] = []
+        lengths = index.key_lengths
+        variants = index.variants
+        w = CODE_WIDTH
+        for end, positions in hits:
+            last = end // w
+            first = last - lengths[positions[0]] + 1
+            corrected_at = 0
+            if corrected is not None and encoded[first * w : end] != corrected[first * w : end]:
+                corrected_at = sum(
+                    1
+                    for k in range(first, last + 1)
+                    if encoded[k * w : k * w + w] != corrected[k * w : k * w + w]
+                )
+                size = last - first + 1
+                if size < 2 or corrected_at > max(1, size // 3):
+                    continue
+            for pos in positions:
+                if corrected_at and (variants[pos].kind == "acronym" or variants[pos].weak):
+                    continue
+                out.append(Candidate(pos, first, last, corrected_at))
+        return out, encoded, corrected
+
+    def _judge(self, text: str, keep_all: bool = False) -> list[tuple[Match, str | None]]:
+        candidates, encoded, corrected = self._candidates(text)
+        if not candidates and not self.memory:
+            return []
+        tokens = tokenize(text)
+        if not tokens.words:
+            return []
+        index = self.index
+        if corrected is not None:  # count edits, not corrected tokens
+            candidates = [self._with_edits(c, tokens, encoded, corrected) for c in candidates]
+        results: list[tuple[Match, str | None]] = []
+        kept: list[Candidate] = []
+        for c in candidates:
+            v = index.variants[c.variant]
+            why = rejected(tokens, c, v, index.entries[v.entry])
+            if why is None:
+                kept.append(c)
+            elif keep_all:
+                results.append((self._as_match(tokens, c, 0.0, (why,)), why))
+        kept, inside = _drop_contained(kept, index)
+        if keep_all:
+            results += [(self._as_match(tokens, c, 0.0, ("inside-longer-name",)), "inside")
+                        for c in inside]
+        if kept:
+            countries = countries_in(tokens.words)
+            strong = {
+                index.variants[c.variant].entry
+                for c in kept
+                if index.variants[c.variant].kind != "acronym" and not index.variants[c.variant].weak
+            }
+            best: dict[int, Match] = {}
+            for c in kept:
+                v = index.variants[c.variant]
+                entry = index.entries[v.entry]
+                context = v.entry in strong and (v.kind == "acronym" or v.weak)
+                value, reasons = score(tokens, c, v, entry, countries, context)
+                m = self._as_match(tokens, c, value, reasons)
+                old = best.get(v.entry)
+                if old is None or (value, m.span[1] - m.span[0]) > (
+                    old.score,
+                    old.span[1] - old.span[0],
+                ):
+                    if old is not None and keep_all:
+                        results.append((old, "not-best-of-entry"))
+                    best[v.entry] = m
+                elif keep_all:
+                    results.append((m, "not-best-of-entry"))
+            for m in best.values():
+                results.append((m, None if m.score >= self.threshold else "below-threshold"))
+        if self.memory:
+            results = self._remember(join_words(tokens.words), text, results)
+        if not keep_all:
+            results = [(m, why) for m, why in results if why is None]
+        results.sort(key=lambda r: (r[1] is not None, r[0].span[0], -r[0].score, r[0].entry_id))
+        return results
+
+    def _with_edits(
+        self, c: Candidate, tokens: Tokens, encoded: str, corrected: str
+    ) -> Candidate:
+        if not c.edits:
+            return c
+        edits = 0
+        for k in range(c.first, c.last + 1):
+            if encoded[k * CODE_WIDTH : (k + 1) * CODE_WIDTH] != corrected[
+                k * CODE_WIDTH : (k + 1) * CODE_WIDTH
+            ]:
+                found = self.index.correct(tokens.words[k])
+                edits += found[1] if found else 1
+        return Candidate(c.variant, c.first, c.last, edits)
+
+    def _as_match(
+        self, tokens: Tokens, c: Candidate, value: float, reasons: tuple[str, ...]
+    ) -> Match:
+        v = self.index.variants[c.variant]
+        entry: IndexedEntry = self.index.entries[v.entry]
+        return Match(
+            entry.list_name, entry.entry_id, entry.name, v.alias,
+            tokens.span(c.first, c.last), value, reasons,
+        )
+
+    def _remember(
+        self, key: str, text: str, results: list[tuple[Match, str | None]]
+    ) -> list[tuple[Match, str | None]]:
+        out: list[tuple[Match, str | None]] = []
+        dismissed = self.memory.dismissed
+        confirmed = {pair: None for pair in self._confirmed.get(key, ())}
+        for m, why in results:
+            pair = (m.list_name, m.entry_id)
+            if (key, *pair) in dismissed:
+                out.append((m, "reviewer-dismissed"))
+            elif pair in confirmed and why in (None, "below-threshold"):
+                del confirmed[pair]
+                reasons = (*m.reasons, "reviewer-confirmed")
+                out.append((Match(*pair, m.name, m.matched_alias, m.span, 1.0, reasons), None))
+            else:
+                out.append((m, why))
+        for list_name, entry_id in confirmed:
+            entry = self._by_id.get((list_name, entry_id))
+            if entry is not None:
+                m = Match(list_name, entry_id, entry.name, entry.name, (0, len(text)), 1.0,
+                          ("reviewer-confirmed",))
+                out.append((m, None))
+        return out
+
+
+def _drop_contained(
+    kept: list[Candidate], index: NameIndex
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Drop candidates lying strictly inside a longer candidate of another entry."""
+    if len(kept) < 2:
+        return kept, []
+    out, inside = [], []
+    for c in kept:
+        entry = index.variants[c.variant].entry
+        if any(
+            o.first <= c.first
+            and c.last <= o.last
+            and (o.last - o.first) > (c.last - c.first)
+            and index.variants[o.variant].entry != entry
+            for o in kept
+        ):
+            inside.append(c)
+        else:
+            out.append(c)
+    return out, inside

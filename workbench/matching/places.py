@@ -1,0 +1,139 @@
+"""Which countries an affiliation string names: country names, demonyms and major cities.
+
+Country agreement is what separates Harbin's "HIT" from Holon's, and the
+North Korean "National Defense Academy" from Japan's. The table is small on
+purpose: countries on the screening lists, their main cities, and the
+countries whose institutions most often collide with listed ones.
+
+Examples
+--------
+>>> sorted(countries_in(["school", "computer", "xian", "china"]))
+['CN']
+>>> country_code("Islamic Republic of Iran"), country_code("CN"), country_code("North Korea")
+('IR', 'CN', 'KP')
+>>> sorted(countries_in(["yokosuka", "kanagawa"])), sorted(countries_in(["北", "京"]))
+(['JP'], ['CN'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbench.matching.normalize import join_words, tokenize
+
+_PLACES: dict[str, str] = {
+    "CN": """china;chinese;prc;p r china;pr china;peoples republic china;mainland china;
+        beijing;peking;shanghai;tianjin;chongqing;harbin;changsha;xian;chengdu;nanjing;
+        wuhan;guangzhou;shenzhen;hangzhou;hefei;shenyang;dalian;changchun;jinan;qingdao;
+        zhengzhou;taiyuan;kunming;lanzhou;mianyang;xiamen;fuzhou;suzhou;wuxi;ningbo;
+        guilin;nanchang;guiyang;nanning;haikou;hohhot;urumqi;lhasa;xining;yinchuan;
+        shijiazhuang;baotou;dandong;zibo;weihai;yantai;changzhou;zhuhai;dongguan;
+        foshan;luoyang;baoding;handan;tangshan;zhenjiang;yangzhou;heilongjiang;jilin;
+        liaoning;hebei;henan;hubei;hunan;shandong;shanxi;shaanxi;jiangsu;zhejiang;anhui;
+        fujian;jiangxi;guangdong;guangxi;sichuan;guizhou;yunnan;gansu;qinghai;hainan;
+        xinjiang;tibet;ningxia;inner mongolia;中国;中华人民共和国;北京;上海;天津;重庆;哈尔滨;
+        长沙;西安;成都;南京;武汉;广州;深圳;杭州;合肥;沈阳;大连;长春;济南;青岛;绵阳;
+        黑龙江;陕西;四川;江苏;湖南;湖北;广东;辽宁""",
+    "HK": "hong kong;hongkong;kowloon;香港",
+    "MO": "macau;macao;澳门",
+    "TW": "taiwan;taipei;hsinchu;kaohsiung;tainan;taichung;taoyuan;台湾;台北",
+    "IR": """iran;iranian;islamic republic iran;tehran;teheran;isfahan;esfahan;shiraz;
+        tabriz;mashhad;karaj;qom;ahvaz;kerman;yazd;rasht;hamadan;zanjan;kashan;arak""",
+    "KP": """north korea;dprk;democratic peoples republic korea;pyongyang;hamhung;
+        chongjin;kanggye;朝鲜;平壤""",
+    "KR": """south korea;korea;republic korea;seoul;daejeon;busan;pusan;incheon;daegu;
+        gwangju;suwon;pohang;ulsan;한국;서울""",
+    "RU": """russia;russian federation;russian;moscow;st petersburg;saint petersburg;
+        novosibirsk;yekaterinburg;ekaterinburg;kazan;nizhny novgorod;samara;tomsk;
+        chelyabinsk;sarov;snezhinsk;dubna;tula;omsk;perm;voronezh;krasnoyarsk""",
+    "PK": "pakistan;islamabad;lahore;karachi;rawalpindi;peshawar;kahuta;faisalabad",
+    "SY": "syria;syrian arab republic;damascus;aleppo",
+    "AE": "united arab emirates;uae;dubai;abu dhabi;sharjah",
+    "BY": "belarus;minsk",
+    "JP": """japan;japanese;tokyo;osaka;kyoto;sendai;nagoya;fukuoka;sapporo;tsukuba;
+        yokohama;kobe;hiroshima;yokosuka;kanagawa;chiba;saitama;hokkaido;okayama;
+        kanazawa;niigata;kumamoto;nagasaki;kagoshima;okinawa;hyogo;ibaraki;aichi;
+        nara;shizuoka;gifu;mie;kitakyushu;hachioji;日本;东京;大阪;京都;名古屋;横须贺""",
+    "NL": """netherlands;the netherlands;holland;amsterdam;delft;eindhoven;utrecht;leiden;
+        groningen;rotterdam;nijmegen;enschede;twente;wageningen;maastricht;tilburg""",
+    "IL": "israel;holon;haifa;tel aviv;jerusalem;rehovot;beer sheva;beersheba",
+    "TH": "thailand;bangkok;nakhon ratchasima;chiang mai;khon kaen",
+    "PL": "poland;gliwice;warsaw;krakow;wroclaw;gdansk;poznan;lodz",
+    "US": """usa;united states;united states america;u s a;california;massachusetts;
+        new york;texas;boston;cambridge ma;chicago;los angeles;pasadena;washington dc""",
+    "GB": "united kingdom;uk;england;scotland;wales;london;oxford;manchester;edinburgh",
+    "DE": "germany;deutschland;berlin;munich;munchen;aachen;dresden;stuttgart;karlsruhe",
+    "FR": "france;paris;lyon;grenoble;toulouse;marseille",
+    "IN": "india;new delhi;delhi;mumbai;bangalore;bengaluru;chennai;kolkata;hyderabad",
+    "EG": "egypt;cairo;alexandria",
+    "LB": "lebanon;beirut",
+    "AF": "afghanistan;kabul",
+    "IQ": "iraq;baghdad",
+    "TR": "turkey;turkiye;istanbul;ankara;izmir",
+    "MY": "malaysia;kuala lumpur;penang;skudai;johor",
+    "SG": "singapore",
+    "AU": "australia;sydney;melbourne;brisbane;canberra;perth",
+    "CA": "canada;toronto;montreal;vancouver;ottawa",
+    "IT": "italy;italia;milan;milano;rome;roma;turin;torino",
+    "ES": "spain;espana;madrid;barcelona",
+    "VN": "vietnam;viet nam;hanoi;ho chi minh",
+    "SA": "saudi arabia;riyadh;jeddah;dhahran",
+}
+
+#: comparison form of a place -> ISO 3166 alpha-2
+PLACES: dict[str, str] = {}
+for _code, _names in _PLACES.items():
+    for _name in _names.split(";"):
+        _key = join_words(tokenize(_name.strip()).words)
+        if _key:
+            PLACES.setdefault(_key, _code)
+PLACES.update({"cn": "CN", "ir": "IR", "ru": "RU", "kp": "KP", "pk": "PK"})
+_CJK_PLACES = {k: v for k, v in PLACES.items() if not k.isascii()}
+_LONGEST = max(len(k.split()) for k in PLACES)
+
+#: ISO codes written by lists as a bare code; only whole-field values count.
+_BARE_CODES = frozenset(_PLACES) | {"KP", "KR"}
+
+
+def countries_in(words: Sequence[str]) -> set[str]:
+    """ISO codes of the places named in a sequence of comparison tokens.
+
+    Two-letter tokens ("cn", "ir") count only as the last token, where
+    addresses write country codes.
+    """
+    found: set[str] = set()
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if len(w) == 1 and not w.isascii():  # CJK characters: looked up as a run below
+            i += 1
+            continue
+        for size in range(min(_LONGEST, n - i), 0, -1):  # longest name first
+            key = w if size == 1 else " ".join(words[i : i + size])
+            code = PLACES.get(key)
+            if code is not None and (size > 1 or len(w) > 2 or i == n - 1):
+                found.add(code)
+                i += size
+                break
+        else:
+            i += 1
+    if _CJK_PLACES and any(len(w) == 1 and not w.isascii() for w in words):
+        run = "".join(w for w in words if len(w) == 1 and not w.isascii())
+        found.update(code for name, code in _CJK_PLACES.items() if name in run)
+    return found
+
+
+def country_code(value: str | None) -> str | None:
+    """The ISO code of a country as a list writes it (a code or an English name)."""
+    if not value:
+        return None
+    text = value.strip()
+    if len(text) == 2 and text.isalpha() and text.upper() in _BARE_CODES:
+        return text.upper()
+    words = tokenize(text).words
+    key = join_words(words)
+    if key in PLACES:
+        return PLACES[key]
+    found = countries_in(words)
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,44 @@
+"""What the matcher says about one affiliation string: the match, with its explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One listed entry found in one affiliation string.
+
+    ``span`` indexes the original string (``text[span[0]:span[1]]`` is what
+    matched); ``reasons`` are short stable codes, some with a detail after a
+    colon: ``exact-alias``, ``abbreviation-expanded``, ``fuzzy:distance=1``,
+    ``script-folded``, ``country-agrees:CN``, ``country-conflict:JP`` …
+
+    Examples
+    --------
+    >>> m = Match("METI End User List", "jp-eul-541", "Harbin Institute of Technology",
+    ...           "Harbin Institute of Technology", (0, 30), 1.0, ("exact-name",))
+    >>> m.to_json()["span"]
+    [0, 30]
+    """
+
+    list_name: str
+    entry_id: str
+    name: str
+    matched_alias: str
+    span: tuple[int, int]
+    score: float
+    reasons: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The object ``workbench match`` writes for this match."""
+        return {
+            "list": self.list_name,
+            "entry_id": self.entry_id,
+            "name": self.name,
+            "matched_alias": self.matched_alias,
+            "span": [self.span[0], self.span[1]],
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+        }
