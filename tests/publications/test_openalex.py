@@ -164,3 +164,25 @@ def test_many_files_concatenate_and_keep_shared_works_once(pubs: Path) -> None:
     ]
     assert loaded.report.read == 4
     assert any("3 works found in more than one file" in w for w in loaded.report.warnings)
+
+
+def test_two_ids_with_one_doi_are_one_work(pubs: Path, tmp_path: Path) -> None:
+    results = json.loads((pubs / "works.json").read_text(encoding="utf-8"))["results"]
+    twin = {**results[0], "id": "https://openalex.org/W9999999999"}
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"results": [*results, twin]}), encoding="utf-8")
+    loaded = load_works(path)
+    assert [w.id for w in loaded.value] == [w["id"].rsplit("/", 1)[1] for w in results]
+    (warning,) = loaded.report.warnings
+    assert (
+        "field 'doi'" in warning and "W9999999999" in warning and "work 1 (W9000000001)" in warning
+    )
+
+
+def test_a_doi_shared_across_files_is_kept_once(pubs: Path, tmp_path: Path) -> None:
+    results = json.loads((pubs / "works.json").read_text(encoding="utf-8"))["results"]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps([{**results[0], "id": "https://openalex.org/W9999999998"}]))
+    loaded = load_works_many([pubs / "works.json", other])
+    assert "W9999999998" not in {w.id for w in loaded.value}
+    assert len(loaded.value) == len(results)

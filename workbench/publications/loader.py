@@ -89,12 +89,7 @@ def load_works_many(paths: Iterable[str | Path]) -> Loaded[tuple[Work, ...]]:
         warnings += c.warnings
     if problems:
         raise InputError([*problems, *warnings])
-    seen: set[str] = set()
-    unique: list[Work] = []
-    for w in works:
-        if w.id not in seen:
-            seen.add(w.id)
-            unique.append(w)
+    unique = [works[i] for i in _first_of_each(works).values()]
     source = ", ".join(str(p) for p in files)
     report = _report(source, len(unique), warnings)
     if len(unique) < len(works):
@@ -107,22 +102,46 @@ def _report(source: str, read: int, warnings: Iterable[Problem]) -> LoadReport:
     return LoadReport(source, read, warnings=tuple(str(w) for w in warnings))
 
 
-def _drop_repeats(works: list[Work], c: ProblemCollector) -> list[Work]:
-    """Keep the first of works with the same id within one file, warning about the others."""
-    first: dict[str, int] = {}
-    kept: list[Work] = []
+def _first_of_each(works: list[Work]) -> dict[int, int]:
+    """Map each work's position to the position of its first copy, for works kept.
+
+    Two records are one work when they share the id, or the DOI (an OpenAlex
+    id and a DOI, or two OpenAlex ids, pointing to the same paper).
+    """
+    by_id: dict[str, int] = {}
+    by_doi: dict[str, int] = {}
+    kept: dict[int, int] = {}
     for i, w in enumerate(works):
-        if w.id in first:
-            c.warning(
-                f"work {i + 1} of the file",
-                "id",
-                f"work {w.id} appears again (first as work {first[w.id] + 1}); the first is kept",
-                "each work once",
-            )
-        else:
-            first[w.id] = i
-            kept.append(w)
+        first = by_id.get(w.id)
+        if first is None and w.doi:
+            first = by_doi.get(w.doi)
+        if first is None:
+            kept[i] = i
+            by_id[w.id] = i
+            if w.doi:
+                by_doi[w.doi] = i
     return kept
+
+
+def _drop_repeats(works: list[Work], c: ProblemCollector) -> list[Work]:
+    """Keep the first of works with the same id or DOI within one file, warning about the others."""
+    kept = _first_of_each(works)
+    by_id = {w.id: i for i, w in reversed(list(enumerate(works)))}
+    by_doi = {w.doi: i for i, w in reversed(list(enumerate(works))) if w.doi}
+    for i, w in enumerate(works):
+        if i in kept:
+            continue
+        same_id = by_id[w.id] != i
+        first = by_id[w.id] if same_id else by_doi[w.doi or ""]
+        if same_id:
+            field, message = "id", f"work {w.id} appears again (first as work {first + 1})"
+        else:
+            field = "doi"
+            message = f"work {w.id} has the DOI {w.doi} of work {first + 1} ({works[first].id})"
+        c.warning(
+            f"work {i + 1} of the file", field, message + "; the first is kept", "each work once"
+        )
+    return [works[i] for i in kept.values()]
 
 
 def _read(path: Path, c: ProblemCollector) -> list[Work]:
