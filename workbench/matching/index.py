@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -291,10 +292,12 @@ class NameIndex:
         spellings.update(
             {s: c for s, c in CANONICAL.items() if c in frequency and len(s) >= 5 and s.isalpha()}
         )
-        deletions: dict[str, set[str]] = {}
-        for spelled, word in spellings.items():
-            for key in {spelled, *(spelled[:i] + spelled[i + 1 :] for i in range(len(spelled)))}:
-                deletions.setdefault(key, set()).add(spelled)
+        deletions: dict[str, list[str]] = {}
+        add = deletions.setdefault
+        for spelled in spellings:
+            add(spelled, []).append(spelled)
+            for i in range(len(spelled)):
+                add(spelled[:i] + spelled[i + 1 :], []).append(spelled)
         self.spellings = spellings
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
@@ -302,6 +305,18 @@ class NameIndex:
 
     @classmethod
     def build(cls, lists: Sequence[ScreeningList]) -> NameIndex:
+        # Hundreds of thousands of small containers and no cycles: the cyclic
+        # collector would only rescan them over and over while they are made.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._build(lists)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, lists: Sequence[ScreeningList]) -> NameIndex:
         entries: list[IndexedEntry] = []
         variants: list[Variant] = []
         for screening_list in lists:
@@ -328,9 +343,9 @@ class NameIndex:
 
     def encode_corrected(self, raw: Sequence[str]) -> str:
         """Like :meth:`encode`, with unknown words replaced by the listed word they misspell."""
-        table = self._fuzzy_lookup
+        get = self._fuzzy_lookup.get
         learn = self._learn
-        return "".join([table[w] if w in table else learn(w) for w in raw])
+        return "".join([c if (c := get(w)) is not None else learn(w) for w in raw])
 
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
@@ -348,13 +363,13 @@ class NameIndex:
         found: tuple[str, int] | None = None
         if len(word) >= 5 and word.isalpha() and word not in self.known:
             limit = 1 if len(word) < 9 else 2
-            candidates: set[str] = set()
-            for key in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
-                candidates.update(self.deletions.get(key, ()))
+            candidates: set[str] = set(self.deletions.get(word, ()))
+            for i in range(len(word)):
+                candidates.update(self.deletions.get(word[:i] + word[i + 1 :], ()))
             best = sorted(
                 (OSA.distance(word, c, score_cutoff=limit), -self.frequency[self.spellings[c]], c)
                 for c in candidates
-                if c[0] == word[0] or len(word) >= 9
+                if c[0] == word[0]
             )
             if best and best[0][0] <= limit:
                 found = (self.spellings[best[0][2]], best[0][0])

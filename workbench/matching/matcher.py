@@ -69,7 +69,10 @@ class Matcher:
 
     def match(self, text: str) -> tuple[Match, ...]:
         """Every listed entry named in ``text``, best score first within equal spans."""
-        return tuple(m for m, why in self._judge(text) if why is None)
+        found = self._candidates(text)
+        if not found[0] and not self.memory:
+            return ()  # the common case: nothing listed in the string
+        return tuple(m for m, why in self._judge(text, found=found) if why is None)
 
     def match_many(self, texts: Iterable[str]) -> list[tuple[Match, ...]]:
         return [self.match(t) for t in texts]
@@ -121,8 +124,13 @@ class Matcher:
                 out.append(Candidate(pos, first, last, corrected_at))
         return out, encoded, corrected
 
-    def _judge(self, text: str, keep_all: bool = False) -> list[tuple[Match, str | None]]:
-        candidates, encoded, corrected = self._candidates(text)
+    def _judge(
+        self,
+        text: str,
+        keep_all: bool = False,
+        found: tuple[list[Candidate], str, str | None] | None = None,
+    ) -> list[tuple[Match, str | None]]:
+        candidates, encoded, corrected = found or self._candidates(text)
         if not candidates and not self.memory:
             return []
         tokens = tokenize(text)

@@ -250,8 +250,12 @@ def raw_words(text: str) -> list[str]:
     >>> raw_words("Univ. of Tehran, Xi’an 哈爾浜")
     ['univ', 'of', 'tehran', 'xian', '哈', '尔', '滨']
     """
-    folded, _ = fold(text)
-    words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+    if text.isascii() and "`" not in text:  # the common case, as fold() does it
+        folded = text.lower()
+        words = _ASCII_WORD.findall(folded)
+    else:
+        folded = fold(text)[0]
+        words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
     if "'" in folded:
         words = [w.replace("'", "") for w in words]
     return words
