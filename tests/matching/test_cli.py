@@ -75,7 +75,7 @@ def test_bad_bytes_get_an_error_and_the_run_goes_on(messy_run) -> None:
 
 def test_own_list_and_threshold(fixtures: Path) -> None:
     watch = fixtures / "matching" / "watch.csv"
-    text = "Example Institute of Photonics, Beijing\nHarbin Inst Technol, Harbin\n".encode()
+    text = b"Example Institute of Photonics, Beijing\nHarbin Inst Technol, Harbin\n"
     done = run(["--list", str(watch)], text)
     assert done.returncode == 0, done.stderr.decode()
     first, second = (json.loads(line) for line in done.stdout.decode().splitlines())

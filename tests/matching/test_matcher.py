@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.matching.factory import entry, screening_list
 from workbench.matching import Match, Matcher
+from workbench.model import ListEntry, ScreeningList
 
 METI_HIT = "jp-eul-541"
 METI_NUDT = "jp-eul-553"
@@ -14,6 +14,24 @@ METI_SBU = "jp-eul-237"
 METI_UESTC = "jp-eul-595"
 CSL_BUAA = "380d9cdaa2a955c310e28f4ad9b83be6d9e4d97bed76ecd908a125c1"
 CSL_SYSU = "8900279cbcd7df6c3a818e32ebf9487ea17753f6d60acf903da1688a"
+
+
+def entry(
+    entry_id: str,
+    name: str,
+    *aliases: str,
+    local: tuple[str, ...] = (),
+    country: str | None = None,
+    list_name: str = "Test List",
+    entity_type: str | None = None,
+) -> ListEntry:
+    return ListEntry(
+        list_name, entry_id, name, tuple(aliases), local, country, entity_type=entity_type
+    )
+
+
+def screening_list(*entries: ListEntry, name: str = "Test List") -> ScreeningList:
+    return ScreeningList(name, "tests", None, "tests", tuple(entries))
 
 
 def ids(matches: tuple[Match, ...]) -> set[str]:
@@ -55,7 +73,10 @@ def test_simplified_chinese_finds_the_japanese_kanji_name(matcher: Matcher) -> N
 def test_full_width_input_keeps_original_span(matcher: Matcher) -> None:
     text = "Dept. X,ＨＡＲＢＩＮ　ＩＮＳＴＩＴＵＴＥ　ＯＦ　ＴＥＣＨＮＯＬＯＧＹ"
     (m,) = matcher.match(text)
-    assert text[m.span[0] : m.span[1]] == "ＨＡＲＢＩＮ　ＩＮＳＴＩＴＵＴＥ　ＯＦ　ＴＥＣＨＮＯＬＯＧＹ"
+    assert (
+        text[m.span[0] : m.span[1]]
+        == "ＨＡＲＢＩＮ　ＩＮＳＴＩＴＵＴＥ　ＯＦ　ＴＥＣＨＮＯＬＯＧＹ"
+    )
 
 
 def test_typo_is_found_with_its_distance(matcher: Matcher) -> None:
@@ -138,7 +159,11 @@ def test_same_organisation_on_two_lists_is_reported_for_both(matcher: Matcher) -
 
 
 def test_japanese_institutions_are_not_matched(matcher: Matcher) -> None:
-    for text in ("東京工業大学 工学院", "防衛大学校", "Tokyo Institute of Technology, Tokyo, Japan"):
+    for text in (
+        "東京工業大学 工学院",
+        "防衛大学校",
+        "Tokyo Institute of Technology, Tokyo, Japan",
+    ):
         assert matcher.match(text) == (), text
 
 

@@ -17,7 +17,7 @@ def test_dismissed_match_is_suppressed_for_that_text_only(matcher: Matcher) -> N
     assert remembering.match("Harbin Institute of Technology")[0].entry_id == "jp-eul-541"
     # same text written differently (case, spacing) is the same text
     assert remembering.match("school of astronautics,  HARBIN INST TECHNOL, Harbin, China") == ()
-    assert ("reviewer-dismissed" in {why for _, why in remembering.explain(TEXT)})
+    assert "reviewer-dismissed" in {why for _, why in remembering.explain(TEXT)}
 
 
 def test_confirmed_match_scores_one_with_its_reason(matcher: Matcher) -> None:
@@ -36,7 +36,11 @@ def test_confirmed_match_the_engine_would_not_raise(matcher: Matcher) -> None:
     assert (m.entry_id, m.score, m.span) == ("jp-eul-541", 1.0, (0, 3))
     text = "Ninth Academy of Something"  # not found at all: the whole text is the span
     (m,) = matcher.with_memory(MatchMemory().confirm(text, METI, "jp-eul-519")).match(text)
-    assert (m.entry_id, m.span, m.reasons) == ("jp-eul-519", (0, len(text)), ("reviewer-confirmed",))
+    assert (m.entry_id, m.span, m.reasons) == (
+        "jp-eul-519",
+        (0, len(text)),
+        ("reviewer-confirmed",),
+    )
 
 
 def test_latest_verdict_wins_when_replayed() -> None:

@@ -69,9 +69,7 @@ def load_devset(path: Path = DEVSET) -> list[DevRow]:
         ]
 
 
-def score_rows(
-    rows: Sequence[DevRow], predicted: Sequence[Sequence[str]]
-) -> dict[str, Tally]:
+def score_rows(rows: Sequence[DevRow], predicted: Sequence[Sequence[str]]) -> dict[str, Tally]:
     """Tallies per category and ``"overall"`` (pairs counted over all strings)."""
     tallies: dict[str, Tally] = {}
     overall = Tally()
@@ -97,7 +95,9 @@ def evaluate(matcher: Matcher, rows: Sequence[DevRow]) -> dict[str, Tally]:
 
 def report(tallies: dict[str, Tally]) -> str:
     """The table ``scripts/evaluate_matching.py`` prints."""
-    lines = [f"{'category':34} {'n':>5} {'tp':>5} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}"]
+    lines = [
+        f"{'category':34} {'n':>5} {'tp':>5} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}"
+    ]
     for name, t in sorted(tallies.items(), key=lambda kv: (kv[0] == "overall", kv[0])):
         recall = "n/a" if t.recall is None else f"{t.recall:.3f}"
         lines.append(

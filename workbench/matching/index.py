@@ -37,7 +37,7 @@ from importlib import resources
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from workbench.matching.normalize import CJK_CLASS, tokenize
+from workbench.matching.normalize import CJK_CLASS, comparison_words, has_separator
 from workbench.matching.places import PLACES, country_code
 from workbench.matching.vocabulary import CANONICAL, GENERIC, STOPWORDS, legal_forms
 from workbench.model import ListEntry, ScreeningList
@@ -53,8 +53,11 @@ _HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)?|no")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
 _ORG_WORDS = frozenset(
-    "university institute academy college company corporation center laboratory group "
-    "factory plant bureau agency organization".split()
+    {
+        *("university", "institute", "academy", "college", "company", "corporation"),
+        *("center", "laboratory", "group", "factory", "plant", "bureau", "agency"),
+        "organization",
+    }
 )
 #: Entity types that are not organisations: their names are not looked for in affiliations.
 SKIPPED_TYPES = frozenset({"individual", "person", "vessel", "aircraft"})
@@ -101,7 +104,7 @@ def _code(token_id: int) -> str:
 def _legal_sequences() -> frozenset[tuple[str, ...]]:
     found = set()
     for form in legal_forms():
-        words = tuple(tokenize(form).words)
+        words = tuple(comparison_words(form))
         if words and not (len(words) == 1 and len(words[0]) < 2):
             found.add(words)
     return frozenset(found)
@@ -109,9 +112,15 @@ def _legal_sequences() -> frozenset[tuple[str, ...]]:
 
 @cache
 def known_words() -> frozenset[str]:
-    """Real words that typo correction leaves alone (ROR name words, places, generic words)."""
-    text = resources.files(__package__).joinpath("known_words.txt").read_text(encoding="utf-8")
-    words = {w for w in text.split() if not w.startswith("#")}
+    """Real words that typo correction leaves alone: Hunan is not a misspelt Henan.
+
+    ``known_words.csv`` holds the words (five letters or more, comparison form,
+    apparent typos left out) of organisation names in ROR records (CC0) of CN,
+    HK, TW, MO, JP, RU, IR, KP, PK, BY, AE and SY; places and generic words are
+    added here.
+    """
+    text = resources.files(__package__).joinpath("known_words.csv").read_text(encoding="utf-8")
+    words = set(text.split()[1:])  # first line: the header "word"
     words.update(w for key in PLACES for w in key.split())
     words.update(GENERIC)
     return frozenset(words)
@@ -156,7 +165,7 @@ def _written_forms(written: str, kind: str) -> list[tuple[str, str]]:
         forms.append((_GROUP.sub(" ", written), kind))
         for inner in groups:
             inner = inner.strip()
-            words = tuple(tokenize(inner).words)
+            words = tuple(comparison_words(inner))
             if _CJK.search(inner) and not _LATIN.search(inner):
                 forms.append((inner, "local-name"))
             elif (
@@ -171,7 +180,7 @@ def _written_forms(written: str, kind: str) -> list[tuple[str, str]]:
                 forms.append((inner, "alias"))
             elif len(words) >= 2 and len(groups) == 1:  # "Khajeh … (K. N. Toosi) University"
                 after = written[written.index(inner) + len(inner) :].lstrip(")） ")
-                if len(tokenize(after).words) >= 1:
+                if len(comparison_words(after)) >= 1:
                     forms.append((f"{inner} {after}", kind))
     if _CJK.search(written) and _LATIN.search(written):
         for run in _CJK_RUN.findall(written):
@@ -181,7 +190,7 @@ def _written_forms(written: str, kind: str) -> list[tuple[str, str]]:
             forms.append((latin, kind))
     if kind != "local-name" and "," in written:  # "Shanghai Institute of …, Chinese Academy of …"
         head = written.split(",")[0]
-        if len(tokenize(head).words) >= 2:
+        if len(comparison_words(head)) >= 2:
             forms.append((head, kind))
     if kind != "local-name" and _ACRONYM.fullmatch(written.strip()):
         forms[0] = (written, "acronym")
@@ -194,13 +203,12 @@ def _written_forms(written: str, kind: str) -> list[tuple[str, str]]:
 def _variants_of(entry_pos: int, written: str, kind: str) -> list[Variant]:
     out: list[Variant] = []
     for text, k in _written_forms(written, kind):
-        tokens = tokenize(text)
-        words = tuple(tokens.words)
+        words = tuple(comparison_words(text))
         if not words:
             continue
         cjk_count = sum(_is_cjk_word(w) for w in words)
         is_cjk = cjk_count == len(words)
-        commas = max(tokens.segs, default=0) > 0
+        commas = has_separator(text.strip())
         if is_cjk:
             if cjk_count < MIN_CJK_CHARS:
                 continue
@@ -228,7 +236,8 @@ def _variants_of(entry_pos: int, written: str, kind: str) -> list[Variant]:
         out.append(base)
         stripped = _strip_legal_forms(words)
         if stripped != words and not _weak(stripped) and any(len(w) > 2 for w in stripped):
-            out.append(_with(base, words=stripped, legal_form_dropped=True))
+            # the separator of "Co., Ltd." went with the legal form
+            out.append(_with(base, words=stripped, legal_form_dropped=True, commas=False))
     return out
 
 
@@ -402,7 +411,9 @@ def _linked(entries: list[IndexedEntry], variants: list[Variant]) -> list[Varian
         for target in members:
             for source in members:
                 a, b = entries[target], entries[source]
-                if a.list_name == b.list_name or (a.country and b.country and a.country != b.country):
+                if a.list_name == b.list_name or (
+                    a.country and b.country and a.country != b.country
+                ):
                     continue
                 for v in local.get(source, ()):
                     if (target, v.words) not in have:
@@ -415,7 +426,9 @@ def _linked(entries: list[IndexedEntry], variants: list[Variant]) -> list[Varian
 
 def _indexed(screening_list: ScreeningList, entry: ListEntry) -> IndexedEntry:
     return IndexedEntry(
-        screening_list.name, entry.entry_id, entry.name or next(iter(entry.all_names), ""),
+        screening_list.name,
+        entry.entry_id,
+        entry.name or next(iter(entry.all_names), ""),
         country_code(entry.country),
     )
 

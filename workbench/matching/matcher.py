@@ -150,14 +150,16 @@ class Matcher:
                 results.append((self._as_match(tokens, c, 0.0, (why,)), why))
         kept, inside = _drop_contained(kept, index)
         if keep_all:
-            results += [(self._as_match(tokens, c, 0.0, ("inside-longer-name",)), "inside")
-                        for c in inside]
+            results += [
+                (self._as_match(tokens, c, 0.0, ("inside-longer-name",)), "inside") for c in inside
+            ]
         if kept:
             countries = countries_in(tokens.words)
             strong = {
                 index.variants[c.variant].entry
                 for c in kept
-                if index.variants[c.variant].kind != "acronym" and not index.variants[c.variant].weak
+                if index.variants[c.variant].kind != "acronym"
+                and not index.variants[c.variant].weak
             }
             best: dict[int, Match] = {}
             for c in kept:
@@ -185,16 +187,15 @@ class Matcher:
         results.sort(key=lambda r: (r[1] is not None, r[0].span[0], -r[0].score, r[0].entry_id))
         return results
 
-    def _with_edits(
-        self, c: Candidate, tokens: Tokens, encoded: str, corrected: str
-    ) -> Candidate:
+    def _with_edits(self, c: Candidate, tokens: Tokens, encoded: str, corrected: str) -> Candidate:
         if not c.edits:
             return c
         edits = 0
         for k in range(c.first, c.last + 1):
-            if encoded[k * CODE_WIDTH : (k + 1) * CODE_WIDTH] != corrected[
-                k * CODE_WIDTH : (k + 1) * CODE_WIDTH
-            ]:
+            if (
+                encoded[k * CODE_WIDTH : (k + 1) * CODE_WIDTH]
+                != corrected[k * CODE_WIDTH : (k + 1) * CODE_WIDTH]
+            ):
                 found = self.index.correct(tokens.words[k])
                 edits += found[1] if found else 1
         return Candidate(c.variant, c.first, c.last, edits)
@@ -205,8 +206,13 @@ class Matcher:
         v = self.index.variants[c.variant]
         entry: IndexedEntry = self.index.entries[v.entry]
         return Match(
-            entry.list_name, entry.entry_id, entry.name, v.alias,
-            tokens.span(c.first, c.last), value, reasons,
+            entry.list_name,
+            entry.entry_id,
+            entry.name,
+            v.alias,
+            tokens.span(c.first, c.last),
+            value,
+            reasons,
         )
 
     def _remember(
@@ -228,8 +234,15 @@ class Matcher:
         for list_name, entry_id in confirmed:
             entry = self._by_id.get((list_name, entry_id))
             if entry is not None:
-                m = Match(list_name, entry_id, entry.name, entry.name, (0, len(text)), 1.0,
-                          ("reviewer-confirmed",))
+                m = Match(
+                    list_name,
+                    entry_id,
+                    entry.name,
+                    entry.name,
+                    (0, len(text)),
+                    1.0,
+                    ("reviewer-confirmed",),
+                )
                 out.append((m, None))
         return out
 

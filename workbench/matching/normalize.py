@@ -48,13 +48,14 @@ CJK_CLASS = (
 HAN_CLASS = "\u3005\u3006\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 _HAN = re.compile(f"[{HAN_CLASS}]")
-_SEPARATORS = ",;:|/()\\[\\]{}<>\"、。「」『』【】〔〕"
+_SEPARATORS = ',;:|/()\\[\\]{}<>"、。「」『』【】〔〕'
 _TOKEN = re.compile(
     f"(?P<c>[{CJK_CLASS}])"
     f"|(?P<w>[^\\W_{CJK_CLASS}]+(?:'[^\\W_{CJK_CLASS}]+)*)"
     f"|(?P<s>[{_SEPARATORS}]|\\s-\\s)"
 )
 _WORD = re.compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+(?:'[^\\W_{CJK_CLASS}]+)*")
+_SEPARATOR = re.compile(f"[{_SEPARATORS}]|\\s-\\s")
 _ASCII_WORD = re.compile("[a-z0-9]+(?:'[a-z0-9]+)*")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032"
@@ -259,6 +260,23 @@ def raw_words(text: str) -> list[str]:
     if "'" in folded:
         words = [w.replace("'", "") for w in words]
     return words
+
+
+def comparison_words(text: str) -> list[str]:
+    """The comparison tokens of ``text`` (what :func:`tokenize` gives as ``words``), fast.
+
+    Examples
+    --------
+    >>> comparison_words("Univ. of Tehran")
+    ['university', 'tehran']
+    """
+    get = CANONICAL.get
+    return [get(w, w) for w in raw_words(text) if w not in STOPWORDS]
+
+
+def has_separator(text: str) -> bool:
+    """Whether ``text`` has a separator (comma, semicolon, parenthesis …) between tokens."""
+    return _SEPARATOR.search(fold(text)[0]) is not None
 
 
 def join_words(words: list[str] | tuple[str, ...]) -> str:

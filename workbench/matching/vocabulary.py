@@ -26,10 +26,15 @@ from importlib import resources
 
 import yaml
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Words left out of the comparison form (bibliographic abbreviations drop them too).
 STOPWORDS: frozenset[str] = frozenset(
-    "of the and for at in on to a an by with de du des la le les der die das und di del della "
-    "y e et".split()
+    _words("of the and for at in on to a an by with de du des la le les der die das und di del")
+    | {"della", "y", "e", "et"}
 )
 
 #: Words after which a name goes on into a longer, different name
@@ -126,7 +131,8 @@ CANONICAL: dict[str, str] = {
 GENERIC: frozenset[str] = frozenset(
     {
         *_VARIANTS,
-        *"""
+        *_words(
+            """
         academy agency association authority board bureau branch campus center centre chamber
         college commission committee consortium corporation council department directorate
         enterprise establishment factory federation firm foundation fund group holding hospital
@@ -150,19 +156,22 @@ GENERIC: frozenset[str] = frozenset(
         international global world china chinese iran iranian russia russian korea korean
         experimental theoretical fundamental molecular structural computational modern
         opto photonics semiconductor microwave precision electromechanical info
-        """.split(),
+        """
+        ),
     }
 )
 
 #: Words that, written right before a listed name, make it a different, longer
 #: name ("*National* Sun Yat-sen University", "*North* Tehran University").
 EXTENDING_PREFIXES: frozenset[str] = frozenset(
-    """
+    _words(
+        """
     national state federal royal imperial international islamic catholic medical technical
     north south east west northern southern eastern western northeast northwest southeast
     southwest northeastern northwestern southeastern southwestern central new higher free
     open joint military normal agricultural
-    """.split()
+    """
+    )
 )
 
 
