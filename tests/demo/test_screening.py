@@ -10,12 +10,6 @@ import pytest
 
 from workbench.demo.stories import STORIES
 
-NEAR_MISS_GAP = (
-    "the matcher reads 'Univ Tehran Med Sci' as the University of Tehran (alias 'Tehran "
-    "University', jp-eul-282) and 'Shahid Beheshti Univ Med Sci' as Shahid Beheshti University "
-    "(jp-eul-237): near misses the demo plants on purpose"
-)
-
 
 @pytest.fixture(scope="module")
 def screening():
@@ -26,15 +20,7 @@ def screening():
     return lists, Matcher.from_lists(lists)
 
 
-def _params():
-    for s in STORIES:
-        marks = []
-        if s.proposal_id == "ASPIRE-2025-D-008":
-            marks.append(pytest.mark.xfail(reason=NEAR_MISS_GAP, strict=True))
-        yield pytest.param(s.proposal_id, marks=marks, id=s.proposal_id)
-
-
-@pytest.mark.parametrize("pid", list(_params()))
+@pytest.mark.parametrize("pid", [s.proposal_id for s in STORIES])
 def test_screening_finds_exactly_what_the_story_expects(demo, screening, pid) -> None:
     from workbench.proposal import load_proposal
     from workbench.publications.loader import load_works_many

@@ -6,7 +6,8 @@ affiliation. It is *rejected* (``None``) when
 - it runs across a separator the listed name does not have ("Nanjing
   University, Science and Technology Park" is not NUST);
 - it is the start of a longer, different name: followed by "of"/"for" and more
-  words ("Tehran University *of Medical Sciences*"), or preceded by a word
+  words ("Tehran University *of Medical Sciences*"), or directly by a field in the
+  abbreviated style ("Univ Tehran *Med Sci*"), or preceded by a word
   that extends names ("*National* Sun Yat-sen University");
 - a name made of generic words only is preceded by another word of the same
   name ("Shanghai Institute of Technical Physics" is not the "Institute of
@@ -31,6 +32,7 @@ from workbench.matching.places import PLACES
 from workbench.matching.vocabulary import (
     CANONICAL,
     EXTENDING_PREFIXES,
+    EXTENDING_SUFFIXES,
     LINK_WORDS,
     STOPWORDS,
 )
@@ -81,6 +83,10 @@ def rejected(tokens: Tokens, c: Candidate, v: Variant, entry: IndexedEntry) -> s
     if j + 2 < n and raw[j + 1] in LINK_WORDS and segs[j + 1] == segs[j] == segs[j + 2]:
         following = raw[j + 2]
         if following not in STOPWORDS and PLACES.get(following) != (entry.country or "-"):
+            return "longer-name"
+    if j + 1 < n and segs[j + 1] == segs[j] and not tokens.cjk[j + 1]:
+        following = CANONICAL.get(raw[j + 1], raw[j + 1])
+        if following in EXTENDING_SUFFIXES and following not in v.words:
             return "longer-name"
     prev = i - 1
     if prev >= 0 and segs[prev] == segs[i] and not tokens.cjk[prev]:

@@ -175,6 +175,15 @@ EXTENDING_PREFIXES: frozenset[str] = frozenset(
 )
 
 
+#: Fields that, written right after a listed name in the same part of the string, make
+#: it a longer, different name in the abbreviated style of bibliographic databases,
+#: which drop the "of" ("Univ Tehran *Med Sci*" is Tehran University of Medical Sciences).
+EXTENDING_SUFFIXES: frozenset[str] = frozenset(
+    _words("medicine pharmacy pharmaceutical nursing dentistry dental health rehabilitation")
+    | {"welfare"}
+)
+
+
 def canonical(token: str) -> str:
     """The comparison token for one lower-case token.
 
