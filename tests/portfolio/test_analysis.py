@@ -1,0 +1,54 @@
+"""The dashboard's summaries and drill-down, computed from the portfolio tables alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from workbench.portfolio import analysis
+
+
+def test_summaries_count_what_the_tables_hold(local_run: Any) -> None:
+    t = local_run.tables
+    org = analysis.by_organisation(t)
+    assert org["findings"].sum() == t.findings["entry_id"].notna().sum()
+    assert org["findings"].is_monotonic_decreasing
+    check = analysis.by_check(t).set_index("check")["findings"]
+    assert check.to_dict() == t.findings.groupby("check").size().to_dict()
+    field = analysis.by_field(t).set_index("field")
+    assert field["proposals"].sum() == len(t.screened)
+    assert set(field.index) == {"quantum", "semiconductors"}
+    out = analysis.outcomes(t)
+    assert out.loc[out["kind"] == "suggested", "proposals"].sum() == len(t.screened)
+    assert set(out.loc[out["kind"] == "judged", "outcome"]) == {"not-judged"}  # no store
+    links = analysis.timeline(t)
+    assert links["year"].between(2022, 2025).all() and (links["links"] > 0).all()
+    heat = analysis.heatmap(t)
+    assert heat["findings"].sum() == org["findings"].sum()
+
+
+def test_filters_and_their_choices(local_run: Any) -> None:
+    t = local_run.tables
+    c = analysis.choices(t)
+    assert c["field"] == ["quantum", "semiconductors"]
+    assert "recent_coauthorship" in c["check"] and "METI End User List" in c["list"]
+    v = analysis.apply_filters(t, {"list": ["US Consolidated Screening List"]})
+    assert set(v.findings["list"]) == {"US Consolidated Screening List"}
+    assert set(v.proposals["proposal_id"]) == set(v.findings["proposal_id"])
+    assert set(zip(v.evidence["proposal_id"], v.evidence["key"], strict=True)) <= set(
+        zip(v.findings["proposal_id"], v.findings["key"], strict=True)
+    )
+    none = analysis.apply_filters(t, {"outcome": ["no-concern"], "check": ["partner_listed"]})
+    assert none.proposals.empty and none.findings.empty
+
+
+def test_drill_gives_the_proposals_behind_an_element(local_run: Any) -> None:
+    t = local_run.tables
+    d = analysis.drill(t, "by_check", "partner_listed")
+    assert list(d["proposal_id"]) == ["ASPIRE-2025-D-006"]
+    assert list(d.columns) == list(analysis.DRILL_COLUMNS)
+    by_field = analysis.drill(t, "by_field", "quantum")
+    assert set(by_field["field"]) == {"quantum"}
+    with pytest.raises(KeyError, match="unknown summary"):
+        analysis.drill(t, "by_colour", "red")

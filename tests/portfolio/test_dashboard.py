@@ -1,0 +1,138 @@
+"""The analyst dashboard, headless: build, filter, click, switch language, export."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from plotly.callbacks import Points
+
+from widgets.portfolio import CHARTS, PortfolioApp, build_app
+from workbench.portfolio import analysis
+from workbench.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def app(local_run: Any) -> PortfolioApp:
+    return PortfolioApp(local_run.tables)
+
+
+def click(
+    app: PortfolioApp, chart: str, trace: int, point: Any, x: Any = None, y: Any = None
+) -> None:
+    t = app.figures[chart].data[trace]
+    xs = [x if x is not None else (t.x[point] if isinstance(point, int) else None)]
+    ys = [y if y is not None else (t.y[point] if isinstance(point, int) else None)]
+    t._dispatch_on_click(Points([point], xs, ys, t.name, trace), None)
+
+
+def test_page_opens_in_japanese_with_every_chart(app: PortfolioApp, local_run: Any) -> None:
+    assert app.language == "ja"
+    assert "ポートフォリオ分析" in app.children[0].children[0].value
+    assert set(app.figures) == set(CHARTS)
+    screened = local_run.tables.screened
+    assert f"{len(screened)} 件の提案" in app.summary.value
+    by_check = app.figures["by_check"].data[0]
+    assert sum(by_check.y) == len(local_run.tables.findings)
+    assert "直近2年の共著" in by_check.x  # check names translated
+    assert app.figures["by_check"].layout.title.text == "検出項目別の所見"
+
+
+def test_clicking_an_organisation_drills_to_its_proposals(
+    app: PortfolioApp, local_run: Any
+) -> None:
+    app.clear_filters()
+    click(app, "by_organisation", 0, 0)
+    name = app.drill["value"]
+    f = local_run.tables.findings
+    assert list(app.drilled["proposal_id"]) == sorted(
+        set(f.loc[f["entry_name"] == name, "proposal_id"])
+    )
+    for pid in app.drilled["proposal_id"]:
+        assert pid in app.drill_table.value
+
+
+def test_heatmap_and_timeline_clicks(app: PortfolioApp) -> None:
+    app.clear_filters()
+    heat = app.figures["heatmap"].data[0]
+    row, col = next((i, j) for i, r in enumerate(heat.z) for j, v in enumerate(r) if v > 0)
+    click(app, "heatmap", 0, [row, col], x=heat.x[col], y=heat.y[row])
+    assert app.drill["summary"] == "heatmap"
+    assert list(app.drilled["proposal_id"]) == [app.drill["value"][0]]
+    click(app, "timeline", 0, 0)
+    year, org = app.drill["value"]
+    links = analysis.timeline(app.view)
+    assert ((links["year"] == year) & (links["entry_name"] == org)).any()
+    assert len(app.drilled) >= 1
+
+
+def test_filters_narrow_every_table_and_chart(app: PortfolioApp, local_run: Any) -> None:
+    app.filter_widgets["field"].value = ("quantum",)
+    assert set(app.view.proposals["field"]) == {"quantum"}
+    assert set(app.view.findings["proposal_id"]) <= set(app.view.proposals["proposal_id"])
+    app.filter_widgets["check"].value = ("recent_coauthorship",)
+    assert set(app.view.findings["check"]) == {"recent_coauthorship"}
+    assert sum(app.figures["by_check"].data[0].y) == len(app.view.findings)
+    assert app.filters == {"field": ["quantum"], "check": ["recent_coauthorship"]}
+    app.clear_filters()
+    assert len(app.view.proposals) == len(local_run.tables.screened)
+
+
+def test_language_switches_at_run_time(app: PortfolioApp) -> None:
+    app.language = "en"
+    try:
+        assert "proposals" in app.summary.value
+        assert app.figures["by_check"].layout.title.text == "Findings by check"
+        assert "Recent co-authorship" in app.figures["by_check"].data[0].x
+    finally:
+        app.language = "ja"
+
+
+@pytest.mark.parametrize(
+    "name", ["proposals", "findings", "evidence", "problems", *CHARTS, "drill"]
+)
+def test_every_table_shown_exports_as_csv_and_excel(app: PortfolioApp, name: str) -> None:
+    app.clear_filters()
+    app.select("by_check", "recent_coauthorship")
+    shown = app.table(name)
+    back = pd.read_csv(io.BytesIO(app.export("csv", name)))
+    assert list(back.columns) == list(shown.columns) and len(back) == len(shown)
+    ws = load_workbook(io.BytesIO(app.export("xlsx", name))).active
+    assert ws.max_row == len(shown) + 1
+    assert f"portfolio_{name}.xlsx" in app.download.value
+
+
+def test_hostile_text_is_escaped_everywhere(local_run: Any) -> None:
+    evil = '<img src=x onerror="alert(1)">'
+    t = local_run.tables
+    findings = t.findings.assign(entry_name=evil + t.findings["entry_name"].astype(str))
+    proposals = t.proposals.assign(title="<script>alert(2)</script>")
+    hostile = dataclasses.replace(t, findings=findings, proposals=proposals)
+    app = PortfolioApp(hostile)
+    click(app, "by_organisation", 0, 0)
+    assert "<img" not in app.drill_table.value and "<script>" not in app.drill_table.value
+    assert "&lt;script&gt;" in app.drill_table.value
+    assert all("<img" not in x for x in app.figures["by_organisation"].data[0].x)
+    assert all("<img" not in x for x in app.figures["heatmap"].data[0].x)
+    assert app.drill["value"].startswith(evil)  # the data itself is kept as given
+
+
+def test_build_app_screens_the_settings_folder(
+    portfolio: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    settings = Settings.from_env(
+        {
+            "WORKBENCH_DATA_DIR": str(portfolio[0]),
+            "WORKBENCH_DB_URL": str(tmp_path / "wb.db"),
+            "WORKBENCH_LANG": "en",
+        }
+    )
+    app = build_app(settings, wait=True)
+    assert app.tables is not None and len(app.tables.screened) == 7
+    assert app.language == "en" and app.status.value == ""
+    assert app.progress.value == app.progress.max == 12

@@ -1,0 +1,25 @@
+"""Portfolio screening: every proposal of a folder (or of several calls) into tidy tables.
+
+- :func:`screen_portfolio` screens one sub-folder per proposal, locally or on
+  Dask, into :class:`PortfolioTables` (proposals, findings, evidence, scope,
+  problems, measures, lists), written as Parquet with :meth:`PortfolioTables.write`.
+- :func:`rescreen` tells which proposals gain or lose findings with a new list version.
+- :mod:`workbench.portfolio.parquet_works` reads and writes works as Parquet partitions.
+"""
+
+from workbench.portfolio.folders import ProposalFiles, find_proposals
+from workbench.portfolio.rescreen import RescreenReport, rescreen
+from workbench.portfolio.screen import PortfolioRun, screen_files, screen_portfolio
+from workbench.portfolio.tables import SCHEMAS, PortfolioTables
+
+__all__ = [
+    "SCHEMAS",
+    "PortfolioRun",
+    "PortfolioTables",
+    "ProposalFiles",
+    "RescreenReport",
+    "find_proposals",
+    "rescreen",
+    "screen_files",
+    "screen_portfolio",
+]

@@ -1,0 +1,255 @@
+"""What the analyst dashboard shows, as plain pandas: filters, summaries, and drill-down.
+
+Everything here reads :class:`~workbench.portfolio.tables.PortfolioTables`
+and returns data frames — the very tables the dashboard draws and exports —
+so the dashboard holds no analysis of its own and all of it is tested
+without a browser.
+
+:func:`apply_filters` keeps the proposals of the chosen calls, fields and
+suggested outcomes, and the findings of the chosen lists and checks (a list
+or check filter also drops proposals left without findings).
+:data:`SUMMARIES` names every summary; :func:`drill` gives the proposals
+behind one element of one summary (a bar, a heat-map cell, a year).
+
+Examples
+--------
+>>> from workbench.portfolio.tables import assemble
+>>> t = assemble([], [])
+>>> sorted(SUMMARIES)[:3]
+['by_check', 'by_country', 'by_field']
+>>> len(drill(t, "by_check", "recent_coauthorship"))
+0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from workbench.portfolio.tables import PortfolioTables
+
+#: filter name -> (table, column) it applies to
+FILTERS: dict[str, tuple[str, str]] = {
+    "call": ("proposals", "call"),
+    "field": ("proposals", "field"),
+    "outcome": ("proposals", "suggested_outcome"),
+    "list": ("findings", "list"),
+    "check": ("findings", "check"),
+}
+NONE = "(none)"  # how a missing call or field is shown and chosen
+COAUTHORSHIP = "recent_coauthorship"
+DRILL_COLUMNS = (
+    "proposal_id",
+    "title",
+    "call",
+    "field",
+    "submitted",
+    "suggested_outcome",
+    "review_status",
+    "outcome",
+    "findings",
+)
+
+
+def choices(tables: PortfolioTables) -> dict[str, list[str]]:
+    """The values each filter can take, sorted."""
+    out = {}
+    for name, (table, column) in FILTERS.items():
+        frame = getattr(tables, table)
+        if table == "proposals":
+            frame = tables.screened
+        out[name] = sorted({NONE if pd.isna(v) else str(v) for v in frame[column]})
+    return out
+
+
+def _keep(frame: pd.DataFrame, column: str, allowed: Sequence[str]) -> pd.DataFrame:
+    if not allowed:
+        return frame
+    values = frame[column].astype(object).where(frame[column].notna(), NONE)
+    return frame[values.isin(list(allowed))]
+
+
+def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]]) -> PortfolioTables:
+    """The tables restricted to the filters (empty or missing filter: everything)."""
+    proposals = tables.screened
+    for name in ("call", "field", "outcome"):
+        proposals = _keep(proposals, FILTERS[name][1], filters.get(name, ()))
+    findings = tables.findings[tables.findings["proposal_id"].isin(proposals["proposal_id"])]
+    for name in ("list", "check"):
+        findings = _keep(findings, FILTERS[name][1], filters.get(name, ()))
+    if filters.get("list") or filters.get("check"):
+        proposals = proposals[proposals["proposal_id"].isin(findings["proposal_id"])]
+    kept = set(zip(findings["proposal_id"], findings["key"], strict=True))
+    ev = tables.evidence
+    evidence = ev[[k in kept for k in zip(ev["proposal_id"], ev["key"], strict=True)]]
+    ids = proposals["proposal_id"]
+    return dataclasses.replace(
+        tables,
+        proposals=proposals.reset_index(drop=True),
+        findings=findings.reset_index(drop=True),
+        evidence=evidence.reset_index(drop=True),
+        scope=tables.scope[tables.scope["proposal_id"].isin(ids)].reset_index(drop=True),
+        measures=tables.measures[tables.measures["proposal_id"].isin(ids)].reset_index(drop=True),
+    )
+
+
+def _listed(t: PortfolioTables) -> pd.DataFrame:
+    return t.findings[t.findings["entry_id"].notna()]
+
+
+def by_organisation(t: PortfolioTables) -> pd.DataFrame:
+    """Findings per listed organisation: list, entry, name, country, findings, proposals."""
+    f = _listed(t)
+    cols = ["list", "entry_id", "entry_name", "entry_country"]
+    g = f.groupby(cols, dropna=False).agg(
+        findings=("key", "size"), proposals=("proposal_id", "nunique")
+    )
+    return (
+        g.reset_index()
+        .sort_values(["findings", "entry_name"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def by_country(t: PortfolioTables) -> pd.DataFrame:
+    """Findings per country of the listed organisation (as the list gives it)."""
+    f = _listed(t).assign(entry_country=lambda d: d["entry_country"].fillna(NONE))
+    g = f.groupby("entry_country").agg(
+        findings=("key", "size"),
+        proposals=("proposal_id", "nunique"),
+        organisations=("entry_id", "nunique"),
+    )
+    return (
+        g.reset_index()
+        .sort_values(["findings", "entry_country"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def by_check(t: PortfolioTables) -> pd.DataFrame:
+    g = t.findings.groupby("check").agg(
+        findings=("key", "size"), proposals=("proposal_id", "nunique")
+    )
+    return (
+        g.reset_index()
+        .sort_values(["findings", "check"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def by_field(t: PortfolioTables) -> pd.DataFrame:
+    """Per research field: proposals, proposals with findings, findings."""
+    p = t.screened.assign(field=lambda d: d["field"].fillna(NONE))
+    with_findings = set(t.findings["proposal_id"])
+    p = p.assign(flagged=p["proposal_id"].isin(with_findings))
+    g = p.groupby("field").agg(
+        proposals=("proposal_id", "size"),
+        with_findings=("flagged", "sum"),
+        findings=("findings", "sum"),
+    )
+    return g.reset_index().astype({"with_findings": "int64"})
+
+
+def heatmap(t: PortfolioTables) -> pd.DataFrame:
+    """Proposals × listed organisations: number of findings in each cell (long form)."""
+    f = _listed(t)
+    g = f.groupby(["proposal_id", "entry_name"]).size().rename("findings").reset_index()
+    return g.sort_values(["proposal_id", "entry_name"], kind="stable").reset_index(drop=True)
+
+
+def outcomes(t: PortfolioTables) -> pd.DataFrame:
+    """Proposals per outcome: the suggested one and the reviewer's judgment."""
+    p = t.screened
+    suggested = p.groupby("suggested_outcome").size().rename("proposals").reset_index()
+    suggested = suggested.rename(columns={"suggested_outcome": "outcome"}).assign(kind="suggested")
+    outcome = p["outcome"].fillna("not-judged").rename("outcome")
+    judged = outcome.groupby(outcome).size().rename("proposals").reset_index().assign(kind="judged")
+    both: pd.DataFrame = pd.concat([suggested, judged], ignore_index=True)
+    return both[["kind", "outcome", "proposals"]]
+
+
+def mitigation(t: PortfolioTables) -> pd.DataFrame:
+    """Mitigation measures per kind: measures and proposals."""
+    g = t.measures.groupby("kind").agg(
+        measures=("measure_id", "size"), proposals=("proposal_id", "nunique")
+    )
+    return (
+        g.reset_index()
+        .sort_values("measures", ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def timeline(t: PortfolioTables) -> pd.DataFrame:
+    """Co-authorship links to listed organisations per year of the work (distinct
+    proposal, work and list entry), with the proposals they come from."""
+    ev = t.evidence
+    ev = ev[(ev["check"] == COAUTHORSHIP) & ev["year"].notna() & ev["entry_id"].notna()]
+    links = ev.drop_duplicates(["proposal_id", "work_id", "list", "entry_id"])
+    g = links.groupby(["year", "entry_name"]).agg(
+        links=("work_id", "size"), proposals=("proposal_id", "nunique")
+    )
+    return (
+        g.reset_index()
+        .astype({"year": "int64"})
+        .sort_values(["year", "entry_name"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+SUMMARIES: dict[str, Callable[[PortfolioTables], pd.DataFrame]] = {
+    "by_organisation": by_organisation,
+    "by_country": by_country,
+    "by_check": by_check,
+    "by_field": by_field,
+    "heatmap": heatmap,
+    "outcomes": outcomes,
+    "mitigation": mitigation,
+    "timeline": timeline,
+}
+
+
+def _ids_where(frame: pd.DataFrame, column: str, value: Any) -> set[str]:
+    col = frame[column]
+    if value == NONE:
+        return set(frame.loc[col.isna(), "proposal_id"])
+    return set(frame.loc[col.astype(object) == value, "proposal_id"])
+
+
+def drill(t: PortfolioTables, summary: str, value: Any) -> pd.DataFrame:
+    """The proposals behind one element of a summary.
+
+    ``value`` is what the element shows: an organisation's name (``by_organisation``),
+    a country, a check, a field, an outcome, a measure kind, a year (``timeline``;
+    or ``(year, organisation)``), or ``(proposal_id, organisation)`` for a heat-map cell.
+    """
+    f, p = t.findings, t.screened
+    if summary == "by_organisation":
+        ids = _ids_where(f, "entry_name", value)
+    elif summary == "by_country":
+        ids = _ids_where(_listed(t), "entry_country", value)
+    elif summary == "by_check":
+        ids = _ids_where(f, "check", value)
+    elif summary == "by_field":
+        ids = _ids_where(p, "field", value)
+    elif summary == "heatmap":
+        pid, name = value
+        ids = {pid} & _ids_where(f, "entry_name", name)
+    elif summary == "outcomes":
+        judged = p["outcome"].fillna("not-judged")
+        ids = set(p.loc[(p["suggested_outcome"] == value) | (judged == value), "proposal_id"])
+    elif summary == "mitigation":
+        ids = _ids_where(t.measures, "kind", value)
+    elif summary == "timeline":
+        year, name = value if isinstance(value, tuple) else (value, None)
+        ev = t.evidence[(t.evidence["check"] == COAUTHORSHIP) & (t.evidence["year"] == int(year))]
+        if name is not None:
+            ev = ev[ev["entry_name"] == name]
+        ids = set(ev["proposal_id"])
+    else:
+        raise KeyError(f"unknown summary {summary!r}; expected one of {', '.join(SUMMARIES)}")
+    rows = p[p["proposal_id"].isin(ids)]
+    return rows[list(DRILL_COLUMNS)].sort_values("proposal_id").reset_index(drop=True)

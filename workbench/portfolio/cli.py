@@ -1,0 +1,331 @@
+"""``workbench portfolio``: screen a folder of proposals, re-screen it against a new list version.
+
+Subcommands::
+
+    workbench portfolio screen DIR --out DIR [--list FILE ...] [--as-of YYYY-MM-DD]
+                                   [--engine local|dask] [--scheduler ADDR] [--workers N]
+    workbench portfolio rescreen DIR --old-list FILE --new-list FILE [--list FILE ...]
+                                   [--out DIR] [--format text|json]
+    workbench portfolio diff OLD NEW [--format text|json]
+    workbench portfolio versions
+    workbench portfolio register FILE [--confirm-shrink]
+
+Every list loaded is recorded in the list-version register (``--registry``,
+default ``data/list_versions.json``); a version that lost more than 10% of the
+entries of its previous version is refused unless ``--confirm-shrink`` is given.
+``--list`` defaults to the settings' lists (``WORKBENCH_LISTS``, else the
+shipped ones); reviewers' judgments are joined from the store at ``--db``
+(default ``WORKBENCH_DB_URL``, else ``data/workbench.db``; ``--db none`` for none).
+
+Exit status: 0 when every proposal was screened, 3 when some proposal folders
+could not be (they are listed with every problem), 2 for bad input that stops
+the run (a missing folder, an unusable list, two different lists to diff).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError, Problem
+
+SOME_FAILED = 3
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+
+
+def _common(p: argparse.ArgumentParser, *, lists: bool = True) -> None:
+    if lists:
+        p.add_argument(
+            "--list",
+            dest="lists",
+            action="append",
+            default=[],
+            metavar="FILE",
+            help="screening list (repeatable; default: the settings' lists)",
+        )
+    p.add_argument(
+        "--registry",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="list-version register (default data/list_versions.json)",
+    )
+    p.add_argument(
+        "--confirm-shrink",
+        action="store_true",
+        help="accept a list version that lost more than 10%% of its entries",
+    )
+
+
+def _screening(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as-of",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="reference date for every proposal (default: each one's submission date)",
+    )
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDR",
+        help="Dask scheduler address (default: a LocalCluster)",
+    )
+    p.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes")
+    p.add_argument(
+        "--db",
+        default=None,
+        metavar="URL",
+        help="judgments store (default WORKBENCH_DB_URL; 'none' for none)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    s = sub.add_parser("screen", help="screen every proposal sub-folder of DIR into tables")
+    s.add_argument("folder", metavar="DIR", type=Path)
+    s.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="folder for the Parquet tables"
+    )
+    _common(s)
+    _screening(s)
+    r = sub.add_parser(
+        "rescreen", help="which proposals gain or lose findings with a new list version"
+    )
+    r.add_argument("folder", metavar="DIR", type=Path)
+    r.add_argument("--old-list", required=True, type=Path, metavar="FILE")
+    r.add_argument("--new-list", required=True, type=Path, metavar="FILE")
+    r.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="write changes.parquet and outcomes.parquet here",
+    )
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    _common(r)
+    _screening(r)
+    d = sub.add_parser("diff", help="differences between two versions of one list")
+    d.add_argument("old", type=Path)
+    d.add_argument("new", type=Path)
+    d.add_argument("--format", choices=("text", "json"), default="text")
+    v = sub.add_parser("versions", help="the registered list versions")
+    _common(v, lists=False)
+    g = sub.add_parser("register", help="load list files and register their versions")
+    g.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _common(g, lists=False)
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+
+def _registry(args: argparse.Namespace) -> Any:
+    from workbench.list_versions import DEFAULT_PATH, VersionRegistry
+
+    return VersionRegistry(args.registry or DEFAULT_PATH)
+
+
+def _load_registered(paths: Sequence[Path], args: argparse.Namespace) -> list[Any]:
+    """Load every list, then register each (guard included); all problems reported at once."""
+    from workbench.lists import load_lists
+
+    lists = [x.value for x in load_lists(paths)]
+    registry = _registry(args)
+    problems: list[Problem] = []
+    for lst in lists:
+        try:
+            registry.register(lst, confirm=args.confirm_shrink)
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return lists
+
+
+def _default_lists() -> list[Path]:
+    from workbench.settings import Settings
+
+    return list(Settings.from_env().lists)
+
+
+def _store(args: argparse.Namespace) -> Any:
+    if args.db and args.db.lower() == "none":
+        return None
+    from workbench.settings import Settings
+    from workbench.store import open_store
+
+    return open_store(args.db or Settings.from_env().db_url)
+
+
+def _progress(
+    args: argparse.Namespace, label: str
+) -> tuple[Callable[[int, int, str], None] | None, Any]:
+    if args.no_progress:
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(desc=label, unit="proposal", file=sys.stderr, dynamic_ncols=True)
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.total = total
+        bar.set_postfix_str(name, refresh=False)
+        bar.update(done - bar.n)
+
+    return progress, bar
+
+
+def _print_problems(problems: Any, out: Any) -> None:
+    errors = problems[problems["severity"] == "error"]
+    if len(errors):
+        print(f"\nproblems that stopped proposals ({len(errors)}):", file=out)
+        for r in errors.itertuples(index=False):
+            where = f"{r.file}: {r.location}: field '{r.field}': {r.message}"
+            if isinstance(r.expected, str):
+                where += f" (expected {r.expected})"
+            print(f"  - [{r.folder}] {where}", file=out)
+
+
+# ---- actions ---------------------------------------------------------------------------
+
+
+def _screen(args: argparse.Namespace) -> int:
+    from workbench.portfolio.screen import screen_portfolio
+
+    lists = _load_registered(args.lists or _default_lists(), args)
+    store = _store(args)
+    progress, bar = _progress(args, "screening")
+    try:
+        run = screen_portfolio(
+            args.folder,
+            lists,
+            args.as_of,
+            args.engine,
+            args.scheduler,
+            progress,
+            store=store,
+            workers=args.workers,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+        if store is not None:
+            store.close()
+    t = run.tables
+    paths = t.write(args.out)
+    print(
+        f"{len(t.screened)} proposals screened, {len(t.failed)} could not be screened, "
+        f"{len(t.findings)} findings ({run.engine}, {run.workers} worker(s), "
+        f"{run.seconds:.1f} s)"
+    )
+    print(f"tables written: {', '.join(str(p) for p in paths)}")
+    _print_problems(t.problems, sys.stdout)
+    return SOME_FAILED if len(t.failed) else 0
+
+
+def _rescreen(args: argparse.Namespace) -> int:
+    from workbench.portfolio.rescreen import rescreen
+
+    old, new = _load_registered([args.old_list, args.new_list], args)
+    others = _load_registered(args.lists, args) if args.lists else []
+    store = _store(args)
+    progress, bar = _progress(args, "re-screening")
+    try:
+        report = rescreen(
+            args.folder,
+            old,
+            new,
+            others,
+            as_of=args.as_of,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            progress=progress,
+            store=store,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+        if store is not None:
+            store.close()
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        report.changes.to_parquet(args.out / "changes.parquet", index=False)
+        report.outcomes.to_parquet(args.out / "outcomes.parquet", index=False)
+    if args.format == "json":
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report.to_text())
+    return SOME_FAILED if len(report.new.failed) else 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from workbench.list_versions import diff_versions
+    from workbench.lists import load_lists
+
+    old, new = (x.value for x in load_lists([args.old, args.new]))
+    d = diff_versions(old, new)
+    if args.format == "json":
+        json.dump(d.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{d.list_name}: {d.old_version} ({d.old_count}) → {d.new_version} ({d.new_count})")
+    for title, items in (
+        ("added", [f"{e.entry_id} {e.name}" for e in d.added]),
+        ("removed", [f"{e.entry_id} {e.name}" for e in d.removed]),
+        ("renamed", [f"{c.old.entry_id} '{c.old.name}' → '{c.new.name}'" for c in d.renamed]),
+        (
+            "renumbered",
+            [f"'{c.new.name}' {c.old.entry_id} → {c.new.entry_id}" for c in d.renumbered],
+        ),
+        ("aliases changed", [d.explain(a.new.entry_id, side="new") for a in d.alias_changes]),
+    ):
+        print(f"{title} ({len(items)}):")
+        for line in items:
+            print(f"  {line}")
+    return 0
+
+
+def _versions(args: argparse.Namespace) -> int:
+    records = _registry(args).records()
+    if not records:
+        print("no list version registered yet")
+    for r in sorted(records, key=lambda r: (r.name, r.version or date.min)):
+        flag = "  (shrink confirmed)" if r.confirmed_shrink else ""
+        print(
+            f"{r.name} | {r.publisher} | {r.version_text or 'undated'} | {r.entries} entries "
+            f"| {r.content_hash[:12]} | {r.source}{flag}"
+        )
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    lists = _load_registered(args.files, args)
+    for lst in lists:
+        print(f"registered {lst.name} {lst.version} ({lst.entry_count} entries)")
+    return 0
+
+
+ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "screen": _screen,
+    "rescreen": _rescreen,
+    "diff": _diff,
+    "versions": _versions,
+    "register": _register,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    return ACTIONS[args.action](args)

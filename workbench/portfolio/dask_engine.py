@@ -1,0 +1,112 @@
+"""The portfolio screening on ``dask.distributed``: same function, many processes or machines.
+
+Each proposal folder is one task running
+:func:`workbench.portfolio.screen.screen_files` — the same function as the
+local engine — on a worker. The lists (and the reviewers' match memory) are
+sent to every worker once (``scatter(..., broadcast=True)``); each worker
+builds its matcher once per set of list versions and keeps it, with its match
+cache, for all the proposals it screens. Works may be partitioned (several
+JSON Lines or Parquet files per proposal): a task reads its proposal's
+partitions. Results come back as plain rows, so the tables are the same as
+the local engine's.
+
+Without a ``scheduler`` address a :class:`~distributed.LocalCluster` of
+``workers`` processes (one thread each) is started for the run and closed
+after it; with an address (``tcp://host:8786``) the run uses that cluster,
+whose workers must see the proposal folders under the same paths.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from workbench.model import ScreeningList
+from workbench.portfolio.folders import ProposalFiles
+from workbench.portfolio.rows import ProposalRows
+
+Progress = Callable[[int, int, str], None]
+
+#: Per worker process: key of (list hashes, memory) -> (matcher, entry info).
+_WORKER_MATCHERS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+_WORKER_LOCK = threading.Lock()
+
+
+def _worker_matcher(lists: Sequence[ScreeningList], memory: Any) -> tuple[Any, Any]:
+    from workbench.matching import Matcher
+    from workbench.portfolio.rows import entry_info
+    from workbench.portfolio.screen import MemoMatcher
+
+    key = (tuple((x.name, x.content_hash, x.entry_count) for x in lists), memory)
+    with _WORKER_LOCK:
+        hit = _WORKER_MATCHERS.get(key)
+        if hit is None:
+            _WORKER_MATCHERS.clear()  # one set of lists at a time per worker
+            hit = (MemoMatcher(Matcher.from_lists(lists, memory=memory)), entry_info(lists))
+            _WORKER_MATCHERS[key] = hit
+    return hit
+
+
+def screen_task(
+    files: ProposalFiles,
+    lists: Sequence[ScreeningList],
+    memory: Any,
+    as_of: date | None,
+    years: int,
+) -> ProposalRows:
+    """One proposal on a worker (the matcher is built once per worker and list versions)."""
+    from workbench.portfolio.screen import screen_files
+
+    matcher, entries = _worker_matcher(lists, memory)
+    return screen_files(files, lists, matcher, as_of=as_of, years=years, entries=entries)
+
+
+def screen_dask(
+    folders: Sequence[ProposalFiles],
+    lists: Sequence[ScreeningList],
+    *,
+    as_of: date | None = None,
+    years: int = 2,
+    memory: Any = None,
+    scheduler: str | None = None,
+    workers: int = 2,
+    progress: Progress | None = None,
+) -> tuple[list[ProposalRows], int]:
+    """Screen ``folders`` on a Dask cluster; returns the rows (input order) and the worker count."""
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        )
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        n_workers = len(client.scheduler_info()["workers"])
+        # Wrapped in a list so that each is scattered as one object, not element by element.
+        [lists_f] = client.scatter([tuple(lists)], broadcast=True)
+        [memory_f] = client.scatter([memory], broadcast=True)
+        futures = [
+            client.submit(screen_task, files, lists_f, memory_f, as_of, years, pure=False)
+            for files in folders
+        ]
+        index = {f.key: i for i, f in enumerate(futures)}
+        out: list[ProposalRows | None] = [None] * len(futures)
+        for done, fut in enumerate(as_completed(futures), start=1):
+            i = index[fut.key]
+            out[i] = fut.result()
+            if progress is not None:
+                progress(done, len(futures), folders[i].id)
+        return [r for r in out if r is not None], n_workers
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

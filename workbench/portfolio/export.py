@@ -1,0 +1,63 @@
+"""Any portfolio table as a CSV or Excel file, with data kept as data.
+
+Text that looks like a spreadsheet formula (``=HYPERLINK(...)``, ``+1``,
+``@SUM``) is written as plain text in Excel, never as a formula, and
+characters Excel cannot store are dropped.
+
+Examples
+--------
+>>> import pandas as pd
+>>> table_bytes(pd.DataFrame({"name": ["a", "=1+1"]}), "csv").decode()
+'name\\na\\n=1+1\\n'
+>>> from openpyxl import load_workbook
+>>> import io
+>>> ws = load_workbook(io.BytesIO(table_bytes(pd.DataFrame({"n": ["=1+1"]}), "xlsx"))).active
+>>> ws["A2"].value, ws["A2"].data_type
+('=1+1', 's')
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+from openpyxl import Workbook
+
+FORMATS = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _cell(value: object) -> object:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
+        return None
+    if isinstance(value, str):
+        return _ILLEGAL.sub("", value)
+    if hasattr(value, "item"):
+        return value.item()  # numpy scalar
+    return value
+
+
+def table_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "table") -> bytes:
+    """``frame`` as the bytes of a CSV (UTF-8) or Excel file."""
+    if fmt == "csv":
+        return frame.to_csv(index=False).encode("utf-8")
+    if fmt != "xlsx":
+        raise ValueError(f"unknown format {fmt!r}; expected csv or xlsx")
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet[:31]
+    ws.append([str(c) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        ws.append([_cell(v) for v in row])
+    for cells in ws.iter_rows(min_row=2):
+        for c in cells:
+            if c.data_type == "f":  # text that looked like a formula stays text
+                c.data_type = "s"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
