@@ -78,7 +78,9 @@ class ProblemCollector:
     def error(self, location: str, field_: str, message: str, expected: str | None = None) -> None:
         self.problems.append(Problem(self.file, location, field_, message, expected))
 
-    def warning(self, location: str, field_: str, message: str, expected: str | None = None) -> None:
+    def warning(
+        self, location: str, field_: str, message: str, expected: str | None = None
+    ) -> None:
         self.problems.append(
             Problem(self.file, location, field_, message, expected, Severity.WARNING)
         )

@@ -6,7 +6,7 @@ downstream — matching, rules, graph, store, widgets — only reads them.
 Examples
 --------
 >>> from datetime import date
->>> a = Affiliation("Tohoku University", "JP", AffiliationType.PRIMARY, True, date(2016, 4, 1), None)
+>>> a = Affiliation("Tohoku University", "JP", AffiliationType.PRIMARY, start=date(2016, 4, 1))
 >>> a.is_current(date(2025, 6, 20))
 True
 >>> PubDate(2024).earliest(), PubDate(2024).latest(), PubDate(2024).uncertain
@@ -211,7 +211,8 @@ class ListEntry:
     reasons: tuple[str, ...] = ()
     programs: tuple[str, ...] = ()
     entity_type: str | None = None  # organization / individual / vessel / None
-    source_list: str | None = None  # sub-list code, e.g. CSL "Entity List (EL) - Bureau of Industry and Security"
+    #: sub-list, e.g. CSL "Entity List (EL) - Bureau of Industry and Security"
+    source_list: str | None = None
 
     @property
     def all_names(self) -> tuple[str, ...]:
