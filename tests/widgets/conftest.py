@@ -1,0 +1,102 @@
+"""Build the review page headless on small fixture proposals, with a temporary SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from widgets.app import App
+from widgets.workspace import Workspace
+from workbench.settings import Settings
+from workbench.store.store import Store, open_store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "widgets"
+LIST = FIXTURES / "lists" / "watch-2025-06-01.csv"
+
+
+def make_settings(data_dir: Path, db: Path, **changes: object) -> Settings:
+    s = Settings(
+        data_dir=data_dir,
+        lists=(LIST,),
+        db_url=f"sqlite:///{db}",
+        language="ja",
+        lookback_years=2,
+        reviewer="",
+    )
+    return s.replace(**changes) if changes else s
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "workbench.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    s = open_store(f"sqlite:///{db_path}")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_app(db_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """``make_app(data_dir=..., background=False, **settings)`` → App on the temp store."""
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.delenv("WORKBENCH_REVIEWER", raising=False)
+    apps: list[App] = []
+
+    def make(
+        data_dir: Path = FIXTURES / "proposals",
+        background: bool = False,
+        prefetch: bool = False,
+        **changes: object,
+    ) -> App:
+        settings = make_settings(data_dir, db_path, **changes)
+        app = App(settings, Workspace(settings, store), background=background, prefetch=prefetch)
+        apps.append(app)
+        if background:
+            app.page_shown.shown = True  # what the browser does once the page is rendered
+        return app
+
+    yield make
+    for app in apps:
+        if hasattr(app, "_fallback"):
+            app._fallback.cancel()
+        app._stop.set()
+        app._idle.set()
+        if app._executor is not None:
+            app._executor.shutdown(wait=True)
+
+
+def html_of(widget: w.Widget) -> str:
+    """Every HTML value in the widget tree, joined (the page as the browser gets it)."""
+    out = []
+    stack = [widget]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, w.HTML | w.HTMLMath):
+            out.append(node.value)
+        stack.extend(getattr(node, "children", ()) or ())
+    return "\n".join(out)
+
+
+def texts_of(widget: w.Widget) -> str:
+    """Every plain-text value (labels, options, descriptions) in the tree."""
+    out = []
+    stack = [widget]
+    while stack:
+        node = stack.pop()
+        for name in ("description", "placeholder"):
+            value = getattr(node, name, None)
+            if isinstance(value, str):
+                out.append(value)
+        if isinstance(node, w.Label):
+            out.append(node.value)
+        options = getattr(node, "_options_labels", None)
+        if options:
+            out.extend(options)
+        stack.extend(getattr(node, "children", ()) or ())
+    return "\n".join(out)

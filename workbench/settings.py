@@ -1,0 +1,234 @@
+"""The workbench's settings: one declared table, with environment overrides.
+
+Every setting is declared once in :data:`SETTINGS` with its default, the
+environment variable that overrides it and a help line; the README's settings
+section is generated from that table (:func:`settings_markdown`) and a test
+keeps the two in step. :meth:`Settings.from_env` reads the environment,
+checks every value, and reports *all* bad values at once as an
+:class:`~workbench.errors.InputError` naming the variable.
+
+Examples
+--------
+>>> s = Settings.from_env({"WORKBENCH_LANG": "en", "WORKBENCH_LOOKBACK_YEARS": "3",
+...                        "WORKBENCH_LISTS": "a.json"})
+>>> s.language, s.lookback_years, [p.name for p in s.lists]
+('en', 3, ['a.json'])
+>>> Settings.from_env({"WORKBENCH_LANG": "fr", "WORKBENCH_LISTS": "a.json"})
+Traceback (most recent call last):
+...
+workbench.errors.InputError: 1 problem(s) in input:
+  - environment: WORKBENCH_LANG: field 'language': unknown language 'fr' (expected one of: ja, en)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError, Problem
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Languages the user interface speaks; the first is the default.
+LANGUAGES: tuple[str, ...] = ("ja", "en")
+
+
+class _Invalid(ValueError):
+    """A value that cannot be used; ``expected`` says what would do."""
+
+    def __init__(self, message: str, expected: str) -> None:
+        super().__init__(message)
+        self.expected = expected
+
+
+def _path(text: str) -> Path:
+    if not text.strip():
+        raise _Invalid("empty path", "a folder path")
+    path = Path(text.strip()).expanduser()
+    return path if path.is_absolute() else ROOT / path
+
+
+def _paths(text: str) -> tuple[Path, ...]:
+    parts = [p for p in text.split(os.pathsep) if p.strip()]
+    if not parts:
+        raise _Invalid("no list file given", f"list file paths separated by '{os.pathsep}'")
+    return tuple(_path(p) for p in parts)
+
+
+def _db_url(text: str) -> str:
+    url = text.strip()
+    if "://" not in url and url:
+        return f"sqlite:///{_path(url)}"  # a plain file path is a SQLite file
+    if url.startswith("sqlite:///") and url != "sqlite:///" and not url.startswith("sqlite:////"):
+        return f"sqlite:///{_path(url[len('sqlite:///') :])}"
+    if not url.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
+        raise _Invalid(
+            f"unsupported database URL {url!r}",
+            "sqlite:///path/to/file.db, a file path, or postgresql://user@host/db",
+        )
+    return url
+
+
+def _language(text: str) -> str:
+    lang = text.strip().lower()
+    if lang not in LANGUAGES:
+        raise _Invalid(f"unknown language {text!r}", "one of: " + ", ".join(LANGUAGES))
+    return lang
+
+
+def _years(text: str) -> int:
+    try:
+        years = int(text.strip())
+    except ValueError:
+        raise _Invalid(
+            f"not a whole number: {text!r}", "a whole number of years, 1 to 10"
+        ) from None
+    if not 1 <= years <= 10:
+        raise _Invalid(f"out of range: {years}", "a whole number of years, 1 to 10")
+    return years
+
+
+def _reviewer(text: str) -> str:
+    name = " ".join(text.split())
+    if len(name) > 200:
+        raise _Invalid("longer than 200 characters", "a short reviewer name or id")
+    return name
+
+
+def _shipped_lists() -> tuple[Path, ...]:
+    """The list snapshots shipped in ``data/lists`` (through the list loaders when present)."""
+    try:
+        from workbench.lists import shipped_lists
+    except ImportError:
+        folder = ROOT / "data" / "lists"
+        return tuple(sorted(p for p in folder.glob("*") if p.is_file() and p.suffix != ".md"))
+    return tuple(shipped_lists())
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One declared setting: its field name, default, environment variable and help line."""
+
+    name: str
+    env: str
+    default: str  # as written in the documentation; parsed like an environment value
+    help: str
+    parse: Callable[[str], Any]
+    default_factory: Callable[[], Any] | None = None  # computed default (shipped lists)
+
+
+#: The one table of settings, in the order the documentation shows them.
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "data_dir",
+        "WORKBENCH_DATA_DIR",
+        "data/demo/proposals",
+        "Folder of proposals, one sub-folder per proposal holding proposal.json "
+        "(or questionnaire.xlsx) and works.json / publications.csv.",
+        _path,
+    ),
+    Setting(
+        "lists",
+        "WORKBENCH_LISTS",
+        "the lists shipped in data/lists",
+        f"Screening list files to screen against, separated by '{os.pathsep}' "
+        "(METI End User List, US Consolidated Screening List, FollowTheMoney, custom CSV).",
+        _paths,
+        _shipped_lists,
+    ),
+    Setting(
+        "db_url",
+        "WORKBENCH_DB_URL",
+        "sqlite:///data/workbench.db",
+        "Judgments store: a SQLite file (default) or a PostgreSQL URL shared by a team "
+        "of reviewers.",
+        _db_url,
+    ),
+    Setting(
+        "language",
+        "WORKBENCH_LANG",
+        "ja",
+        "Language the dashboard opens in: ja (Japanese) or en (English); switchable on the page.",
+        _language,
+    ),
+    Setting(
+        "lookback_years",
+        "WORKBENCH_LOOKBACK_YEARS",
+        "2",
+        "Look-back window for co-authorship, in years before the reference date (FAQ Q3.6).",
+        _years,
+    ),
+    Setting(
+        "reviewer",
+        "WORKBENCH_REVIEWER",
+        "",
+        "Reviewer name recorded with every decision when JUPYTERHUB_USER is not set; "
+        "empty means the reviewer types it on the page.",
+        _reviewer,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The settings in force: every field comes from :data:`SETTINGS`."""
+
+    data_dir: Path
+    lists: tuple[Path, ...]
+    db_url: str
+    language: str = "ja"
+    lookback_years: int = 2
+    reviewer: str = ""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read every setting from ``environ`` (default ``os.environ``), else its default.
+
+        Raises :class:`~workbench.errors.InputError` listing every bad value.
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for s in SETTINGS:
+            raw = env.get(s.env)
+            if raw is None or (raw == "" and s.name != "reviewer"):
+                values[s.name] = s.default_factory() if s.default_factory else s.parse(s.default)
+                continue
+            try:
+                values[s.name] = s.parse(raw)
+            except _Invalid as exc:
+                problems.append(Problem("environment", s.env, s.name, str(exc), exc.expected))
+        if problems:
+            raise InputError(problems)
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (the values are taken as given)."""
+        current = {f.name: getattr(self, f.name) for f in fields(self)}
+        unknown = set(changes) - set(current)
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return Settings(**{**current, **changes})
+
+
+def settings_markdown() -> str:
+    """The settings table as Markdown, for the README and ``docs/settings.md``.
+
+    Examples
+    --------
+    >>> settings_markdown().splitlines()[0]
+    '| setting | environment variable | default | meaning |'
+    """
+    lines = [
+        "| setting | environment variable | default | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for s in SETTINGS:
+        default = f"`{s.default}`" if s.default else "(empty)"
+        if s.default_factory is not None and " " in s.default:
+            default = s.default
+        lines.append(f"| `{s.name}` | `{s.env}` | {default} | {s.help} |")
+    return "\n".join(lines)
