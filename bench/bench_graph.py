@@ -1,11 +1,16 @@
 """Benchmark: co-authorship graph build and network-explorer filter updates.
 
 1. ``build_graph`` on a synthetic proposal of 3,000 works / ~21,000 authorships
-   (target < 1 s), against a straightforward build measured in the same run:
+   (target < 1 s; aim ≤ 0.4 s CPU), with the real matcher over the shipped lists
+   (``data/lists``), against a straightforward build measured in the same run:
    the matcher called for every authorship's affiliation (no cache),
    ``weighted_projected_graph`` and per-link joint works read through graph
-   views. A bare hand-rolled pair loop (no identities, no evidence, no matching)
-   is printed as the floor.
+   views. Times are CPU seconds of this process (``time.process_time``: what
+   the work costs on one core, whoever else shares the machine) and wall-clock
+   seconds. Also printed: networkx's projection alone (the share of the build
+   that is ``bipartite.projected_graph``), the collection the builder defers
+   by pausing the cycle collector, and a bare hand-rolled pair loop (no
+   identities, no evidence, no matching) as the floor.
 2. A filter change in the network explorer on a graph of 5,000+ people
    (target < 300 ms), against recomputing the layout on each change.
 
@@ -14,11 +19,13 @@ Run: ``.venv/bin/python bench/bench_graph.py`` (``make bench`` runs every benchm
 
 from __future__ import annotations
 
+import gc
 import statistics
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from pathlib import Path
@@ -33,17 +40,32 @@ from widgets.network import NetworkExplorer
 from workbench.graph import build_graph
 from workbench.graph.identity import name_key
 from workbench.graph.synthetic import synthetic_network
+from workbench.lists import load_list, shipped_lists
 from workbench.matching import Matcher
 from workbench.model import Work
 
 
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
-    out = []
+@dataclass(frozen=True)
+class Timing:
+    cpu: list[float]
+    wall: list[float]
+
+    def line(self, label: str) -> str:
+        cpu, wall = self.cpu, self.wall
+        return (
+            f"  {label:<24} CPU best {min(cpu):.3f} s  median {statistics.median(cpu):.3f} s"
+            f" | wall best {min(wall):.3f} s  median {statistics.median(wall):.3f} s"
+        )
+
+
+def timed(fn: Callable[[], object], repeat: int) -> Timing:
+    cpu, wall = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        c0, w0 = time.process_time(), time.perf_counter()
         fn()
-        out.append(time.perf_counter() - t0)
-    return out
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return Timing(cpu, wall)
 
 
 def naive_build(works: list[Work], matcher: Matcher) -> nx.Graph:
@@ -77,31 +99,65 @@ def pair_loop(works: list[Work]) -> dict[tuple[str, str], list[str]]:
     return pairs
 
 
+def shipped_matcher() -> tuple[Matcher, str]:
+    lists = [load_list(path).value for path in shipped_lists()]
+    names = ", ".join(f"{x.name} ({x.entry_count})" for x in lists)
+    return Matcher.from_lists(lists), names
+
+
+def deferred_collection(build: Callable[[], object], repeat: int) -> list[float]:
+    """CPU seconds of the young-generation collection that follows a build.
+
+    The builder pauses the cycle collector; the objects it made are examined by
+    the next collections instead. Counted here so that nothing is hidden.
+    """
+    out = []
+    for _ in range(repeat):
+        gc.collect()
+        kept = build()  # alive, as a built graph is
+        t0 = time.process_time()
+        gc.collect(1)
+        out.append(time.process_time() - t0)
+        del kept
+    return out
+
+
 def bench_build() -> None:
-    proposal, works, screening = synthetic_network(n_works=3000, authors_per_work=(4, 10))
+    proposal, works, _ = synthetic_network(n_works=3000, authors_per_work=(4, 10))
     authorships = sum(len(w.authorships) for w in works)
-    matcher = Matcher.from_lists([screening])
-    build_graph(proposal, works, matcher)  # warm caches and imports
-    ours = timed(lambda: build_graph(proposal, works, matcher), 5)
-    naive = timed(lambda: naive_build(works, matcher), 3)
-    floor = timed(lambda: pair_loop(works), 5)
-    g = build_graph(proposal, works, matcher)
+    t0 = time.process_time()
+    matcher, lists = shipped_matcher()
+    took = time.process_time() - t0
+    print(f"matcher over the shipped lists: {lists}; index built in {took:.2f} s CPU")
+    g = build_graph(proposal, works, matcher)  # warm caches and imports
     print(
         f"build: {len(works)} works, {authorships} authorships -> "
         f"{g.coauthors.number_of_nodes()} people, {g.coauthors.number_of_edges()} links, "
         f"{len(g.listed_nodes)} listed co-authors, {g.report.matcher_calls} matcher calls"
     )
+    ours = timed(lambda: build_graph(proposal, works, matcher), 7)
+    naive = timed(lambda: naive_build(works, matcher), 3)
+    authors = [n for n, side in g.bipartite.nodes(data="bipartite") if side == 1]
+    projection = timed(lambda: bipartite.projected_graph(g.bipartite, authors), 5)
+    deferred = deferred_collection(lambda: build_graph(proposal, works, matcher), 3)
+    floor = timed(lambda: pair_loop(works), 5)
+    print(ours.line("build_graph") + "  (target < 1 s wall; aim ≤ 0.4 s CPU)")
+    print(naive.line("naive build (baseline)"))
     print(
-        f"  build_graph            best {min(ours):.3f} s  median {statistics.median(ours):.3f} s"
-        f"  (target < 1 s)"
+        f"  -> {min(naive.cpu) / min(ours.cpu):.1f}x faster than the baseline in CPU, "
+        f"{min(naive.wall) / min(ours.wall):.1f}x in wall time (best of each)"
     )
     print(
-        f"  naive build (baseline) best {min(naive):.3f} s  median {statistics.median(naive):.3f} s"
-        f"  -> {min(naive) / min(ours):.1f}x faster"
+        f"  networkx projected_graph alone: CPU best {min(projection.cpu):.3f} s "
+        f"({min(projection.cpu) / min(ours.cpu):.0%} of the build)"
+    )
+    print(
+        f"  collection deferred past the build: CPU median {statistics.median(deferred):.3f} s "
+        f"(build + it: {min(ours.cpu) + statistics.median(deferred):.3f} s)"
     )
     print(
         f"  bare pair loop (floor: no identities, evidence or matching) "
-        f"best {min(floor):.3f} s  ({min(ours) / min(floor):.1f}x of ours)"
+        f"CPU best {min(floor.cpu):.3f} s  ({min(ours.cpu) / min(floor.cpu):.1f}x of ours)"
     )
 
 
@@ -127,20 +183,20 @@ def bench_widget() -> None:
     ]
     per_change = []
     for label, change in changes:
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         change()
-        dt = time.perf_counter() - t0
+        dt, cpu = time.perf_counter() - t0, time.process_time() - c0
         per_change.append(dt)
         print(
-            f"  {label:<18} {dt * 1000:7.1f} ms  ({w._view.n_nodes} people, "
-            f"{w._view.n_edges} links shown)"
+            f"  {label:<18} {dt * 1000:7.1f} ms wall, {cpu * 1000:6.1f} ms CPU  "
+            f"({w._view.n_nodes} people, {w._view.n_edges} links shown)"
         )
 
     def relayout_then_refresh() -> None:
         network_layout.compute_layout(g.coauthors, g.team_nodes)
         w.depth.value = 2 if w.depth.value == 1 else 1
 
-    baseline = timed(relayout_then_refresh, 3)
+    baseline = timed(relayout_then_refresh, 3).wall
     worst = max(per_change)
     print(
         f"  filter update          worst {worst * 1000:.1f} ms, median "

@@ -22,7 +22,7 @@ AS_OF = date(2025, 6, 20)  # window: 2023-06-20 … 2025-06-20
 
 def person(
     pid: str = "p1", name: str = "Sato Haruki", side: Side = Side.JP, role: str = "PI", **kw
-) -> Person:  # type: ignore[no-untyped-def]
+) -> Person:
     return Person(pid, name, side, role, **kw)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from datetime import date
 from itertools import combinations
@@ -23,7 +24,7 @@ WANG = author("Fang Wang", NUDT_AFF)
 DE_VRIES = author("Anna de Vries", "TU Delft")
 
 
-def team():  # type: ignore[no-untyped-def]
+def team():
     return proposal(
         person("p1", "Sato Haruki", orcid="0000-0001-0000-0001"),
         person("p7", "Anna de Vries", Side.NL),
@@ -295,3 +296,43 @@ def test_works_of_a_person_newest_first() -> None:
     g = build_graph(team(), [work("W1", "2019", SATO, ZHANG), work("W2", "2024-05", SATO, ZHANG)])
     assert [w.id for w, _ in g.works_of("openalex:A101")] == ["W2", "W1"]
     assert g.works_of("nobody") == ()
+
+
+def test_an_identifier_shared_by_two_team_members_is_reported_not_joined() -> None:
+    prop = proposal(
+        person("p1", "Sato Haruki", orcid="0000-0001-0000-0001"),
+        person("p2", "Tanaka Yui", openalex_id="A2"),
+    )
+    both = author("Haruki Sato", orcid="0000-0001-0000-0001", openalex="A2")
+    works = [
+        work("W1", "2024", both, ZHANG),
+        work("W2", "2024", both, ZHANG),  # the same pair again: reported once
+        work("W3", "2024", author("H. Sato", orcid="0000-0001-0000-0001", openalex="A2")),
+        work("W4", "2024", author("Yui Tanaka", openalex="A2"), ZHANG),
+    ]
+    g = build_graph(prop, works)
+    assert g.team == {"p1": "person:p1", "p2": "person:p2"}
+    assert [a for a in g.report.ambiguous_names if "links two team members" in a] == [
+        "H. Sato: identifier openalex:A2 links two team members",
+        "Haruki Sato: identifier openalex:A2 links two team members",
+    ]
+    assert g.coauthors.edges["person:p1", "openalex:A101"]["works"] == ("W1", "W2")
+    assert g.coauthors.edges["person:p2", "openalex:A101"]["works"] == ("W4",)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_left_as_it_was(enabled: bool) -> None:
+    class Failing:
+        def match(self, text: str) -> tuple[()]:
+            raise RuntimeError("matcher down")
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        build_graph(team(), [work("W1", "2024", SATO, ZHANG)])
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError, match="matcher down"):
+            build_graph(team(), [work("W1", "2024", SATO, ZHANG)], Failing())
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

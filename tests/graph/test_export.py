@@ -24,7 +24,7 @@ HOSTILE = '<img src=x onerror=alert(1)> & "quotes" 佐藤'
 
 
 @pytest.fixture(scope="module")
-def g():  # type: ignore[no-untyped-def]
+def g():
     works = [
         work(
             "W1",
@@ -45,7 +45,7 @@ def g():  # type: ignore[no-untyped-def]
     return build_graph(prop, works, NameMatcher((HIT,)))
 
 
-def test_graphml_round_trip_keeps_nodes_edges_and_attributes(g, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_graphml_round_trip_keeps_nodes_edges_and_attributes(g, tmp_path) -> None:
     path = tmp_path / "g.graphml"
     write_graphml(g, path)
     back = read_graphml(path)
@@ -63,7 +63,7 @@ def test_graphml_round_trip_keeps_nodes_edges_and_attributes(g, tmp_path) -> Non
     assert back.graph["proposal_id"] == "T-1" and back.graph["window_start"] == "2023-06-20"
 
 
-def test_graphml_is_valid_xml_readable_by_networkx_alone(g) -> None:  # type: ignore[no-untyped-def]
+def test_graphml_is_valid_xml_readable_by_networkx_alone(g) -> None:
     buffer = io.BytesIO()
     write_graphml(g, buffer)
     plain = nx.read_graphml(io.BytesIO(buffer.getvalue()))
@@ -73,7 +73,7 @@ def test_graphml_is_valid_xml_readable_by_networkx_alone(g) -> None:  # type: ig
     ]
 
 
-def test_node_link_json_round_trip(g) -> None:  # type: ignore[no-untyped-def]
+def test_node_link_json_round_trip(g) -> None:
     data = json.loads(json.dumps(node_link(g), ensure_ascii=False))
     back = nx.node_link_graph(data, edges="edges")
     assert set(back.nodes) == set(g.coauthors.nodes)
@@ -83,7 +83,7 @@ def test_node_link_json_round_trip(g) -> None:  # type: ignore[no-untyped-def]
     assert data["graph"]["fingerprint"] == g.fingerprint
 
 
-def test_pandas_tables(g) -> None:  # type: ignore[no-untyped-def]
+def test_pandas_tables(g) -> None:
     nodes, edges = node_table(g), edge_table(g)
     assert list(nodes.columns) == ["node", *NODE_COLUMNS]
     assert list(edges.columns) == ["source", "target", *EDGE_COLUMNS]

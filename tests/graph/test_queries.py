@@ -22,7 +22,7 @@ MORI = author("Ken Mori", "Kyoto University", openalex="A3")
 
 
 @pytest.fixture(scope="module")
-def g():  # type: ignore[no-untyped-def]
+def g():
     # p1 — Zhang (listed, 2024);  p1 — Wang (2024), Wang — Mori (2020, Wang at NUDT);
     # p4 — Mori (2016);  p4 (listed herself on an old work? no) alone otherwise.
     works = [
@@ -38,7 +38,7 @@ def g():  # type: ignore[no-untyped-def]
     return build_graph(prop, works, NameMatcher((HIT,)))
 
 
-def test_ego_depth_one_and_two(g) -> None:  # type: ignore[no-untyped-def]
+def test_ego_depth_one_and_two(g) -> None:
     assert set(ego(g, "person:p1", 1)) == {"person:p1", "openalex:A1", "openalex:A2"}
     assert set(ego(g, "person:p1", 2)) == {"person:p1", "openalex:A1", "openalex:A2", "openalex:A3"}
     assert set(ego(g, "person:p4", 2)) == {"person:p4", "openalex:A3", "openalex:A2"}
@@ -48,7 +48,7 @@ def test_ego_depth_one_and_two(g) -> None:  # type: ignore[no-untyped-def]
         ego(g, "person:nobody")
 
 
-def test_flagged_links_only(g) -> None:  # type: ignore[no-untyped-def]
+def test_flagged_links_only(g) -> None:
     every = {frozenset(e) for e in flagged_links(g).edges}
     assert every == {
         frozenset(("person:p1", "openalex:A1")),
@@ -58,7 +58,7 @@ def test_flagged_links_only(g) -> None:  # type: ignore[no-untyped-def]
     assert recent == {frozenset(("person:p1", "openalex:A1"))}
 
 
-def test_links_within_a_date_range_inclusive(g) -> None:  # type: ignore[no-untyped-def]
+def test_links_within_a_date_range_inclusive(g) -> None:
     edges = {frozenset(e) for e in links_between(g, date(2024, 2, 1), date(2024, 5, 13)).edges}
     assert edges == {frozenset(("person:p1", "openalex:A2"))}  # W1 (05-14) is one day late
     edges = {frozenset(e) for e in links_between(g, date(2016, 12, 31), date(2016, 12, 31)).edges}
@@ -67,7 +67,7 @@ def test_links_within_a_date_range_inclusive(g) -> None:  # type: ignore[no-unty
         links_between(g, date(2024, 1, 2), date(2024, 1, 1))
 
 
-def test_shortest_paths_to_listed_organisations(g) -> None:  # type: ignore[no-untyped-def]
+def test_shortest_paths_to_listed_organisations(g) -> None:
     paths = paths_to_listed(g, "person:p1")
     assert [(p.entry, p.nodes) for p in paths] == [
         (
@@ -86,7 +86,7 @@ def test_shortest_paths_to_listed_organisations(g) -> None:  # type: ignore[no-u
     assert [p.hops for p in paths_to_listed(g, "person:p1", in_window_only=True)] == [2]
 
 
-def test_listed_graph_adds_entry_nodes(g) -> None:  # type: ignore[no-untyped-def]
+def test_listed_graph_adds_entry_nodes(g) -> None:
     G = listed_graph(g)
     assert G.has_edge("openalex:A2", "entry:METI End User List:jp-eul-600")
     assert not listed_graph(g, in_window_only=True).has_node("entry:METI End User List:jp-eul-600")

@@ -32,7 +32,7 @@ def matcher(lists: list[ScreeningList]) -> Matcher:
 
 
 @pytest.fixture(scope="module")
-def example(matcher: Matcher):  # type: ignore[no-untyped-def]
+def example(matcher: Matcher):
     works = [
         *load_works(FIXTURES / "works.json").value,
         *load_works(FIXTURES / "publications.csv").value,
@@ -40,7 +40,7 @@ def example(matcher: Matcher):  # type: ignore[no-untyped-def]
     return build_graph(load_proposal(FIXTURES / "proposal.json"), works, matcher)
 
 
-def test_example_links_and_flags(example) -> None:  # type: ignore[no-untyped-def]
+def test_example_links_and_flags(example) -> None:
     e = example.coauthors.edges
     zhang, wang = "openalex:A5000000101", "openalex:A5000000102"
     # W9000000001 (2024-05-14): Chen Wei, Zhang Lei (HIT), Sato Haruki — inside the window.
@@ -58,7 +58,7 @@ def test_example_links_and_flags(example) -> None:  # type: ignore[no-untyped-de
     assert not any(n.startswith("name:ren") or n.startswith("name:yui") for n in example.coauthors)
 
 
-def test_example_matched_span_points_at_the_listed_name(example) -> None:  # type: ignore[no-untyped-def]
+def test_example_matched_span_points_at_the_listed_name(example) -> None:
     shared = example.shared("person:p1", "openalex:A5000000101")
     contribution = shared[0].of("openalex:A5000000101")
     hit = next(h for h in contribution.hits if h.entry_id == "jp-eul-541")
@@ -66,14 +66,14 @@ def test_example_matched_span_points_at_the_listed_name(example) -> None:  # typ
     assert contribution.affiliations[0][start:end] == "Harbin Institute of Technology"
 
 
-def test_example_paths_to_listed_organisations(example) -> None:  # type: ignore[no-untyped-def]
+def test_example_paths_to_listed_organisations(example) -> None:
     paths = paths_to_listed(example, "person:p1")
     assert paths and all(p.hops == 2 for p in paths[:2])
     assert paths[0].nodes[0] == "person:p1" and paths[0].nodes[-1].startswith("entry:")
     assert any(p.entry == "METI End User List:jp-eul-541" for p in paths)
 
 
-def test_example_report_counts(example) -> None:  # type: ignore[no-untyped-def]
+def test_example_report_counts(example) -> None:
     r = example.report
     assert (r.works_read, r.works_used, r.duplicate_works) == (4, 4, ())
     assert r.matcher_calls == r.distinct_affiliations > 0
@@ -87,7 +87,7 @@ def _demo_folders() -> list[Path]:
 
 
 @pytest.mark.skipif(not _demo_folders(), reason="demo data not generated (make demo)")
-def test_demo_proposals_build_with_consistent_counts(matcher: Matcher, lists) -> None:  # type: ignore[no-untyped-def]
+def test_demo_proposals_build_with_consistent_counts(matcher: Matcher, lists) -> None:
     entries = {f"{lst.name}:{e.entry_id}" for lst in lists for e in lst.entries}
     flagged_somewhere = 0
     for folder in _demo_folders():

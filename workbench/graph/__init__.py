@@ -5,7 +5,8 @@
 :mod:`workbench.graph.export` writes it out (GraphML, node-link JSON, pandas).
 """
 
-from workbench.graph.builder import build_graph, dedupe_works
+from workbench.graph.builder import build_graph
+from workbench.graph.duplicates import dedupe_works
 from workbench.graph.identity import name_key, person_node
 from workbench.graph.records import (
     BuildReport,

@@ -1,10 +1,17 @@
 """Build a proposal's co-authorship graph from its works.
 
 The builder makes a bipartite work–author graph, projects it onto authors with
-:func:`networkx.algorithms.bipartite.weighted_projected_graph` (weight = joint
-works), and attaches to every co-authorship edge the works behind it: their
-dates, whether each lies in the look-back window (Q3.6), and the affiliations
-each author gave on each work, with any screening-list entry found in them.
+:func:`networkx.algorithms.bipartite.projected_graph`, and attaches to every
+co-authorship edge the works behind it (weight = joint works): their dates,
+whether each lies in the look-back window (Q3.6), and the affiliations each
+author gave on each work, with any screening-list entry found in them (see
+:mod:`workbench.graph.edges`).
+
+Speed: each distinct affiliation string is matched once, each distinct
+identifier pair and name resolved once, each work's date placed in the window
+once; links with one joint work (most of them) share values prepared per work.
+About a third of a build is networkx's projection itself
+(``bench/bench_graph.py`` prints the figures).
 
 Bad input is counted in a :class:`~workbench.graph.records.BuildReport`, never
 crashed on: works without authors, authors without affiliation, the same work
@@ -37,15 +44,19 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
 import networkx as nx
 from networkx.algorithms import bipartite
 
-from workbench import identifiers
 from workbench.findings import PERSON
-from workbench.graph.identity import all_names, name_key, resolve
+from workbench.graph.collector import collector_paused
+from workbench.graph.duplicates import dedupe_works
+from workbench.graph.edges import annotate_edges
+from workbench.graph.identity import all_names, resolve
+from workbench.graph.organisations import organisation_graph
 from workbench.graph.records import (
     BuildReport,
     CoauthorGraph,
@@ -57,6 +68,8 @@ from workbench.linking import link_people
 from workbench.model import Authorship, Person, Proposal, Work
 from workbench.scope import decide_scope
 from workbench.window import Window, reference_date
+
+__all__ = ["build_graph", "dedupe_works", "work_node"]
 
 
 class MatchLike(Protocol):
@@ -109,8 +122,19 @@ def build_graph(
     end = reference_date(as_of, proposal.submitted, source=proposal.source or proposal.proposal_id)
     window = Window.ending(end, years)
     read = list(works)
-    kept, duplicates = dedupe_works(read)
+    with collector_paused:
+        return _build(proposal, read, matcher, window, years, organisations)
 
+
+def _build(
+    proposal: Proposal,
+    read: list[Work],
+    matcher: MatcherLike | None,
+    window: Window,
+    years: int,
+    organisations: bool,
+) -> CoauthorGraph:
+    kept, duplicates = dedupe_works(read)
     without_authors = tuple(w.id for w in kept if not w.authorships)
     used = [w for w in kept if w.authorships]
     index = {w.id: i for i, w in enumerate(used)}
@@ -119,51 +143,53 @@ def build_graph(
     resolution = resolve(proposal.people, [w.authorships for w in used], team_links)
     scope = decide_scope(proposal)
 
-    affiliations = [[_affiliation_strings(a) for a in w.authorships] for w in used]
-    distinct = list(dict.fromkeys(s for row in affiliations for strings in row for s in strings))
-    hits_of = _match_all(matcher, distinct)
+    given = _given_affiliations(used, matcher)
+    in_window = [w.date is not None and window.contains(w.date) for w in used]
 
     # Contributions (one per author per work, merged when an author is listed twice).
-    by_work: dict[str, dict[str, Contribution]] = {}
+    rows: list[dict[str, Contribution]] = []
+    authors_of: dict[str, list[Authorship]] = defaultdict(list)
     repeated: list[str] = []
     no_affiliation = 0
-    for w, nodes, affs in zip(used, resolution.nodes, affiliations, strict=True):
+    for w, nodes, affs in zip(used, resolution.nodes, given.per_work, strict=True):
         row: dict[str, Contribution] = {}
-        for a, node, strings in zip(w.authorships, nodes, affs, strict=True):
-            no_affiliation += not strings
-            hits = tuple(h for s in strings for h in hits_of.get(s, ()))
+        for a, node, (strings, hits) in zip(w.authorships, nodes, affs, strict=True):
+            authors_of[node].append(a)
+            if not strings:
+                no_affiliation += 1
             if node in row:
                 repeated.append(f"{w.id}: {node} listed twice")
                 old = row[node]
                 strings = tuple(dict.fromkeys(old.affiliations + strings))
                 hits = tuple(dict.fromkeys(old.hits + hits))
             row[node] = Contribution(w.id, node, a.author_name, strings, hits)
-        by_work[w.id] = row
+        rows.append(row)
+    by_work = {w.id: row for w, row in zip(used, rows, strict=True)}
+    contributions: dict[str, list[Contribution]] = defaultdict(list)
+    listed: set[str] = set()  # nodes that gave a listed affiliation somewhere
+    for row in rows:
+        for node, c in row.items():
+            contributions[node].append(c)
+            if c.hits:
+                listed.add(node)
 
-    in_window = {w.id: w.date is not None and window.contains(w.date) for w in used}
-    B = _bipartite(used, by_work, in_window)
-    authors_of = _author_records(used, resolution.nodes)
+    B = _bipartite(used, rows, in_window)
     people = {resolution.team[p.id]: p for p in proposal.people}
     B.add_nodes_from(people, bipartite=1)  # team members without works too
     author_nodes = [n for n, side in B.nodes(data="bipartite") if side == 1]
     # networkx's projection gives the links; each link's weight is the number of joint
-    # works, counted with the works themselves below (the same intersection
-    # ``weighted_projected_graph`` makes, done once instead of twice).
+    # works, counted from the works themselves in ``annotate_edges`` (what
+    # ``weighted_projected_graph`` counts through graph views, done once, with the works).
     P = bipartite.projected_graph(B, author_nodes)
 
-    contributions: dict[str, list[Contribution]] = defaultdict(list)
-    for row in by_work.values():
-        for c in row.values():
-            contributions[c.node].append(c)
-    for node in P.nodes:
-        P.nodes[node].clear()
-        P.nodes[node].update(_node_attributes(node, people.get(node), authors_of, contributions))
+    for node, attrs in P.nodes(data=True):
+        attrs.clear()
+        attrs.update(_node_attributes(node, people.get(node), authors_of, contributions, listed))
         if node in people:
             decision = scope.decision(PERSON, people[node].id)
-            P.nodes[node]["in_scope"] = bool(decision and decision.in_scope)
-            P.nodes[node]["scope_reason"] = decision.reason if decision else ""
-    works_by_id = {w.id: w for w in used}
-    _edge_attributes(P, works_by_id, by_work, in_window)
+            attrs["in_scope"] = bool(decision and decision.in_scope)
+            attrs["scope_reason"] = decision.reason if decision else ""
+    annotate_edges(P, used, rows, in_window)
 
     report = BuildReport(
         works_read=len(read),
@@ -175,22 +201,22 @@ def build_graph(
         authorships_without_affiliation=no_affiliation,
         repeated_authors=tuple(repeated),
         ambiguous_names=resolution.ambiguous + tuple(str(p) for p in linked.warnings),
-        distinct_affiliations=len(distinct),
-        matcher_calls=len(distinct) if matcher is not None else 0,
+        distinct_affiliations=given.distinct,
+        matcher_calls=given.distinct if matcher is not None else 0,
     )
     orgs = (
-        _organisation_graph(used, resolution.nodes, by_work, in_window, P)
+        organisation_graph(used, resolution.nodes, by_work, in_window, P)
         if organisations
         else nx.Graph()
     )
     return CoauthorGraph(
         proposal_id=proposal.proposal_id,
-        as_of=end,
+        as_of=window.end,
         window=window,
         bipartite=nx.freeze(B),
         coauthors=nx.freeze(P),
         organisations=nx.freeze(orgs),
-        works=works_by_id,
+        works={w.id: w for w in used},
         contributions={n: tuple(cs) for n, cs in contributions.items()},
         by_work=by_work,
         team=dict(resolution.team),
@@ -200,67 +226,40 @@ def build_graph(
     )
 
 
-# ---------------------------------------------------------------- duplicates
+# ---------------------------------------------------------------- affiliations
 
 
-def _work_keys(w: Work) -> list[str]:
-    keys = [f"id {w.id.strip().casefold()}"]
-    doi = w.doi
-    if doi is None:
-        try:  # a source may use the DOI itself as the work's id
-            doi = identifiers.doi(w.id)
-        except ValueError:
-            doi = None
-    if doi:
-        keys.append(f"DOI {doi.casefold()}")
-    return keys
+@dataclass(frozen=True, slots=True)
+class _Given:
+    """Per work, per authorship: the affiliation strings given and the list hits in them."""
+
+    per_work: list[list[tuple[tuple[str, ...], tuple[ListHit, ...]]]]
+    distinct: int  # distinct affiliation strings
 
 
-def dedupe_works(works: Sequence[Work]) -> tuple[list[Work], list[str]]:
-    """Keep one record per work; say which were dropped and why.
+def _given_affiliations(works: list[Work], matcher: MatcherLike | None) -> _Given:
+    """Clean each authorship's affiliations once per distinct record, match each string once.
 
-    Two records are one work when they share an id or a DOI (a DOI given as the
-    id counts). The record with the most authorships is kept (the first on a tie).
-
-    Examples
-    --------
-    >>> from workbench.model import Work
-    >>> kept, dropped = dedupe_works([Work("W1", "a", None, (), doi="10.1234/x"),
-    ...                               Work("10.1234/X", "a", None, ())])
-    >>> [w.id for w in kept], dropped
-    (['W1'], ['10.1234/X: same DOI 10.1234/x as W1'])
+    Co-authors repeat their affiliations from work to work, so strings are cleaned
+    and their hits gathered per distinct tuple of raw strings (or institutions).
     """
-    parent: dict[str, str] = {}
-
-    def find(k: str) -> str:
-        while parent.setdefault(k, k) != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    keys = [_work_keys(w) for w in works]
-    for i, ks in enumerate(keys):
-        for k in ks:
-            a, b = find(f"#{i}"), find(k)
-            if a != b:
-                parent[b] = a
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(works)):
-        groups[find(f"#{i}")].append(i)
-    kept_of = {r: min(g, key=lambda i: (-len(works[i].authorships), i)) for r, g in groups.items()}
-    keep_index = set(kept_of.values())
-    dropped = []
-    for i, w in enumerate(works):
-        if i in keep_index:
-            continue
-        j = kept_of[find(f"#{i}")]
-        shared = [key for key in keys[i] if key in keys[j]]
-        why = f"same {shared[0]}" if shared else "linked through another record"
-        dropped.append(f"{w.id}: {why} as {works[j].id}")
-    return [w for i, w in enumerate(works) if i in keep_index], dropped
-
-
-# ---------------------------------------------------------------- matching
+    strings_of: dict[tuple[Any, ...], tuple[str, ...]] = {}
+    keys: list[list[tuple[Any, ...]]] = []
+    for w in works:
+        row = []
+        for a in w.authorships:
+            key: tuple[Any, ...] = a.raw_affiliations or a.institutions
+            if key not in strings_of:
+                strings_of[key] = _affiliation_strings(a)
+            row.append(key)
+        keys.append(row)
+    distinct = list(dict.fromkeys(s for strings in strings_of.values() for s in strings))
+    hits_of = _match_all(matcher, distinct)
+    given = {
+        key: (strings, tuple(h for s in strings for h in hits_of.get(s, ())))
+        for key, strings in strings_of.items()
+    }
+    return _Given([[given[k] for k in row] for row in keys], len(distinct))
 
 
 def _affiliation_strings(a: Authorship) -> tuple[str, ...]:
@@ -285,29 +284,38 @@ def _match_all(matcher: MatcherLike | None, texts: list[str]) -> dict[str, tuple
 
 # ---------------------------------------------------------------- graphs
 
+_LISTED = {"listed": True}
+_NOT_LISTED = {"listed": False}
+
 
 def _bipartite(
-    used: list[Work], by_work: dict[str, dict[str, Contribution]], in_window: dict[str, bool]
+    used: list[Work], rows: list[dict[str, Contribution]], in_window: list[bool]
 ) -> nx.Graph:
-    B = nx.Graph()
-    for w in used:
+    """Work nodes (``bipartite=0``) and author nodes (``bipartite=1``), built in two calls."""
+    order: dict[str, None] = {}  # each work, then its authors not seen before
+    edges = []
+    for w, row in zip(used, rows, strict=True):
         wn = work_node(w.id)
-        date_text = w.date.isoformat() if w.date else ""
-        B.add_node(wn, bipartite=0, title=w.title, date=date_text, in_window=in_window[w.id])
-        row = by_work[w.id]
-        B.add_nodes_from(row, bipartite=1)
-        B.add_edges_from((node, wn, {"listed": c.listed}) for node, c in row.items())
+        order[wn] = None
+        for node, c in row.items():
+            order[node] = None
+            edges.append((node, wn, _LISTED if c.hits else _NOT_LISTED))
+    B = nx.Graph()
+    B.add_nodes_from(order, bipartite=1)
+    nx.set_node_attributes(
+        B,
+        {
+            work_node(w.id): {
+                "bipartite": 0,
+                "title": w.title,
+                "date": w.date.isoformat() if w.date else "",
+                "in_window": inside,
+            }
+            for w, inside in zip(used, in_window, strict=True)
+        },
+    )
+    B.add_edges_from(edges)
     return B
-
-
-def _author_records(
-    used: list[Work], nodes: tuple[tuple[str, ...], ...]
-) -> dict[str, list[Authorship]]:
-    out: dict[str, list[Authorship]] = defaultdict(list)
-    for w, row in zip(used, nodes, strict=True):
-        for a, node in zip(w.authorships, row, strict=True):
-            out[node].append(a)
-    return out
 
 
 def _node_attributes(
@@ -315,13 +323,19 @@ def _node_attributes(
     person: Person | None,
     authors_of: dict[str, list[Authorship]],
     contributions: dict[str, list[Contribution]],
+    listed: set[str],
 ) -> dict[str, Any]:
     records = authors_of.get(node, [])
     cs = contributions.get(node, [])
-    entries = tuple(sorted({h.key for c in cs for h in c.hits}))
-    printed = all_names(records)
-    orcid = next((a.orcid for a in records if a.orcid), None)
-    openalex = next((a.openalex_author_id for a in records if a.openalex_author_id), None)
+    entries = tuple(sorted({h.key for c in cs for h in c.hits})) if node in listed else ()
+    if len(records) == 1:  # most co-authors: one work
+        (only,) = records
+        printed: tuple[str, ...] = (only.author_name,)
+        orcid, openalex = only.orcid, only.openalex_author_id
+    else:
+        printed = all_names(records)
+        orcid = next((a.orcid for a in records if a.orcid), None)
+        openalex = next((a.openalex_author_id for a in records if a.openalex_author_id), None)
     attrs: dict[str, Any] = {
         "bipartite": 1,
         "names": printed,
@@ -357,134 +371,14 @@ def _node_attributes(
     return attrs
 
 
-def _edge_attributes(
-    P: nx.Graph,
-    works: dict[str, Work],
-    by_work: dict[str, dict[str, Contribution]],
-    in_window: dict[str, bool],
-) -> None:
-    """Joint works, dates, window and list flags on every link.
-
-    The per-work evidence (:class:`SharedWork`) is not copied onto each of tens of
-    thousands of links: :meth:`CoauthorGraph.shared` makes it from ``works`` on demand.
-    """
-    # Plain sets of work ids per author: set intersection in C, not through graph views.
-    works_of: dict[str, set[str]] = defaultdict(set)
-    for wid, row in by_work.items():
-        for node in row:
-            works_of[node].add(wid)
-    listed_in = {
-        wid: {n: c.hits for n, c in row.items() if c.hits}
-        for wid, row in by_work.items()
-        if any(c.hits for c in row.values())
-    }
-    order = {wid: (w.date.earliest() if w.date else date.min, wid) for wid, w in works.items()}
-    iso = {wid: (w.date.isoformat() if w.date else "") for wid, w in works.items()}
-    for u, v, data in P.edges(data=True):
-        common = works_of[u] & works_of[v]
-        if len(common) == 1:
-            ids: tuple[str, ...] = tuple(common)
-            hits = listed_in.get(ids[0])
-            if not hits or (u not in hits and v not in hits):  # the common case, kept lean
-                inside = in_window[ids[0]]
-                data.update(
-                    weight=1, works=ids, dates=(iso[ids[0]],), in_window=inside,
-                    flagged=False, flagged_works=(), flagged_in_window=False, entries=(),
-                )  # fmt: skip
-                continue
-        else:
-            ids = tuple(sorted(common, key=order.__getitem__))
-        flagged: list[str] = []
-        entries: set[str] = set()
-        for wid in ids:
-            hits = listed_in.get(wid)
-            if hits and (u in hits or v in hits):
-                flagged.append(wid)
-                entries.update(h.key for h in hits.get(u, ()) + hits.get(v, ()))
-        data.update(
-            weight=len(ids),
-            works=ids,
-            dates=tuple([iso[wid] for wid in ids]),
-            in_window=any([in_window[wid] for wid in ids]),
-            flagged=bool(flagged),
-            flagged_works=tuple(flagged),
-            flagged_in_window=any([in_window[wid] for wid in flagged]),
-            entries=tuple(sorted(entries)),
-        )
-
-
-def org_node(display_name: str, openalex: str | None = None, ror: str | None = None) -> str:
-    """The node id of an organisation from a work's institution record.
-
-    >>> org_node("Tohoku University", "I201537933"), org_node("Tohoku  university")
-    ('org:I201537933', 'org:tohoku university')
-    """
-    if openalex:
-        return f"org:{openalex}"
-    if ror:
-        return f"org:ror:{ror}"
-    return f"org:{name_key(display_name)}"
-
-
-def _organisation_graph(
-    used: list[Work],
-    nodes: tuple[tuple[str, ...], ...],
-    by_work: dict[str, dict[str, Contribution]],
-    in_window: dict[str, bool],
-    P: nx.Graph,
-) -> nx.Graph:
-    """Author → organisation edges, one per author and organisation, with the works."""
-    G = nx.Graph()
-    links: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for w, row in zip(used, nodes, strict=True):
-        for a, node in zip(w.authorships, row, strict=True):
-            for inst in a.institutions:
-                org = org_node(inst.display_name, inst.id, inst.ror)
-                if org not in G:
-                    G.add_node(
-                        org,
-                        kind=NodeKind.ORGANISATION.value,
-                        label=inst.display_name,
-                        listed=False,
-                        entries=(),
-                        country=inst.country_code or "",
-                    )
-                links[node, org].append(w.id)
-        for node, c in by_work[w.id].items():
-            for h in c.hits:
-                org = f"entry:{h.key}"
-                if org not in G:
-                    G.add_node(
-                        org,
-                        kind=NodeKind.ORGANISATION.value,
-                        label=h.entry_name,
-                        listed=True,
-                        entries=(h.key,),
-                        country="",
-                    )
-                links[node, org].append(w.id)
-    for node in {n for n, _ in links}:
-        G.add_node(node, **P.nodes[node])
-    for (node, org), wids in links.items():
-        ids = tuple(dict.fromkeys(wids))
-        G.add_edge(
-            node,
-            org,
-            weight=len(ids),
-            works=ids,
-            in_window=any(in_window[i] for i in ids),
-            listed=G.nodes[org]["listed"],
-        )
-    return G
-
-
 def _fingerprint(proposal_id: str, by_work: dict[str, dict[str, Contribution]]) -> str:
     """A content hash of the network's shape (not its window): the layout cache key."""
-    h = hashlib.sha256(proposal_id.encode())
+    parts = [proposal_id]
     for wid in sorted(by_work):
         row = by_work[wid]
-        h.update(wid.encode())
+        parts.append(wid)
         for node in sorted(row):
-            h.update(node.encode())
-            h.update(",".join(x.key for x in row[node].hits).encode())
-    return h.hexdigest()[:16]
+            parts.append(node)
+            hits = row[node].hits
+            parts.append(",".join([x.key for x in hits]) if hits else "")
+    return hashlib.sha256("".join(parts).encode()).hexdigest()[:16]

@@ -42,8 +42,13 @@ def name_key(name: str) -> str:
     Latin-script names become their sorted lower-case words without accents or
     punctuation; names in CJK script keep their order and lose their spaces.
     """
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if name.isascii():  # nothing to compose, decompose or strip
+        text = name.casefold()
+    else:
+        text = unicodedata.normalize("NFKC", name).casefold()
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
     words = _WORD.findall(text.replace("_", " "))
     if _CJK.search(text):
         return "".join(words)
@@ -135,7 +140,9 @@ def resolve(
     >>> r.nodes
     (('person:p1',), ('person:p1', 'name:lei zhang'), ('name:lei zhang', 'person:p1'))
     """
-    links = dict(team_links or {})
+    links: list[dict[int, str]] = [{} for _ in authorships]  # per work: authorship -> person
+    for (w, i), person_id in (team_links or {}).items():
+        links[w][i] = person_id
     uf = _UnionFind()
     conflicts: list[str] = []
 
@@ -149,60 +156,96 @@ def resolve(
                 continue
             uf.union(own, k)
 
-    # 2. Identifiers on authorships, and the team links.
+    # 2. Identifiers on authorships, and the team links; 3. the names of identified
+    # co-authors (team members are linked above only). Work out each distinct pair of
+    # identifiers, and each name, once.
+    key_cache: dict[tuple[str | None, str | None], list[str]] = {}
+    key_of_name: dict[str, str] = {}
+    keys_of: list[list[list[str]]] = []  # per work, per authorship
+    joined: set[tuple[str, str]] = set()  # pairs already in one group: nothing more to learn
+    by_name: dict[str, set[str]] = defaultdict(set)
     for w, work in enumerate(authorships):
+        row: list[list[str]] = []
+        linked = links[w]
         for i, a in enumerate(work):
-            keys = _strong_keys(a.orcid, a.openalex_author_id)
-            pid = links.get((w, i))
+            ids = (a.orcid, a.openalex_author_id)
+            keys = key_cache.get(ids)
+            if keys is None:
+                keys = key_cache[ids] = _strong_keys(*ids)
+            row.append(keys)
+            if keys:
+                name = key_of_name.get(a.author_name)
+                if name is None:
+                    name = key_of_name[a.author_name] = name_key(a.author_name)
+                by_name[name].add(keys[0])
+            pid = linked.get(i)
             if pid is not None:
-                keys = [person_node(pid), *keys]
-            for k in keys[1:]:
-                held = {uf.person_of(keys[0]), uf.person_of(k)}
+                chain = [person_node(pid), *keys]
+            elif len(keys) > 1:
+                chain = keys
+            else:
+                continue
+            for k in chain[1:]:
+                if (chain[0], k) in joined:
+                    continue
+                held = {uf.person_of(chain[0]), uf.person_of(k)}
                 if len(held - {None}) > 1:
                     conflicts.append(f"{a.author_name}: identifier {k} links two team members")
                     continue
-                uf.union(keys[0], k)
+                uf.union(chain[0], k)
+                joined.add((chain[0], k))
+        keys_of.append(row)
 
-    # 3. Names of the identified co-authors (team members are linked above only).
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for work in authorships:
-        for a in work:
-            keys = _strong_keys(a.orcid, a.openalex_author_id)
-            if keys:
-                by_name[name_key(a.author_name)].add(keys[0])
-
-    # 4. Every authorship gets its group; name-only ones join a unique named co-author.
-    nodes: list[tuple[str, ...]] = []
-    ambiguous: set[str] = set(conflicts)
-    for w, work in enumerate(authorships):
-        row = []
-        for i, a in enumerate(work):
-            keys = _strong_keys(a.orcid, a.openalex_author_id)
-            pid = links.get((w, i))
-            if pid is not None:
-                root = uf.find(person_node(pid))
-            elif keys:
-                root = uf.find(keys[0])
-            else:
-                key = name_key(a.author_name)
-                candidates = {
-                    r for r in (uf.find(k) for k in by_name.get(key, ())) if uf.person_of(r) is None
-                }
-                if len(candidates) == 1:
-                    root = candidates.pop()
-                else:
-                    if candidates:
-                        ambiguous.add(f"{a.author_name}: {len(candidates)} authors share this name")
-                    root = uf.find(f"name:{key}")
-            row.append(root)
-        nodes.append(tuple(row))
-
+    # 4. Every authorship gets its group's node; name-only ones join a unique named
+    # co-author. The groups no longer change, so each key and name is looked up once.
     node_of_root = _node_ids(uf)
+    find = uf.find
+    node_of_key: dict[str, str] = {}
+    node_of_name: dict[str, str] = {}
+    ambiguous: set[str] = set(conflicts)
+    nodes: list[tuple[str, ...]] = []
+    for work, row_keys, linked in zip(authorships, keys_of, links, strict=True):
+        node_row = []
+        for i, (a, keys) in enumerate(zip(work, row_keys, strict=True)):
+            pid = linked.get(i)
+            key = person_node(pid) if pid is not None else keys[0] if keys else None
+            if key is not None:
+                node = node_of_key.get(key)
+                if node is None:
+                    node = node_of_key[key] = node_of_root(find(key))
+            else:
+                node = node_of_name.get(a.author_name)
+                if node is None:
+                    node, why = _by_name(a.author_name, key_of_name, by_name, uf, node_of_root)
+                    node_of_name[a.author_name] = node
+                    if why:
+                        ambiguous.add(why)
+            node_row.append(node)
+        nodes.append(tuple(node_row))
+
     return Resolution(
-        nodes=tuple(tuple(node_of_root(r) for r in row) for row in nodes),
-        team={p.id: node_of_root(uf.find(person_node(p.id))) for p in people},
+        nodes=tuple(nodes),
+        team={p.id: node_of_root(find(person_node(p.id))) for p in people},
         ambiguous=tuple(sorted(ambiguous)),
     )
+
+
+def _by_name(
+    author_name: str,
+    key_of_name: dict[str, str],
+    by_name: Mapping[str, set[str]],
+    uf: _UnionFind,
+    node_of_root: Callable[[str], str],
+) -> tuple[str, str]:
+    """The node of a name-only authorship, and why the name was not joined ("" if it was)."""
+    key = key_of_name.get(author_name)
+    if key is None:
+        key = key_of_name[author_name] = name_key(author_name)
+    candidates = {r for r in (uf.find(k) for k in by_name.get(key, ())) if uf.person_of(r) is None}
+    if len(candidates) == 1:
+        return node_of_root(candidates.pop()), ""
+    why = f"{author_name}: {len(candidates)} authors share this name" if candidates else ""
+    return f"name:{key}", why
 
 
 def _node_ids(uf: _UnionFind) -> Callable[[str], str]:
