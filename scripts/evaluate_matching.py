@@ -77,7 +77,9 @@ def main() -> int:
     matcher = Matcher.from_lists(lists)
     rows = load_devset(args.devset)
     tallies = evaluate(matcher, rows)
-    print(f"development set: {args.devset.relative_to(ROOT)} ({len(rows)} strings)")
+    shown = args.devset.resolve()
+    shown = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+    print(f"development set: {shown} ({len(rows)} strings)")
     print(report(tallies))
     if args.errors:
         for name, tally in sorted(tallies.items()):

@@ -7,7 +7,9 @@ dict; nothing registers itself at import time.
 A check never looks at list files itself: it asks the context's ``match``
 function, which wraps any object with ``match(text) -> tuple[Match-like, ...]``
 (:class:`MatcherLike`), so the checks are tested with a tiny exact-name matcher
-and run with the real one.
+and run with the real one. For declared affiliations and organisations the
+declared country is passed too, to matchers whose ``match`` takes a ``country``
+keyword (``workbench.matching.Matcher`` does: "RIKEN" declared in Japan).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from inspect import signature
 from typing import Protocol
 
 from workbench.findings import (
@@ -50,25 +53,44 @@ class MatchLike(Protocol):
 
 
 class MatcherLike(Protocol):
+    """``match(text)``; it may also take an optional keyword ``country`` (ISO code)."""
+
     def match(self, text: str) -> Sequence[MatchLike]: ...
 
 
-MatchFn = Callable[[str], tuple[MatchLike, ...]]
+class MatchFn(Protocol):
+    def __call__(self, text: str, country: str | None = None) -> tuple[MatchLike, ...]: ...
 
 
 def cached_match(matcher: MatcherLike) -> MatchFn:
-    """``matcher.match`` with a cache per distinct text, one match per list entry (best score)."""
-    cache: dict[str, tuple[MatchLike, ...]] = {}
+    """``matcher.match`` with a cache per distinct text, one match per list entry (best score).
 
-    def match(text: str) -> tuple[MatchLike, ...]:
-        hit = cache.get(text)
+    ``country``, the declared country, reaches the matcher when its ``match``
+    takes a ``country`` keyword; other matchers get the text alone.
+    """
+    try:
+        takes_country = "country" in signature(matcher.match).parameters
+    except (TypeError, ValueError):
+        takes_country = False
+    cache: dict[tuple[str, str | None], tuple[MatchLike, ...]] = {}
+
+    def match(text: str, country: str | None = None) -> tuple[MatchLike, ...]:
+        country = country if takes_country and country else None
+        hit = cache.get((text, country))
         if hit is None:
             best: dict[tuple[str, str], MatchLike] = {}
-            for m in matcher.match(text) if text and text.strip() else ():
+            found: Sequence[MatchLike] = ()
+            if text and text.strip():
+                found = (
+                    matcher.match(text, country=country)  # type: ignore[call-arg]
+                    if country
+                    else matcher.match(text)
+                )
+            for m in found:
                 k = (m.list_name, m.entry_id)
                 if k not in best or m.score > best[k].score:
                     best[k] = m
-            hit = cache[text] = tuple(best.values())
+            hit = cache[(text, country)] = tuple(best.values())
         return hit
 
     return match
@@ -159,7 +181,7 @@ def listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
     for person in ctx.people_in_scope():
         for aff in person.affiliations:
             if aff.is_current(ctx.as_of):
-                for m in ctx.match(aff.organization):
+                for m in ctx.match(aff.organization, aff.country):
                     grouped.add(person.id, ctx.ref(m), _evidence(aff.organization, m))
     for pid, ref, evs in grouped:
         declared = "; ".join(f"“{e.affiliation}”" for e in evs)
@@ -226,7 +248,7 @@ def undeclared_listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             (m.list_name, m.entry_id)
             for aff in person.affiliations
             if aff.is_current(ctx.as_of)
-            for m in ctx.match(aff.organization)
+            for m in ctx.match(aff.organization, aff.country)
         }
         for work, own in ctx.works_in_window(person.id):
             a = work.authorships[own]
@@ -262,7 +284,7 @@ def past_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
         for aff in person.affiliations:
             ended = aff.end is not None and aff.end < ctx.as_of
             if aff.type is AffiliationType.PAST or ended:
-                for m in ctx.match(aff.organization):
+                for m in ctx.match(aff.organization, aff.country):
                     grouped.add(person.id, ctx.ref(m), _evidence(aff.organization, m))
     for pid, ref, evs in grouped:
         yield Finding(
@@ -287,10 +309,14 @@ def partner_listed(ctx: ScreeningContext) -> Iterator[Finding]:
     for org in ctx.proposal.organizations:
         if not ctx.scope.includes(ORGANIZATION, org.id):
             continue
-        texts = [(n, "the organization itself") for n in (org.name, org.name_local) if n]
-        texts += [(i.name, "its investor") for i in org.investors if i.clearly_identified]
-        for text, what in texts:
-            for m in ctx.match(text):
+        texts = [
+            (n, "the organization itself", org.country) for n in (org.name, org.name_local) if n
+        ]
+        texts += [
+            (i.name, "its investor", i.country) for i in org.investors if i.clearly_identified
+        ]
+        for text, what, country in texts:
+            for m in ctx.match(text, country):
                 ref = ctx.ref(m)
                 grouped.add(org.id, ref, _evidence(text, m))
                 via.setdefault((org.id, ref), set()).add(what)

@@ -37,6 +37,8 @@ CSL = {
     "CAEP": "294fe035417fdaee7717e2ec397ecdfd7d5bae892eb1e884636b255f",
     "SINAP": "3e6a8d04f5b0e986a229793579761db610e8f9c96503efec2941849f",
     "CARDC": "8799c1797b8faa5cb5988865b899aed171d97b5310cfb338ebdc23fb",
+    "NSCC-GZ": "94f447a3ad38ebd9f832f23d08bb56e0200551c35ed23f1a0554dd0a",
+    "BIAM": "aa050345495b483ba8e9044e6fe99d35",
 }
 
 # key: (entry ids, pattern on the lower-cased string). Patterns are the labeller's own.
@@ -70,8 +72,22 @@ ORGS: dict[str, tuple[tuple[str, ...], str]] = {
         ("jp-eul-556",),
         rf"nanjing {_U} {_OF}sci(?:ence|\.)? {_AND} technol|南京理工大学",
     ),
-    "SCU": ((CSL["SCU"],), rf"(?<!southwest )sichuan {_U}\b(?! of)"),
-    "SYSU": ((CSL["SYSU"],), rf"(?<!national )sun[- ]?yat[- ]?sen {_U}"),
+    "SCU": (
+        (CSL["SCU"],),
+        rf"(?<!southwest )sichuan {_U}\b(?! of)|(?<![\u4e00-\u9fff])四川大[学學]",
+    ),
+    "SYSU": (
+        (CSL["SYSU"],),
+        rf"(?<!national )sun[- ]?yat[- ]?sen {_U}|(?<![\u4e00-\u9fff])中山大[学學]",
+    ),
+    "NSCC-GZ": (
+        (CSL["NSCC-GZ"],),
+        r"national supercomput\S* cent\S* (?:in )?guangzhou|国家超级计算广州中心|nscc-gz",
+    ),
+    "BIAM": (
+        ("jp-eul-481", CSL["BIAM"]),
+        r"beijing inst\S* (?:of )?aeronaut\S* mat|北京航空材料研究院",
+    ),
     "UT": (("jp-eul-282",), rf"{_U} {_OF}tehran|tehran {_U}\b(?! of)"),
     "SBU": (("jp-eul-237",), rf"shahid beheshti {_U}\b(?! of)"),
     "SUT": (("jp-eul-259",), rf"sharif {_U}"),

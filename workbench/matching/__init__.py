@@ -2,9 +2,11 @@
 
 ``Matcher.from_lists(lists)`` builds the index once; ``matcher.match(text)``
 returns :class:`Match` records with the entry, the alias that matched, the span
-of the input, a score and the reasons. See ``normalize`` for the comparison
-form, ``index`` for candidate finding, ``decide`` for the guards and scores,
-``memory`` for reviewer verdicts and ``cli`` for ``workbench match``.
+of the input, a score and the reasons; ``matcher.match(text, country="JP")``
+counts the declared country as context. See ``normalize`` for the comparison
+form, ``variants`` and ``index`` for candidate finding, ``ror`` for the names
+ROR adds, ``decide`` for the guards and scores, ``memory`` for reviewer
+verdicts and ``cli`` for ``workbench match``.
 """
 
 from workbench.matching.matcher import DEFAULT_THRESHOLD, Matcher

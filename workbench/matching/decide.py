@@ -17,9 +17,15 @@ affiliation. It is *rejected* (``None``) when
 
 Otherwise it is scored: 1.0 for an exact comparison form, less for
 abbreviations, script folding and each corrected typo, much less when the
-string names another country than the entry's; acronyms and generic names
-count only with the entry's country (or another name of the entry) in the
-string.
+string names another country than the entry's; acronyms, short names
+("Beihang") and generic names count only with the entry's country (or another
+name of the entry) in the string.
+
+The country the affiliation is *declared* in (``Matcher.match(text,
+country=...)``) counts like a country named in the string when it agrees with
+the entry's; when it disagrees and the string names no country, it costs less
+than a country written in the string (a declaration may be loose, a miss is a
+security gap), so a full name is still reported.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ ABBREVIATION_PENALTY = 0.02
 SCRIPT_FOLD_PENALTY = 0.02
 FUZZY_PENALTY = 0.07  # per edit
 CONFLICT_PENALTY = 0.4
+DECLARED_CONFLICT_PENALTY = 0.2
 ACRONYM_WITH_CONTEXT = 0.9
 ACRONYM_WITHOUT_CONTEXT = 0.5
 GENERIC_WITH_COUNTRY = 0.85
@@ -113,11 +120,13 @@ def score(
     entry: IndexedEntry,
     countries: set[str],
     context: bool,
+    declared: str | None = None,
 ) -> tuple[float, tuple[str, ...]]:
     """Score and reasons of a candidate that passed :func:`rejected`.
 
     ``countries`` are the countries the whole string names; ``context`` says
-    whether another name of the same entry was found in it.
+    whether another name of the same entry was found in it; ``declared`` is the
+    ISO code of the country the affiliation is declared in, if any.
     """
     content = tokens.content
     reasons = [f"{'fuzzy' if c.edits else 'exact'}-{v.kind}"]
@@ -139,21 +148,29 @@ def score(
                 break
     if v.linked_from:
         reasons.append(f"name-of-linked-entry:{v.linked_from}")
+    if v.origin:
+        reasons.append(v.origin)
     if v.legal_form_dropped:
         reasons.append("legal-form-ignored")
     agrees = entry.country is not None and entry.country in countries
     if agrees:
         reasons.append(f"country-agrees:{entry.country}")
+    elif entry.country is not None and entry.country == declared:
+        agrees = True
+        reasons.append(f"declared-country-agrees:{declared}")
     elif entry.country is not None and countries:
         value -= CONFLICT_PENALTY
         reasons.append(f"country-conflict:{','.join(sorted(countries))}")
-    if v.kind == "acronym":
+    elif entry.country is not None and declared:
+        value -= DECLARED_CONFLICT_PENALTY
+        reasons.append(f"declared-country-conflict:{declared}")
+    if v.kind in ("acronym", "short-name"):
         if agrees or context:
             value = min(value, ACRONYM_WITH_CONTEXT)
-            reasons.append("acronym-with-context")
+            reasons.append(f"{v.kind}-with-context")
         else:
             value = min(value, ACRONYM_WITHOUT_CONTEXT)
-            reasons.append("acronym-without-context")
+            reasons.append(f"{v.kind}-without-context")
     elif v.weak:
         if agrees or context:
             value = min(value, GENERIC_WITH_COUNTRY)

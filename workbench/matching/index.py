@@ -7,12 +7,16 @@ for free (a code point is a whole token; CJK names are sequences of
 characters). Written names are turned into several *variants*: as written,
 without parenthesised parts, the parenthesised acronym or local name alone,
 hyphens joined (Yat-sen / Yatsen), and without a trailing or leading legal
-form (rigour's table).
+form (rigour's table) (see :mod:`~workbench.matching.variants`). Entries of two
+lists that are one organisation share their names; entries that ROR knows get
+its Chinese and Japanese labels and acronyms (:mod:`~workbench.matching.ror`).
 
 Typos are found by correcting single tokens, not by scanning names: a
 deletion index (symmetric delete, one character) over the list vocabulary
 proposes the few listed words one edit away from an unknown token, rapidfuzz
-checks the distance.
+checks the distance. An unknown token that may be two words glued together by
+text extraction ("engineeringnanjing") gets its own code, so the matcher looks
+at the written capitals of only those strings.
 
 Examples
 --------
@@ -28,66 +32,34 @@ Examples
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from workbench.matching.normalize import CJK_CLASS, comparison_words, has_separator
-from workbench.matching.places import PLACES, country_code
-from workbench.matching.vocabulary import CANONICAL, GENERIC, STOPWORDS, legal_forms
-from workbench.model import ListEntry, ScreeningList
+from workbench.matching.places import PLACES
+from workbench.matching.ror import RorNames, ror_variants
+from workbench.matching.variants import (
+    SKIPPED_TYPES,
+    IndexedEntry,
+    Variant,
+    indexed_entry,
+    names_of,
+    replaced,
+    variants_of,
+)
+from workbench.matching.vocabulary import CANONICAL, GENERIC, STOPWORDS
+from workbench.model import ScreeningList
+
+__all__ = ["CODE_WIDTH", "IndexedEntry", "NameIndex", "Variant", "known_words"]
 
 UNKNOWN = " ~~~"  # "~" is not a digit: no key contains it
+#: An unknown word that may be listed words glued together ("engineeringnanjing").
+GLUED_CODE = " ~~!"
 CODE_WIDTH = 4
 _DIGITS = [chr(0x21 + i) for i in range(90)]
-_CJK = re.compile(f"[{CJK_CLASS}]")
-_CJK_RUN = re.compile(f"[{CJK_CLASS}][{CJK_CLASS}\\s\\d]*[{CJK_CLASS}]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
-_GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
-_HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
-_ORDINAL = re.compile(r"\d+(st|nd|rd|th)?|no")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
-_ORG_WORDS = frozenset(
-    {
-        *("university", "institute", "academy", "college", "company", "corporation"),
-        *("center", "laboratory", "group", "factory", "plant", "bureau", "agency"),
-        "organization",
-    }
-)
-#: Entity types that are not organisations: their names are not looked for in affiliations.
-SKIPPED_TYPES = frozenset({"individual", "person", "vessel", "aircraft"})
-#: Fewest CJK characters a CJK name needs to be looked for.
-MIN_CJK_CHARS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class IndexedEntry:
-    list_name: str
-    entry_id: str
-    name: str
-    country: str | None  # ISO 3166 alpha-2 when known
-
-
-@dataclass(frozen=True, slots=True)
-class Variant:
-    """One searchable form of one written name of one entry."""
-
-    entry: int  # position in NameIndex.entries
-    alias: str  # the name as the list writes it
-    words: tuple[str, ...]
-    kind: str  # name / alias / local-name / acronym
-    commas: bool = False  # the written form has separators inside
-    weak: bool = False  # generic words only, or a single word: needs the country too
-    cjk: bool = False
-    cjk_generic: bool = False  # a CJK name not starting with a place name
-    legal_form_dropped: bool = False
-    written_cjk: str = ""  # the written CJK characters, to tell script folding
-    linked_from: str = ""  # "list:entry" whose local name this is (same organisation)
 
 
 def _code(token_id: int) -> str:
@@ -98,16 +70,6 @@ def _code(token_id: int) -> str:
     keeps every match aligned on token boundaries.
     """
     return " " + _DIGITS[token_id // 8100] + _DIGITS[token_id // 90 % 90] + _DIGITS[token_id % 90]
-
-
-@cache
-def _legal_sequences() -> frozenset[tuple[str, ...]]:
-    found = set()
-    for form in legal_forms():
-        words = tuple(comparison_words(form))
-        if words and not (len(words) == 1 and len(words[0]) < 2):
-            found.add(words)
-    return frozenset(found)
 
 
 @cache
@@ -124,135 +86,6 @@ def known_words() -> frozenset[str]:
     words.update(w for key in PLACES for w in key.split())
     words.update(GENERIC)
     return frozenset(words)
-
-
-def _is_cjk_word(word: str) -> bool:
-    return len(word) == 1 and _CJK.match(word) is not None
-
-
-def _strip_legal_forms(words: tuple[str, ...]) -> tuple[str, ...]:
-    sequences = _legal_sequences()
-    changed = True
-    while changed and len(words) > 2:
-        changed = False
-        for size in (6, 5, 4, 3, 2, 1):
-            if len(words) - size < 2:
-                continue
-            if words[-size:] in sequences:
-                words, changed = words[:-size], True
-                break
-            if words[:size] in sequences:
-                words, changed = words[size:], True
-                break
-    return words
-
-
-def _cjk_place_prefix(words: tuple[str, ...]) -> bool:
-    text = "".join(words[:4])
-    return any(text.startswith(p) for p in _cjk_places())
-
-
-@cache
-def _cjk_places() -> tuple[str, ...]:
-    return tuple(k for k in PLACES if not k.isascii())
-
-
-def _written_forms(written: str, kind: str) -> list[tuple[str, str]]:
-    """The texts to index for one written name, each with its kind."""
-    forms = [(written, kind)]
-    groups = _GROUP.findall(written)
-    if groups:
-        forms.append((_GROUP.sub(" ", written), kind))
-        for inner in groups:
-            inner = inner.strip()
-            words = tuple(comparison_words(inner))
-            if _CJK.search(inner) and not _LATIN.search(inner):
-                forms.append((inner, "local-name"))
-            elif (
-                " ".join(words) in PLACES
-                or words in _legal_sequences()
-                or all(w in GENERIC for w in words)
-            ):
-                continue
-            elif _ACRONYM.fullmatch(inner):
-                forms.append((inner, "acronym"))
-            elif len(words) >= 2 and _ORG_WORDS.intersection(words):
-                forms.append((inner, "alias"))
-            elif len(words) >= 2 and len(groups) == 1:  # "Khajeh … (K. N. Toosi) University"
-                after = written[written.index(inner) + len(inner) :].lstrip(")） ")
-                if len(comparison_words(after)) >= 1:
-                    forms.append((f"{inner} {after}", kind))
-    if _CJK.search(written) and _LATIN.search(written):
-        for run in _CJK_RUN.findall(written):
-            forms.append((run, "local-name"))
-        latin = _CJK_RUN.sub(" ", _GROUP.sub(" ", written))
-        if latin.strip() != written.strip():
-            forms.append((latin, kind))
-    if kind != "local-name" and "," in written:  # "Shanghai Institute of …, Chinese Academy of …"
-        head = written.split(",")[0]
-        if len(comparison_words(head)) >= 2:
-            forms.append((head, kind))
-    if kind != "local-name" and _ACRONYM.fullmatch(written.strip()):
-        forms[0] = (written, "acronym")
-    for text, k in list(forms):
-        if _HYPHENATED.search(text):
-            forms.append((_HYPHENATED.sub("", text), k))
-    return forms
-
-
-def _variants_of(entry_pos: int, written: str, kind: str) -> list[Variant]:
-    out: list[Variant] = []
-    for text, k in _written_forms(written, kind):
-        words = tuple(comparison_words(text))
-        if not words:
-            continue
-        cjk_count = sum(_is_cjk_word(w) for w in words)
-        is_cjk = cjk_count == len(words)
-        commas = has_separator(text.strip())
-        if is_cjk:
-            if cjk_count < MIN_CJK_CHARS:
-                continue
-            written_cjk = "".join(_CJK.findall(text))
-            generic = not _cjk_place_prefix(words)
-            base = Variant(entry_pos, written, words, "local-name", commas, False, True, generic)
-            out.append(_with(base, written_cjk=written_cjk))
-            stripped = _strip_legal_forms(words)
-            if stripped != words and len(stripped) >= MIN_CJK_CHARS:
-                out.append(_with(base, words=stripped, legal_form_dropped=True))
-            continue
-        if cjk_count:
-            continue  # mixed scripts: indexed through its parts
-        if all(len(w) <= 2 for w in words):
-            continue  # initials only ("T.E.G.", "W & M")
-        if k == "acronym" or (len(words) == 1 and text.strip().isupper()):
-            if len(words) == 1 and len(words[0]) >= 3 and not words[0].isdigit():
-                out.append(Variant(entry_pos, written, words, "acronym", commas))
-            elif len(words) > 1:
-                out.append(Variant(entry_pos, written, words, k, commas, _weak(words)))
-            continue
-        if len(words) == 1 and len(words[0]) < 5:
-            continue
-        base = Variant(entry_pos, written, words, k, commas, _weak(words))
-        out.append(base)
-        stripped = _strip_legal_forms(words)
-        if stripped != words and not _weak(stripped) and any(len(w) > 2 for w in stripped):
-            # the separator of "Co., Ltd." went with the legal form
-            out.append(_with(base, words=stripped, legal_form_dropped=True, commas=False))
-    return out
-
-
-def _with(v: Variant, **changes: object) -> Variant:
-    from dataclasses import replace
-
-    return replace(v, **changes)  # type: ignore[arg-type]
-
-
-def _weak(words: tuple[str, ...]) -> bool:
-    """Generic words only (three at most), or one word: not enough to name one organisation."""
-    if len(words) == 1:
-        return True
-    generic = all(w in GENERIC or _ORDINAL.fullmatch(w) for w in words)
-    return generic and len(words) <= 3
 
 
 class NameIndex:
@@ -313,19 +146,25 @@ class NameIndex:
         self._corrections: dict[str, tuple[str, int] | None] = {}
 
     @classmethod
-    def build(cls, lists: Sequence[ScreeningList]) -> NameIndex:
+    def build(cls, lists: Sequence[ScreeningList], ror: RorNames | None = None) -> NameIndex:
+        """The index of every name of ``lists``.
+
+        ``ror`` gives original-script names and acronyms of the entries that
+        lack them (:mod:`workbench.matching.ror`): ``None`` for the shipped
+        table, ``RorNames()`` for none.
+        """
         # Hundreds of thousands of small containers and no cycles: the cyclic
         # collector would only rescan them over and over while they are made.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return cls._build(lists)
+            return cls._build(lists, RorNames.shipped() if ror is None else ror)
         finally:
             if enabled:
                 gc.enable()
 
     @classmethod
-    def _build(cls, lists: Sequence[ScreeningList]) -> NameIndex:
+    def _build(cls, lists: Sequence[ScreeningList], ror: RorNames) -> NameIndex:
         entries: list[IndexedEntry] = []
         variants: list[Variant] = []
         for screening_list in lists:
@@ -333,14 +172,15 @@ class NameIndex:
                 if (entry.entity_type or "").lower() in SKIPPED_TYPES:
                     continue
                 pos = len(entries)
-                entries.append(_indexed(screening_list, entry))
+                entries.append(indexed_entry(screening_list, entry))
                 seen: set[tuple[str, ...]] = set()
-                for written, kind in _names_of(entry):
-                    for v in _variants_of(pos, written, kind):
+                for written, kind in names_of(entry):
+                    for v in variants_of(pos, written, kind):
                         if v.words not in seen:
                             seen.add(v.words)
                             variants.append(v)
-        return cls(entries, _linked(entries, variants))
+        variants = _linked(entries, variants)  # the lists' own names first, then ROR's
+        return cls(entries, variants + ror_variants(entries, variants, ror))
 
     def encode(self, raw: Sequence[str]) -> str:
         """Codes of folded tokens as they are; stop words get none.
@@ -358,11 +198,31 @@ class NameIndex:
 
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
-        code = UNKNOWN if found is None else self.codes[found[0]]
+        if found is not None:
+            code = self.codes[found[0]]
+        else:
+            code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
             self._fuzzy_lookup = dict(self.lookup)
         self._fuzzy_lookup[word] = code
         return code
+
+    def may_be_glued(self, word: str) -> bool:
+        """Whether an unknown word is two words glued together, one of them listed.
+
+        A cheap, case-blind first look, once per distinct word: the matcher then
+        checks the written capitals (``EngineeringNanjing``) before splitting.
+        """
+        lookup, known = self.lookup, self.known
+        if len(word) < 6 or not word.isalpha() or word in known:
+            return False
+        for i in range(3, len(word) - 2):  # pieces of three letters at least ("and")
+            left, right = word[:i], word[i:]
+            if lookup.get(left) and len(left) >= 4 and (right in lookup or right in known):
+                return True
+            if lookup.get(right) and len(right) >= 4 and (left in lookup or left in known):
+                return True
+        return False
 
     def correct(self, word: str) -> tuple[str, int] | None:
         """The listed word one edit away from an unknown ``word`` (two for long words)."""
@@ -419,22 +279,6 @@ def _linked(entries: list[IndexedEntry], variants: list[Variant]) -> list[Varian
                     if (target, v.words) not in have:
                         have.add((target, v.words))
                         added.append(
-                            _with(v, entry=target, linked_from=f"{b.list_name}:{b.entry_id}")
+                            replaced(v, entry=target, linked_from=f"{b.list_name}:{b.entry_id}")
                         )
     return variants + added
-
-
-def _indexed(screening_list: ScreeningList, entry: ListEntry) -> IndexedEntry:
-    return IndexedEntry(
-        screening_list.name,
-        entry.entry_id,
-        entry.name or next(iter(entry.all_names), ""),
-        country_code(entry.country),
-    )
-
-
-def _names_of(entry: ListEntry) -> list[tuple[str, str]]:
-    names = [(entry.name, "name")] if entry.name else []
-    names += [(a, "alias") for a in entry.aliases if a]
-    names += [(n, "local-name") for n in entry.local_names if n]
-    return names

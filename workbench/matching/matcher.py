@@ -17,17 +17,40 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from workbench.matching.decide import Candidate, rejected, score
-from workbench.matching.index import CODE_WIDTH, IndexedEntry, NameIndex
+from workbench.matching.index import CODE_WIDTH, GLUED_CODE, UNKNOWN, IndexedEntry, NameIndex
 from workbench.matching.memory import MatchMemory
-from workbench.matching.normalize import Tokens, join_words, raw_words, tokenize
-from workbench.matching.places import countries_in
+from workbench.matching.normalize import (
+    GLUED,
+    Splits,
+    Tokens,
+    glued_words,
+    join_words,
+    raw_words,
+    tokenize,
+)
+from workbench.matching.places import countries_in, declared_country
 from workbench.matching.result import Match
+from workbench.matching.ror import RorNames
+from workbench.matching.vocabulary import CANONICAL
 from workbench.model import ScreeningList
 
 #: Matches scoring below this are not reported.
 DEFAULT_THRESHOLD = 0.75
+
+
+class Found(NamedTuple):
+    """What the fast path found in one string."""
+
+    candidates: list[Candidate]
+    encoded: str  # token codes as written
+    corrected: str | None  # token codes with typos corrected, when they differ
+    splits: Splits | None  # glued words split
+
+
+_NOTHING = Found([], "", None, None)
 
 
 class Matcher:
@@ -60,45 +83,88 @@ class Matcher:
         threshold: float = DEFAULT_THRESHOLD,
         *,
         fuzzy: bool = True,
+        ror: RorNames | None = None,
     ) -> Matcher:
-        return cls(NameIndex.build(lists), memory, threshold, fuzzy=fuzzy)
+        """A matcher over ``lists``; ``ror``: ROR names to add (see :meth:`NameIndex.build`)."""
+        return cls(NameIndex.build(lists, ror), memory, threshold, fuzzy=fuzzy)
 
     def with_memory(self, memory: MatchMemory) -> Matcher:
         """The same index with other reviewer verdicts (the index is shared, not rebuilt)."""
         return Matcher(self.index, memory, self.threshold, fuzzy=self.fuzzy)
 
-    def match(self, text: str) -> tuple[Match, ...]:
-        """Every listed entry named in ``text``, best score first within equal spans."""
+    def match(self, text: str, country: str | None = None) -> tuple[Match, ...]:
+        """Every listed entry named in ``text``, best score first within equal spans.
+
+        ``country`` is the country the affiliation is declared in (an ISO code
+        such as ``"JP"``, or an English name), when the caller knows it: it counts
+        as context like a country named in the string ("RIKEN" declared in Japan
+        is the RIKEN of a list that says Japan).
+        """
         found = self._candidates(text)
-        if not found[0] and not self.memory:
+        if not found.candidates and not self.memory:
             return ()  # the common case: nothing listed in the string
-        return tuple(m for m, why in self._judge(text, found=found) if why is None)
+        judged = self._judge(text, found=found, declared=declared_country(country))
+        return tuple(m for m, why in judged if why is None)
 
     def match_many(self, texts: Iterable[str]) -> list[tuple[Match, ...]]:
         return [self.match(t) for t in texts]
 
-    def explain(self, text: str) -> list[tuple[Match, str | None]]:
+    def explain(self, text: str, country: str | None = None) -> list[tuple[Match, str | None]]:
         """Every candidate considered, with why it was not reported (``None``: reported)."""
-        return self._judge(text, keep_all=True)
+        return self._judge(text, keep_all=True, declared=declared_country(country))
 
     # -- internals -------------------------------------------------------------------------
 
-    def _candidates(self, text: str) -> tuple[list[Candidate], str, str | None]:
-        """Candidates from the fast path (no offsets yet), with both code strings."""
+    def _splits(self, text: str) -> Splits | None:
+        """Glued words to split: every piece a known word, one of them a listed word.
+
+        "EngineeringNanjing" and "andAstronautics" are split; "McGill" and a word
+        known as a whole ("BeiHang", "ShanghaiTech") are not.
+        """
+        if not GLUED.search(text):
+            return None
+        lookup, known = self.index.lookup, self.index.known
+        out: dict[str, tuple[int, ...]] = {}
+        for word, pieces in glued_words(text).items():
+            if word in lookup or word in known:
+                continue
+            if all(
+                len(p) >= 2 and (p in lookup or CANONICAL.get(p, p) in known) for p in pieces
+            ) and any(lookup.get(p) for p in pieces):
+                starts = [0]
+                for p in pieces[:-1]:
+                    starts.append(starts[-1] + len(p))
+                out[word] = tuple(starts)
+        return out or None
+
+    def _candidates(self, text: str) -> Found:
+        """Candidates from the fast path (no offsets yet), with both code strings.
+
+        Glued words are looked for only when the string has an unknown word
+        that may be listed words glued together (learnt once per word).
+        """
         index = self.index
         if index.empty:
-            return [], "", None
+            return _NOTHING
         raw = raw_words(text)
         corrected: str | None = None
+        splits: Splits | None = None
         if self.fuzzy:
             corrected = index.encode_corrected(raw)
+            if GLUED_CODE in corrected:
+                if splits := self._splits(text):
+                    raw = raw_words(text, splits)
+                    corrected = index.encode_corrected(raw)
+                corrected = corrected.replace(GLUED_CODE, UNKNOWN)
             hits = list(index.automaton.iter(corrected))
             if not hits:
-                return [], "", None
+                return _NOTHING if splits is None else Found([], "", None, splits)
             encoded = index.encode(raw)
             if encoded == corrected:
                 corrected = None
         else:
+            if splits := self._splits(text):
+                raw = raw_words(text, splits)
             encoded = index.encode(raw)
             hits = list(index.automaton.iter(encoded))
         out: list[Candidate] = []
@@ -119,21 +185,22 @@ class Matcher:
                 if size < 2 or corrected_at > max(1, size // 3):
                     continue
             for pos in positions:
-                if corrected_at and (variants[pos].kind == "acronym" or variants[pos].weak):
+                if corrected_at and variants[pos].needs_context:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
-        return out, encoded, corrected
+        return Found(out, encoded, corrected, splits)
 
     def _judge(
         self,
         text: str,
         keep_all: bool = False,
-        found: tuple[list[Candidate], str, str | None] | None = None,
+        found: Found | None = None,
+        declared: str | None = None,
     ) -> list[tuple[Match, str | None]]:
-        candidates, encoded, corrected = found or self._candidates(text)
+        candidates, encoded, corrected, splits = found or self._candidates(text)
         if not candidates and not self.memory:
             return []
-        tokens = tokenize(text)
+        tokens = tokenize(text, splits)
         if not tokens.words:
             return []
         index = self.index
@@ -158,15 +225,14 @@ class Matcher:
             strong = {
                 index.variants[c.variant].entry
                 for c in kept
-                if index.variants[c.variant].kind != "acronym"
-                and not index.variants[c.variant].weak
+                if not index.variants[c.variant].needs_context
             }
             best: dict[int, Match] = {}
             for c in kept:
                 v = index.variants[c.variant]
                 entry = index.entries[v.entry]
-                context = v.entry in strong and (v.kind == "acronym" or v.weak)
-                value, reasons = score(tokens, c, v, entry, countries, context)
+                context = v.entry in strong and v.needs_context
+                value, reasons = score(tokens, c, v, entry, countries, context, declared)
                 m = self._as_match(tokens, c, value, reasons)
                 old = best.get(v.entry)
                 if old is None or (value, m.span[1] - m.span[0]) > (

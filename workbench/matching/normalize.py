@@ -14,6 +14,10 @@ One pipeline serves list names and affiliation strings alike:
 4. comparison tokens: stop words left out, bibliographic abbreviations and
    spellings mapped by :data:`~workbench.matching.vocabulary.CANONICAL`.
 
+Words glued together by text extraction ("Engineering*N*anjing") are split
+only when asked (``splits``, see :func:`glued_words`): the matcher decides which
+glued words to split, knowing the listed words.
+
 Every token keeps the span of the *original* string it came from.
 
 Examples
@@ -36,8 +40,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from workbench.matching.vocabulary import CANONICAL, STOPWORDS
 
@@ -57,6 +63,12 @@ _TOKEN = re.compile(
 _WORD = re.compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+(?:'[^\\W_{CJK_CLASS}]+)*")
 _SEPARATOR = re.compile(f"[{_SEPARATORS}]|\\s-\\s")
 _ASCII_WORD = re.compile("[a-z0-9]+(?:'[a-z0-9]+)*")
+#: A lower-case letter followed by a capital inside a word ("EngineeringNanjing").
+GLUED = re.compile("[a-z][A-Z]")
+_GLUED_WORD = re.compile("[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+
+#: Glued words to split: lower-case word -> the offsets where its pieces start (0 first).
+Splits = Mapping[str, tuple[int, ...]]
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032"
 
@@ -200,8 +212,10 @@ class Tokens:
         return self.starts[self.content[first]], self.ends[self.content[last]]
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str, splits: Splits | None = None) -> Tokens:
     """Split ``text`` into tokens with their original spans.
+
+    ``splits`` (from :func:`glued_words`) gives the glued words to cut in pieces.
 
     Examples
     --------
@@ -215,8 +229,6 @@ def tokenize(text: str) -> Tokens:
     """
     folded, origin = fold(text)
     tokens = Tokens(text, folded)
-    raw, starts, ends, segs, cjk = tokens.raw, tokens.starts, tokens.ends, tokens.segs, tokens.cjk
-    content, words = tokens.content, tokens.words
     seg = 0
     for m in _TOKEN.finditer(folded):
         kind = m.lastgroup
@@ -229,19 +241,27 @@ def tokenize(text: str) -> Tokens:
         word = m[0]
         if kind == "w" and "'" in word:
             word = word.replace("'", "")
-        index = len(raw)
-        raw.append(word)
-        starts.append(start)
-        ends.append(end)
-        segs.append(seg)
-        cjk.append(kind == "c")
-        if word not in STOPWORDS:
-            content.append(index)
-            words.append(CANONICAL.get(word, word))
+        if splits and word in splits and origin is None:
+            cuts = (*splits[word], len(word))
+            for a, b in pairwise(cuts):
+                _add(tokens, word[a:b], start + a, start + b, seg, False)
+            continue
+        _add(tokens, word, start, end, seg, kind == "c")
     return tokens
 
 
-def raw_words(text: str) -> list[str]:
+def _add(tokens: Tokens, word: str, start: int, end: int, seg: int, cjk: bool) -> None:
+    if word not in STOPWORDS:
+        tokens.content.append(len(tokens.raw))
+        tokens.words.append(CANONICAL.get(word, word))
+    tokens.raw.append(word)
+    tokens.starts.append(start)
+    tokens.ends.append(end)
+    tokens.segs.append(seg)
+    tokens.cjk.append(cjk)
+
+
+def raw_words(text: str, splits: Splits | None = None) -> list[str]:
     """The folded tokens of ``text``, stop words included, without offsets (the fast path).
 
     The same tokens as :func:`tokenize` finds, in the same order.
@@ -251,15 +271,44 @@ def raw_words(text: str) -> list[str]:
     >>> raw_words("Univ. of Tehran, Xi’an 哈爾浜")
     ['univ', 'of', 'tehran', 'xian', '哈', '尔', '滨']
     """
+    aligned = True
     if text.isascii() and "`" not in text:  # the common case, as fold() does it
         folded = text.lower()
         words = _ASCII_WORD.findall(folded)
     else:
-        folded = fold(text)[0]
+        folded, origin = fold(text)
+        aligned = origin is None
         words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
     if "'" in folded:
         words = [w.replace("'", "") for w in words]
+    if splits and aligned:  # as tokenize() does: only where offsets align
+        words = [piece for w in words for piece in _pieces(w, splits)]
     return words
+
+
+def _pieces(word: str, splits: Splits) -> list[str]:
+    cuts = splits.get(word)
+    if cuts is None:
+        return [word]
+    ends = (*cuts, len(word))
+    return [word[a:b] for a, b in pairwise(ends)]
+
+
+def glued_words(text: str) -> dict[str, tuple[str, ...]]:
+    """Words of ``text`` with a capital after a lower-case letter, with their pieces (lower case).
+
+    Examples
+    --------
+    >>> glued_words("Dept of Communication EngineeringNanjing Univ, McGill")
+    {'engineeringnanjing': ('engineering', 'nanjing'), 'mcgill': ('mc', 'gill')}
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    for m in _GLUED_WORD.finditer(text):
+        word = m[0]
+        cuts = [0] + [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+        low = word.lower()
+        out[low] = tuple(low[a:b] for a, b in zip(cuts, [*cuts[1:], len(low)], strict=True))
+    return out
 
 
 def comparison_words(text: str) -> list[str]:

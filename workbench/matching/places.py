@@ -137,3 +137,19 @@ def country_code(value: str | None) -> str | None:
         return PLACES[key]
     found = countries_in(words)
     return found.pop() if len(found) == 1 else None
+
+
+def declared_country(value: str | None) -> str | None:
+    """The ISO code of a declared country: a two-letter code, or a name :func:`country_code` knows.
+
+    Examples
+    --------
+    >>> [declared_country(c) for c in ("jp", "Japan", "FI", "", None)]
+    ['JP', 'JP', 'FI', None, None]
+    """
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        return text.upper()
+    return country_code(text)
