@@ -57,3 +57,16 @@ def test_notebooks_are_committed_without_outputs() -> None:
             if cell["cell_type"] == "code":
                 assert cell.get("outputs") == [], nb.name
                 assert cell.get("execution_count") is None, nb.name
+
+
+def test_constraints_agree_with_the_direct_pins() -> None:
+    lines = (ROOT / "constraints.txt").read_text().splitlines()
+    locked = dict(
+        line.lower().split("==", 1) for line in lines if "==" in line and not line.startswith("#")
+    )
+    for pin in _pyproject_pins():
+        name, version = pin.split("==")
+        name = re.sub(r"\[.*\]", "", name).replace("_", "-")
+        assert locked.get(name) == version, (
+            f"{name}: pyproject {version}, constraints {locked.get(name)}"
+        )
