@@ -14,19 +14,8 @@ from typing import Any
 from workbench.demo.institutions import INSTITUTIONS
 from workbench.demo.spec import CALL, Member, Org, Story
 from workbench.demo.works import WorkFactory
+from workbench.publications.flat_csv import COLUMNS as CSV_COLUMNS
 
-CSV_COLUMNS = (
-    "work_id",
-    "doi",
-    "title",
-    "publication_date",
-    "author_position",
-    "author_name",
-    "orcid",
-    "openalex_author_id",
-    "affiliation",
-    "country",
-)
 WORKS_NOTE = (
     "Fictitious demo works of the ASPIRE workbench: people, titles and DOIs (10.5555, a test "
     "prefix) are invented; the institutions are real. OpenAlex /works response shape."
