@@ -92,7 +92,9 @@ class JudgmentForm(w.VBox):
         )
         history = w.VBox(
             [self._history_heading, self._history],
-            layout=w.Layout(flex="2 1 0", min_width="18rem", max_height="40rem", overflow="hidden auto"),
+            layout=w.Layout(
+                flex="2 1 0", min_width="18rem", max_height="40rem", overflow="hidden auto"
+            ),
         )
         history.add_class("wb-history-box")
         super().__init__(

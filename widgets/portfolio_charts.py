@@ -3,23 +3,48 @@
 :func:`figure` draws a summary frame from :mod:`workbench.portfolio.analysis`
 and returns it with a :class:`ClickMap` that turns a clicked point back into
 the raw value :func:`~workbench.portfolio.analysis.drill` expects — labels on
-the page are translated and escaped, drill values stay as the data gives them.
-Every text that came from data is escaped with :func:`html.escape` before
-plotly sees it (plotly reads a subset of HTML in its labels).
+the page are translated, shortened and escaped; drill values stay as the data
+gives them. Every text that came from data is escaped with
+:func:`html.escape` before plotly sees it (plotly reads a subset of HTML in
+its labels).
+
+Examples
+--------
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"check": ["recent_coauthorship"], "findings": [3], "proposals": [2]})
+>>> fig, clicks = figure("by_check", frame, lambda key, **_: key)
+>>> list(fig.data[0].x), clicks.value(0, 0)
+([3], 'recent_coauthorship')
+>>> short("<b>" + "x" * 80, 10)
+'&lt;b&gt;xxxxxx…'
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from workbench.portfolio.analysis import NONE, country_of
+
 Tr = Callable[..., str]
-TOP = 20  # organisations shown in the bar chart and heat map
+TOP = 20  # organisations shown in the bar chart, heat map and timeline
+FONT = "'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif"
+BLUE, NAVY, RED = "#2f6f9f", "#243b53", "#c8423b"
+#: outcomes in the order of increasing concern, then "not judged"
+OUTCOME_ORDER = (
+    "no-concern",
+    "mitigation-as-needed",
+    "mitigation-before-start",
+    "review-withheld",
+    "resubmission-requested",
+    "not-judged",
+)
+FULL_WIDTH = frozenset({"by_organisation", "heatmap", "timeline"})
 
 
 def esc(value: Any) -> str:
@@ -28,75 +53,179 @@ def esc(value: Any) -> str:
     )
 
 
+def short(value: Any, limit: int = 48) -> str:
+    """``value`` cut to ``limit`` characters (with an ellipsis), then escaped."""
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return html.escape(text if len(text) <= limit else text[: limit - 1].rstrip() + "…")
+
+
 @dataclass
 class ClickMap:
-    """Raw drill values per trace and point index (or per heat-map cell label)."""
+    """Raw drill values per trace and point index (or per heat-map row and column)."""
 
     values: dict[int, list[Any]] = field(default_factory=dict)
-    cells: dict[tuple[str, str], Any] = field(default_factory=dict)
+    grid: list[list[Any]] = field(default_factory=list)
 
-    def value(self, trace_index: int, point_index: int, x: Any = None, y: Any = None) -> Any:
-        if self.cells:
-            return self.cells.get((str(y), str(x)))
+    def value(self, trace_index: int, point: int | Sequence[int]) -> Any:
+        """The drill value of point ``point`` (``[row, column]`` in a heat map) of a trace."""
+        if self.grid:
+            if isinstance(point, int) or len(point) != 2:
+                return None
+            row, col = point
+            ok = 0 <= row < len(self.grid) and 0 <= col < len(self.grid[row])
+            return self.grid[row][col] if ok else None
         raw = self.values.get(trace_index, [])
-        return raw[point_index] if 0 <= point_index < len(raw) else None
+        return raw[point] if isinstance(point, int) and 0 <= point < len(raw) else None
 
 
-def _layout(fig: go.FigureWidget, title: str, y_title: str = "") -> None:
+def _layout(fig: go.Figure, title: str, height: int, x_title: str = "", y_title: str = "") -> None:
     fig.update_layout(
-        title={"text": esc(title), "font": {"size": 14}},
-        height=320,
-        margin={"l": 50, "r": 10, "t": 40, "b": 90},
-        yaxis_title=esc(y_title),
-        clickmode="event",
+        title={"text": esc(title), "font": {"size": 15}, "x": 0.01, "xanchor": "left", "y": 0.98},
+        font={"family": FONT, "size": 12, "color": "#1f2933"},
+        height=height,
+        margin={"l": 12, "r": 28, "t": 56, "b": 12},
         template="plotly_white",
-        legend={"orientation": "h", "y": -0.35},
+        clickmode="event",
+        hovermode="closest",
+        hoverlabel={"font": {"family": FONT}},
+        showlegend=len(fig.data) > 1,
+        legend={
+            "orientation": "h",
+            "x": 1,
+            "xanchor": "right",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.7)",
+        },
+        bargap=0.25,
     )
+    fig.update_xaxes(automargin=True, title_text=esc(x_title))
+    fig.update_yaxes(automargin=True, title_text=esc(y_title))
 
 
-def _bar(frame: pd.DataFrame, x: str, y: str, labels: list[str], name: str = "") -> go.Bar:
+def _hbar(labels: list[str], counts: list[int], hover: list[str], colour: str = BLUE) -> go.Bar:
+    """Horizontal bars, first label at the top."""
     return go.Bar(
-        x=labels, y=list(frame[y]), name=esc(name), hovertemplate="%{x}: %{y}<extra></extra>"
+        x=counts,
+        y=labels,
+        orientation="h",
+        marker={"color": colour},
+        text=counts,
+        textposition="outside",
+        textangle=0,
+        cliponaxis=False,
+        hovertext=hover,
+        hovertemplate="%{hovertext}: %{x}<extra></extra>",
     )
 
 
-def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.FigureWidget, ClickMap]:
+def _hbar_figure(
+    title: str, axis: str, labels: list[str], counts: list[int], hover: list[str]
+) -> go.Figure:
+    fig = go.Figure(_hbar(labels, counts, hover))
+    _layout(fig, title, max(170, 30 * len(labels) + 120), x_title=axis)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(dtick=_dtick(counts))
+    return fig
+
+
+def _dtick(counts: Iterable[Any]) -> int | None:
+    """Whole-number ticks for small counts (no 0.5 findings)."""
+    top = max((int(c) for c in counts), default=0)
+    return 1 if top <= 8 else None
+
+
+def _org_label(name: Any, country: Any) -> str:
+    code = country_of(country)
+    return short(name, 56) + ("" if code == NONE else f" ({short(code, 24)})")
+
+
+def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickMap]:
     """The figure of ``summary`` drawn from ``frame``, and how its points map to drill values."""
-    fig = go.FigureWidget()
     clicks = ClickMap()
     title = tr(f"chart.{summary}")
     if summary == "by_organisation":
-        f = frame.head(TOP)
-        names = [
-            esc(f"{n} ({c})" if isinstance(c, str) else n)
-            for n, c in zip(f["entry_name"], f["entry_country"], strict=True)
+        # one bar per organisation name: the same organisation may be on several lists
+        f = (
+            frame.groupby("entry_name", sort=False)
+            .agg(
+                findings=("findings", "sum"),
+                country=("entry_country", "first"),
+                lists=("list", lambda v: ", ".join(sorted(set(v)))),
+            )
+            .reset_index()
+            .sort_values(["findings", "entry_name"], ascending=[False, True], kind="stable")
+            .head(TOP)
+        )
+        labels = [_org_label(n, c) for n, c in zip(f["entry_name"], f["country"], strict=True)]
+        hover = [
+            f"{esc(n)} — {esc(lst)}" for n, lst in zip(f["entry_name"], f["lists"], strict=True)
         ]
-        fig.add_trace(_bar(f, "entry_name", "findings", names, tr("axis.findings")))
+        fig = _hbar_figure(title, tr("axis.findings"), labels, list(f["findings"]), hover)
         clicks.values[0] = list(f["entry_name"])
-        _layout(fig, title, tr("axis.findings"))
     elif summary in ("by_country", "by_check", "mitigation"):
         col = {"by_country": "entry_country", "by_check": "check", "mitigation": "kind"}[summary]
         y = "measures" if summary == "mitigation" else "findings"
         prefix = {"by_check": "check.", "mitigation": "measure."}.get(summary, "")
-        labels = [esc(tr(prefix + v) if prefix else v) for v in frame[col]]
-        fig.add_trace(_bar(frame, col, y, labels, tr(f"axis.{y}")))
+        labels = [short(tr(prefix + v) if prefix else v, 40) for v in frame[col]]
+        hover = [esc(tr(prefix + v) if prefix else v) for v in frame[col]]
+        fig = _hbar_figure(title, tr(f"axis.{y}"), labels, list(frame[y]), hover)
         clicks.values[0] = list(frame[col])
-        _layout(fig, title, tr(f"axis.{y}"))
     elif summary == "by_field":
-        labels = [esc(v) for v in frame["field"]]
-        fig.add_trace(_bar(frame, "field", "proposals", labels, tr("axis.proposals")))
-        fig.add_trace(_bar(frame, "field", "with_findings", labels, tr("series.with_findings")))
+        labels = [short(v, 32) for v in frame["field"]]
+        fig = go.Figure()
+        for col, colour, name in (
+            ("proposals", BLUE, tr("axis.proposals")),
+            ("with_findings", RED, tr("series.with_findings")),
+        ):
+            fig.add_trace(
+                go.Bar(
+                    x=labels,
+                    y=list(frame[col]),
+                    name=esc(name),
+                    marker={"color": colour},
+                    text=list(frame[col]),
+                    textposition="outside",
+                    textangle=0,
+                    cliponaxis=False,
+                    hovertemplate="%{x}: %{y}<extra>" + esc(name) + "</extra>",
+                )
+            )
         clicks.values[0] = clicks.values[1] = list(frame["field"])
+        _layout(fig, title, 340, y_title=tr("axis.proposals"))
         fig.update_layout(barmode="group")
-        _layout(fig, title, tr("axis.proposals"))
+        fig.update_yaxes(dtick=_dtick(frame["proposals"]))
     elif summary == "outcomes":
-        for i, kind in enumerate(("suggested", "judged")):
-            f = frame[frame["kind"] == kind]
-            labels = [esc(tr("outcome." + v)) for v in f["outcome"]]
-            fig.add_trace(_bar(f, "outcome", "proposals", labels, tr(f"series.{kind}")))
-            clicks.values[i] = list(f["outcome"])
+        order = list(OUTCOME_ORDER) + sorted(set(frame["outcome"]) - set(OUTCOME_ORDER))
+        shown = [v for v in order if v in set(frame["outcome"])]
+        names = {v: short(tr("outcome." + v), 40) for v in shown}
+        fig = go.Figure()
+        for i, (kind, colour) in enumerate((("suggested", BLUE), ("judged", NAVY))):
+            f = frame[frame["kind"] == kind].set_index("outcome")
+            values = [v for v in shown if v in f.index]
+            counts = [int(f.loc[v, "proposals"]) for v in values]
+            name = esc(tr(f"series.{kind}"))
+            fig.add_trace(
+                go.Bar(
+                    x=counts,
+                    y=[names[v] for v in values],
+                    orientation="h",
+                    name=name,
+                    marker={"color": colour},
+                    text=counts,
+                    textposition="outside",
+                    textangle=0,
+                    cliponaxis=False,
+                    hovertemplate="%{y}: %{x}<extra>" + name + "</extra>",
+                )
+            )
+            clicks.values[i] = values
+        _layout(fig, title, max(240, 46 * len(shown) + 110), x_title=tr("axis.proposals"))
         fig.update_layout(barmode="group")
-        _layout(fig, title, tr("axis.proposals"))
+        fig.update_yaxes(
+            autorange="reversed", categoryorder="array", categoryarray=[names[v] for v in shown]
+        )
+        fig.update_xaxes(dtick=_dtick(frame["proposals"]))
     elif summary == "heatmap":
         top = frame.groupby("entry_name")["findings"].sum().sort_values(ascending=False).head(TOP)
         f = frame[frame["entry_name"].isin(top.index)]
@@ -107,37 +236,69 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.FigureWidget, 
             aggfunc="sum",
             fill_value=0,
         )
-        xs = [esc(c) for c in pivot.columns]
-        ys = [esc(i) for i in pivot.index]
-        fig.add_trace(
+        pivot = pivot[[c for c in top.index if c in pivot.columns]]  # most findings first
+        fig = go.Figure(
             go.Heatmap(
                 z=pivot.values.tolist(),
-                x=xs,
-                y=ys,
-                colorscale="Reds",
-                hovertemplate="%{y} × %{x}: %{z}<extra></extra>",
+                x=[short(c, 30) for c in pivot.columns],
+                y=[short(i, 30) for i in pivot.index],
+                customdata=[[esc(c) for c in pivot.columns] for _ in pivot.index],
+                colorscale=[[0, "#f7fafc"], [0.01, "#fde0dd"], [1, "#a50f15"]],
+                xgap=2,
+                ygap=2,
+                colorbar={
+                    "title": {"text": esc(tr("axis.findings"))},
+                    "thickness": 12,
+                    "dtick": _dtick(pivot.to_numpy().ravel()),
+                },
+                hovertemplate="%{y} × %{customdata}: %{z}<extra></extra>",
             )
         )
-        clicks.cells = {
-            (y, x): (pid, name)
-            for y, pid in zip(ys, pivot.index, strict=True)
-            for x, name in zip(xs, pivot.columns, strict=True)
-        }
-        _layout(fig, title)
-        fig.update_layout(height=max(320, 22 * len(ys) + 140))
+        clicks.grid = [[(pid, name) for name in pivot.columns] for pid in pivot.index]
+        _layout(fig, title, max(300, 26 * len(pivot.index) + 230))
+        fig.update_xaxes(tickangle=-35, side="bottom")
+        fig.update_yaxes(autorange="reversed")
     elif summary == "timeline":
-        for i, (name, f) in enumerate(frame.groupby("entry_name", sort=True)):
+        fig = go.Figure()
+        totals = frame.groupby("entry_name")["links"].sum().sort_values(ascending=False)
+        for i, name in enumerate(totals.index[:TOP]):
+            f = frame[frame["entry_name"] == name]
             fig.add_trace(
                 go.Bar(
                     x=list(f["year"]),
                     y=list(f["links"]),
-                    name=esc(name),
-                    hovertemplate="%{x}: %{y}<extra>" + esc(name) + "</extra>",
+                    name=short(name, 36),
+                    hovertemplate="%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
                 )
             )
             clicks.values[i] = [(int(yr), name) for yr in f["year"]]
-        fig.update_layout(barmode="stack", xaxis={"dtick": 1, "title": esc(tr("axis.year"))})
-        _layout(fig, title, tr("axis.links"))
+        _layout(fig, title, 380, x_title=tr("axis.year"), y_title=tr("axis.links"))
+        fig.update_layout(
+            barmode="stack",
+            showlegend=True,
+            legend={
+                "orientation": "v",
+                "x": 1.02,
+                "xanchor": "left",
+                "y": 1,
+                "yanchor": "top",
+                "font": {"size": 11},
+            },
+        )
+        fig.update_xaxes(dtick=1)
+        fig.update_yaxes(dtick=_dtick(frame.groupby("year")["links"].sum()))
     else:
         raise KeyError(summary)
+    if not len(fig.data) or all(len(d.x if d.x is not None else ()) == 0 for d in fig.data):
+        fig.add_annotation(
+            text=esc(tr("status.empty")),
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            font={"size": 14, "color": "#627d98"},
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
     return fig, clicks

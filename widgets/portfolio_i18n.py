@@ -11,8 +11,8 @@ Examples
 ('Findings by check', '検出項目別の所見')
 >>> tr("check.recent_coauthorship")
 'Recent co-authorship'
->>> tr("drill.title", what="Quantum")
-'Proposals behind: Quantum'
+>>> tr("drill.title", what="Quantum", n=2)
+'Proposals behind: Quantum (2)'
 """
 
 from __future__ import annotations
@@ -42,6 +42,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "filter.check": ("検出項目", "Check"),
     "filter.outcome": ("推奨判定", "Suggested outcome"),
     "filter.reset": ("絞り込み解除", "Clear filters"),
+    "filter.title": ("絞り込み", "Filters"),
+    "filter.none": ("（なし）", "(none)"),
+    "kpi.proposals": ("提案", "proposals"),
+    "kpi.flagged": ("所見のある提案", "proposals with findings"),
+    "kpi.findings": ("所見", "findings"),
+    "kpi.organisations": ("関係する掲載機関", "listed organisations involved"),
+    "kpi.failed": ("読み込めなかったフォルダ", "folders that could not be read"),
+    "load.lists": ("リストを読み込んでいます…", "Loading the lists…"),
+    "load.screening": (
+        "提案を確認しています… {done} / {total}",
+        "Screening the proposals… {done} / {total}",
+    ),
     "chart.by_organisation": ("掲載機関別の所見", "Findings by listed organisation"),
     "chart.by_country": (
         "掲載機関の国・地域別の所見",
@@ -65,7 +77,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "series.judged": ("審査結果", "judged"),
     "series.with_findings": ("所見あり", "with findings"),
     "outcome.not-judged": ("未判定", "not judged"),
-    "drill.title": ("対象の提案: {what}", "Proposals behind: {what}"),
+    "drill.title": ("対象の提案: {what}（{n} 件）", "Proposals behind: {what} ({n})"),
+    "drill.more": ("{n} 件中 {shown} 件を表示", "{shown} of {n} shown"),
     "drill.none": (
         "グラフの要素をクリックすると、該当する提案が表示されます",
         "Click a chart element to see the proposals behind it",

@@ -163,6 +163,7 @@ def voila_server(tmp_path: Path) -> Iterator[Callable[..., Served]]:
         env: dict[str, str | None] = {
             "WORKBENCH_DATA_DIR": str(data_dir),
             "WORKBENCH_DB_URL": f"sqlite:///{db}",
+            "WORKBENCH_CACHE_DIR": str(tmp_path / f"cache-{len(procs)}"),
             "WORKBENCH_LANG": language,
             "WORKBENCH_REVIEWER": None,
             "WORKBENCH_LISTS": os.pathsep.join(str(p) for p in lists) if lists else None,
@@ -196,3 +197,43 @@ def hostile_data(tmp: Path) -> Path:
     target = tmp / "hostile"
     shutil.copytree(FIXTURES / "hostile" / "proposals", target)
     return target
+
+
+@pytest.fixture
+def portfolio_server(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+    """``portfolio_server(data_dir, db, lists=(...), language="ja")`` → the analyst page.
+
+    notebooks/portfolio.ipynb served like `make serve-portfolio`, on the SQLite
+    store ``db`` (filled by the test beforehand).
+    """
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def serve(
+        data_dir: Path, db: Path, lists: tuple[Path, ...] = (), language: str = "ja"
+    ) -> Served:
+        env: dict[str, str | None] = {
+            "WORKBENCH_DATA_DIR": str(data_dir),
+            "WORKBENCH_DB_URL": f"sqlite:///{db}",
+            "WORKBENCH_CACHE_DIR": str(tmp_path / f"portfolio-cache-{len(procs)}"),
+            "WORKBENCH_LANG": language,
+            "WORKBENCH_REVIEWER": None,
+            "WORKBENCH_LISTS": os.pathsep.join(str(p) for p in lists) if lists else None,
+        }
+        log = tmp_path / f"voila-portfolio-{len(procs)}.log"
+        proc, url = start_voila(ROOT / "notebooks" / "portfolio.ipynb", env, log)
+        procs.append(proc)
+        return Served(url, db, log)
+
+    yield serve
+    for proc in procs:
+        stop(proc)
+
+
+def element_shot(page: object, selector: str, path: Path) -> None:
+    """The whole element ``selector``, however tall: the viewport grows to its height first."""
+    script = f"() => document.querySelector({selector!r}).scrollHeight"
+    height = int(page.evaluate(script))  # type: ignore[attr-defined]
+    size = page.viewport_size  # type: ignore[attr-defined]
+    page.set_viewport_size({"width": size["width"], "height": min(height + 60, 8000)})  # type: ignore[attr-defined]
+    page.locator(selector).screenshot(path=str(path))  # type: ignore[attr-defined]
+    page.set_viewport_size(size)  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ from typing import Any
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
-from plotly.callbacks import Points
 
 from widgets.portfolio import CHARTS, PortfolioApp, build_app
 from workbench.portfolio import analysis
@@ -22,25 +21,34 @@ def app(local_run: Any) -> PortfolioApp:
     return PortfolioApp(local_run.tables)
 
 
-def click(
-    app: PortfolioApp, chart: str, trace: int, point: Any, x: Any = None, y: Any = None
-) -> None:
-    t = app.figures[chart].data[trace]
-    xs = [x if x is not None else (t.x[point] if isinstance(point, int) else None)]
-    ys = [y if y is not None else (t.y[point] if isinstance(point, int) else None)]
-    t._dispatch_on_click(Points([point], xs, ys, t.name, trace), None)
+def click(app: PortfolioApp, chart: str, trace: int, point: Any) -> None:
+    """What the browser sends when a point of a chart is clicked."""
+    previous = app.charts[chart].clicked.get("n", 0)
+    app.charts[chart].clicked = {
+        "trace": trace,
+        "point": point,
+        "x": None,
+        "y": None,
+        "n": previous + 1,
+    }
 
 
 def test_page_opens_in_japanese_with_every_chart(app: PortfolioApp, local_run: Any) -> None:
     assert app.language == "ja"
-    assert "ポートフォリオ分析" in app.children[0].children[0].value
+    assert "ポートフォリオ分析" in app.title.value
     assert set(app.figures) == set(CHARTS)
     screened = local_run.tables.screened
-    assert f"{len(screened)} 件の提案" in app.summary.value
+    assert f"<b>{len(screened)}</b><span>提案</span>" in app.summary.value
     by_check = app.figures["by_check"].data[0]
-    assert sum(by_check.y) == len(local_run.tables.findings)
-    assert "直近2年の共著" in by_check.x  # check names translated
+    assert sum(by_check.x) == len(local_run.tables.findings)
+    assert "直近2年の共著" in by_check.y  # check names translated
     assert app.figures["by_check"].layout.title.text == "検出項目別の所見"
+    # what the browser draws is the same figure
+    sent = app.charts["by_check"].figure
+    assert (
+        sent["data"][0]["y"] == list(by_check.y)
+        and sent["layout"]["title"]["text"] == "検出項目別の所見"
+    )
 
 
 def test_clicking_an_organisation_drills_to_its_proposals(
@@ -61,8 +69,9 @@ def test_heatmap_and_timeline_clicks(app: PortfolioApp) -> None:
     app.clear_filters()
     heat = app.figures["heatmap"].data[0]
     row, col = next((i, j) for i, r in enumerate(heat.z) for j, v in enumerate(r) if v > 0)
-    click(app, "heatmap", 0, [row, col], x=heat.x[col], y=heat.y[row])
+    click(app, "heatmap", 0, [row, col])
     assert app.drill["summary"] == "heatmap"
+    assert app.drill["value"][0] == heat.y[row]
     assert list(app.drilled["proposal_id"]) == [app.drill["value"][0]]
     click(app, "timeline", 0, 0)
     year, org = app.drill["value"]
@@ -77,7 +86,7 @@ def test_filters_narrow_every_table_and_chart(app: PortfolioApp, local_run: Any)
     assert set(app.view.findings["proposal_id"]) <= set(app.view.proposals["proposal_id"])
     app.filter_widgets["check"].value = ("recent_coauthorship",)
     assert set(app.view.findings["check"]) == {"recent_coauthorship"}
-    assert sum(app.figures["by_check"].data[0].y) == len(app.view.findings)
+    assert sum(app.figures["by_check"].data[0].x) == len(app.view.findings)
     assert app.filters == {"field": ["quantum"], "check": ["recent_coauthorship"]}
     app.clear_filters()
     assert len(app.view.proposals) == len(local_run.tables.screened)
@@ -88,7 +97,8 @@ def test_language_switches_at_run_time(app: PortfolioApp) -> None:
     try:
         assert "proposals" in app.summary.value
         assert app.figures["by_check"].layout.title.text == "Findings by check"
-        assert "Recent co-authorship" in app.figures["by_check"].data[0].x
+        assert "Recent co-authorship" in app.figures["by_check"].data[0].y
+        assert "Recent co-authorship" in [label for label, _ in app.filter_widgets["check"].options]
     finally:
         app.language = "ja"
 
@@ -117,8 +127,9 @@ def test_hostile_text_is_escaped_everywhere(local_run: Any) -> None:
     click(app, "by_organisation", 0, 0)
     assert "<img" not in app.drill_table.value and "<script>" not in app.drill_table.value
     assert "&lt;script&gt;" in app.drill_table.value
-    assert all("<img" not in x for x in app.figures["by_organisation"].data[0].x)
+    assert all("<img" not in y for y in app.figures["by_organisation"].data[0].y)
     assert all("<img" not in x for x in app.figures["heatmap"].data[0].x)
+    assert "<img" not in str(app.charts["by_organisation"].figure)
     assert app.drill["value"].startswith(evil)  # the data itself is kept as given
 
 

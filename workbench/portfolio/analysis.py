@@ -29,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 
+from workbench.matching.places import country_code
 from workbench.portfolio.tables import PortfolioTables
 
 #: filter name -> (table, column) it applies to
@@ -114,9 +115,23 @@ def by_organisation(t: PortfolioTables) -> pd.DataFrame:
     )
 
 
+def country_of(value: Any) -> str:
+    """A listed organisation's country as an ISO code when known (lists write codes or
+    names), else as the list gives it; :data:`NONE` when missing.
+
+    >>> [country_of(v) for v in ("People's Republic of China", "CN", "Atlantis", None)]
+    ['CN', 'CN', 'Atlantis', '(none)']
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
+        return NONE
+    return country_code(str(value)) or str(value).strip()
+
+
 def by_country(t: PortfolioTables) -> pd.DataFrame:
-    """Findings per country of the listed organisation (as the list gives it)."""
-    f = _listed(t).assign(entry_country=lambda d: d["entry_country"].fillna(NONE))
+    """Findings per country of the listed organisation (ISO code when known, see
+    :func:`country_of`)."""
+    f = _listed(t)
+    f = f.assign(entry_country=[country_of(v) for v in f["entry_country"]])
     g = f.groupby("entry_country").agg(
         findings=("key", "size"),
         proposals=("proposal_id", "nunique"),
@@ -230,7 +245,12 @@ def drill(t: PortfolioTables, summary: str, value: Any) -> pd.DataFrame:
     if summary == "by_organisation":
         ids = _ids_where(f, "entry_name", value)
     elif summary == "by_country":
-        ids = _ids_where(_listed(t), "entry_country", value)
+        listed = _listed(t)
+        ids = {
+            pid
+            for pid, c in zip(listed["proposal_id"], listed["entry_country"], strict=True)
+            if country_of(c) == value
+        }
     elif summary == "by_check":
         ids = _ids_where(f, "check", value)
     elif summary == "by_field":

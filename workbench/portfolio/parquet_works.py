@@ -128,15 +128,20 @@ def _lists(column: pa.ChunkedArray | None, n: int) -> list[tuple[str, ...]]:
     if column is None:
         return [()] * n
     values = column.to_pylist()
-    if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
-        return [
-            tuple(dict.fromkeys(s.strip() for s in v if s and s.strip())) if v else ()
-            for v in values
-        ]
-    return [
-        tuple(dict.fromkeys(p.strip() for p in v.split("|") if p.strip())) if v else ()
-        for v in values
-    ]
+    listed = pa.types.is_list(column.type) or pa.types.is_large_list(column.type)
+    seen: dict[Any, tuple[str, ...]] = {}  # the same strings recur on many rows
+    out: list[tuple[str, ...]] = []
+    for v in values:
+        if not v:
+            out.append(())
+            continue
+        key = tuple(v) if listed else v
+        hit = seen.get(key)
+        if hit is None:
+            parts = v if listed else v.split("|")
+            hit = seen[key] = tuple(dict.fromkeys(s.strip() for s in parts if s and s.strip()))
+        out.append(hit)
+    return out
 
 
 def _institutions(column: pa.ChunkedArray | None, n: int) -> list[tuple[Institution, ...]]:
@@ -223,7 +228,7 @@ def load_parquet_works(path: str | Path) -> Loaded[tuple[Work, ...]]:
     path = Path(path)
     c = ProblemCollector(str(path))
     try:
-        table = pq.read_table(path)
+        table = pq.ParquetFile(path).read()  # one file: no dataset discovery
     except (pa.ArrowException, OSError) as exc:
         c.error(FILE, FILE, f"not readable as Parquet: {exc}", "a Parquet file of authorships")
         raise InputError(c.problems) from None
