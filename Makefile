@@ -35,7 +35,10 @@ serve: $(STAMP) $(DEMO)
 
 serve-portfolio: $(STAMP) $(DEMO)
 	$(BIN)/voila notebooks/portfolio.ipynb --no-browser \
-	  --Voila.ip=$(HOST) --port=$(PORT) --show_tracebacks=False
+	  --Voila.ip=$(HOST) --port=$(PORT) \
+	  --show_tracebacks=False \
+	  --MappingKernelManager.cull_idle_timeout=900 \
+	  --MappingKernelManager.cull_interval=60
 
 test: $(STAMP) system-deps $(DEMO)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
