@@ -46,14 +46,19 @@ class MemoMatcher:
     def __init__(self, matcher: Any, limit: int = 1_000_000) -> None:
         self.matcher = matcher
         self.limit = limit
-        self._memo: dict[str, tuple[Any, ...]] = {}
+        self._memo: dict[tuple[str, str | None], tuple[Any, ...]] = {}
 
-    def match(self, text: str) -> tuple[Any, ...]:
-        hit = self._memo.get(text)
+    def match(self, text: str, country: str | None = None) -> tuple[Any, ...]:
+        """The wrapped matcher's answer for ``text`` with the declared ``country`` (ISO code)."""
+        key = (text, country)
+        hit = self._memo.get(key)
         if hit is None:
             if len(self._memo) >= self.limit:
                 self._memo.clear()
-            hit = self._memo[text] = tuple(self.matcher.match(text))
+            found = (
+                self.matcher.match(text, country=country) if country else self.matcher.match(text)
+            )
+            hit = self._memo[key] = tuple(found)
         return hit
 
 
