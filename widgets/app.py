@@ -79,6 +79,31 @@ def _network_class() -> type | None:
     return NetworkExplorer
 
 
+#: Layout of a part placed on the page ahead of use: laid out at full width (a figure
+#: measures its width), but of no height and unseen.
+_HIDDEN = {
+    "height": "0px",
+    "min_height": "0px",
+    "overflow": "hidden",
+    "visibility": "hidden",
+    "padding": "0px",
+    "margin": "0px",
+    "border": "0px",
+}
+
+
+def _warm_network() -> None:
+    """Import the network explorer's plotly machinery (seconds, the first time) ahead of use."""
+    if _network_class() is None:
+        return
+    from .network import warm_up
+
+    try:
+        warm_up()
+    except Exception:  # only a speed-up: the explorer reports its own errors when made
+        log.warning("warming up the network explorer failed", exc_info=True)
+
+
 class App(w.VBox):
     """The review page. Parts are attributes (``picker``, ``findings``, ...) for tests."""
 
@@ -103,11 +128,16 @@ class App(w.VBox):
         self._generation = 0
         self._gen_lock = threading.Lock()
         self._stop = threading.Event()  # ends the prefetching thread
-        self._idle = threading.Event()  # set while no screening of the reviewer's is running
+        # set while no screening of the reviewer's is running: the workspace's own signal,
+        # which its background work (prefetching, writing the disk cache) waits for
+        self._idle = self.workspace.idle
         self._idle.set()
         self._prefetch = background if prefetch is None else prefetch
         self.screened: Screened | None = None
         self.review: ReviewState | None = None
+        #: seconds per step of the last proposal shown (the workspace's steps, then
+        #: "wait" for anything before them, "show" and "total" since the pick)
+        self.timings: dict[str, float] = {}
 
         self.style_html = w.HTML(markup.STYLE)
         self.title = w.HTML()
@@ -131,7 +161,10 @@ class App(w.VBox):
         self.network_heading = w.HTML()
         self.network_note = w.HTML()
         self.network_box.children = [self.network_heading, self.network_note]
-        self._review_parts = False
+        self._review_parts = False  # shown
+        self._parts_built = False
+        self._parts_lock = threading.RLock()
+        self._hidden: dict[Any, dict[str, Any]] = {}  # part -> its layout before it was hidden
 
         header = w.HBox(
             [self.title, self.reviewer_box, self.language_toggle],
@@ -188,21 +221,43 @@ class App(w.VBox):
         self.findings.observe(self._on_select, names="selected_key")
         self.reviewer_box.observe(self._on_reviewer, names="value")
 
+    def _build_review_parts(self) -> None:
+        """Evidence, scope, judgment and export: made and wired once (shown with a proposal).
+
+        The page makes them in the background once it is shown, so that the browser
+        has their models before the first proposal is opened.
+        """
+        with self._parts_lock:
+            if self._parts_built:
+                return
+            self.evidence = EvidencePanel()
+            self.scope = ScopeTable()
+            self.judgment = JudgmentForm()
+            self.export = ExportPanel()
+            for part in (self.evidence, self.scope, self.judgment, self.export):
+                t.dlink((self, "language"), (part, "language"))
+            t.dlink((self.findings, "selected_key"), (self.evidence, "key"))
+            self.evidence.observe(self._on_dispose, names="request")
+            self.judgment.observe(self._on_judge, names="request")
+            self.export.observe(self._on_export, names="request")
+            self._parts_built = True
+        self._apply_state()
+
     def _make_review_parts(self) -> None:
-        """Evidence, network, scope, judgment and export: made and wired with the first proposal."""
-        if self._review_parts:
-            return
-        self.evidence = EvidencePanel()
-        self.scope = ScopeTable()
-        self.judgment = JudgmentForm()
-        self.export = ExportPanel()
-        for part in (self.evidence, self.scope, self.judgment, self.export):
-            t.dlink((self, "language"), (part, "language"))
-        t.dlink((self.findings, "selected_key"), (self.evidence, "key"))
-        self.evidence.observe(self._on_dispose, names="request")
-        self.judgment.observe(self._on_judge, names="request")
-        self.export.observe(self._on_export, names="request")
-        self._review_parts = True
+        """Show evidence, network, scope, judgment and export (with the first proposal)."""
+        self._build_review_parts()
+        with self._parts_lock:
+            if self._review_parts:
+                return
+            self._review_parts = True
+            self._place_review_parts()
+            for part, before in self._hidden.items():  # their own layout again
+                for name, value in before.items():
+                    setattr(part.layout, name, value)
+            self._hidden.clear()
+        self._apply_state()
+
+    def _place_review_parts(self) -> None:
         self.main.children = [
             self.overview,
             self.findings,
@@ -212,7 +267,6 @@ class App(w.VBox):
             self.judgment,
             self.export,
         ]
-        self._apply_state()
 
     def _labels(self, _change: object = None) -> None:
         tr = translator(self.language)
@@ -232,7 +286,7 @@ class App(w.VBox):
         review = "review" in enabled
         self.picker.select.disabled = "picker" not in enabled
         parts: list[Any] = [self.overview, self.findings]
-        if self._review_parts:
+        if self._parts_built:
             parts += [self.evidence, self.judgment, self.export]
         for part in parts:
             part.enabled = review
@@ -268,13 +322,40 @@ class App(w.VBox):
         self.picker.entries = entries
 
     def _warm_up(self) -> None:
-        """Open the store (statuses), load the lists and build the matcher, then screen ahead."""
+        """Open the store (statuses), make the review parts, build the matcher, screen ahead.
+
+        In the order a first proposal needs them: the lists (a screening read back
+        from the disk cache needs nothing more), plotly and the parts' models, the
+        matcher (a screening made afresh needs it), then the proposals ahead.
+        """
+        spent: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def step(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            spent[name] = now - clock
+            clock = now
+
         try:
             self._show_statuses()
+            step("statuses")
+            if self._prefetch:
+                self.workspace.lists()
+                step("lists")
+            _warm_network()
+            step("plotly")
+            if self._idle.is_set():  # else the proposal being opened makes them, with its data
+                self._prepare_parts()
+            step("parts")
             if not self._prefetch:
                 return
+            self._idle.wait()  # a screening read back from disk needs no matcher: let it run
             self.workspace.matcher()
+            step("matcher")
+            log.info("page warmed up (%s)", ", ".join(f"{k} {v:.2f} s" for k, v in spent.items()))
             ids = [str(e["id"]) for e in self.picker.entries if not e.get("error")]
+            ids = self.workspace.largest_first(ids)
             self.workspace.prefetch(ids, self._stop, self._idle, self._prepared)
         except Exception as exc:  # shown in the status area and logged
             self.status.fail(self._what("section.picker"), exc)
@@ -297,9 +378,11 @@ class App(w.VBox):
         self, folder_id: str, as_of: date | None = None, years: int | None = None
     ) -> None:
         """Screen and show the proposal of ``folder_id`` (in the background when enabled)."""
+        picked = time.perf_counter()
         with self._gen_lock:
             self._generation += 1
             generation = self._generation
+        self.workspace.wanted = folder_id  # the background screening gives way to this one
         with self.hold_trait_notifications():
             self.proposal = folder_id
             self.state = AppState.SCREENING
@@ -307,7 +390,7 @@ class App(w.VBox):
                 self.picker.proposal_id = folder_id
         self.status.say("progress.loading", "busy", 0.02)
         self._idle.clear()
-        job = lambda: self._screen(folder_id, as_of, years, generation)  # noqa: E731
+        job = lambda: self._screen(folder_id, as_of, years, generation, picked)  # noqa: E731
         if self._executor is None:
             job()
         else:
@@ -326,19 +409,30 @@ class App(w.VBox):
         return report
 
     def _screen(
-        self, folder_id: str, as_of: date | None, years: int | None, generation: int
+        self,
+        folder_id: str,
+        as_of: date | None,
+        years: int | None,
+        generation: int,
+        picked: float,
     ) -> None:
         try:
-            self._screen_and_show(folder_id, as_of, years, generation)
+            self._screen_and_show(folder_id, as_of, years, generation, picked)
         finally:
             if generation == self._generation:
                 self._idle.set()
 
     def _screen_and_show(
-        self, folder_id: str, as_of: date | None, years: int | None, generation: int
+        self,
+        folder_id: str,
+        as_of: date | None,
+        years: int | None,
+        generation: int,
+        picked: float,
     ) -> None:
         try:
             screened = self.workspace.screen(folder_id, as_of, years, self._progress(generation))
+            steps = self.workspace.last_timings()
             review = self.workspace.state(screened.proposal.proposal_id)
         except Exception as exc:
             if generation == self._generation:
@@ -348,24 +442,38 @@ class App(w.VBox):
         if generation != self._generation:
             return  # another proposal was picked meanwhile
         self._progress(generation)("progress.showing", 0.85)
+        ready = time.perf_counter()
         try:
             self._show(screened, review)
         except Exception as exc:
             self.status.fail(self._what("section.findings"), exc)
             self.state = AppState.FAILED
             return
+        done = time.perf_counter()
+        self.timings = {
+            **steps,
+            "wait": ready - picked - sum(steps.values()),
+            "show": done - ready,
+            "total": done - picked,
+        }
+        log.info(
+            "%s shown in %.2f s (%s)",
+            folder_id,
+            done - picked,
+            ", ".join(f"{k} {v:.3f}" for k, v in self.timings.items()),
+        )
         self.status.say(
             "status.loaded",
             "ok",
             1.0,
             pid=screened.proposal.proposal_id,
             n=len(screened.view.findings),
-            seconds=screened.seconds,
+            seconds=done - picked,
         )
         self.state = AppState.READY
 
     def _show(self, screened: Screened, review: ReviewState) -> None:
-        self._make_review_parts()
+        self._build_review_parts()
         self.screened = screened
         self.review = review
         view = self.workspace.view_with_decisions(screened, review)
@@ -380,26 +488,59 @@ class App(w.VBox):
             self.judgment.record = self._record(review, reset=True)
             self.export.link = ""
         self._network_show(screened)
+        self._make_review_parts()  # revealed (the first time) once they hold this proposal
 
     def _network_show(self, screened: Screened) -> None:
-        """Show the proposal's graph in the explorer, made (and linked) with the first graph."""
+        """Show the proposal's graph in the explorer (made with the first graph, if not before)."""
         if screened.graph is None:
             return
-        if self.network is not None:
-            self.network.show(screened.graph)
-            return
+        with self._parts_lock:
+            made = self.network is not None
+            if not made and not self._make_network(screened.graph, screened.network):
+                self._labels()
+                return
+        if made:
+            self.network.show(screened.graph, screened.network)
+        self.network_box.children = [self.network_heading, self.network]
+
+    def _make_network(self, graph: Any, arrays: Any = None) -> bool:
+        """Make the explorer and link it to the findings; False when it cannot be imported."""
         explorer = _network_class()
         if explorer is None:
-            self._labels()
-            return
-        self.network = explorer(screened.graph, language=self.language)
+            return False
+        self.network = explorer(graph, language=self.language, arrays=arrays)
         t.dlink((self, "language"), (self.network, "language"))
         t.dlink(
             (self.network, "selected_person"),
             (self.findings, "person_filter"),
             transform=self._person_of_node,
         )
-        self.network_box.children = [self.network_heading, self.network]
+        return True
+
+    def _prepare_parts(self) -> None:
+        """Make the review parts and an empty explorer ahead of the first proposal.
+
+        Only models are made (nothing is shown yet): the browser loads the plotly
+        bundle and creates their models while the reviewer reads the list, instead
+        of when the first proposal is opened.
+        """
+        self._build_review_parts()
+        with self._parts_lock:
+            if self._review_parts:  # a proposal is shown already
+                return
+            if self.network is None and _network_class() is not None:
+                from .network import sample_graph
+
+                self._make_network(sample_graph())
+            if self.network is not None:
+                self.network_box.children = [self.network_heading, self.network]
+            # In place but out of sight: the browser makes their views (and draws the
+            # empty figure) now; the first proposal only reveals them.
+            for part in (self.evidence, self.scope, self.judgment, self.export, self.network_box):
+                self._hidden[part] = {name: getattr(part.layout, name) for name in _HIDDEN}
+                for name, value in _HIDDEN.items():
+                    setattr(part.layout, name, value)
+            self._place_review_parts()
 
     def _person_of_node(self, node: str) -> str:
         """A node id as the findings filter reads it: a person id, or a co-author's name."""

@@ -27,7 +27,14 @@ import traitlets
 from widgets.network_filter import EDGE_CATEGORIES, Filters, GraphArrays, View, apply, segments
 from widgets.network_html import hover_text, plotly_text, works_panel
 from widgets.network_layout import cached_layout
-from widgets.network_style import EDGE_STYLES, HIGHLIGHT, NODE_STYLES, SELECTED_RING, t
+from widgets.network_style import (
+    EDGE_STYLES,
+    HIGHLIGHT,
+    NODE_STYLES,
+    OWN_RINGS,
+    SELECTED_RING,
+    t,
+)
 from workbench.graph import CoauthorGraph, NodeKind
 
 #: Above this many people the explorer opens on flagged links only.
@@ -37,7 +44,118 @@ LABEL_LIMIT = 40
 #: Width assumed for placing labels without overlap (the figure stretches to its container).
 _PLOT_WIDTH = 900
 NODE_KINDS = (NodeKind.COAUTHOR.value, NodeKind.LISTED_COAUTHOR.value, NodeKind.TEAM.value)
+OWN_RING_NAMES = ("own_listed_out_of_window", "own_listed_in_window")
 _KIND_CODE = {"team": 0, "coauthor": 1, "listed-coauthor": 2}
+
+
+_LAYOUT: dict[str, Any] = {
+    "margin": {"l": 10, "r": 10, "t": 36, "b": 10},
+    "plot_bgcolor": "#FFFFFF",
+    "paper_bgcolor": "#FFFFFF",
+    "xaxis": {"visible": False},
+    "yaxis": {"visible": False, "scaleanchor": "x"},
+    "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 12}},
+    "hovermode": "closest",
+    "dragmode": "pan",
+    "uirevision": "network",
+    "font": {"family": "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Meiryo, sans-serif"},
+}
+
+
+def _traces() -> list[Any]:
+    """The figure's traces, empty, bottom to top: links by kind, the highlighted link,
+    people by kind, rings for team members' own listed affiliations, the selection."""
+    traces: list[Any] = []
+    for cat in EDGE_CATEGORIES:
+        s = EDGE_STYLES[cat]
+        traces.append(
+            go.Scattergl(
+                x=[],
+                y=[],
+                mode="lines",
+                name=cat,
+                hoverinfo="skip",
+                line={"color": s.colour, "width": s.width, "dash": s.dash},
+            )
+        )
+    traces.append(
+        go.Scattergl(
+            x=[],
+            y=[],
+            mode="lines",
+            name="highlight",
+            hoverinfo="skip",
+            line={"color": HIGHLIGHT.colour, "width": HIGHLIGHT.width},
+        )
+    )
+    for kind in NODE_KINDS:
+        ns = NODE_STYLES[kind]
+        traces.append(
+            go.Scattergl(
+                x=[],
+                y=[],
+                mode="markers",
+                name=kind,
+                hoverinfo="text",
+                marker={
+                    "color": ns.colour,
+                    "symbol": ns.symbol,
+                    "size": ns.size,
+                    "line": {"color": ns.line_colour, "width": 1},
+                },
+            )
+        )
+    rings = [(name, *OWN_RINGS[name]) for name in OWN_RING_NAMES]
+    rings.append(("selected", SELECTED_RING, 3.0))
+    for name, ring, width in rings:
+        traces.append(
+            go.Scattergl(
+                x=[],
+                y=[],
+                mode="markers",
+                name=name,
+                hoverinfo="skip",
+                showlegend=False,
+                marker={
+                    "color": ring.line_colour,
+                    "symbol": ring.symbol,
+                    "size": ring.size,
+                    "line": {"color": ring.line_colour, "width": width},
+                },
+            )
+        )
+    return traces
+
+
+def warm_up() -> None:
+    """Import plotly's widget machinery and trace types before the first explorer is made.
+
+    The first ``FigureWidget`` of a process imports seconds' worth of modules
+    (plotly's renderers pull in nbformat and jsonschema); the page calls this in
+    the background once it is shown, so the first proposal opened does not wait.
+    Makes no widget.
+    """
+    import plotly.basewidget  # noqa: F401  (the FigureWidget's base and its imports)
+
+    go.Figure(data=_traces(), layout=_LAYOUT)
+
+
+def sample_graph() -> CoauthorGraph:
+    """Two people and one joint work: the graph of an explorer made ahead of use.
+
+    The page makes its explorer, out of sight, before the first proposal is
+    opened; drawing this link and these two markers has the browser set up its
+    WebGL drawing then rather than when the reviewer waits for a proposal.
+    """
+    from datetime import date
+
+    from workbench.graph import build_graph
+    from workbench.model import Authorship, Person, Proposal, PubDate, Side, Work
+
+    sample = Proposal("", "", (Person("sample", "Sample Member", Side.JP, "PI"),))
+    authors = (Authorship("Sample Member"), Authorship("Sample Coauthor"))
+    work = Work("sample", "", PubDate(2000), authors)
+    return build_graph(sample, [work], as_of=date(2000, 12, 31), organisations=False)
 
 
 class NetworkExplorer(W.VBox):
@@ -47,7 +165,14 @@ class NetworkExplorer(W.VBox):
     highlight_link = traitlets.Tuple(default_value=())
     language = traitlets.Enum(["ja", "en"], default_value="ja")
 
-    def __init__(self, graph: CoauthorGraph, *, language: str = "ja", height: int = 620) -> None:
+    def __init__(
+        self,
+        graph: CoauthorGraph,
+        *,
+        language: str = "ja",
+        height: int = 620,
+        arrays: GraphArrays | None = None,
+    ) -> None:
         self.fig = go.FigureWidget()
         self._height = height
         self.start = W.DatePicker(layout=W.Layout(width="auto"))
@@ -78,7 +203,7 @@ class NetworkExplorer(W.VBox):
         self.set_trait("language", language)
         self._init_figure()
         self._relabel()
-        self.show(graph)
+        self.show(graph, arrays)
         for w in (self.start, self.end, self.depth, self.flagged_only, self.focus):
             w.observe(self._on_control, names="value")
         self.focus_selected.on_click(self._on_focus_selected)
@@ -86,10 +211,16 @@ class NetworkExplorer(W.VBox):
 
     # ------------------------------------------------------------------ data
 
-    def show(self, graph: CoauthorGraph) -> None:
-        """Show another graph (another proposal); its layout comes from the cache when known."""
+    def show(self, graph: CoauthorGraph, arrays: GraphArrays | None = None) -> None:
+        """Show another graph (another proposal).
+
+        ``arrays`` are the graph laid out already (:func:`widgets.network_filter.laid_out`,
+        made with the screening); without them the layout comes from the cache when known.
+        """
         self.graph = graph
-        self.arrays = GraphArrays.build(graph, cached_layout(graph))
+        if arrays is None or arrays.nodes != tuple(graph.coauthors.nodes):
+            arrays = GraphArrays.build(graph, cached_layout(graph))
+        self.arrays = arrays
         nodes = graph.coauthors.nodes
         self._hover = np.array(
             [hover_text(graph, n, self.language) for n in self.arrays.nodes], dtype=object
@@ -140,82 +271,9 @@ class NetworkExplorer(W.VBox):
     # ------------------------------------------------------------------ figure
 
     def _init_figure(self) -> None:
-        traces: list[Any] = []
-        for cat in EDGE_CATEGORIES:
-            s = EDGE_STYLES[cat]
-            traces.append(
-                go.Scattergl(
-                    x=[],
-                    y=[],
-                    mode="lines",
-                    name=cat,
-                    hoverinfo="skip",
-                    line={"color": s.colour, "width": s.width, "dash": s.dash},
-                )
-            )
-        traces.append(
-            go.Scattergl(
-                x=[],
-                y=[],
-                mode="lines",
-                name="highlight",
-                hoverinfo="skip",
-                line={"color": HIGHLIGHT.colour, "width": HIGHLIGHT.width},
-            )
-        )
-        for kind in NODE_KINDS:
-            ns = NODE_STYLES[kind]
-            traces.append(
-                go.Scattergl(
-                    x=[],
-                    y=[],
-                    mode="markers",
-                    name=kind,
-                    hoverinfo="text",
-                    marker={
-                        "color": ns.colour,
-                        "symbol": ns.symbol,
-                        "size": ns.size,
-                        "line": {"color": ns.line_colour, "width": 1},
-                    },
-                )
-            )
-        traces.append(
-            go.Scattergl(
-                x=[],
-                y=[],
-                mode="markers",
-                name="selected",
-                hoverinfo="skip",
-                marker={
-                    "color": SELECTED_RING.line_colour,
-                    "symbol": SELECTED_RING.symbol,
-                    "size": SELECTED_RING.size,
-                    "line": {"color": SELECTED_RING.line_colour, "width": 3},
-                },
-            )
-        )
-        self.fig.add_traces(traces)
+        self.fig.add_traces(_traces())
         self._trace_index = {tr.name: i for i, tr in enumerate(self.fig.data)}
-        self.fig.update_layout(
-            height=self._height,
-            margin={"l": 10, "r": 10, "t": 36, "b": 10},
-            plot_bgcolor="#FFFFFF",
-            paper_bgcolor="#FFFFFF",
-            xaxis={"visible": False},
-            yaxis={"visible": False, "scaleanchor": "x"},
-            legend={
-                "orientation": "h",
-                "y": 1.0,
-                "yanchor": "bottom",
-                "x": 0,
-                "font": {"size": 12},
-            },
-            hovermode="closest",
-            dragmode="pan",
-            uirevision="network",
-            font={"family": "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Meiryo, sans-serif"},
-        )
+        self.fig.update_layout(height=self._height, **_LAYOUT)
         for kind in NODE_KINDS:
             self.fig.data[self._trace_index[kind]].on_click(self._on_node_click)
 
@@ -258,6 +316,15 @@ class NetworkExplorer(W.VBox):
                 tr.x, tr.y = a.x[idx], a.y[idx]
                 tr.hovertext = self._hover[idx]
                 tr.name = t(kind, lang)
+            for name, mask in (
+                ("own_listed_in_window", view.own_in_window),
+                ("own_listed_out_of_window", view.own_out_of_window),
+            ):
+                idx = np.flatnonzero(mask)
+                tr = self._trace(name)
+                tr.x, tr.y = a.x[idx], a.y[idx]
+                tr.name = t(name, lang)
+                tr.showlegend = bool(len(idx))
             notes = self._labels(view)
             flagged_any = bool(a.flagged.any())
             if f.flagged_only and not flagged_any:
@@ -304,13 +371,16 @@ class NetworkExplorer(W.VBox):
         scale = min(_PLOT_WIDTH / xr, (self._height - 60) / yr)
         boxes: list[tuple[float, float, float, float]] = []
         out: list[dict[str, Any]] = []
+        ringed = view.own_in_window | view.own_out_of_window
         for i in candidates:
             if len(out) >= LABEL_LIMIT:
                 break
             team = a.kind[i] == _KIND_CODE["team"]
             text = self._label_plain[i]
             wide = sum(12 if ord(c) > 0x2E80 else 6.5 for c in text) * (1.15 if team else 1.0)
-            cx, bottom = a.x[i] * scale, a.y[i] * scale + (9 if team else 7)
+            # above the marker, and above a ring around it
+            lift = 13 if ringed[i] else 9 if team else 7
+            cx, bottom = a.x[i] * scale, a.y[i] * scale + lift
             box = (cx - wide / 2, bottom, cx + wide / 2, bottom + (17 if team else 15))
             if not team and any(
                 box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes
@@ -324,7 +394,7 @@ class NetworkExplorer(W.VBox):
                     "text": self._label[i],
                     "showarrow": False,
                     "yanchor": "bottom",
-                    "yshift": 9 if team else 7,
+                    "yshift": lift,
                     "font": {"size": 13 if team else 11, "color": "#000000" if team else "#333333"},
                     "bgcolor": "rgba(255,255,255,0.78)",
                     "borderpad": 1,
@@ -418,6 +488,8 @@ class NetworkExplorer(W.VBox):
     @traitlets.observe("language")
     def _language_changed(self, _change: dict[str, Any]) -> None:
         lang = self.language
+        if not hasattr(self, "arrays"):  # set while being made: show() labels everything
+            return
         was_ready, self._ready = self._ready, False
         self._relabel()
         value = self.focus.value

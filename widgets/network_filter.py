@@ -2,7 +2,9 @@
 
 A :class:`GraphArrays` is made once per graph: node positions and kinds, the
 edges as index pairs, and one row per (edge, joint work) with the work's date
-range and whether it carries a listed affiliation. A filter change is then a
+range and whether it carries a listed affiliation, and one row per (team member,
+work) on which the member gave a listed affiliation of their own (drawn as a
+ring on the member, never as a flagged link). A filter change is then a
 handful of numpy operations over those arrays — no graph walk in Python, no
 layout — and gives a :class:`View`: which nodes show, and which edges show in
 which category.
@@ -38,6 +40,10 @@ class GraphArrays:
     ew_hi: np.ndarray
     ew_flag: np.ndarray
     team: np.ndarray  # node indexes of team members
+    # one row per (team member, work) where the member gave a listed affiliation
+    own_node: np.ndarray
+    own_lo: np.ndarray
+    own_hi: np.ndarray
 
     @classmethod
     def build(cls, cg: CoauthorGraph, pos: dict[str, tuple[float, float]]) -> GraphArrays:
@@ -59,17 +65,38 @@ class GraphArrays:
         }
         eu, ev, flagged = [], [], []
         ew_edge, ew_lo, ew_hi, ew_flag = [], [], [], []
-        for e, (u, v, d) in enumerate(G.edges(data=True)):
-            eu.append(index[u])
-            ev.append(index[v])
-            flagged.append(d["flagged"])
-            for wid in d["works"]:
-                ew_edge.append(e)
-                lo, hi = span[wid]
-                ew_lo.append(lo)
-                ew_hi.append(hi)
-                ew_flag.append(wid in d["flagged_works"])
+        # the links in the order of ``G.edges``, read from the adjacency dicts themselves
+        done: set[str] = set()
+        e = 0
+        for u, around in G.adjacency():
+            iu = index[u]
+            for v, d in around.items():
+                if v in done:
+                    continue
+                eu.append(iu)
+                ev.append(index[v])
+                hot = d["flagged"]
+                flagged.append(hot)
+                marked = d["flagged_works"]
+                for wid in d["works"]:
+                    ew_edge.append(e)
+                    lo, hi = span[wid]
+                    ew_lo.append(lo)
+                    ew_hi.append(hi)
+                    ew_flag.append(hot and wid in marked)
+                e += 1
+            done.add(u)
         team = np.array(sorted(index[n] for n in cg.team_nodes if n in index), dtype=np.int64)
+        own_node, own_lo, own_hi = [], [], []
+        for n in cg.team_nodes:
+            if n not in index or not G.nodes[n].get("own_listed_entries"):
+                continue
+            for c in cg.contributions.get(n, ()):
+                if c.hits:
+                    lo, hi = span[c.work_id]
+                    own_node.append(index[n])
+                    own_lo.append(lo)
+                    own_hi.append(hi)
         return cls(
             nodes=nodes,
             index=index,
@@ -84,6 +111,9 @@ class GraphArrays:
             ew_hi=np.array(ew_hi, dtype=np.int64),
             ew_flag=np.array(ew_flag, dtype=bool),
             team=team,
+            own_node=np.array(own_node, dtype=np.int64),
+            own_lo=np.array(own_lo, dtype=np.int64),
+            own_hi=np.array(own_hi, dtype=np.int64),
         )
 
     @property
@@ -121,6 +151,10 @@ class View:
     edges: dict[str, np.ndarray]  # category -> bool per edge
     in_window: np.ndarray  # bool per edge
     flagged_in_window: np.ndarray
+    #: per node: a team member who gave a listed affiliation of their own on a work
+    #: inside the date range, or only outside it
+    own_in_window: np.ndarray
+    own_out_of_window: np.ndarray
 
     @property
     def n_nodes(self) -> int:
@@ -176,7 +210,12 @@ def apply(arrays: GraphArrays, f: Filters) -> View:
         "in_window": shown & ~flag & e_in,
         "out_of_window": shown & ~flag & ~e_in,
     }
-    return View(visible, edges, e_in, e_flag_in)
+    own = np.zeros(arrays.n_nodes, dtype=bool)
+    own[arrays.own_node] = True
+    own_in = np.zeros(arrays.n_nodes, dtype=bool)
+    recent = (arrays.own_lo != _NO_DATE) & (arrays.own_hi >= lo) & (arrays.own_lo <= hi)
+    own_in[arrays.own_node[recent]] = True
+    return View(visible, edges, e_in, e_flag_in, own_in & visible, own & ~own_in & visible)
 
 
 def segments(arrays: GraphArrays, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -187,3 +226,13 @@ def segments(arrays: GraphArrays, mask: np.ndarray) -> tuple[np.ndarray, np.ndar
     xs[0::3], xs[1::3] = arrays.x[arrays.eu[idx]], arrays.x[arrays.ev[idx]]
     ys[0::3], ys[1::3] = arrays.y[arrays.eu[idx]], arrays.y[arrays.ev[idx]]
     return xs, ys
+
+
+def laid_out(cg: CoauthorGraph) -> GraphArrays:
+    """The arrays of ``cg`` with its (cached) layout: all the explorer needs to draw it.
+
+    Made with the screening, off the page's critical path, and kept with it.
+    """
+    from widgets.network_layout import cached_layout
+
+    return GraphArrays.build(cg, cached_layout(cg))

@@ -45,6 +45,23 @@ def _hit_spans(affiliation: str, hits: tuple[ListHit, ...]) -> list[tuple[int, i
     return [h.span for h in hits if h.affiliation == affiliation]
 
 
+def own_listed(cg: CoauthorGraph, node: str) -> list[tuple[str, str, bool]]:
+    """A team member's own listed affiliations: (entry name, "<list> <entry id>", in window).
+
+    In the graph's window when any work giving it lies inside the window.
+    """
+    d = cg.coauthors.nodes[node]
+    entries = d.get("own_listed_entries") or ()
+    if not entries:
+        return []
+    recent = set(d.get("own_listed_in_window") or ())
+    names: dict[str, tuple[str, str]] = {}
+    for c in cg.contributions.get(node, ()):
+        for h in c.hits:
+            names.setdefault(h.key, (h.entry_name, f"{h.list_name} {h.entry_id}"))
+    return [(*names.get(k, (k, k)), k in recent) for k in entries]
+
+
 def hover_text(cg: CoauthorGraph, node: str, language: str) -> str:
     d = cg.coauthors.nodes[node]
     lines = [f"<b>{plotly_text(d['label'])}</b>"]
@@ -55,6 +72,13 @@ def hover_text(cg: CoauthorGraph, node: str, language: str) -> str:
         kind += f" · {plotly_text(d['role'])} · {plotly_text(d.get('side', ''))}"
     lines.append(kind)
     lines.append(f"{d['n_works']} {t('works', language)}")
+    own = own_listed(cg, node)
+    if own:
+        lines.append(f"{t('own_listed', language)}:")
+        for name, ref, recent in own:
+            when = t("in_window_short" if recent else "out_of_window_short", language)
+            lines.append(f"· {plotly_text(name)} ({plotly_text(ref)}) — {when}")
+        lines.append(f"<i>{t('own_listed_note', language)}</i>")
     return "<br>".join(lines)
 
 
@@ -73,6 +97,17 @@ def works_panel(cg: CoauthorGraph, node: str, language: str) -> str:
     if d.get("role"):
         parts.append(f" · {escape(t('role', language))}: {escape(d['role'])}")
     parts.append("</p>")
+    own = own_listed(cg, node)
+    if own:
+        items = "".join(
+            f"<li>{escape(name)} ({escape(ref)}) — "
+            f"{escape(t('in_window_short' if recent else 'out_of_window_short', language))}</li>"
+            for name, ref, recent in own
+        )
+        parts.append(
+            f'<div class="wb-network-own"><p>{escape(t("own_listed", language))}:</p>'
+            f"<ul>{items}</ul><p><small>{escape(t('own_listed_note', language))}</small></p></div>"
+        )
     if not pairs:
         parts.append(f"<p>{escape(t('no_works', language))}</p>")
     parts.append("<ol>")

@@ -50,7 +50,20 @@ EDGE_STYLES = {
     "flagged_in_window": EdgeStyle(OKABE_ITO["vermillion"], 3.5, "solid"),
 }
 HIGHLIGHT = EdgeStyle(OKABE_ITO["reddish_purple"], 7.0, "solid")
-SELECTED_RING = NodeStyle("rgba(0,0,0,0)", "circle-open", 26, OKABE_ITO["black"])
+SELECTED_RING = NodeStyle("rgba(0,0,0,0)", "circle-open", 33, OKABE_ITO["black"])
+#: A team member's own listed affiliation: a ring around the member's marker (a fact
+#: about the member, Q3.5/Q3.9 — not a flagged link). Inside the date range: a thick
+#: vermillion circle; only outside it: a thinner orange hexagon.
+OWN_RINGS = {
+    "own_listed_in_window": (
+        NodeStyle("rgba(0,0,0,0)", "circle-open", 25, OKABE_ITO["vermillion"]),
+        3.5,
+    ),
+    "own_listed_out_of_window": (
+        NodeStyle("rgba(0,0,0,0)", "hexagon-open", 25, OKABE_ITO["orange"]),
+        2.5,
+    ),
+}
 
 #: UI labels: key -> (Japanese, English).
 LABELS: dict[str, tuple[str, str]] = {
@@ -61,6 +74,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "flagged_out_of_window": ("要確認リンク（期間外）", "Flagged link (outside window)"),
     "in_window": ("共著（期間内）", "Co-authorship (in window)"),
     "out_of_window": ("共著（期間外）", "Co-authorship (outside window)"),
+    "own_listed_in_window": (
+        "本人の所属がリスト掲載機関（期間内の論文）",
+        "Own listed affiliation (work in window)",
+    ),
+    "own_listed_out_of_window": (
+        "本人の所属がリスト掲載機関（期間外の論文）",
+        "Own listed affiliation (work outside window)",
+    ),
+    "own_listed": ("本人の所属がリスト掲載機関に該当", "Own affiliation matches a listed body"),
+    "own_listed_note": (
+        "本人の所属であり、共著リンクの要確認には数えません。",
+        "The person's own affiliation: it does not flag their co-authorship links.",
+    ),
+    "in_window_short": ("期間内", "in window"),
+    "out_of_window_short": ("期間外", "outside window"),
     "highlight": ("選択中のリンク", "Selected link"),
     "selected": ("選択中の人物", "Selected person"),
     "start": ("期間 開始", "Window from"),

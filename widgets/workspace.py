@@ -6,17 +6,26 @@ judgments store — and offers the few operations the page needs, each a plain
 call that raises :class:`~workbench.errors.InputError` or the store's
 :class:`~workbench.store.conflicts.StaleWriteError` for the page to show.
 Nothing here imports a widget, so it is tested without a browser.
+
+A screening is done once: kept in memory for the session and on disk between
+sessions (:mod:`widgets.screening_cache`), both under a key made of the content
+of its inputs, so an edited file, another list version or a new match verdict
+is screened afresh and never served stale. The screening and the graph share
+the people-to-works links and one match per distinct affiliation string, and
+the network is laid out with the screening, so showing a proposal is only
+drawing it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import tempfile
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +34,15 @@ from workbench.errors import InputError, Problem
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.settings import Settings
 
+from .screening_cache import (
+    DiskCache,
+    SharedMatcher,
+    WriteBehind,
+    code_version,
+    file_digest,
+    memory_digest,
+    screening_key,
+)
 from .view import ReviewView, build_view
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when first used
@@ -70,6 +88,11 @@ class Screened:
     graph: Any = None  # workbench.graph.CoauthorGraph, when the graph builder is present
     seconds: float = 0.0
     years: int = 2
+    #: the graph laid out for the explorer (``widgets.network_filter.GraphArrays``)
+    network: Any = None
+    #: seconds per step: load, screen, graph, layout, view (or "disk" when read back)
+    timings: Mapping[str, float] = field(default_factory=dict)
+    key: str = ""  # the content key it was screened under (see ``widgets.screening_cache``)
 
 
 @dataclass
@@ -89,17 +112,38 @@ class Workspace:
     store: Store | None = None
     _lists: tuple[ScreeningList, ...] | None = field(default=None, init=False)
     _index: Any = field(default=None, init=False)  # Matcher without memory: the list index
-    _matcher: Any = field(default=None, init=False)
+    _matcher: Any = field(default=None, init=False)  # SharedMatcher over the index + memory
     _memory: Any = field(default=None, init=False)  # the MatchMemory the matcher obeys
-    _memory_version: int = field(default=0, init=False)
-    _loaded: dict[str, tuple[Proposal, tuple[Work, ...]]] = field(default_factory=dict, init=False)
-    _screened: OrderedDict[tuple[str, str, int, int], Screened] = field(
-        default_factory=OrderedDict, init=False
-    )
-    _key_locks: dict[tuple[str, str, int, int], threading.Lock] = field(
+    _lists_key: tuple[tuple[str, str, str], ...] = field(default=(), init=False)
+    # folder id -> (digests of its files, proposal, works)
+    _loaded: dict[str, tuple[str, Proposal, tuple[Work, ...]]] = field(
         default_factory=dict, init=False
     )
+    _screened: OrderedDict[str, Screened] = field(default_factory=OrderedDict, init=False)
+    _key_locks: dict[str, threading.Lock] = field(default_factory=dict, init=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False)
+    _index_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    #: the folder the reviewer asked for last: background screening never waits for it
+    wanted: str = field(default="", init=False)
+    #: set while the reviewer waits for nothing: background work (prefetching, writing the
+    #: disk cache) goes on only then
+    idle: threading.Event = field(default_factory=threading.Event, init=False)
+    _writes: WriteBehind | None = field(default=None, init=False)
+
+    _local: threading.local = field(default_factory=threading.local, init=False)
+
+    def __post_init__(self) -> None:
+        self.idle.set()
+
+    def last_timings(self) -> dict[str, float]:
+        """Seconds per step of this thread's last :meth:`screen`: the steps when it was
+        screened afresh, else {"memory": …} or {"disk": …}."""
+        return dict(getattr(self._local, "timings", {}))
+
+    @property
+    def disk(self) -> DiskCache:
+        """The screenings kept between sessions (``settings.cache_dir``)."""
+        return DiskCache(self.settings.cache_dir)
 
     @property
     def db(self) -> Store:
@@ -185,21 +229,33 @@ class Workspace:
         assert f.proposal_file is not None
         return load_proposal(f.proposal_file)
 
+    def _digests(self, f: ProposalFolder) -> dict[str, str]:
+        """SHA-256 of each file of a proposal folder, by file name."""
+        files = [f.proposal_file, *f.works_files] if f.proposal_file else list(f.works_files)
+        return {p.name: file_digest(p) for p in files}
+
     def load(self, folder_id: str) -> tuple[Proposal, tuple[Work, ...]]:
-        """The proposal of ``folder_id`` and its works (read once per session)."""
+        """The proposal of ``folder_id`` and its works (read again only when the files change)."""
+        f = self._folder(folder_id)
+        return self._load(f, self._digests(f))
+
+    def _load(
+        self, f: ProposalFolder, digests: Mapping[str, str]
+    ) -> tuple[Proposal, tuple[Work, ...]]:
+        stamp = repr(sorted(digests.items()))
         with self._lock:
-            if folder_id in self._loaded:
-                return self._loaded[folder_id]
+            held = self._loaded.get(f.id)
+            if held is not None and held[0] == stamp:
+                return held[1], held[2]
         from workbench.publications import load_works_many
 
-        f = self._folder(folder_id)
         proposal = self._proposal(f)
         works: tuple[Work, ...] = ()
         if f.works_files:
             loaded = load_works_many(f.works_files)
             works = loaded.value
         with self._lock:
-            self._loaded[folder_id] = (proposal, works)
+            self._loaded[f.id] = (stamp, proposal, works)
         return proposal, works
 
     # ---- lists and matcher -------------------------------------------------------------
@@ -225,21 +281,52 @@ class Workspace:
                         ]
                     )
                 self._lists = tuple(load_list(p).value for p in self.settings.lists)
+                self._lists_key = tuple(_list_key(lst) for lst in self._lists)
             return self._lists
 
     def matcher(self) -> Any:
-        """The matcher over the lists (index built once) with the store's match memory in force."""
+        """The matcher over the lists (index built once) with the store's match memory in force.
+
+        It is a :class:`~widgets.screening_cache.SharedMatcher`: each distinct
+        affiliation string is matched once per session, for the screening and
+        the graph alike, until the reviewers' verdicts change.
+        """
+        return self._matcher_for(self.db.match_memory())
+
+    def _matcher_for(self, memory: Any) -> Any:
         from workbench.matching import Matcher
 
-        memory = self.db.match_memory()
-        with self._lock:
+        lists = self.lists()
+        with self._index_lock:  # built once, without holding up anything else
             if self._index is None:
-                self._index = Matcher.from_lists(self.lists())
+                self._index = Matcher.from_lists(lists)
+        with self._lock:
             if self._matcher is None or memory != self._memory:
-                self._matcher = self._index.with_memory(memory)
+                self._matcher = SharedMatcher(self._index.with_memory(memory))
                 self._memory = memory
-                self._memory_version += 1
             return self._matcher
+
+    def _key(
+        self,
+        f: ProposalFolder,
+        digests: Mapping[str, str],
+        as_of: date | None,
+        years: int,
+        memory: Any,
+    ) -> str:
+        """The content key of a screening against the lists with the verdicts ``memory``."""
+        self.lists()
+        with self._lock:
+            lists = self._lists_key
+        return screening_key(
+            digests,
+            source=str(f.folder.resolve()),
+            lists=lists,
+            memory=memory_digest(memory),
+            as_of=as_of.isoformat() if as_of else "",
+            years=years,
+            code=code_version(),
+        )
 
     # ---- screening ---------------------------------------------------------------------
 
@@ -250,12 +337,14 @@ class Workspace:
         years: int | None = None,
         progress: Progress = _no_progress,
     ) -> Screened:
-        """Screen one proposal (cached per reference date, window and match memory)."""
+        """Screen one proposal, or take it from memory or disk when its inputs are unchanged."""
         started = time.perf_counter()
         years = self.settings.lookback_years if years is None else years
         progress("progress.lists", 0.05)
-        matcher = self.matcher()
-        key = (folder_id, as_of.isoformat() if as_of else "", years, self._memory_version)
+        memory = self.db.match_memory()
+        f = self._folder(folder_id)
+        digests = self._digests(f)
+        key = self._key(f, digests, as_of, years, memory)  # the matcher is made only when needed
         with self._lock:
             key_lock = self._key_locks.setdefault(key, threading.Lock())
         with key_lock:  # one screening per key at a time; a second caller takes its result
@@ -263,17 +352,55 @@ class Workspace:
                 cached = self._screened.get(key)
                 if cached is not None:
                     self._screened.move_to_end(key)
-                    return cached
-            screened = self._screen(folder_id, matcher, as_of, years, progress, started)
+            if cached is not None:
+                self._local.timings = {"memory": time.perf_counter() - started}
+                return cached
+            screened = self._read_back(key, started)
+            if screened is None:
+                from workbench.graph.collector import collector_paused
+
+                matcher = self._matcher_for(memory)
+                # hundreds of thousands of small records and no reference cycles: the cycle
+                # collector would only walk the whole heap again and again meanwhile
+                with collector_paused:
+                    screened = self._screen(
+                        f, digests, key, matcher, as_of, years, progress, started
+                    )
+                if self._digests(f) == digests:  # not edited meanwhile: keep it for next time
+                    self._write_later(key, screened)
+            self._local.timings = dict(screened.timings)
             with self._lock:
                 self._screened[key] = screened
                 while len(self._screened) > CACHE_SIZE:
                     self._screened.popitem(last=False)
             return screened
 
+    def _write_later(self, key: str, screened: Screened) -> None:
+        """Queue a screening for the disk cache; written once the reviewer waits for nothing."""
+        with self._lock:
+            if self._writes is None:
+                self._writes = WriteBehind(self.disk, self.idle)
+        self._writes.put(key, screened)
+
+    def flush(self, timeout: float = 60.0) -> bool:
+        """Wait until every queued screening is on disk (tests, benchmarks, shutdown)."""
+        return self._writes is None or self._writes.flush(timeout)
+
+    def _read_back(self, key: str, started: float) -> Screened | None:
+        from workbench.graph.collector import collector_paused
+
+        with collector_paused:  # a few hundred thousand objects, no cycles
+            stored = self.disk.get(key)
+        if not isinstance(stored, Screened) or stored.key != key:
+            return None
+        spent = time.perf_counter() - started
+        return replace(stored, seconds=spent, timings={"disk": spent})
+
     def _screen(
         self,
-        folder_id: str,
+        f: ProposalFolder,
+        digests: Mapping[str, str],
+        key: str,
         matcher: Any,
         as_of: date | None,
         years: int,
@@ -282,22 +409,51 @@ class Workspace:
     ) -> Screened:
         from workbench.screening import screen
 
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def step(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[name] = now - clock
+            clock = now
+
         progress("progress.loading", 0.15)
-        proposal, works = self.load(folder_id)
+        proposal, works = self._load(f, digests)
+        step("load")
         progress("progress.screening", 0.35)
         result = screen(proposal, works, matcher, self.lists(), as_of=as_of, years=years)
         data = result.to_json()
-        progress("progress.graph", 0.65)
-        graph = self._graph(proposal, works, matcher, result.as_of, years)
+        step("screen")
+        progress("progress.graph", 0.55)
+        graph = self._graph(proposal, works, matcher, result.as_of, years, result.links)
+        step("graph")
+        progress("progress.graph", 0.7)
+        network = _laid_out(graph)
+        step("layout")
         titles = {w.id: w.title for w in works}
         view = build_view(data, proposal, self.lists(), titles, works=len(works))
+        step("view")
         return Screened(
-            proposal, works, result, data, view, graph, time.perf_counter() - started, years
+            proposal,
+            works,
+            result,
+            data,
+            view,
+            graph,
+            time.perf_counter() - started,
+            years,
+            network,
+            timings,
+            key,
         )
 
     def cached(self, folder_id: str) -> bool:
         """Whether ``folder_id`` is screened in memory for the default window."""
-        key = (folder_id, "", self.settings.lookback_years, self._memory_version)
+        f = self._folder(folder_id)
+        key = self._key(
+            f, self._digests(f), None, self.settings.lookback_years, self.db.match_memory()
+        )
         with self._lock:
             return key in self._screened
 
@@ -310,8 +466,9 @@ class Workspace:
     ) -> int:
         """Screen proposals ahead of the reviewer (default window), so a switch is instant.
 
-        Waits for ``idle`` before each proposal (the reviewer's own screening goes
-        first) and ends when ``stop`` is set. Proposals that fail are left for the
+        Waits for ``idle`` before each proposal and between the steps of one (the
+        reviewer's own screening goes first, unless it is the one being screened
+        here) and ends when ``stop`` is set. Proposals that fail are left for the
         reviewer to open, where the error is shown. Returns how many were screened.
         """
         done = 0
@@ -321,31 +478,61 @@ class Workspace:
             if stop.is_set():
                 break
             try:
-                self.screen(folder_id)
+                self.screen(folder_id, progress=self._give_way(folder_id, stop, idle))
                 done += 1
                 if done_one is not None:
                     done_one(done)
             except Exception:  # shown when the reviewer opens it
                 log.info("prefetch of %s failed", folder_id, exc_info=True)
             with self._lock:  # keep the works only of what is cached
-                cached = {k[0] for k in self._screened}
-                for stale in [f for f in self._loaded if f not in cached]:
+                cached = {s.proposal.proposal_id for s in self._screened.values()}
+                for stale in [k for k, v in self._loaded.items() if v[1].proposal_id not in cached]:
                     del self._loaded[stale]
         return done
 
+    def largest_first(self, folder_ids: Sequence[str]) -> list[str]:
+        """``folder_ids`` ordered by the size of their works files, largest first.
+
+        The order the page screens ahead in: a small proposal is screened in a
+        blink when asked for, a large one takes seconds, so those are made ready first.
+        """
+        size = {f.id: sum(p.stat().st_size for p in f.works_files) for f in self.folders()}
+        return sorted(folder_ids, key=lambda i: -size.get(i, 0))
+
+    def _give_way(
+        self, folder_id: str, stop: threading.Event, idle: threading.Event | None
+    ) -> Progress:
+        """A progress callback that pauses background work while the reviewer's runs."""
+
+        def pause(_step: str, _fraction: float) -> None:
+            if idle is None:
+                return
+            while not idle.wait(0.05):
+                if stop.is_set() or self.wanted == folder_id:
+                    return
+
+        return pause
+
     def _graph(
-        self, proposal: Proposal, works: Sequence[Work], matcher: Any, as_of: date, years: int
+        self,
+        proposal: Proposal,
+        works: Sequence[Work],
+        matcher: Any,
+        as_of: date,
+        years: int,
+        links: Any = None,
     ) -> Any:
         try:
             from workbench.graph import build_graph
         except ImportError:  # pragma: no cover - the graph package ships with the workbench
             return None
-        return build_graph(proposal, works, matcher, as_of=as_of, years=years)
+        # the page shows people and links, not the institution view: no organisation graph
+        return build_graph(
+            proposal, works, matcher, as_of=as_of, years=years, links=links, organisations=False
+        )
 
     def view_with_decisions(self, screened: Screened, state: ReviewState) -> ReviewView:
         """The view with the suggested outcome recomputed from the reviewer's dispositions."""
-        from dataclasses import replace
-
         from workbench.outcome import suggest_outcome
 
         dismissed = {k for k, d in state.dispositions.items() if str(d.disposition) == "dismissed"}
@@ -486,8 +673,23 @@ class Workspace:
             return Path(path).read_bytes()
 
 
+def _list_key(lst: ScreeningList) -> tuple[str, str, str]:
+    """(name, version, digest of the content) of a loaded list."""
+    digest = lst.content_hash
+    if not digest:
+        digest = hashlib.sha256(repr(lst.entries).encode()).hexdigest()
+    return (lst.name, lst.version.isoformat() if lst.version else "", digest)
+
+
+def _laid_out(graph: Any) -> Any:
+    """The graph laid out for the network explorer, or None without a graph."""
+    if graph is None:
+        return None
+    from .network_filter import laid_out
+
+    return laid_out(graph)
+
+
 def _started(state: ReviewState) -> ReviewState:
     """``state`` as if started, to check commands before the review is registered."""
-    from dataclasses import replace
-
     return state if state.started else replace(state, seq=1, finding_keys=None)

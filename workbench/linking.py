@@ -216,10 +216,17 @@ def link_people(people: Sequence[Person], works: Iterable[Work]) -> Links:
     links: list[Link] = []
     duplicates: list[Link] = []
     warnings: list[Problem] = []
+    # The same co-authors come back work after work: what an authorship links to depends
+    # only on its ORCID, OpenAlex id and name, so each distinct triple is looked up once.
+    known: dict[tuple[str | None, str | None, str], tuple[LinkMethod, list[Person]] | None] = {}
     for work in works:
         best: dict[str, Link] = {}
         for i, a in enumerate(work.authorships):
-            found = index.candidates(a)
+            ids = (a.orcid, a.openalex_author_id, a.author_name)
+            if ids in known:
+                found = known[ids]
+            else:
+                found = known[ids] = index.candidates(a)
             if found is None:
                 continue
             method, candidates = found

@@ -169,6 +169,15 @@ SETTINGS: tuple[Setting, ...] = (
         "empty means the reviewer types it on the page.",
         _reviewer,
     ),
+    Setting(
+        "cache_dir",
+        "WORKBENCH_CACHE_DIR",
+        "data/cache",
+        "Folder where screened proposals are kept between sessions, keyed by the content of "
+        "the proposal's files, the lists, the reviewers' match verdicts, the window and the "
+        "workbench version (any change means a new screening); safe to delete.",
+        _path,
+    ),
 )
 
 
@@ -182,6 +191,7 @@ class Settings:
     language: str = "ja"
     lookback_years: int = 2
     reviewer: str = ""
+    cache_dir: Path = ROOT / "data" / "cache"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

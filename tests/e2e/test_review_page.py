@@ -67,6 +67,8 @@ def test_a_review_session_from_pick_to_saved_judgment(
     text = evidence.inner_text()
     assert "Q3.6" in text and "共著者" in text and "リストの掲載内容" in text
     assert "wb-row-selected" in (row.get_attribute("class") or "")
+    # the finding's link is drawn on top in the network (its legend entry appears)
+    net.locator(".legendtext", has_text="選択中のリンク").wait_for()
     full_page_shot(page, screenshots / "04-review.png")
     page.locator(".wb-header").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "00-page.png"))  # the view docs/serving.md shows

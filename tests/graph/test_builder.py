@@ -336,3 +336,61 @@ def test_the_cycle_collector_is_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_team_members_own_listed_affiliation_is_on_the_node_not_on_the_links() -> None:
+    sato_at_hit = author("Haruki Sato", HIT_AFF, orcid="0000-0001-0000-0001")
+    sato_at_nudt = author("Haruki Sato", NUDT_AFF, orcid="0000-0001-0000-0001")
+    works = [
+        work("W1", "2024-05-14", sato_at_hit, DE_VRIES, author("Ken Mori", "Kyoto University")),
+        work("W2", "2019-02-03", sato_at_nudt, author("Ken Mori", "Kyoto University")),
+        work("W3", "2024-06-01", SATO, ZHANG),  # Zhang at HIT: a flagged link
+    ]
+    g = build_graph(team(), works, NameMatcher((HIT,)))
+    e, n = g.coauthors.edges, g.coauthors.nodes
+    assert e["person:p1", "name:ken mori"]["flagged"] is False
+    assert e["person:p1", "person:p7"]["flagged"] is False  # two team members
+    assert e["person:p7", "name:ken mori"]["flagged"] is False
+    assert e["person:p1", "openalex:A101"]["flagged_in_window"] is True
+    assert n["person:p1"]["own_listed_entries"] == (
+        "METI End User List:jp-eul-541",
+        "METI End User List:jp-eul-600",
+    )
+    assert n["person:p1"]["own_listed_in_window"] == ("METI End User List:jp-eul-541",)
+    assert n["person:p1"]["kind"] == NodeKind.TEAM and n["person:p1"]["listed"] is False
+    assert n["person:p7"]["own_listed_entries"] == ()
+    assert n["openalex:A101"]["own_listed_entries"] == () and n["openalex:A101"]["listed"]
+    assert set(g.listed_nodes) == {"openalex:A101"}
+    # the evidence is still there: what Sato gave on W1, with the span
+    hit = g.shared("person:p1", "name:ken mori")[-1].of("person:p1").hits[0]
+    assert hit.entry_id == "jp-eul-541" and HIT_AFF[hit.span[0] : hit.span[1]].startswith("Harbin")
+
+
+def test_institution_names_are_tested_as_the_policy_check_tests_them() -> None:
+    hit = Institution("Harbin Institute of Technology", "I204983213", country_code="CN")
+    zhang = author("Lei Zhang", "School of Astronautics, Harbin 150001", institutions=(hit,))
+    g = build_graph(team(), [work("W1", "2024-05-14", SATO, zhang)], NameMatcher((HIT,)))
+    edge = g.coauthors.edges["person:p1", "name:lei zhang"]
+    assert edge["flagged_in_window"] is True
+    contribution = g.shared("person:p1", "name:lei zhang")[0].of("name:lei zhang")
+    assert contribution.affiliations == (
+        "School of Astronautics, Harbin 150001",
+        "Harbin Institute of Technology",
+    )
+    assert contribution.hits[0].affiliation == "Harbin Institute of Technology"
+
+
+def test_links_made_by_the_screening_are_used_as_given() -> None:
+    from workbench.linking import link_people
+
+    works = [
+        work("W1", "2024", SATO, ZHANG, doi="10.5555/a"),
+        work("W1-copy", "2024", SATO, ZHANG, doi="10.5555/a"),
+        work("W2", "2024"),
+        work("W3", "2019", author("H. Sato"), WANG),
+    ]
+    links = link_people(team().people, works)
+    given = build_graph(team(), works, NameMatcher((HIT,)), links=links)
+    made = build_graph(team(), works, NameMatcher((HIT,)))
+    assert nx.utils.graphs_equal(given.coauthors, made.coauthors)
+    assert given.report == made.report and given.fingerprint == made.fingerprint

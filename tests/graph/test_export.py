@@ -35,7 +35,8 @@ def g():
         work(
             "W2",
             "2019",
-            author("Haruki Sato", "Tohoku", orcid="0000-0001-0000-0001"),
+            # Sato's own (past) listed affiliation: on his node, not on the link
+            author("Haruki Sato", "Harbin Institute of Technology", orcid="0000-0001-0000-0001"),
             author("Ken Mori", "Kyoto University"),
         ),
     ]
@@ -98,4 +99,6 @@ def test_pandas_tables(g) -> None:
     }
     flagged = edges[edges["flagged"]]
     assert flagged[["source", "target"]].values.tolist() == [["person:p1", "openalex:A9"]]
+    own = dict(zip(nodes["node"], nodes["own_listed_entries"], strict=True))
+    assert own["person:p1"] == ("METI End User List:jp-eul-541",) and own["name:ken mori"] == ()
     assert int(edges["weight"].sum()) == 2

@@ -102,3 +102,92 @@ def test_demo_proposals_build_with_consistent_counts(matcher: Matcher, lists) ->
             assert set(d["entries"]) <= entries
         flagged_somewhere += any(f for _, _, f in g.coauthors.edges(data="flagged_in_window"))
     assert flagged_somewhere > 0  # the demo is made to contain findings
+
+
+def _consistency(proposal_path: Path, works, lists, matcher: Matcher) -> tuple[int, int]:
+    """Flagged in-window links and recent_coauthorship findings stand on the same evidence.
+
+    Every finding's (work, co-author) is a flagged in-window link of the finding's
+    person carrying the finding's entry; every flagged in-window link of an in-scope
+    team member is behind a finding with each of the link's in-window entries.
+    Returns (findings checked, links checked).
+    """
+    from workbench.screening import screen
+
+    proposal = load_proposal(proposal_path)
+    result = screen(proposal, works, matcher, lists)
+    g = build_graph(proposal, works, matcher, as_of=result.as_of, links=result.links)
+    findings = [f for f in result.findings if f.check == "recent_coauthorship"]
+    keys = {f.key for f in findings}
+    for f in findings:
+        me = g.team[f.subject]
+        assert f.list_entry is not None
+        entry = f"{f.list_entry.list}:{f.list_entry.entry_id}"
+        for ev in f.evidence:
+            assert ev.work_id is not None
+            row = g.by_work[ev.work_id]
+            other = next(n for n, c in row.items() if c.author_name == ev.coauthor and n != me)
+            edge = g.coauthors.edges[me, other]
+            assert edge["flagged_in_window"], (f.key, ev.work_id, other)
+            assert entry in edge["entries"], (f.key, edge["entries"])
+    links = 0
+    team = {node: pid for pid, node in g.team.items()}
+    for u, v, d in g.coauthors.edges(data=True):
+        if not d["flagged_in_window"]:
+            continue
+        for me, other in ((u, v), (v, u)):
+            pid = team.get(me)
+            if pid is None or other in team or not g.coauthors.nodes[me]["in_scope"]:
+                continue
+            links += 1
+            for wid in d["flagged_works"]:
+                w = g.works[wid]
+                if w.date is None or not g.window.contains(w.date):
+                    continue
+                for h in g.by_work[wid][other].hits:
+                    key = f"recent_coauthorship:{pid}:{h.list_name}:{h.entry_id}"
+                    assert key in keys, (key, wid, other)
+    return len(findings), links
+
+
+def test_flagged_links_agree_with_the_recent_coauthorship_check(
+    matcher: Matcher, lists: list[ScreeningList]
+) -> None:
+    works = [
+        *load_works(FIXTURES / "works.json").value,
+        *load_works(FIXTURES / "publications.csv").value,
+    ]
+    found, links = _consistency(FIXTURES / "proposal.json", works, lists, matcher)
+    assert found >= 2 and links >= 2
+
+
+@pytest.mark.skipif(not _demo_folders(), reason="demo data not generated (make demo)")
+def test_demo_flagged_links_agree_with_the_recent_coauthorship_check(
+    matcher: Matcher, lists: list[ScreeningList]
+) -> None:
+    total = [0, 0]
+    for folder in _demo_folders():
+        files = [folder / n for n in ("works.json", "publications.csv") if (folder / n).exists()]
+        works = [w for f in files for w in load_works(f).value]
+        found, links = _consistency(folder / "proposal.json", works, lists, matcher)
+        total[0] += found
+        total[1] += links
+    assert total[0] > 0 and total[1] > 0
+
+
+@pytest.mark.skipif(not _demo_folders(), reason="demo data not generated (make demo)")
+def test_demo_co_pi_with_a_listed_past_does_not_flag_ordinary_co_authors(
+    matcher: Matcher,
+) -> None:
+    """D-003: Zhang Hao was at Harbin Institute of Technology until 2019 (Q3.9, not Q3.6)."""
+    folder = DEMO / "ASPIRE-2025-D-003"
+    works = load_works(folder / "works.json").value
+    g = build_graph(load_proposal(folder / "proposal.json"), works, matcher)
+    zhang = g.team["p2"]
+    own = g.coauthors.nodes[zhang]
+    assert "METI End User List:jp-eul-541" in own["own_listed_entries"]
+    flagged = [v for v in g.coauthors.adj[zhang] if g.coauthors.edges[zhang, v]["flagged"]]
+    # every flagged link of his leads to a co-author who gave a listed affiliation
+    assert flagged and all(g.coauthors.nodes[v]["listed"] for v in flagged)
+    plain = [v for v in g.coauthors.adj[zhang] if not g.coauthors.nodes[v]["listed"]]
+    assert len(plain) > 100 and not any(g.coauthors.edges[zhang, v]["flagged"] for v in plain)

@@ -25,6 +25,7 @@ def make_settings(data_dir: Path, db: Path, **changes: object) -> Settings:
         language="ja",
         lookback_years=2,
         reviewer="",
+        cache_dir=db.parent / "cache",
     )
     return s.replace(**changes) if changes else s
 

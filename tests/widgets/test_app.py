@@ -330,6 +330,7 @@ def test_build_app_reads_the_environment_and_shows_bad_settings(
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(FIXTURES / "proposals"))
     monkeypatch.setenv("WORKBENCH_LISTS", str(LIST))
     monkeypatch.setenv("WORKBENCH_DB_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("WORKBENCH_LANG", "en")
     app = build_app()
     try:
@@ -367,6 +368,12 @@ def test_findings_and_network_are_linked_both_ways(make_app) -> None:
     graph = app.screened.graph
     names = {c.author_name for c in graph.contributions[other]}
     assert any(e.coauthor in names for e in row.evidence)
+    # the finding's link is a flagged link of the network, drawn on top
+    assert graph.coauthors.edges[me, other]["flagged_in_window"] is True
+    assert row.entry_id and any(
+        row.entry_id in e for e in graph.coauthors.edges[me, other]["entries"]
+    )
+    assert len(app.network._trace("highlight").x) == 2
     # a click on a team member's node filters the findings to that person
     app.network.selected_person = "person:p8"
     assert app.findings.person_filter == "p8"
@@ -412,3 +419,22 @@ def test_background_work_starts_without_the_browser_signal_after_a_while(
     finally:
         app._stop.set()
         app._executor.shutdown(wait=True)
+
+
+def test_review_parts_and_explorer_are_made_ahead_and_shown_with_a_proposal(make_app) -> None:
+    app = make_app(background=True, prefetch=False)
+    app.prefetcher.join(timeout=120)
+    assert app.network is not None and app.network.graph.proposal_id == ""  # the sample
+    # placed on the page (the browser makes their views) but of no height and unseen
+    assert app.judgment in app.main.children and app.network in app.network_box.children
+    for part in (app.judgment, app.evidence, app.scope, app.export, app.network_box):
+        assert part.layout.visibility == "hidden" and part.layout.height == "0px"
+    assert not app.judgment.enabled
+    explorer, judgment, children = app.network, app.judgment, app.main.children
+    _open(app)
+    assert app.network is explorer and app.judgment is judgment
+    assert app.main.children == children  # revealed, not made again
+    for part in (app.judgment, app.evidence, app.scope, app.export, app.network_box):
+        assert part.layout.visibility is None and part.layout.height is None
+    assert app.judgment.enabled and app.network.graph is app.screened.graph
+    assert set(app.timings) >= {"load", "screen", "graph", "layout", "show", "total"}

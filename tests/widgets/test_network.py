@@ -65,7 +65,7 @@ def node_ids(w: NetworkExplorer, kind: str) -> set[str]:
 
 def test_builds_with_few_traces_and_japanese_legend(explorer: NetworkExplorer) -> None:
     names = [tr.name for tr in explorer.fig.data]
-    assert len(names) == 9  # 4 link kinds, highlight, 3 person kinds, selection
+    assert len(names) == 11  # 4 link kinds, highlight, 3 person kinds, 2 own rings, selection
     assert "チームメンバー" in names and "要確認リンク（2年以内）" in names
     assert explorer.start.value == date(2023, 6, 20) and explorer.end.value == date(2025, 6, 20)
     assert explorer.flagged_only.value is False  # a small graph opens complete
@@ -243,3 +243,67 @@ def test_flagged_only_keeps_team_links_and_says_when_nothing_is_flagged() -> Non
     assert any("要確認リンクはありません" in a.text for a in w.fig.layout.annotations)
     w.flagged_only.value = False
     assert not any("要確認リンクはありません" in a.text for a in w.fig.layout.annotations)
+
+
+def own_listed_graph():  # type: ignore[no-untyped-def]
+    """Sato gave a listed affiliation himself (2020: outside the window); Tanaka did not."""
+    sato_at_hit = author("Haruki Sato", HIT_AFF, orcid="0000-0001-0000-0001")
+    works = [
+        work("W1", "2020-03-01", sato_at_hit, MORI, ITO),
+        work("W2", "2024-07-01", SATO, MORI),
+        work("W3", "2024-02-01", TANAKA, ITO),
+    ]
+    prop = proposal(
+        person("p1", "Sato Haruki", orcid="0000-0001-0000-0001"),
+        person("p4", "Tanaka Yui", role="postdoc"),
+        pid="T-own",
+    )
+    return build_graph(prop, works, NameMatcher((HIT,)))
+
+
+def test_own_listed_affiliation_is_a_ring_on_the_member_not_a_flagged_link() -> None:
+    w = NetworkExplorer(own_listed_graph())
+    assert edge_count(w, "flagged_in_window") == edge_count(w, "flagged_out_of_window") == 0
+    ring = trace(w, "own_listed_out_of_window")
+    i = w.arrays.index["person:p1"]
+    assert list(ring.x) == [w.arrays.x[i]] and list(ring.y) == [w.arrays.y[i]]
+    assert ring.showlegend is True and ring.name == "本人の所属がリスト掲載機関（期間外の論文）"
+    assert len(trace(w, "own_listed_in_window").x) == 0
+    assert trace(w, "own_listed_in_window").showlegend is False
+    # its look differs from the selection ring and from the in-window ring
+    shapes = {trace(w, n).marker.symbol for n in ("own_listed_out_of_window", "selected")}
+    assert len(shapes) == 2
+    assert trace(w, "own_listed_in_window").marker.line.width > ring.marker.line.width
+    # hover text names the entry, says when, and that it flags no link
+    team = trace(w, "team")
+    hover = dict(zip([w.arrays.nodes[k] for k in w._trace_nodes[w._trace_index["team"]]],
+                     team.hovertext, strict=True))  # fmt: skip
+    assert "本人の所属がリスト掲載機関に該当" in hover["person:p1"]
+    assert "Harbin Institute of Technology" in hover["person:p1"] and "期間外" in hover["person:p1"]
+    assert "本人の所属" not in hover["person:p4"]
+    # a window reaching back to 2020 puts the ring in the window
+    w.start.value = date(2019, 1, 1)
+    assert len(trace(w, "own_listed_in_window").x) == 1
+    assert len(trace(w, "own_listed_out_of_window").x) == 0
+    # the works panel says so too, escaped
+    w.selected_person = "person:p1"
+    assert "wb-network-own" in w.details.value and "jp-eul-541" in w.details.value
+    # flagged-only: no flagged link, the member is still shown with the ring
+    w.flagged_only.value = True
+    assert "person:p1" in node_ids(w, "team")
+    assert len(trace(w, "own_listed_in_window").x) == 1
+    w.language = "en"
+    assert trace(w, "own_listed_in_window").name == "Own listed affiliation (work in window)"
+
+
+def test_team_labels_sit_above_the_ring() -> None:
+    w = NetworkExplorer(own_listed_graph())
+    labels = {a.text: a.yshift for a in w.fig.layout.annotations}
+    assert labels["Sato Haruki"] > labels["Tanaka Yui"]
+
+
+def test_made_in_english_from_the_start() -> None:
+    w = NetworkExplorer(small_graph(), language="en")
+    assert w.flagged_only.description == "Flagged links only"
+    assert "Team member" in [tr.name for tr in w.fig.data]
+    assert "Showing" in w.status.value

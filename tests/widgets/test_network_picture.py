@@ -99,7 +99,23 @@ def pictures(browser: str) -> dict[str, Path]:
                 folder / n for n in ("works.json", "publications.csv") if (folder / n).exists()
             ]
             g = _real_graph(folder / "proposal.json", files)
-            snap(NetworkExplorer(g, height=HEIGHT), f"demo_{folder.name}")
+            wd = NetworkExplorer(g, height=HEIGHT)
+            snap(wd, f"demo_{folder.name}")
+            if folder.name == "ASPIRE-2025-D-003":
+                # Co-PI Zhang Hao was at a listed university until 2019: a ring on him,
+                # and only the links to co-authors who gave a listed affiliation flagged
+                ring = wd.fig.data[wd._trace_index["own_listed_out_of_window"]]
+                assert len(ring.x) == 1
+                flagged = (
+                    wd._view.edges["flagged_in_window"] | wd._view.edges["flagged_out_of_window"]
+                )
+                u, v = wd.arrays.eu[flagged], wd.arrays.ev[flagged]
+                zhang = wd.arrays.index[g.team["p2"]]
+                partners = {int(i) for i in v[u == zhang]} | {int(i) for i in u[v == zhang]}
+                assert partners and all(wd.arrays.kind[i] == 2 for i in partners)
+                wd.selected_person = g.team["p2"]
+                wd.language = "en"
+                snap(wd, f"demo_{folder.name}_co_pi_selected_en")
 
     prop, works, screening = synthetic_network()
     big = build_graph(prop, works, NameMatcher((screening,)))

@@ -20,6 +20,7 @@ def test_defaults_without_environment() -> None:
     assert s.lookback_years == 2
     assert s.reviewer == ""
     assert all(p.parent == ROOT / "data" / "lists" for p in s.lists)
+    assert s.cache_dir == ROOT / "data" / "cache"
 
 
 def test_every_setting_is_overridden_by_its_variable(tmp_path: Path) -> None:
@@ -30,12 +31,14 @@ def test_every_setting_is_overridden_by_its_variable(tmp_path: Path) -> None:
         "WORKBENCH_LANG": "EN",
         "WORKBENCH_LOOKBACK_YEARS": "3",
         "WORKBENCH_REVIEWER": "  Sato   Hanako ",
+        "WORKBENCH_CACHE_DIR": str(tmp_path / "cache"),
     }
     s = Settings.from_env(env)
     assert s.data_dir == tmp_path / "props"
     assert s.lists == (tmp_path / "a.json", ROOT / "lists" / "b.csv")
     assert s.db_url == "postgresql://reviewer@127.0.0.1:5432/wb"
     assert (s.language, s.lookback_years, s.reviewer) == ("en", 3, "Sato Hanako")
+    assert s.cache_dir == tmp_path / "cache"
     assert {f.name for f in dataclasses.fields(Settings)} == {x.name for x in SETTINGS}
 
 

@@ -5,7 +5,14 @@ The builder makes a bipartite work–author graph, projects it onto authors with
 co-authorship edge the works behind it (weight = joint works): their dates,
 whether each lies in the look-back window (Q3.6), and the affiliations each
 author gave on each work, with any screening-list entry found in them (see
-:mod:`workbench.graph.edges`).
+:mod:`workbench.graph.edges`). The affiliations tested are those the policy
+check tests (:func:`workbench.rules.affiliation_texts`: the strings as printed
+and the institutions' names), so a flagged link and a ``recent_coauthorship``
+finding stand on the same evidence.
+
+A link is flagged by what the *co-author* gave; a team member's own listed
+affiliations are kept on the member's node instead (``own_listed_entries``,
+and ``own_listed_in_window`` for those given on works inside the window).
 
 Speed: each distinct affiliation string is matched once, each distinct
 identifier pair and name resolved once, each work's date placed in the window
@@ -37,13 +44,31 @@ Examples
 [('Harbin Institute of Technology',), ('Harbin Institute of Technology',)]
 >>> g.report.duplicate_works
 ('W3: same DOI 10.1234/a as W1',)
+
+Sato's own listed affiliation (2024) is his, not his links':
+
+>>> from collections import namedtuple
+>>> Hit = namedtuple("Hit", "list_name entry_id name span score")
+>>> class Exact:  # finds one listed name, exactly as written
+...     def match(self, text):
+...         at = text.find("Harbin Institute of Technology")
+...         return (Hit("L", "e1", "HIT", (at, at + 30), 1.0),) if at >= 0 else ()
+>>> sato = Authorship("Haruki Sato", orcid="0000-0001-0000-0001",
+...                   raw_affiliations=("Harbin Institute of Technology",))
+>>> ito = Authorship("Ken Ito", raw_affiliations=("Kyoto University",))
+>>> g = build_graph(Proposal("X-2", "t", team), [Work("W1", "a", PubDate(2024), (sato, ito))],
+...                 Exact(), as_of=date(2025, 6, 20))
+>>> g.coauthors.edges["person:p1", "name:ito ken"]["flagged"]
+False
+>>> g.coauthors.nodes["person:p1"]["own_listed_entries"]
+('L:e1',)
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -51,6 +76,7 @@ from typing import Any, Protocol
 import networkx as nx
 from networkx.algorithms import bipartite
 
+from workbench.errors import Problem
 from workbench.findings import PERSON
 from workbench.graph.collector import collector_paused
 from workbench.graph.duplicates import dedupe_works
@@ -64,8 +90,9 @@ from workbench.graph.records import (
     ListHit,
     NodeKind,
 )
-from workbench.linking import link_people
+from workbench.linking import Links, link_people
 from workbench.model import Authorship, Person, Proposal, Work
+from workbench.rules import affiliation_texts
 from workbench.scope import decide_scope
 from workbench.window import Window, reference_date
 
@@ -101,6 +128,7 @@ def build_graph(
     years: int = 2,
     *,
     organisations: bool = True,
+    links: Links | None = None,
 ) -> CoauthorGraph:
     """Build the co-authorship graph of ``proposal`` from ``works``.
 
@@ -118,12 +146,16 @@ def build_graph(
         date) and starts ``years`` earlier, both days inclusive.
     organisations
         Also build the author–organisation graph for the institution view.
+    links
+        The team's links to these works when already made (a
+        :class:`~workbench.screening.ScreeningResult` carries them): the same links
+        the screening used, not made a second time.
     """
     end = reference_date(as_of, proposal.submitted, source=proposal.source or proposal.proposal_id)
     window = Window.ending(end, years)
     read = list(works)
     with collector_paused:
-        return _build(proposal, read, matcher, window, years, organisations)
+        return _build(proposal, read, matcher, window, years, organisations, links)
 
 
 def _build(
@@ -133,12 +165,13 @@ def _build(
     window: Window,
     years: int,
     organisations: bool,
+    links: Links | None,
 ) -> CoauthorGraph:
     kept, duplicates = dedupe_works(read)
     without_authors = tuple(w.id for w in kept if not w.authorships)
     used = [w for w in kept if w.authorships]
     index = {w.id: i for i, w in enumerate(used)}
-    linked = link_people(proposal.people, used)
+    linked = link_people(proposal.people, used) if links is None else _links_of(links, index)
     team_links = {(index[k.work_id], k.authorship): k.person_id for k in linked.links}
     resolution = resolve(proposal.people, [w.authorships for w in used], team_links)
     scope = decide_scope(proposal)
@@ -172,6 +205,7 @@ def _build(
             contributions[node].append(c)
             if c.hits:
                 listed.add(node)
+    recent = {w.id for w, inside in zip(used, in_window, strict=True) if inside}
 
     B = _bipartite(used, rows, in_window)
     people = {resolution.team[p.id]: p for p in proposal.people}
@@ -184,12 +218,14 @@ def _build(
 
     for node, attrs in P.nodes(data=True):
         attrs.clear()
-        attrs.update(_node_attributes(node, people.get(node), authors_of, contributions, listed))
+        attrs.update(
+            _node_attributes(node, people.get(node), authors_of, contributions, listed, recent)
+        )
         if node in people:
             decision = scope.decision(PERSON, people[node].id)
             attrs["in_scope"] = bool(decision and decision.in_scope)
             attrs["scope_reason"] = decision.reason if decision else ""
-    annotate_edges(P, used, rows, in_window)
+    annotate_edges(P, used, rows, in_window, team=people.keys())
 
     report = BuildReport(
         works_read=len(read),
@@ -229,6 +265,26 @@ def _build(
 # ---------------------------------------------------------------- affiliations
 
 
+def _links_of(links: Links, index: Mapping[str, int]) -> Links:
+    """The screening's links to the works the graph uses (duplicates and authorless dropped).
+
+    Links are made work by work, so those of the works kept are the links
+    :func:`~workbench.linking.link_people` would make for them alone.
+    """
+    if all(k.work_id in index for k in (*links.links, *links.duplicates)) and not links.warnings:
+        return links
+
+    def kept(p: Problem) -> bool:  # "work <id> authorship <n>" (see workbench.linking)
+        parts = p.location.split(" ")
+        return len(parts) < 2 or parts[1] in index
+
+    return Links(
+        tuple(k for k in links.links if k.work_id in index),
+        tuple(p for p in links.warnings if kept(p)),
+        tuple(k for k in links.duplicates if k.work_id in index),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Given:
     """Per work, per authorship: the affiliation strings given and the list hits in them."""
@@ -248,9 +304,9 @@ def _given_affiliations(works: list[Work], matcher: MatcherLike | None) -> _Give
     for w in works:
         row = []
         for a in w.authorships:
-            key: tuple[Any, ...] = a.raw_affiliations or a.institutions
+            key: tuple[Any, ...] = (a.raw_affiliations, a.institutions)
             if key not in strings_of:
-                strings_of[key] = _affiliation_strings(a)
+                strings_of[key] = affiliation_texts(a)
             row.append(key)
         keys.append(row)
     distinct = list(dict.fromkeys(s for strings in strings_of.values() for s in strings))
@@ -260,11 +316,6 @@ def _given_affiliations(works: list[Work], matcher: MatcherLike | None) -> _Give
         for key, strings in strings_of.items()
     }
     return _Given([[given[k] for k in row] for row in keys], len(distinct))
-
-
-def _affiliation_strings(a: Authorship) -> tuple[str, ...]:
-    strings = a.raw_affiliations or tuple(i.display_name for i in a.institutions)
-    return tuple(s for s in dict.fromkeys(x.strip() for x in strings) if s)
 
 
 def _match_all(matcher: MatcherLike | None, texts: list[str]) -> dict[str, tuple[ListHit, ...]]:
@@ -324,10 +375,13 @@ def _node_attributes(
     authors_of: dict[str, list[Authorship]],
     contributions: dict[str, list[Contribution]],
     listed: set[str],
+    recent: set[str],
 ) -> dict[str, Any]:
     records = authors_of.get(node, [])
     cs = contributions.get(node, [])
-    entries = tuple(sorted({h.key for c in cs for h in c.hits})) if node in listed else ()
+    given = tuple(sorted({h.key for c in cs for h in c.hits})) if node in listed else ()
+    # a co-author's listed affiliations flag their links; a team member's are their own
+    entries = given if person is None else ()
     if len(records) == 1:  # most co-authors: one work
         (only,) = records
         printed: tuple[str, ...] = (only.author_name,)
@@ -342,6 +396,8 @@ def _node_attributes(
         "n_works": len(cs),
         "listed": bool(entries),
         "entries": entries,
+        "own_listed_entries": (),
+        "own_listed_in_window": (),
         "person_id": "",
         "role": "",
         "side": "",
@@ -358,6 +414,12 @@ def _node_attributes(
             side=person.side.value,
             orcid=person.orcid or orcid or "",
             openalex_id=person.openalex_id or openalex or "",
+            own_listed_entries=given,
+            own_listed_in_window=tuple(
+                sorted({h.key for c in cs if c.work_id in recent for h in c.hits})
+            )
+            if given
+            else (),
         )
     else:
         kind = NodeKind.LISTED_COAUTHOR if entries else NodeKind.COAUTHOR

@@ -7,11 +7,20 @@ Attributes of a link ``u``–``v`` (all plain values, ready for export):
 ``works``              their ids, oldest first (undated works first, then by id)
 ``dates``              their dates as ISO text ("" when unknown), same order
 ``in_window``          some joint work lies in the look-back window (Q3.6)
-``flagged``            on some joint work ``u`` or ``v`` gave a listed affiliation
+``flagged``            on some joint work the *co-author* end gave a listed affiliation
 ``flagged_works``      those works, oldest first
 ``flagged_in_window``  some flagged work lies in the window
 ``entries``            the list entries (``"<list>:<entry id>"``) behind the flags
 =====================  ===========================================================
+
+What flags a link is what the FAQ asks about (Q3.6, and ``recent_coauthorship``
+in :mod:`workbench.rules`): co-authorship with a researcher who gave a listed
+affiliation on the joint work. On a link between a team member and a co-author
+only the co-author's affiliations count; between two co-authors, either one's;
+between two team members, none. A team member's own listed affiliations are a
+fact about that person, not about their links: the builder keeps them on the
+node (``own_listed_entries``) and they never flag a link — otherwise one member
+with a listed past employer would flag every link they have.
 
 The per-work evidence (:class:`~workbench.graph.records.SharedWork`) is not
 copied onto each of tens of thousands of links: :meth:`CoauthorGraph.shared`
@@ -34,7 +43,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -50,11 +59,13 @@ def annotate_edges(
     works: Sequence[Work],
     rows: Sequence[Mapping[str, Contribution]],
     in_window: Sequence[bool],
+    team: Collection[str] = frozenset(),
 ) -> None:
     """Fill in the attributes of every link of ``P`` (a projection without edge data yet).
 
     ``rows`` gives, per work, each author node's contribution and ``in_window``
     whether the work lies in the window; both are in the order of ``works``.
+    ``team`` holds the team members' nodes, whose own affiliations flag nothing.
     Most links stand on one joint work without a listed affiliation; they get the
     values prepared once for that work.
     """
@@ -64,9 +75,11 @@ def annotate_edges(
     number = {wid: r for r, wid in enumerate(ids)}
     dates = [_iso(works[i].date) for i in order]
     inside = [in_window[i] for i in order]
-    # per work: node -> the list entries it gave there (None: nobody gave a listed one)
+    # per work: co-author node -> the list entries it gave there (None: no co-author gave
+    # a listed one); team members are left out, their own affiliations flag no link
     listed_on: list[dict[str, tuple[str, ...]] | None] = [
-        {n: tuple(h.key for h in c.hits) for n, c in rows[i].items() if c.hits} or None
+        {n: tuple(h.key for h in c.hits) for n, c in rows[i].items() if c.hits and n not in team}
+        or None
         for i in order
     ]
 

@@ -43,12 +43,17 @@ NODE_COLUMNS = (
     "listed",
     "entries",
     "names",
+    "own_listed_entries",
+    "own_listed_in_window",
 )
 EDGE_COLUMNS = (
     "weight", "works", "dates", "in_window", "flagged", "flagged_in_window", "flagged_works",
     "entries",
 )  # fmt: skip
-_LIST_FIELDS = ("works", "dates", "entries", "names", "flagged_works")
+_LIST_FIELDS = (
+    "works", "dates", "entries", "names", "flagged_works", "own_listed_entries",
+    "own_listed_in_window",
+)  # fmt: skip
 
 
 def _evidence(shared: tuple[SharedWork, ...]) -> dict[str, dict[str, list[str]]]:

@@ -39,7 +39,8 @@ def ego(cg: CoauthorGraph, node: str, depth: int = 1) -> nx.Graph:
 
 
 def flagged_links(cg: CoauthorGraph, *, in_window_only: bool = False) -> nx.Graph:
-    """Only the links that touch a listed affiliation (optionally: on an in-window work)."""
+    """Only the flagged links: a co-author on them gave a listed affiliation on a joint
+    work (optionally: an in-window one). See :mod:`workbench.graph.edges`."""
     attr = "flagged_in_window" if in_window_only else "flagged"
     edges = [(u, v) for u, v, f in cg.coauthors.edges(data=attr) if f]
     return nx.freeze(cg.coauthors.edge_subgraph(edges).copy())

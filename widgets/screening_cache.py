@@ -1,0 +1,297 @@
+"""Screening work done once: a match memo shared by screening and graph, and a disk cache.
+
+Opening a proposal screens it (:func:`workbench.screening.screen`) and builds its
+co-authorship graph (:func:`workbench.graph.build_graph`); both test the same
+affiliation strings against the lists. :class:`SharedMatcher` asks the matcher
+once per distinct string for both, and for every proposal of the session.
+
+:class:`DiskCache` keeps what a screening produced between page sessions, under
+a key made of the *content* of everything that decides the result
+(:func:`screening_key`): the bytes of the proposal's files, the lists as
+loaded, the reviewers' match verdicts, the reference date and window, and the
+workbench's own code and library versions. Any change gives another key, so a
+stale result is never served; unused entries are pruned oldest first. The
+cache holds Python pickles written by the workbench itself into its own
+folder: only point ``WORKBENCH_CACHE_DIR`` at a folder no one else writes to.
+:class:`WriteBehind` writes them in the background, while the reviewer waits
+for nothing.
+
+Examples
+--------
+>>> import tempfile
+>>> cache = DiskCache(Path(tempfile.mkdtemp()))
+>>> key = screening_key({"proposal.json": "ab12"}, lists=[("L", "2025-01-01", "c0ffee")],
+...                     memory="", as_of="", years=2)
+>>> cache.get(key) is None
+True
+>>> cache.put(key, {"findings": 3})
+True
+>>> cache.get(key)
+{'findings': 3}
+>>> key == screening_key({"proposal.json": "ab13"}, lists=[("L", "2025-01-01", "c0ffee")],
+...                      memory="", as_of="", years=2)
+False
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import pickle
+import platform
+import tempfile
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("widgets")
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Bumped when what is stored changes shape in a way the code hash would not show.
+FORMAT = "screened-1"
+#: Libraries whose objects are inside the stored results.
+_LIBRARIES = ("networkx", "numpy")
+
+
+class SharedMatcher:
+    """A matcher asked once per distinct (text, declared country).
+
+    Wraps any object with ``match(text)`` (and optionally a ``country`` keyword,
+    as :class:`workbench.matching.Matcher` has); results are kept until
+    ``limit`` texts are held, then the memo starts again. Safe to share between
+    threads (a lost race only repeats a call).
+
+    Examples
+    --------
+    >>> class Upper:
+    ...     calls = 0
+    ...     def match(self, text, country=None):
+    ...         Upper.calls += 1
+    ...         return (text.upper(),) if "x" in text else ()
+    >>> m = SharedMatcher(Upper())
+    >>> m.match("x lab"), m.match_many(["x lab", "y lab"]), Upper.calls
+    (('X LAB',), [('X LAB',), ()], 2)
+    """
+
+    def __init__(self, matcher: Any, limit: int = 400_000) -> None:
+        self.matcher = matcher
+        self.limit = limit
+        self._memo: dict[tuple[str, str | None], Any] = {}
+
+    @property
+    def memory(self) -> Any:
+        """The reviewer verdicts the wrapped matcher obeys (when it has any)."""
+        return getattr(self.matcher, "memory", None)
+
+    def match(self, text: str, country: str | None = None) -> Any:
+        key = (text, country)
+        found = self._memo.get(key)
+        if found is None:
+            found = (
+                self.matcher.match(text, country=country) if country else self.matcher.match(text)
+            )
+            if len(self._memo) >= self.limit:
+                self._memo = {}
+            self._memo[key] = found
+        return found
+
+    def match_many(self, texts: Iterable[str]) -> list[Any]:
+        return [self.match(t) for t in texts]
+
+    def __len__(self) -> int:
+        return len(self._memo)
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def memory_digest(memory: Any) -> str:
+    """A digest of reviewer match verdicts (a ``MatchMemory``); "" when there are none."""
+    if not memory:
+        return ""
+    confirmed = sorted(getattr(memory, "confirmed", ()))
+    dismissed = sorted(getattr(memory, "dismissed", ()))
+    text = json.dumps([confirmed, dismissed], ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the code that makes a screening and of the versions it runs on.
+
+    Every source and data file of ``workbench/`` and the Python files of
+    ``widgets/`` (the view and network data are made there), plus the Python,
+    networkx and numpy versions: a changed rule, matcher or vocabulary gives
+    another key.
+    """
+    h = hashlib.sha256(FORMAT.encode())
+    h.update(platform.python_version().encode())
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:  # pragma: no cover - both are dependencies
+            h.update(f"{name}=?".encode())
+    files = [p for p in (ROOT / "workbench").rglob("*") if p.is_file()]
+    files += list((ROOT / "widgets").glob("*.py"))
+    for path in sorted(files):
+        if "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo"):
+            continue
+        h.update(str(path.relative_to(ROOT)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def screening_key(
+    files: Mapping[str, str],
+    *,
+    lists: Sequence[tuple[str, str, str]],
+    memory: str,
+    as_of: str,
+    years: int,
+    code: str = "",
+    source: str = "",
+) -> str:
+    """The cache key of one screening: a digest of everything that decides its result.
+
+    ``files`` maps each proposal file's name to its digest; ``lists`` holds
+    (name, version, content digest) of each list screened against; ``memory``
+    is :func:`memory_digest` of the reviewers' verdicts; ``source`` is the
+    folder read (warnings name its files).
+    """
+    parts = {
+        "format": FORMAT,
+        "source": source,
+        "files": dict(sorted(files.items())),
+        "lists": [list(x) for x in lists],
+        "memory": memory,
+        "as_of": as_of,
+        "years": years,
+        "code": code,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+class DiskCache:
+    """Pickled values in ``folder``, one file per key, at most ``limit`` files."""
+
+    def __init__(self, folder: Path, limit: int = 64) -> None:
+        self.folder = folder
+        self.limit = limit
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under ``key``, or None (absent, unreadable or from other code)."""
+        path = self._path(key)
+        try:
+            f = path.open("rb")
+        except OSError:  # absent, or no such folder
+            return None
+        try:
+            with f:
+                value = pickle.load(f)
+        except Exception:  # a damaged or foreign file: forget it, screen again
+            log.warning("unreadable cache file %s; removed", path, exc_info=True)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: pruned last
+        return value
+
+    def put(self, key: str, value: Any) -> bool:
+        """Store ``value`` under ``key`` (written whole or not at all); False when it cannot."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self._path(key))
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except Exception:  # a full disk or a read-only folder only costs the speed-up
+            log.warning("could not write the screening cache in %s", self.folder, exc_info=True)
+            return False
+        self._prune()
+        return True
+
+    def _prune(self) -> None:
+        try:
+            entries = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        except OSError:
+            return
+        for old in entries[: max(0, len(entries) - self.limit)]:
+            old.unlink(missing_ok=True)
+
+    def __len__(self) -> int:
+        return len(list(self.folder.glob("*.pickle"))) if self.folder.is_dir() else 0
+
+
+class WriteBehind:
+    """Values written to a :class:`DiskCache` by a background thread, while ``idle`` is set.
+
+    Pickling a large screening takes a moment; it is done when the reviewer
+    waits for nothing (``idle`` is the page's signal), in the order queued.
+
+    Examples
+    --------
+    >>> import tempfile, threading
+    >>> idle = threading.Event()
+    >>> writes = WriteBehind(DiskCache(Path(tempfile.mkdtemp())), idle)
+    >>> writes.put("k", 1)
+    >>> writes.flush(timeout=0.2), writes.cache.get("k")  # not while the reviewer waits
+    (False, None)
+    >>> idle.set()
+    >>> writes.flush(), writes.cache.get("k")
+    (True, 1)
+    """
+
+    def __init__(self, cache: DiskCache, idle: threading.Event) -> None:
+        self.cache = cache
+        self.idle = idle
+        self._queue: list[tuple[str, Any]] = []
+        self._thread: threading.Thread | None = None
+        self._changed = threading.Condition()
+
+    def put(self, key: str, value: Any) -> None:
+        with self._changed:
+            self._queue.append((key, value))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="workbench-cache-writer", daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self.idle.wait()
+            with self._changed:
+                if not self._queue:
+                    self._thread = None
+                    self._changed.notify_all()
+                    return
+                key, value = self._queue[0]
+            self.cache.put(key, value)
+            with self._changed:
+                self._queue.pop(0)
+                self._changed.notify_all()
+
+    def flush(self, timeout: float = 60.0) -> bool:
+        """Wait until everything queued is written; False when ``timeout`` ran out first."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._queue, timeout=timeout)
