@@ -68,10 +68,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 import networkx as nx
 from networkx.algorithms import bipartite
@@ -92,28 +92,11 @@ from workbench.graph.records import (
 )
 from workbench.linking import Links, link_people
 from workbench.model import Authorship, Person, Proposal, Work
-from workbench.rules import affiliation_texts
+from workbench.rules import MatcherLike, affiliation_texts
 from workbench.scope import decide_scope
 from workbench.window import Window, reference_date
 
 __all__ = ["build_graph", "dedupe_works", "work_node"]
-
-
-class MatchLike(Protocol):
-    @property
-    def list_name(self) -> str: ...
-    @property
-    def entry_id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def span(self) -> tuple[int, int]: ...
-    @property
-    def score(self) -> float: ...
-
-
-class MatcherLike(Protocol):
-    def match(self, text: str) -> Sequence[MatchLike]: ...
 
 
 def work_node(work_id: str) -> str:
