@@ -20,84 +20,65 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.settings import Settings
 
+from .proposal_folders import (
+    PROPOSAL_FILES,
+    WORKS_FILES,
+    ProposalFolder,
+    find_folders,
+    folder_digests,
+    read_proposal,
+)
+from .review_store import ReviewStore
+from .screened import Progress, Screened, screen_afresh
+from .screened import no_progress as _no_progress
+from .screened import view_with_decisions as _view_with_decisions
+from .screening_ahead import CACHE_SIZE, ScreeningAhead
 from .screening_cache import (
     DiskCache,
     SharedMatcher,
     WriteBehind,
     code_version,
-    file_digest,
     memory_digest,
     screening_key,
 )
-from .view import ReviewView, build_view
+from .view import ReviewView
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when first used
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
+__all__ = [
+    "CACHE_SIZE",
+    "PROPOSAL_FILES",
+    "WORKS_FILES",
+    "Progress",
+    "ProposalFolder",
+    "Screened",
+    "Workspace",
+]
+
 log = logging.getLogger("widgets")
-
-#: Screened proposals kept in memory (most recently used).
-CACHE_SIZE = 24
-
-PROPOSAL_FILES = ("proposal.json", "questionnaire.xlsx", "proposal.xlsx")
-WORKS_FILES = ("works.json", "works.jsonl", "publications.csv")
-
-Progress = Callable[[str, float], None]
-
-
-def _no_progress(step: str, fraction: float) -> None:
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class ProposalFolder:
-    """One proposal of the data folder, as found on disk."""
-
-    id: str
-    folder: Path
-    proposal_file: Path | None
-    works_files: tuple[Path, ...]
-    title: str = ""
-    error: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Screened:
-    """A proposal screened: the domain result, its JSON, the page's view, and the graph."""
-
-    proposal: Proposal
-    works: tuple[Work, ...]
-    result: Any  # workbench.screening.ScreeningResult
-    data: Mapping[str, Any]  # result.to_json()
-    view: ReviewView
-    graph: Any = None  # workbench.graph.CoauthorGraph, when the graph builder is present
-    seconds: float = 0.0
-    years: int = 2
-    #: the graph laid out for the explorer (``widgets.network_filter.GraphArrays``)
-    network: Any = None
-    #: seconds per step: load, screen, graph, layout, view (or "disk" when read back)
-    timings: Mapping[str, float] = field(default_factory=dict)
-    key: str = ""  # the content key it was screened under (see ``widgets.screening_cache``)
 
 
 @dataclass
-class Workspace:
+class Workspace(ScreeningAhead, ReviewStore):
     """Proposals folder + lists + matcher + store, for one page session.
+
+    Screening ahead (:class:`~widgets.screening_ahead.ScreeningAhead`) and the
+    writes to the store (:class:`~widgets.review_store.ReviewStore`) are its
+    parts, each in its own module.
 
     Parameters
     ----------
@@ -159,27 +140,7 @@ class Workspace:
 
     def folders(self) -> list[ProposalFolder]:
         """Every proposal sub-folder of the data folder, sorted by id."""
-        root = self.settings.data_dir
-        if not root.is_dir():
-            raise InputError(
-                [
-                    Problem(
-                        str(root),
-                        "data folder",
-                        "WORKBENCH_DATA_DIR",
-                        "folder not found",
-                        "a folder with one sub-folder per proposal",
-                    )
-                ]
-            )
-        found = []
-        for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            proposal_file = next((sub / n for n in PROPOSAL_FILES if (sub / n).is_file()), None)
-            works = tuple(sub / n for n in WORKS_FILES if (sub / n).is_file())
-            if proposal_file is None:
-                continue
-            found.append(ProposalFolder(sub.name, sub, proposal_file, works))
-        return found
+        return find_folders(self.settings.data_dir)
 
     def proposals(self, *, statuses: bool = True) -> list[dict[str, Any]]:
         """Picker entries: ``id``, ``proposal_id``, ``title``, ``status`` and ``error``.
@@ -224,15 +185,11 @@ class Workspace:
         return found
 
     def _proposal(self, f: ProposalFolder) -> Proposal:
-        from workbench.proposal import load_proposal
-
-        assert f.proposal_file is not None
-        return load_proposal(f.proposal_file)
+        return read_proposal(f)
 
     def _digests(self, f: ProposalFolder) -> dict[str, str]:
         """SHA-256 of each file of a proposal folder, by file name."""
-        files = [f.proposal_file, *f.works_files] if f.proposal_file else list(f.works_files)
-        return {p.name: file_digest(p) for p in files}
+        return folder_digests(f)
 
     def load(self, folder_id: str) -> tuple[Proposal, tuple[Work, ...]]:
         """The proposal of ``folder_id`` and its works (read again only when the files change)."""
@@ -407,45 +364,15 @@ class Workspace:
         progress: Progress,
         started: float,
     ) -> Screened:
-        from workbench.screening import screen
-
-        timings: dict[str, float] = {}
-        clock = time.perf_counter()
-
-        def step(name: str) -> None:
-            nonlocal clock
-            now = time.perf_counter()
-            timings[name] = now - clock
-            clock = now
-
-        progress("progress.loading", 0.15)
-        proposal, works = self._load(f, digests)
-        step("load")
-        progress("progress.screening", 0.35)
-        result = screen(proposal, works, matcher, self.lists(), as_of=as_of, years=years)
-        data = result.to_json()
-        step("screen")
-        progress("progress.graph", 0.55)
-        graph = self._graph(proposal, works, matcher, result.as_of, years, result.links)
-        step("graph")
-        progress("progress.graph", 0.7)
-        network = _laid_out(graph)
-        step("layout")
-        titles = {w.id: w.title for w in works}
-        view = build_view(data, proposal, self.lists(), titles, works=len(works))
-        step("view")
-        return Screened(
-            proposal,
-            works,
-            result,
-            data,
-            view,
-            graph,
-            time.perf_counter() - started,
-            years,
-            network,
-            timings,
+        return screen_afresh(
+            lambda: self._load(f, digests),
+            self.lists,
             key,
+            matcher,
+            as_of,
+            years,
+            progress,
+            started,
         )
 
     def cached(self, folder_id: str) -> bool:
@@ -457,220 +384,9 @@ class Workspace:
         with self._lock:
             return key in self._screened
 
-    def prefetch(
-        self,
-        folder_ids: Sequence[str],
-        stop: threading.Event,
-        idle: threading.Event | None = None,
-        done_one: Callable[[int], None] | None = None,
-    ) -> int:
-        """Screen proposals ahead of the reviewer (default window), so a switch is instant.
-
-        Waits for ``idle`` before each proposal and between the steps of one (the
-        reviewer's own screening goes first, unless it is the one being screened
-        here) and ends when ``stop`` is set. Proposals that fail are left for the
-        reviewer to open, where the error is shown. Returns how many were screened.
-        """
-        done = 0
-        for folder_id in folder_ids[:CACHE_SIZE]:
-            if idle is not None:
-                idle.wait()
-            if stop.is_set():
-                break
-            try:
-                self.screen(folder_id, progress=self._give_way(folder_id, stop, idle))
-                done += 1
-                if done_one is not None:
-                    done_one(done)
-            except Exception:  # shown when the reviewer opens it
-                log.info("prefetch of %s failed", folder_id, exc_info=True)
-            with self._lock:  # keep the works only of what is cached
-                cached = {s.proposal.proposal_id for s in self._screened.values()}
-                for stale in [k for k, v in self._loaded.items() if v[1].proposal_id not in cached]:
-                    del self._loaded[stale]
-        return done
-
-    def largest_first(self, folder_ids: Sequence[str]) -> list[str]:
-        """``folder_ids`` ordered by the size of their works files, largest first.
-
-        The order the page screens ahead in: a small proposal is screened in a
-        blink when asked for, a large one takes seconds, so those are made ready first.
-        """
-        size = {f.id: sum(p.stat().st_size for p in f.works_files) for f in self.folders()}
-        return sorted(folder_ids, key=lambda i: -size.get(i, 0))
-
-    def _give_way(
-        self, folder_id: str, stop: threading.Event, idle: threading.Event | None
-    ) -> Progress:
-        """A progress callback that pauses background work while the reviewer's runs."""
-
-        def pause(_step: str, _fraction: float) -> None:
-            if idle is None:
-                return
-            while not idle.wait(0.05):
-                if stop.is_set() or self.wanted == folder_id:
-                    return
-
-        return pause
-
-    def _graph(
-        self,
-        proposal: Proposal,
-        works: Sequence[Work],
-        matcher: Any,
-        as_of: date,
-        years: int,
-        links: Any = None,
-    ) -> Any:
-        try:
-            from workbench.graph import build_graph
-        except ImportError:  # pragma: no cover - the graph package ships with the workbench
-            return None
-        # the page shows people and links, not the institution view: no organisation graph
-        return build_graph(
-            proposal, works, matcher, as_of=as_of, years=years, links=links, organisations=False
-        )
-
     def view_with_decisions(self, screened: Screened, state: ReviewState) -> ReviewView:
         """The view with the suggested outcome recomputed from the reviewer's dispositions."""
-        from workbench.outcome import suggest_outcome
-
-        dismissed = {k for k, d in state.dispositions.items() if str(d.disposition) == "dismissed"}
-        confirmed = {k for k, d in state.dispositions.items() if str(d.disposition) == "confirmed"}
-        if not dismissed and not confirmed:
-            return screened.view
-        outcome = suggest_outcome(
-            screened.result.findings, dismissed=dismissed, confirmed=confirmed
-        )
-        data = dict(screened.data)
-        data["suggested_outcome"] = outcome.to_json()
-        fresh = build_view(data, screened.proposal, (), None, works=len(screened.works))
-        return replace(screened.view, outcome=fresh.outcome)
-
-    # ---- store -------------------------------------------------------------------------
-
-    def state(self, proposal_id: str) -> ReviewState:
-        return self.db.state(proposal_id)
-
-    def ensure_started(self, screened: Screened, reviewer: str, expected_seq: int) -> ReviewState:
-        """Register the screening in the store unless the review already holds it."""
-        pid = screened.proposal.proposal_id
-        state = self.db.state(pid)
-        if state.seq != expected_seq:
-            # let the store refuse the stale write with its own message
-            return self.db.start_review(
-                pid,
-                reviewer=reviewer,
-                expected_seq=expected_seq,
-                as_of=screened.result.as_of,
-                lists=self.lists(),
-                finding_keys=[f.key for f in screened.result.findings],
-            )
-        keys = tuple(f.key for f in screened.result.findings)
-        versions = {(lv.name, lv.version) for lv in state.lists}
-        current = {(x.name, x.version.isoformat() if x.version else None) for x in self.lists()}
-        if (
-            state.started
-            and state.finding_keys is not None
-            and set(keys) <= set(state.finding_keys)
-            and state.as_of == screened.result.as_of
-            and versions == current
-        ):
-            return state
-        return self.db.start_review(
-            pid,
-            reviewer=reviewer,
-            expected_seq=expected_seq,
-            as_of=screened.result.as_of,
-            lists=self.lists(),
-            finding_keys=sorted(set(keys) | set(state.finding_keys or ())),
-        )
-
-    def dispose(
-        self,
-        screened: Screened,
-        key: str,
-        disposition: str,
-        rationale: str,
-        remember: bool,
-        *,
-        reviewer: str,
-        expected_seq: int,
-    ) -> ReviewState:
-        """Record a finding's disposition (and, for a dismissal, remember the false matches)."""
-        pid = screened.proposal.proposal_id
-        state = self.ensure_started(screened, reviewer, expected_seq)
-        state = self.db.set_disposition(
-            pid, key, disposition, rationale, reviewer=reviewer, expected_seq=state.seq
-        )
-        row = screened.view.finding(key)
-        if remember and disposition == "dismissed" and row is not None and row.list_name:
-            texts = dict.fromkeys(e.affiliation for e in row.evidence if e.affiliation)
-            for text in texts:
-                state = self.db.remember_match(
-                    pid,
-                    text,
-                    row.list_name,
-                    row.entry_id,
-                    "dismissed",
-                    reviewer=reviewer,
-                    expected_seq=state.seq,
-                    reason=rationale,
-                )
-        return state
-
-    def judge(
-        self,
-        screened: Screened,
-        outcome: str,
-        notes: str,
-        measures: Sequence[Mapping[str, Any]],
-        *,
-        reviewer: str,
-        expected_seq: int,
-    ) -> ReviewState:
-        """Record the judgment and the new measures, each as its own event, in order.
-
-        Every command is checked before anything is written, so bad input
-        (a past due date, an empty text) writes nothing.
-        """
-        from workbench.store.commands import AddMeasure, SetJudgment, today_in_japan
-
-        pid = screened.proposal.proposal_id
-        probe = self.db.state(pid)
-        problems: list[Problem] = []
-        checks: list[Any] = [SetJudgment(outcome, notes)]
-        checks += [
-            AddMeasure(m["kind"], m["text"], tuple(m.get("persons") or ()), m.get("due"))
-            for m in measures
-        ]
-        for command in checks:
-            try:
-                command.payload(_started(probe), today_in_japan())
-            except InputError as exc:
-                problems += [p for p in exc.problems if p.field != "proposal_id"]
-        if problems:
-            raise InputError(problems)
-        state = self.ensure_started(screened, reviewer, expected_seq)
-        state = self.db.set_judgment(pid, outcome, notes, reviewer=reviewer, expected_seq=state.seq)
-        for m in measures:
-            state = self.db.add_measure(
-                pid,
-                m["kind"],
-                m["text"],
-                tuple(m.get("persons") or ()),
-                m.get("due"),
-                reviewer=reviewer,
-                expected_seq=state.seq,
-            )
-        return state
-
-    def export_xlsx(self, screened: Screened) -> bytes:
-        """The review record as an Excel workbook (bytes)."""
-        pid = screened.proposal.proposal_id
-        with tempfile.TemporaryDirectory() as tmp:
-            path = self.db.export_xlsx(pid, Path(tmp) / f"{pid}.xlsx", screened.data["findings"])
-            return Path(path).read_bytes()
+        return _view_with_decisions(screened, state)
 
 
 def _list_key(lst: ScreeningList) -> tuple[str, str, str]:
@@ -679,17 +395,3 @@ def _list_key(lst: ScreeningList) -> tuple[str, str, str]:
     if not digest:
         digest = hashlib.sha256(repr(lst.entries).encode()).hexdigest()
     return (lst.name, lst.version.isoformat() if lst.version else "", digest)
-
-
-def _laid_out(graph: Any) -> Any:
-    """The graph laid out for the network explorer, or None without a graph."""
-    if graph is None:
-        return None
-    from .network_filter import laid_out
-
-    return laid_out(graph)
-
-
-def _started(state: ReviewState) -> ReviewState:
-    """``state`` as if started, to check commands before the review is registered."""
-    return state if state.started else replace(state, seq=1, finding_keys=None)
