@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.malformed.expect import assert_names_every_problem
 from workbench.errors import InputError, Severity
 from workbench.proposal import load_proposal, load_proposal_with_report
 
@@ -91,17 +92,7 @@ def test_malformed_file_names_every_problem(name: str) -> None:
     path = MALFORMED / name
     with pytest.raises(InputError) as caught:
         load_proposal(path)
-    errors = [p for p in caught.value.problems if p.severity is Severity.ERROR]
-    assert sorted((p.location, p.field) for p in errors) == sorted(
-        (place, field) for place, field, _ in EXPECTED[name]
-    )
-    for place, field, words in EXPECTED[name]:
-        (problem,) = [p for p in errors if (p.location, p.field) == (place, field)]
-        assert words in problem.message, (problem, words)
-        assert problem.expected, problem
-    text = str(caught.value)
-    assert str(path) in text
-    assert all(place in text for place, _, _ in EXPECTED[name])
+    assert_names_every_problem(caught.value, path, EXPECTED[name])
 
 
 def test_warnings_ride_along_with_the_errors() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.malformed.expect import assert_names_every_problem
 from workbench.errors import InputError, Severity
 from workbench.publications import load_works, load_works_many
 
@@ -69,16 +70,8 @@ def test_malformed_file_names_every_problem(name: str) -> None:
     path = MALFORMED / name
     with pytest.raises(InputError) as caught:
         load_works(path)
-    errors = [p for p in caught.value.problems if p.severity is Severity.ERROR]
-    assert sorted((p.location, p.field) for p in errors) == sorted(
-        (place, field) for place, field, _ in EXPECTED[name]
-    )
-    for place, field, words in EXPECTED[name]:
-        (problem,) = [p for p in errors if (p.location, p.field) == (place, field)]
-        assert words in problem.message, (problem, words)
-        assert problem.expected, problem
+    assert_names_every_problem(caught.value, path, EXPECTED[name])
     assert all(p.file == str(path) for p in caught.value.problems)
-    assert str(path) in str(caught.value)
 
 
 def test_undated_works_load_with_a_warning_each() -> None:
