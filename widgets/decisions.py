@@ -185,6 +185,9 @@ class Decisions(AppBase):
         req = change["new"]
         if not req or self.screened is None:
             return
+        if req.get("action") == "update-measure":
+            self._update_measure(req)
+            return
         tr = translator(self.language)
         if not req.get("outcome"):
             self.status.say("judgment.need_outcome", "error")
@@ -203,6 +206,25 @@ class Decisions(AppBase):
         )
         if ok:
             self.status.say("judgment.saved", "ok")
+
+    def _update_measure(self, req: Mapping[str, Any]) -> None:
+        """Record a new status and/or due date of one stored measure."""
+        mid = int(req["measure_id"])
+        changes = dict(req.get("changes") or {})
+        if not changes:
+            self.status.say("judgment.measure_unchanged", "error", id=mid)
+            return
+        tr = translator(self.language)
+        screened = self.screened
+        assert screened is not None
+        ok = self._write(
+            tr("judgment.measures"),
+            lambda who, seq: self.workspace.update_measure(
+                screened, mid, changes, reviewer=who, expected_seq=seq
+            ),
+        )
+        if ok:
+            self.status.say("judgment.measure_updated", "ok")
 
     def _on_export(self, change: Mapping[str, Any]) -> None:
         req = change["new"]

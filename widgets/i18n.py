@@ -182,6 +182,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Please enter your name as reviewer (it is recorded).",
     ),
     "judgment.measure_table": ("依頼済みの措置", "Measures asked for"),
+    "judgment.measure_update": ("更新", "Update"),
+    "judgment.measure_updated": ("措置を更新しました。", "Measure updated."),
+    "judgment.measure_unchanged": (
+        "措置 #{id} の状況・期限は変わっていません。",
+        "Measure #{id}: status and due date are unchanged.",
+    ),
     "measure.sri": ("特定研究情報の定義", "Definition of specified research information"),
     "measure.sri_placeholder": (
         "特定研究情報（ノウハウ等）の範囲と特定方法 (Q3.10)",

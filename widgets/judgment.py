@@ -4,14 +4,17 @@ Input traits: ``record`` (what the store holds now: ``outcome``, ``notes``,
 ``who``, ``when``, ``measures`` — list of dicts — and ``history`` — list of
 ``who``/``when``/``what``/``why`` dicts), ``conflict`` (a stale-write
 message, shown plainly), ``language``, ``enabled``. Output trait:
-``request`` — ``{"outcome", "notes", "measures": [{"kind", "text",
-"persons", "due"}]}`` when the reviewer saves.
+``request`` — ``{"action": "judge", "outcome", "notes", "measures":
+[{"kind", "text", "persons", "due"}]}`` when the reviewer saves, or
+``{"action": "update-measure", "measure_id", "changes": {"status"?,
+"due"?}}`` when the reviewer updates one row of the measures table (each
+row has a status drop-down, a due date and an update button).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import ipywidgets as w
 import traitlets as t
@@ -26,6 +29,28 @@ OUTCOMES = (
     "review-withheld",
     "resubmission-requested",
 )
+
+
+class MeasureRow(NamedTuple):
+    """The controls of one stored measure in the measures table."""
+
+    status: w.Dropdown
+    due: w.DatePicker
+    update: w.Button
+
+
+def _as_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _close(widgets: list[w.Widget]) -> None:
+    """Close widgets no longer shown, with everything inside them."""
+    for widget in widgets:
+        _close(list(getattr(widget, "children", ())))
+        widget.close()
 
 
 def split_persons(text: str) -> list[str]:
@@ -67,7 +92,11 @@ class JudgmentForm(w.VBox):
         self._notes = w.Textarea(rows=3, layout=w.Layout(width="100%"))
         self._notes_label = w.HTML()
         self._save = w.Button(button_style="primary", icon="save")
-        self._existing = w.HTML()
+        self._existing_caption = w.HTML()
+        self._existing_grid = w.VBox(layout=w.Layout(width="100%"))
+        self._existing_grid.add_class("wb-measures")
+        self._existing = w.VBox([self._existing_caption, self._existing_grid])
+        self._rows: dict[int, MeasureRow] = {}
         self._history_heading = w.HTML()
         self._history = w.HTML()
         form = w.VBox(
@@ -155,6 +184,10 @@ class JudgmentForm(w.VBox):
     def save_button(self) -> w.Button:
         return self._save
 
+    def measure_rows(self) -> dict[int, MeasureRow]:
+        """The status drop-down, due date and update button of each stored measure, by id."""
+        return dict(self._rows)
+
     def _labels(self, _change: object = None) -> None:
         tr = translator(self.language)
         self._heading.value = markup.heading_html(tr("section.judgment"))
@@ -177,10 +210,10 @@ class JudgmentForm(w.VBox):
         self._notes_label.value = f"<b>{markup.esc(tr('judgment.notes'))}</b>"
         self._save.description = tr("judgment.save")
         self._history_heading.value = f"<h3>{markup.esc(tr('section.history'))}</h3>"
-        self._render_record()
+        self._render_record(keep=True)
         self._show_conflict()
 
-    def _render_record(self) -> None:
+    def _render_record(self, *, keep: bool = False) -> None:
         tr = translator(self.language)
         r = self.record
         if r.get("outcome"):
@@ -189,39 +222,85 @@ class JudgmentForm(w.VBox):
             self._current.value = f"<div class='wb-outcome'>{markup.esc(text)}</div>"
         else:
             self._current.value = f"<div class='wb-muted'>{markup.esc(tr('judgment.none'))}</div>"
-        measures = r.get("measures") or []
-        if measures:
-            head = "".join(
-                f"<th>{markup.esc(tr(k))}</th>"
-                for k in (
-                    "measure.kind",
-                    "measure.text",
-                    "measure.persons",
-                    "measure.due",
-                    "measure.status",
+        self._render_measures(keep=keep)
+        self._history.value = markup.history_html(r.get("history") or [], tr)
+
+    def _render_measures(self, *, keep: bool) -> None:
+        """The stored measures, one row each with its status, due date and update button.
+
+        ``keep`` keeps what the reviewer chose but did not record yet (a language
+        switch, or a refused write); otherwise each row shows what is stored.
+        """
+        tr = translator(self.language)
+        measures = [m for m in (self.record.get("measures") or []) if m.get("id") is not None]
+        pending = {
+            mid: (row.status.value, row.due.value) for mid, row in self._rows.items() if keep
+        }
+        old = list(self._existing_grid.children)
+        self._rows = {}
+        if not measures:
+            self._existing_caption.value = ""
+            self._existing_grid.children = ()
+            _close(old)
+            return
+        self._existing_caption.value = (
+            f"<div class='wb-muted'>{markup.esc(tr('judgment.measure_table'))}</div>"
+        )
+        cells: list[w.Widget] = []
+        from workbench.store.vocabulary import MeasureStatus  # the store is loaded by now
+
+        statuses = [str(s) for s in MeasureStatus]
+        for m in measures:
+            mid = int(m["id"])
+            status = str(m.get("status") or "")
+            choice, due = pending.get(mid, (status, _as_date(m.get("due"))))
+            options = [(tr(f"measure_status.{s}"), s) for s in statuses]
+            if status not in statuses:  # a word this page does not know: shown as stored
+                options.append((status, status))
+            row = MeasureRow(
+                w.Dropdown(
+                    options=options,
+                    value=choice if choice in {v for _, v in options} else status,
+                    layout=w.Layout(width="9rem"),
+                ),
+                w.DatePicker(value=due, layout=w.Layout(width="11rem")),
+                w.Button(description=tr("judgment.measure_update"), icon="pencil"),
+            )
+            row.update.on_click(lambda _b, mid=mid: self._ask_update(mid))
+            self._rows[mid] = row
+            persons = ", ".join(m.get("persons") or [])
+            what = (
+                f"<b>#{mid} {markup.esc(tr('measure.' + str(m.get('kind'))))}</b>"
+                f" — {markup.esc(m.get('text', ''))}"
+                + (
+                    f"<br><span class='wb-muted'>{markup.esc(tr('measure.persons'))}: "
+                    f"{markup.esc(persons)}</span>"
+                    if persons
+                    else ""
                 )
             )
-            rows = "".join(
-                f"<tr><td>{markup.esc(tr('measure.' + str(m.get('kind'))))}</td>"
-                f"<td>{markup.esc(m.get('text', ''))}</td>"
-                f"<td>{markup.esc(', '.join(m.get('persons') or []))}</td>"
-                f"<td>{markup.esc(m.get('due') or '')}</td>"
-                f"<td>{markup.esc(tr('measure_status.' + str(m.get('status', ''))))}</td></tr>"
-                for m in measures
+            controls = w.HBox(
+                [
+                    w.Label(tr("measure.due")),
+                    row.due,
+                    w.Label(tr("measure.status")),
+                    row.status,
+                    row.update,
+                ],
+                layout=w.Layout(flex_flow="row wrap", align_items="center", grid_gap="0.5rem"),
             )
-            self._existing.value = (
-                f"<div class='wb-muted'>{markup.esc(tr('judgment.measure_table'))}</div>"
-                f"<table class='wb-table'><tr>{head}</tr>{rows}</table>"
-            )
-        else:
-            self._existing.value = ""
-        self._history.value = markup.history_html(r.get("history") or [], tr)
+            box = w.VBox([w.HTML(what), controls], layout=w.Layout(margin="0 0 0.5rem 0"))
+            box.add_class("wb-measure-row")
+            cells.append(box)
+        self._existing_grid.children = cells
+        _close(old)
+        self._enable()
 
     def _load(self, _change: object = None) -> None:
         """A new record (another proposal, or a save) resets the form to what is stored."""
         r = self.record
         if r.get("reset") is False:  # a reload after a refused write keeps what was typed
-            self._render_record()
+            self._render_record(keep=True)
             self._enable()
             return
         with self.hold_trait_notifications():
@@ -249,6 +328,9 @@ class JudgmentForm(w.VBox):
             self._notes,
         ):
             control.disabled = not self.enabled
+        for row in self._rows.values():
+            for part in row:
+                part.disabled = not self.enabled
         self._save.disabled = not (self.enabled and self._outcome.value)
 
     def measures(self) -> list[dict[str, Any]]:
@@ -286,8 +368,31 @@ class JudgmentForm(w.VBox):
     def _ask(self, _button: object) -> None:
         self._asked += 1
         self.request = {
+            "action": "judge",
             "outcome": self._outcome.value,
             "notes": self._notes.value.strip(),
             "measures": self.measures(),
+            "n": self._asked,
+        }
+
+    def _ask_update(self, measure_id: int) -> None:
+        """Ask to record the row's status and due date where they differ from what is stored."""
+        row = self._rows.get(measure_id)
+        stored = next(
+            (m for m in self.record.get("measures") or [] if m.get("id") == measure_id), None
+        )
+        if row is None or stored is None:
+            return
+        changes: dict[str, Any] = {}
+        if row.status.value != str(stored.get("status") or ""):
+            changes["status"] = row.status.value
+        due = row.due.value if isinstance(row.due.value, date) else None
+        if due != _as_date(stored.get("due")):
+            changes["due"] = due.isoformat() if due else None
+        self._asked += 1
+        self.request = {
+            "action": "update-measure",
+            "measure_id": measure_id,
+            "changes": changes,
             "n": self._asked,
         }

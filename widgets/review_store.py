@@ -153,6 +153,29 @@ class ReviewStore:
             )
         return state
 
+    def update_measure(
+        self,
+        screened: Screened,
+        measure_id: int,
+        changes: Mapping[str, Any],
+        *,
+        reviewer: str,
+        expected_seq: int,
+    ) -> ReviewState:
+        """Record new ``status`` and/or ``due`` (ISO date or ``None``) of a stored measure.
+
+        One event; the store refuses it as stale when the review moved on since
+        ``expected_seq``, or as bad input (unknown measure, past due date).
+        """
+        fields = {k: v for k, v in changes.items() if k in ("status", "due")}
+        return self.db.update_measure(
+            screened.proposal.proposal_id,
+            measure_id,
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            **fields,
+        )
+
     def export_xlsx(self, screened: Screened) -> bytes:
         """The review record as an Excel workbook (bytes)."""
         pid = screened.proposal.proposal_id

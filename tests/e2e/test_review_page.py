@@ -105,8 +105,20 @@ def test_a_review_session_from_pick_to_saved_judgment(
     row.wait_for()
     form = page.locator(".wb-judgment")
     form.locator(".wb-outcome", has_text="必要に応じてリスク低減措置").wait_for()
-    assert "極低温CMOSの設計データ" in form.inner_text() and due in form.inner_text()
+    measures = form.locator(".wb-measures")
+    measures.get_by_text("極低温CMOSの設計データ").first.wait_for()
+    assert measures.locator("input[type=date]").first.input_value() == due
     assert "E2E Reviewer" in form.inner_text()
+
+    # move the measure on (as a named reviewer): its row's status drop-down and update button
+    page.locator(".wb-header input").fill("E2E Reviewer")
+    page.locator(".wb-header input").press("Tab")
+    measures.locator("select").first.select_option(label="完了")
+    measures.locator("button", has_text="更新").first.click()
+    page.locator(".wb-status-ok", has_text="措置を更新しました").wait_for()
+    form.locator(".wb-history li", has_text="状況 → 完了").filter(
+        has_text="E2E Reviewer"
+    ).first.wait_for()
 
     # switch the language: labels change, data stays as given
     page.locator(".wb-header button", has_text="English").click()

@@ -222,6 +222,108 @@ def test_a_stale_write_is_refused_and_shown_plainly(make_app, store: Store, db_p
     assert app.judgment.conflict == ""
 
 
+def _save_with_a_measure(app: App) -> int:
+    form = app.judgment
+    form.outcome.value = "mitigation-before-start"
+    form.awareness.value = "Seminar on <b>export</b> control for the whole team"
+    form.due.value = date.today() + timedelta(days=30)
+    form.save_button.click()
+    assert app.status.level == "ok", app.status.message
+    rows = form.measure_rows()
+    assert len(rows) == 1
+    return next(iter(rows))
+
+
+def test_a_measure_status_and_due_date_are_updated_from_its_row(make_app, store: Store) -> None:
+    app = make_app(reviewer="Tanaka")
+    _open(app)
+    mid = _save_with_a_measure(app)
+    row = app.judgment.measure_rows()[mid]
+    # the drop-down speaks the store's words, in Japanese by default
+    assert row.status.value == "requested"
+    assert ("対応中", "in-progress") in row.status.options
+    assert ("完了", "done") in row.status.options
+    assert "Seminar on &lt;b&gt;export&lt;/b&gt;" in html_of(app.judgment)
+    assert "<b>export</b>" not in html_of(app.judgment)
+    seq = store.state(EXAMPLE_ID).seq
+    row.status.value = "in-progress"
+    later = date.today() + timedelta(days=90)
+    row.due.value = later
+    row.update.click()
+    assert app.status.level == "ok", app.status.message
+    state = store.state(EXAMPLE_ID)
+    assert state.seq == seq + 1  # one event
+    measure = state.measure(mid)
+    assert measure is not None and str(measure.status) == "in-progress" and measure.due == later
+    last = state.history[-1]
+    assert str(last.kind) == "measure-updated" and last.reviewer == "Tanaka"
+    assert last.payload["changes"]["status"] == "in-progress"
+    # the page shows the new state and the change in the history, with the reviewer
+    assert app.judgment.measure_rows()[mid].status.value == "in-progress"
+    newest = app.judgment.record["history"][0]
+    assert newest["who"] == "Tanaka" and "対応中" in newest["what"]
+    assert f"措置 #{mid} を更新" in html_of(app.judgment)
+    # the next step: done, with the status alone
+    app.judgment.measure_rows()[mid].status.value = "done"
+    app.judgment.measure_rows()[mid].update.click()
+    assert str(store.state(EXAMPLE_ID).measure(mid).status) == "done"
+    assert store.state(EXAMPLE_ID).measure(mid).due == later
+    # nothing changed: nothing is written, and the reviewer is told
+    before = store.state(EXAMPLE_ID).seq
+    app.judgment.measure_rows()[mid].update.click()
+    assert app.status.level == "error" and f"#{mid}" in app.status.message
+    assert store.state(EXAMPLE_ID).seq == before
+    # English labels on the same rows, switched at run time
+    app.language = "en"
+    assert ("done", "done") in app.judgment.measure_rows()[mid].status.options
+    assert app.judgment.measure_rows()[mid].update.description == "Update"
+
+
+def test_a_measure_due_date_in_the_past_is_refused_and_nothing_written(
+    make_app, store: Store
+) -> None:
+    app = make_app(reviewer="Tanaka")
+    _open(app)
+    mid = _save_with_a_measure(app)
+    seq = store.state(EXAMPLE_ID).seq
+    row = app.judgment.measure_rows()[mid]
+    row.due.value = date(2020, 1, 1)
+    row.update.click()
+    assert app.status.level == "error" and "2020-01-01" in app.status.message
+    assert store.state(EXAMPLE_ID).seq == seq
+
+
+def test_a_stale_measure_update_is_refused_and_shown_plainly(
+    make_app, store: Store, db_path: Path
+) -> None:
+    app = make_app(reviewer="Tanaka")
+    _open(app)
+    mid = _save_with_a_measure(app)
+    seq = store.state(EXAMPLE_ID).seq
+    other = open_store(f"sqlite:///{db_path}")
+    try:  # another reviewer moves the same measure on meanwhile
+        other.update_measure(
+            EXAMPLE_ID, mid, reviewer="Suzuki", expected_seq=seq, status="withdrawn"
+        )
+    finally:
+        other.close()
+    row = app.judgment.measure_rows()[mid]
+    row.status.value = "done"
+    row.update.click()
+    assert "Suzuki" in app.judgment.conflict and "保存されていません" in app.judgment.conflict
+    assert app.status.level == "error"
+    state = store.state(EXAMPLE_ID)
+    assert state.seq == seq + 1 and str(state.measure(mid).status) == "withdrawn"
+    assert all(e.reviewer != "Tanaka" for e in state.history[seq:])
+    # the page shows the latest state, and keeps the reviewer's choice
+    assert "取り下げ" in html_of(app.judgment) and "Suzuki" in html_of(app.judgment)
+    assert app.judgment.measure_rows()[mid].status.value == "done"
+    app.judgment.measure_rows()[mid].update.click()  # again, on the latest state: recorded
+    assert str(store.state(EXAMPLE_ID).measure(mid).status) == "done"
+    assert store.state(EXAMPLE_ID).history[-1].reviewer == "Tanaka"
+    assert app.judgment.conflict == ""
+
+
 def test_language_switches_every_label_at_run_time(make_app) -> None:
     app = make_app()
     _open(app)
