@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -83,6 +83,9 @@ SCHEMA = pa.schema(
         ("institutions", pa.list_(INSTITUTION)),
     ]
 )
+
+
+T = TypeVar("T")
 
 
 def write_works(works: Sequence[Work], path: str | Path) -> Path:
@@ -174,13 +177,13 @@ def _institutions(column: pa.ChunkedArray | None, n: int) -> list[tuple[Institut
 def _checked(
     values: list[Any],
     name: str,
-    norm: Callable[[str], str | None],
+    norm: Callable[[str], T | None],
     c: ProblemCollector,
     expected: str,
-) -> list[str | None]:
-    """Identifier column in bare form; each bad distinct value reported at its first row."""
-    cache: dict[str, str | None] = {}
-    out: list[str | None] = []
+) -> list[T | None]:
+    """A column parsed once per distinct value; a bad value reported at its first row."""
+    cache: dict[str, T | None] = {}
+    out: list[T | None] = []
     for i, v in enumerate(values):
         if v is None or v == "":
             out.append(None)
@@ -196,20 +199,7 @@ def _checked(
 
 
 def _dates(values: list[Any], c: ProblemCollector) -> list[PubDate | None]:
-    cache: dict[str, PubDate | None] = {}
-    out: list[PubDate | None] = []
-    for i, v in enumerate(values):
-        if v is None or v == "":
-            out.append(None)
-            continue
-        if v not in cache:
-            try:
-                cache[v] = parse_pub_date(v)
-            except ValueError as exc:
-                cache[v] = None
-                c.error(f"row {i + 1}", "publication_date", str(exc), EXPECTED)
-        out.append(cache[v])
-    return out
+    return _checked(values, "publication_date", parse_pub_date, c, EXPECTED)
 
 
 def _author_id(value: str) -> str | None:
