@@ -44,34 +44,27 @@ class ReviewStore:
         """Register the screening in the store unless the review already holds it."""
         pid = screened.proposal.proposal_id
         state = self.db.state(pid)
-        if state.seq != expected_seq:
-            # let the store refuse the stale write with its own message
-            return self.db.start_review(
-                pid,
-                reviewer=reviewer,
-                expected_seq=expected_seq,
-                as_of=screened.result.as_of,
-                lists=self.lists(),
-                finding_keys=[f.key for f in screened.result.findings],
-            )
-        keys = tuple(f.key for f in screened.result.findings)
-        versions = {(lv.name, lv.version) for lv in state.lists}
-        current = {(x.name, x.version.isoformat() if x.version else None) for x in self.lists()}
-        if (
-            state.started
-            and state.finding_keys is not None
-            and set(keys) <= set(state.finding_keys)
-            and state.as_of == screened.result.as_of
-            and versions == current
-        ):
-            return state
+        keys = [f.key for f in screened.result.findings]
+        if state.seq == expected_seq:
+            versions = {(lv.name, lv.version) for lv in state.lists}
+            current = {(x.name, x.version.isoformat() if x.version else None) for x in self.lists()}
+            if (
+                state.started
+                and state.finding_keys is not None
+                and set(keys) <= set(state.finding_keys)
+                and state.as_of == screened.result.as_of
+                and versions == current
+            ):
+                return state
+            keys = sorted(set(keys) | set(state.finding_keys or ()))
+        # a stale expected_seq is left for the store to refuse with its own message
         return self.db.start_review(
             pid,
             reviewer=reviewer,
             expected_seq=expected_seq,
             as_of=screened.result.as_of,
             lists=self.lists(),
-            finding_keys=sorted(set(keys) | set(state.finding_keys or ())),
+            finding_keys=keys,
         )
 
     def dispose(
