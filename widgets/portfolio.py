@@ -35,6 +35,7 @@ from workbench.portfolio.tables import PortfolioTables
 from workbench.settings import LANGUAGES, Settings
 
 from . import markup
+from .kernel_thread import call_soon
 from .portfolio_charts import FULL_WIDTH, ClickMap, figure
 from .portfolio_i18n import translator
 from .portfolio_plot import Chart, PlotlyLoader
@@ -401,8 +402,9 @@ class PortfolioApp(w.VBox):
 def build_app(settings: Settings | None = None, *, wait: bool = False) -> PortfolioApp:
     """The analyst page for the settings' proposals folder, lists and store.
 
-    The folder is screened in a background thread (progress shown on the page);
-    ``wait=True`` returns only when the tables are shown (scripts, tests).
+    The folder is screened in a background thread (progress shown on the page;
+    the widgets change on the kernel's thread); ``wait=True`` returns only once
+    the screening is done, and outside a kernel (scripts, tests) once it is shown.
     """
     from workbench.lists import load_lists
     from workbench.portfolio import screen_portfolio
@@ -413,14 +415,32 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
     app.progress.layout.display = ""
     app.status.value = markup.status_html(app._tr()("load.lists"), "busy")
 
-    def progress(done: int, total: int, _name: str) -> None:
+    def show_progress(done: int, total: int) -> None:
         app.progress.max = max(total, 1)
         app.progress.value = done
         app.status.value = markup.status_html(
             app._tr()("load.screening", done=done, total=total), "busy"
         )
 
+    def progress(done: int, total: int, _name: str) -> None:
+        call_soon(show_progress, done, total)
+
+    def show_tables(tables: PortfolioTables) -> None:
+        try:
+            app.set_tables(tables)
+            app.status.value = ""
+        except Exception as exc:
+            show_error(exc)
+        finally:
+            app.progress.layout.display = "none"
+
+    def show_error(exc: Exception) -> None:
+        log.error("portfolio screening failed", exc_info=exc)
+        app.status.value = markup.status_html(f"{type(exc).__name__}: {exc}", "error")
+        app.progress.layout.display = "none"
+
     def work() -> None:
+        """Screen in this background thread; the page changes on the kernel's thread."""
         try:
             lists = [x.value for x in load_lists(settings.lists)]
             store = open_store(settings.db_url)
@@ -434,13 +454,10 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
                 )
             finally:
                 store.close()
-            app.set_tables(run.tables)
-            app.status.value = ""
         except Exception as exc:  # shown in plain words, logged with its traceback
-            log.exception("portfolio screening failed")
-            app.status.value = markup.status_html(f"{type(exc).__name__}: {exc}", "error")
-        finally:
-            app.progress.layout.display = "none"
+            call_soon(show_error, exc)
+            return
+        call_soon(show_tables, run.tables)
 
     thread = threading.Thread(target=work, name="portfolio-screening", daemon=True)
     thread.start()

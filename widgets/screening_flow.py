@@ -6,6 +6,8 @@ status area; a pick made meanwhile wins), and shows it in every part. Once
 the browser shows the page it warms up in the background: statuses from the
 store, the lists, plotly and the review parts' models, the matcher, then the
 proposals screened ahead, largest first, each giving way to the reviewer's.
+Background threads only compute: what they found reaches the widgets on the
+kernel's thread (:func:`~widgets.kernel_thread.call_soon`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .app_state import AppState
+from .kernel_thread import call_soon
 from .review_parts import ReviewParts, _warm_network
 
 if TYPE_CHECKING:
@@ -50,7 +53,11 @@ class ScreeningFlow(ReviewParts):
             self.status.fail(self._what("section.picker"), exc)
 
     def _show_statuses(self) -> None:
+        """Read the review statuses from the store and show them in the picker."""
         statuses = self.workspace.statuses()
+        call_soon(self._statuses_shown, statuses)
+
+    def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
         entries = [dict(e) for e in self.picker.entries]
         for e in entries:
             e["status"] = statuses.get(str(e.get("proposal_id")), "not-reviewed")
@@ -80,8 +87,7 @@ class ScreeningFlow(ReviewParts):
                 step("lists")
             _warm_network()
             step("plotly")
-            if self._idle.is_set():  # else the proposal being opened makes them, with its data
-                self._prepare_parts()
+            call_soon(self._prepare_parts_while_idle)
             step("parts")
             if not self._prefetch:
                 return
@@ -93,10 +99,14 @@ class ScreeningFlow(ReviewParts):
             ids = self.workspace.largest_first(ids)
             self.workspace.prefetch(ids, self._stop, self._idle, self._prepared)
         except Exception as exc:  # shown in the status area and logged
-            self.status.fail(self._what("section.picker"), exc)
+            call_soon(self.status.fail, self._what("section.picker"), exc)
+
+    def _prepare_parts_while_idle(self) -> None:
+        if self._idle.is_set():  # else the proposal being opened makes them, with its data
+            self._prepare_parts()
 
     def _prepared(self, n: int) -> None:
-        self.picker.prepared = n
+        call_soon(setattr, self.picker, "prepared", n)
 
     def _on_pick(self, change: Mapping[str, Any]) -> None:
         if change["new"] and change["new"] != self.proposal:
@@ -138,10 +148,13 @@ class ScreeningFlow(ReviewParts):
 
     def _progress(self, generation: int) -> Callable[[str, float], None]:
         def report(step: str, fraction: float) -> None:
-            if generation == self._generation:
-                self.status.say(step, "busy", fraction)
+            call_soon(self._report, generation, step, fraction)
 
         return report
+
+    def _report(self, generation: int, step: str, fraction: float) -> None:
+        if generation == self._generation:
+            self.status.say(step, "busy", fraction)
 
     def _screen(
         self,
@@ -151,32 +164,50 @@ class ScreeningFlow(ReviewParts):
         generation: int,
         picked: float,
     ) -> None:
-        try:
-            self._screen_and_show(folder_id, as_of, years, generation, picked)
-        finally:
-            if generation == self._generation:
-                self._idle.set()
-
-    def _screen_and_show(
-        self,
-        folder_id: str,
-        as_of: date | None,
-        years: int | None,
-        generation: int,
-        picked: float,
-    ) -> None:
+        """Screen (in the background thread); show on the kernel's thread."""
         try:
             screened = self.workspace.screen(folder_id, as_of, years, self._progress(generation))
             steps = self.workspace.last_timings()
             review = self.workspace.state(screened.proposal.proposal_id)
         except Exception as exc:
-            if generation == self._generation:
-                self.status.fail(self._what("section.findings"), exc)
-                self.state = AppState.FAILED
+            call_soon(self._screening_failed, generation, exc)
             return
+        call_soon(self._present, folder_id, screened, review, steps, generation, picked)
+
+    def _screening_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
             return  # another proposal was picked meanwhile
-        self._progress(generation)("progress.showing", 0.85)
+        try:
+            self.status.fail(self._what("section.findings"), exc)
+            self.state = AppState.FAILED
+        finally:
+            self._idle.set()
+
+    def _present(
+        self,
+        folder_id: str,
+        screened: Screened,
+        review: ReviewState,
+        steps: Mapping[str, float],
+        generation: int,
+        picked: float,
+    ) -> None:
+        if generation != self._generation:
+            return  # another proposal was picked meanwhile: it sets the page idle when shown
+        try:
+            self._present_current(folder_id, screened, review, steps, picked)
+        finally:
+            self._idle.set()
+
+    def _present_current(
+        self,
+        folder_id: str,
+        screened: Screened,
+        review: ReviewState,
+        steps: Mapping[str, float],
+        picked: float,
+    ) -> None:
+        self.status.say("progress.showing", "busy", 0.85)
         ready = time.perf_counter()
         try:
             self._show(screened, review)

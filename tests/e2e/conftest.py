@@ -47,6 +47,8 @@ VOILA_FLAGS = [
     "--MappingKernelManager.cull_interval=60",
 ]
 START_TIMEOUT_S = 120
+#: Lines of a served page's Voila log shown with a failed test.
+LOG_TAIL_LINES = 60
 
 
 def free_port() -> int:
@@ -130,6 +132,25 @@ def demo_proposals(tmp: Path) -> Path:
     return out / "proposals"
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """Keep each phase's report on the test, so fixtures can see whether it failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def _show_logs_if_failed(request: pytest.FixtureRequest, logs: list[Path]) -> None:
+    """A failed test's report carries the tail of each Voila log it started (kernel errors)."""
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed:
+        return
+    for log in logs:
+        if log.exists():
+            lines = log.read_text(errors="replace").splitlines()[-LOG_TAIL_LINES:]
+            report.sections.append((f"voila log {log.name}", "\n".join(lines)))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
@@ -154,7 +175,7 @@ def page(browser: object) -> Iterator[object]:
 
 
 @pytest.fixture
-def voila_server(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+def voila_server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., Served]]:
     """``voila_server(data_dir, lists=(...), language="ja")`` → the served page."""
     procs: list[subprocess.Popen[bytes]] = []
 
@@ -171,11 +192,14 @@ def voila_server(tmp_path: Path) -> Iterator[Callable[..., Served]]:
         log = tmp_path / f"voila-{len(procs)}.log"
         proc, url = start_voila(ROOT / "notebooks" / "review.ipynb", env, log)
         procs.append(proc)
+        logs.append(log)
         return Served(url, db, log)
 
+    logs: list[Path] = []
     yield serve
     for proc in procs:
         stop(proc)
+    _show_logs_if_failed(request, logs)
 
 
 def full_page_shot(page: object, path: Path) -> None:
@@ -200,7 +224,9 @@ def hostile_data(tmp: Path) -> Path:
 
 
 @pytest.fixture
-def portfolio_server(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+def portfolio_server(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., Served]]:
     """``portfolio_server(data_dir, db, lists=(...), language="ja")`` → the analyst page.
 
     notebooks/portfolio.ipynb served like `make serve-portfolio`, on the SQLite
@@ -222,11 +248,14 @@ def portfolio_server(tmp_path: Path) -> Iterator[Callable[..., Served]]:
         log = tmp_path / f"voila-portfolio-{len(procs)}.log"
         proc, url = start_voila(ROOT / "notebooks" / "portfolio.ipynb", env, log)
         procs.append(proc)
+        logs.append(log)
         return Served(url, db, log)
 
+    logs: list[Path] = []
     yield serve
     for proc in procs:
         stop(proc)
+    _show_logs_if_failed(request, logs)
 
 
 def element_shot(page: object, selector: str, path: Path) -> None:
