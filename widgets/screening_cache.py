@@ -10,11 +10,13 @@ a key made of the *content* of everything that decides the result
 (:func:`screening_key`): the bytes of the proposal's files, the lists as
 loaded, the reviewers' match verdicts, the reference date and window, and the
 workbench's own code and library versions. Any change gives another key, so a
-stale result is never served; unused entries are pruned oldest first. The
-cache holds Python pickles written by the workbench itself into its own
-folder: only point ``WORKBENCH_CACHE_DIR`` at a folder no one else writes to.
-:class:`WriteBehind` writes them in the background, while the reviewer waits
-for nothing.
+stale result is never served; unused entries are pruned oldest first.
+Entries are Python pickles, and a pickle can run code when read, so each one
+is signed (HMAC-SHA256) with a secret kept in the folder's ``.key`` file,
+readable by its owner only; an entry whose signature does not match is
+removed unread, and a folder that others may write to (or a key that others
+may read) is not used at all. :class:`WriteBehind` writes entries in the
+background, while the reviewer waits for nothing.
 
 Examples
 --------
@@ -37,11 +39,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import logging
 import os
 import pickle
 import platform
+import secrets
+import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -54,7 +59,10 @@ log = logging.getLogger("widgets")
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Bumped when what is stored changes shape in a way the code hash would not show.
-FORMAT = "screened-1"
+FORMAT = "screened-2"
+#: The folder's signing secret (32 random bytes, mode 0600).
+KEY_FILE = ".key"
+_SIGNATURE_BYTES = 32
 #: Libraries whose objects are inside the stored results.
 _LIBRARIES = ("networkx", "numpy")
 
@@ -184,29 +192,36 @@ def screening_key(
 
 
 class DiskCache:
-    """Pickled values in ``folder``, one file per key, at most ``limit`` files."""
+    """Signed pickles in ``folder``, one file per key, at most ``limit`` files."""
 
     def __init__(self, folder: Path, limit: int = 64) -> None:
         self.folder = folder
         self.limit = limit
+        self._warned = False
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
 
     def get(self, key: str) -> Any | None:
-        """The value stored under ``key``, or None (absent, unreadable or from other code)."""
+        """The value stored under ``key``, or None (absent, unreadable, unsigned or foreign)."""
         path = self._path(key)
         try:
-            f = path.open("rb")
+            blob = path.read_bytes()
         except OSError:  # absent, or no such folder
             return None
+        secret = self._secret(create=False)
+        if secret is None:
+            return None
+        signature, payload = blob[:_SIGNATURE_BYTES], blob[_SIGNATURE_BYTES:]
+        if not hmac.compare_digest(signature, _sign(secret, payload)):
+            log.warning("cache file %s was not written by this workbench; removed unread", path)
+            self._drop(path)
+            return None
         try:
-            with f:
-                value = pickle.load(f)
-        except Exception:  # a damaged or foreign file: forget it, screen again
+            value = pickle.loads(payload)
+        except Exception:  # signed but unreadable (other library versions): screen again
             log.warning("unreadable cache file %s; removed", path, exc_info=True)
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
+            self._drop(path)
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: pruned last
@@ -215,11 +230,16 @@ class DiskCache:
     def put(self, key: str, value: Any) -> bool:
         """Store ``value`` under ``key`` (written whole or not at all); False when it cannot."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            secret = self._secret(create=True)
+            if secret is None:
+                return False
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    f.write(_sign(secret, payload))
+                    f.write(payload)
                 os.replace(tmp, self._path(key))
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
@@ -229,6 +249,51 @@ class DiskCache:
             return False
         self._prune()
         return True
+
+    def _secret(self, *, create: bool) -> bytes | None:
+        """The folder's signing secret (made on first write); None when it cannot be trusted."""
+        if not self._private(self.folder):
+            return None
+        path = self.folder / KEY_FILE
+        if create and not path.exists():
+            with contextlib.suppress(FileExistsError):  # another session made it meanwhile
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as f:
+                    f.write(secrets.token_bytes(32))
+        try:
+            secret = path.read_bytes()
+        except OSError:
+            return None
+        if not self._private(path) or len(secret) != 32:
+            return None
+        return secret
+
+    def _private(self, path: Path) -> bool:
+        """Whether only its owner, this user, may change ``path`` (and read it, for the key)."""
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        if not hasattr(os, "getuid"):  # pragma: no cover - Windows: folder permissions apply
+            return True
+        loose = stat.S_IWGRP | stat.S_IWOTH
+        if stat.S_ISREG(st.st_mode):
+            loose |= stat.S_IRGRP | stat.S_IROTH
+        if st.st_uid == os.getuid() and not st.st_mode & loose:
+            return True
+        if not self._warned:
+            self._warned = True
+            log.warning(
+                "screening cache not used: %s may be changed or read by other users "
+                "(make it private to the workbench's user, or set WORKBENCH_CACHE_DIR)",
+                path,
+            )
+        return False
+
+    @staticmethod
+    def _drop(path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
     def _prune(self) -> None:
         try:
@@ -240,6 +305,10 @@ class DiskCache:
 
     def __len__(self) -> int:
         return len(list(self.folder.glob("*.pickle"))) if self.folder.is_dir() else 0
+
+
+def _sign(secret: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret, payload, hashlib.sha256).digest()
 
 
 class WriteBehind:

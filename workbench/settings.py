@@ -175,7 +175,9 @@ SETTINGS: tuple[Setting, ...] = (
         "data/cache",
         "Folder where screened proposals are kept between sessions, keyed by the content of "
         "the proposal's files, the lists, the reviewers' match verdicts, the window and the "
-        "workbench version (any change means a new screening); safe to delete.",
+        "workbench version (any change means a new screening). Entries are signed with a "
+        "key kept in the folder; a folder or key other users can change or read is not "
+        "used. Safe to delete.",
         _path,
     ),
 )
