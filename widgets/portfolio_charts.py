@@ -145,24 +145,16 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
     clicks = ClickMap()
     title = tr(f"chart.{summary}")
     if summary == "by_organisation":
-        # one bar per organisation name: the same organisation may be on several lists
-        f = (
-            frame.groupby("entry_name", sort=False)
-            .agg(
-                findings=("findings", "sum"),
-                country=("entry_country", "first"),
-                lists=("list", lambda v: ", ".join(sorted(set(v)))),
-            )
-            .reset_index()
-            .sort_values(["findings", "entry_name"], ascending=[False, True], kind="stable")
-            .head(TOP)
-        )
-        labels = [_org_label(n, c) for n, c in zip(f["entry_name"], f["country"], strict=True)]
+        # one bar per organisation, however many lists name it
+        f = frame.head(TOP)
+        labels = [
+            _org_label(n, c) for n, c in zip(f["organisation"], f["entry_country"], strict=True)
+        ]
         hover = [
-            f"{esc(n)} — {esc(lst)}" for n, lst in zip(f["entry_name"], f["lists"], strict=True)
+            f"{esc(n)} — {esc(lst)}" for n, lst in zip(f["organisation"], f["lists"], strict=True)
         ]
         fig = _hbar_figure(title, tr("axis.findings"), labels, list(f["findings"]), hover)
-        clicks.values[0] = list(f["entry_name"])
+        clicks.values[0] = list(f["organisation"])
     elif summary in ("by_country", "by_check", "mitigation"):
         col = {"by_country": "entry_country", "by_check": "check", "mitigation": "kind"}[summary]
         y = "measures" if summary == "mitigation" else "findings"
@@ -227,11 +219,12 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
         )
         fig.update_xaxes(dtick=_dtick(frame["proposals"]))
     elif summary == "heatmap":
-        top = frame.groupby("entry_name")["findings"].sum().sort_values(ascending=False).head(TOP)
-        f = frame[frame["entry_name"].isin(top.index)]
+        top = frame.groupby("organisation")["findings"].sum().sort_values(ascending=False)
+        top = top.head(TOP)
+        f = frame[frame["organisation"].isin(top.index)]
         pivot = f.pivot_table(
             index="proposal_id",
-            columns="entry_name",
+            columns="organisation",
             values="findings",
             aggfunc="sum",
             fill_value=0,
@@ -260,9 +253,9 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
         fig.update_yaxes(autorange="reversed")
     elif summary == "timeline":
         fig = go.Figure()
-        totals = frame.groupby("entry_name")["links"].sum().sort_values(ascending=False)
+        totals = frame.groupby("organisation")["links"].sum().sort_values(ascending=False)
         for i, name in enumerate(totals.index[:TOP]):
-            f = frame[frame["entry_name"] == name]
+            f = frame[frame["organisation"] == name]
             fig.add_trace(
                 go.Bar(
                     x=list(f["year"]),

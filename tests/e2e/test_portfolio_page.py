@@ -161,9 +161,9 @@ def test_an_analyst_filters_drills_exports_and_switches_language(
     title = page.locator(".wb-drill h2", has_text="掲載機関別の所見 — ")
     title.wait_for()
     name = re.sub(r"（\d+ 件）$", "", title.inner_text().split(" — ", 1)[1])
-    counts = qf[qf["entry_id"].notna()].groupby("entry_name").size()
+    counts = qf[qf["entry_id"].notna()].groupby("organisation_name").size()
     assert counts[name] == counts.max()  # the top bar is the organisation with most findings
-    behind = sorted(set(qf.loc[qf["entry_name"] == name, "proposal_id"]))
+    behind = sorted(set(qf.loc[qf["organisation_name"] == name, "proposal_id"]))
     expect(page.locator(".wb-drill-table tbody tr")).to_have_count(len(behind))
     rows = _drill_rows(page)
     assert [r[0] for r in rows] == behind
@@ -247,7 +247,7 @@ def test_hostile_names_show_as_text_and_never_run(
     lists = (_hostile_list(tmp_path),)
     db = tmp_path / "workbench.db"
     tables = _expected(data, db, lists)
-    assert tables.findings["entry_name"].str.contains("<", regex=False).any()
+    assert tables.findings["organisation_name"].str.contains("<", regex=False).any()
     served = portfolio_server(data, db, lists=lists)
 
     page.goto(served.url)

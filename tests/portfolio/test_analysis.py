@@ -52,3 +52,21 @@ def test_drill_gives_the_proposals_behind_an_element(local_run: Any) -> None:
     assert set(by_field["field"]) == {"quantum"}
     with pytest.raises(KeyError, match="unknown summary"):
         analysis.drill(t, "by_colour", "red")
+
+
+def test_an_organisation_on_two_lists_is_counted_once(local_run: Any) -> None:
+    t = local_run.tables
+    listed = t.findings[t.findings["entry_id"].notna()]
+    on_both = listed.groupby("organisation")["list"].nunique()
+    assert (on_both > 1).any(), "the fixture portfolio names an organisation on both lists"
+    org = analysis.by_organisation(t)
+    assert org["organisation"].is_unique
+    assert len(org) == listed["organisation"].nunique() < listed["entry_id"].nunique()
+    row = org[org["lists"].str.contains(";")].iloc[0]
+    assert row["entries"].count(":") == 2
+    mine = listed[listed["organisation_name"] == row["organisation"]]
+    assert row["findings"] == len(mine) and set(mine["list"]) == set(row["lists"].split("; "))
+    behind = analysis.drill(t, "by_organisation", row["organisation"])
+    assert list(behind["proposal_id"]) == sorted(set(mine["proposal_id"]))
+    links = analysis.timeline(t)
+    assert not links.duplicated(["year", "organisation"]).any()

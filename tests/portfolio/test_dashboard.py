@@ -59,7 +59,7 @@ def test_clicking_an_organisation_drills_to_its_proposals(
     name = app.drill["value"]
     f = local_run.tables.findings
     assert list(app.drilled["proposal_id"]) == sorted(
-        set(f.loc[f["entry_name"] == name, "proposal_id"])
+        set(f.loc[f["organisation_name"] == name, "proposal_id"])
     )
     for pid in app.drilled["proposal_id"]:
         assert pid in app.drill_table.value
@@ -76,7 +76,7 @@ def test_heatmap_and_timeline_clicks(app: PortfolioApp) -> None:
     click(app, "timeline", 0, 0)
     year, org = app.drill["value"]
     links = analysis.timeline(app.view)
-    assert ((links["year"] == year) & (links["entry_name"] == org)).any()
+    assert ((links["year"] == year) & (links["organisation"] == org)).any()
     assert len(app.drilled) >= 1
 
 
@@ -120,7 +120,10 @@ def test_every_table_shown_exports_as_csv_and_excel(app: PortfolioApp, name: str
 def test_hostile_text_is_escaped_everywhere(local_run: Any) -> None:
     evil = '<img src=x onerror="alert(1)">'
     t = local_run.tables
-    findings = t.findings.assign(entry_name=evil + t.findings["entry_name"].astype(str))
+    findings = t.findings.assign(
+        entry_name=evil + t.findings["entry_name"].astype(str),
+        organisation_name=evil + t.findings["organisation_name"].astype(str),
+    )
     proposals = t.proposals.assign(title="<script>alert(2)</script>")
     hostile = dataclasses.replace(t, findings=findings, proposals=proposals)
     app = PortfolioApp(hostile)

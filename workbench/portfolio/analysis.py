@@ -10,6 +10,9 @@ suggested outcomes, and the findings of the chosen lists and checks (a list
 or check filter also drops proposals left without findings).
 :data:`SUMMARIES` names every summary; :func:`drill` gives the proposals
 behind one element of one summary (a bar, a heat-map cell, a year).
+Organisations are counted once however many lists name them (the
+``organisation_name`` the portfolio screening gives each finding, see
+:mod:`workbench.matching.same_organisation`).
 
 Examples
 --------
@@ -98,21 +101,38 @@ def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]])
 
 
 def _listed(t: PortfolioTables) -> pd.DataFrame:
-    return t.findings[t.findings["entry_id"].notna()]
+    f = t.findings[t.findings["entry_id"].notna()]
+    return f.assign(organisation=_organisation(f))
+
+
+def _organisation(frame: pd.DataFrame) -> pd.Series:
+    """The organisation each row names: one name across lists (the entry's own when unknown)."""
+    if "organisation_name" not in frame.columns:
+        return frame["entry_name"]
+    return frame["organisation_name"].fillna(frame["entry_name"])
 
 
 def by_organisation(t: PortfolioTables) -> pd.DataFrame:
-    """Findings per listed organisation: list, entry, name, country, findings, proposals."""
+    """Findings per listed organisation, once however many lists name it: its name, the
+    lists, the entries (``list:id``), country, findings and proposals."""
     f = _listed(t)
-    cols = ["list", "entry_id", "entry_name", "entry_country"]
-    g = f.groupby(cols, dropna=False).agg(
-        findings=("key", "size"), proposals=("proposal_id", "nunique")
+    f = f.assign(entry=f["list"].astype(str) + ":" + f["entry_id"].astype(str))
+    g = f.groupby("organisation", dropna=False).agg(
+        lists=("list", _joined),
+        entries=("entry", _joined),
+        entry_country=("entry_country", "first"),
+        findings=("key", "size"),
+        proposals=("proposal_id", "nunique"),
     )
     return (
         g.reset_index()
-        .sort_values(["findings", "entry_name"], ascending=[False, True], kind="stable")
+        .sort_values(["findings", "organisation"], ascending=[False, True], kind="stable")
         .reset_index(drop=True)
     )
+
+
+def _joined(values: pd.Series) -> str:
+    return "; ".join(dict.fromkeys(str(v) for v in values if pd.notna(v)))
 
 
 def country_of(value: Any) -> str:
@@ -171,8 +191,8 @@ def by_field(t: PortfolioTables) -> pd.DataFrame:
 def heatmap(t: PortfolioTables) -> pd.DataFrame:
     """Proposals × listed organisations: number of findings in each cell (long form)."""
     f = _listed(t)
-    g = f.groupby(["proposal_id", "entry_name"]).size().rename("findings").reset_index()
-    return g.sort_values(["proposal_id", "entry_name"], kind="stable").reset_index(drop=True)
+    g = f.groupby(["proposal_id", "organisation"]).size().rename("findings").reset_index()
+    return g.sort_values(["proposal_id", "organisation"], kind="stable").reset_index(drop=True)
 
 
 def outcomes(t: PortfolioTables) -> pd.DataFrame:
@@ -200,17 +220,18 @@ def mitigation(t: PortfolioTables) -> pd.DataFrame:
 
 def timeline(t: PortfolioTables) -> pd.DataFrame:
     """Co-authorship links to listed organisations per year of the work (distinct
-    proposal, work and list entry), with the proposals they come from."""
+    proposal, work and organisation), with the proposals they come from."""
     ev = t.evidence
     ev = ev[(ev["check"] == COAUTHORSHIP) & ev["year"].notna() & ev["entry_id"].notna()]
-    links = ev.drop_duplicates(["proposal_id", "work_id", "list", "entry_id"])
-    g = links.groupby(["year", "entry_name"]).agg(
+    ev = ev.assign(organisation=_organisation(ev))
+    links = ev.drop_duplicates(["proposal_id", "work_id", "organisation"])
+    g = links.groupby(["year", "organisation"]).agg(
         links=("work_id", "size"), proposals=("proposal_id", "nunique")
     )
     return (
         g.reset_index()
         .astype({"year": "int64"})
-        .sort_values(["year", "entry_name"], kind="stable")
+        .sort_values(["year", "organisation"], kind="stable")
         .reset_index(drop=True)
     )
 
@@ -237,13 +258,13 @@ def _ids_where(frame: pd.DataFrame, column: str, value: Any) -> set[str]:
 def drill(t: PortfolioTables, summary: str, value: Any) -> pd.DataFrame:
     """The proposals behind one element of a summary.
 
-    ``value`` is what the element shows: an organisation's name (``by_organisation``),
+    ``value`` is what the element shows: an organisation (``by_organisation``),
     a country, a check, a field, an outcome, a measure kind, a year (``timeline``;
     or ``(year, organisation)``), or ``(proposal_id, organisation)`` for a heat-map cell.
     """
     f, p = t.findings, t.screened
     if summary == "by_organisation":
-        ids = _ids_where(f, "entry_name", value)
+        ids = _ids_where(_listed(t), "organisation", value)
     elif summary == "by_country":
         listed = _listed(t)
         ids = {
@@ -257,7 +278,7 @@ def drill(t: PortfolioTables, summary: str, value: Any) -> pd.DataFrame:
         ids = _ids_where(p, "field", value)
     elif summary == "heatmap":
         pid, name = value
-        ids = {pid} & _ids_where(f, "entry_name", name)
+        ids = {pid} & _ids_where(_listed(t), "organisation", name)
     elif summary == "outcomes":
         judged = p["outcome"].fillna("not-judged")
         ids = set(p.loc[(p["suggested_outcome"] == value) | (judged == value), "proposal_id"])
@@ -267,7 +288,7 @@ def drill(t: PortfolioTables, summary: str, value: Any) -> pd.DataFrame:
         year, name = value if isinstance(value, tuple) else (value, None)
         ev = t.evidence[(t.evidence["check"] == COAUTHORSHIP) & (t.evidence["year"] == int(year))]
         if name is not None:
-            ev = ev[ev["entry_name"] == name]
+            ev = ev[_organisation(ev) == name]
         ids = set(ev["proposal_id"])
     else:
         raise KeyError(f"unknown summary {summary!r}; expected one of {', '.join(SUMMARIES)}")

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,16 +69,58 @@ def failed_rows(folder_id: str, folder: str, problems: Iterable[Problem]) -> Pro
     )
 
 
-EntryInfo = Mapping[tuple[str, str], tuple[str | None, str | None]]
+@dataclass(frozen=True, slots=True)
+class EntryFacts:
+    """What the findings table says of a list entry besides its id and name."""
+
+    country: str | None = None
+    entity_type: str | None = None
+    #: the organisation it names, one key across lists (see workbench.matching.same_organisation)
+    organisation: str | None = None
+    organisation_name: str | None = None
+    organisation_lists: str | None = None  # the lists naming it, "; "-joined
 
 
-def entry_info(
-    lists: Iterable[ScreeningList],
-) -> dict[tuple[str, str], tuple[str | None, str | None]]:
-    """(list, entry id) -> (country, entity type), for the findings table."""
-    return {
-        (lst.name, e.entry_id): (e.country, e.entity_type) for lst in lists for e in lst.entries
-    }
+EntryInfo = Mapping[tuple[str, str], EntryFacts]
+_NO_FACTS = EntryFacts()
+
+
+#: The last lists' entry facts, by their names and content hashes (one set of lists at a time).
+_LAST: dict[tuple[tuple[str, str, int], ...], dict[tuple[str, str], EntryFacts]] = {}
+
+
+def entry_info(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], EntryFacts]:
+    """(list, entry id) -> :class:`EntryFacts`, for the findings table.
+
+    Kept for the last lists seen when every one has a content hash (as loaded lists do).
+    """
+    key = tuple((x.name, x.content_hash, x.entry_count) for x in lists)
+    hashed = all(x.content_hash for x in lists)
+    if hashed and key in _LAST:
+        return _LAST[key]
+    facts = _entry_facts(lists)
+    if hashed:
+        _LAST.clear()
+        _LAST[key] = facts
+    return facts
+
+
+def _entry_facts(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], EntryFacts]:
+    from workbench.matching.same_organisation import same_organisations
+
+    same = same_organisations(lists)
+    out: dict[tuple[str, str], EntryFacts] = {}
+    for lst in lists:
+        for e in lst.entries:
+            org = same.get((lst.name, e.entry_id))
+            out[(lst.name, e.entry_id)] = EntryFacts(
+                e.country,
+                e.entity_type,
+                org.key if org else None,
+                org.name if org else None,
+                "; ".join(org.lists) if org else None,
+            )
+    return out
 
 
 def _subject_names(proposal: Proposal) -> dict[str, str]:
@@ -123,9 +165,7 @@ def result_rows(
     evidence_rows: list[Row] = []
     for f in result.findings:
         ref = f.list_entry
-        country, entity_type = (
-            entries.get((ref.list, ref.entry_id), (None, None)) if ref else (None, None)
-        )
+        facts = entries.get((ref.list, ref.entry_id), _NO_FACTS) if ref else _NO_FACTS
         finding_rows.append(
             {
                 "proposal_id": pid,
@@ -140,8 +180,11 @@ def result_rows(
                 "list_version": ref.version.isoformat() if ref and ref.version else None,
                 "entry_id": ref.entry_id if ref else None,
                 "entry_name": ref.name if ref else None,
-                "entry_country": country,
-                "entry_type": entity_type,
+                "entry_country": facts.country,
+                "entry_type": facts.entity_type,
+                "organisation": facts.organisation,
+                "organisation_name": facts.organisation_name,
+                "organisation_lists": facts.organisation_lists,
                 "evidence": len(f.evidence),
                 "summary": f.summary,
                 "summary_ja": f.summary_ja,
@@ -158,6 +201,7 @@ def result_rows(
                     "list": ref.list if ref else None,
                     "entry_id": ref.entry_id if ref else None,
                     "entry_name": ref.name if ref else None,
+                    "organisation_name": facts.organisation_name,
                     "work_id": e.work_id,
                     "doi": e.doi,
                     "date": e.date,

@@ -6,7 +6,8 @@ table          one row per
 ``proposals``  proposal folder: facts, status (screened / failed), suggested
                outcome, and the reviewer's judgment joined from the store
 ``findings``   finding: check, severity, subject, list entry (with its
-               country), and the reviewer's disposition from the store
+               country, and the organisation it names across lists), and
+               the reviewer's disposition from the store
 ``evidence``   piece of evidence of a finding: work, date and year, co-author,
                affiliation string, matched text, score
 ``scope``      person or organization of a proposal: in or out, reason, FAQ
@@ -86,6 +87,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("entry_name", S),
             ("entry_country", S),
             ("entry_type", S),
+            ("organisation", S),
+            ("organisation_name", S),
+            ("organisation_lists", S),
             ("evidence", N),
             ("summary", S),
             ("summary_ja", S),
@@ -104,6 +108,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("list", S),
             ("entry_id", S),
             ("entry_name", S),
+            ("organisation_name", S),
             ("work_id", S),
             ("doi", S),
             ("date", S),
