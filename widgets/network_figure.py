@@ -9,6 +9,7 @@ sight before the first proposal is opened.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import plotly.graph_objects as go
@@ -108,9 +109,25 @@ def warm_up() -> None:
     the background once it is shown, so the first proposal opened does not wait.
     Makes no widget.
     """
+    _without_iri_grammar()
     import plotly.basewidget  # noqa: F401  (the FigureWidget's base and its imports)
 
     go.Figure(data=empty_traces(), layout=LAYOUT)
+
+
+def _without_iri_grammar() -> None:
+    """Keep jsonschema from compiling an IRI grammar nobody here uses (a second of CPU).
+
+    plotly's renderers import nbformat, which imports jsonschema; jsonschema
+    imports ``rfc3987_syntax`` when it is installed (the notebook server's event
+    schemas want it) only to check the ``iri`` format, and that module builds a
+    Lark parser as it is imported. A dashboard kernel validates no IRIs, so,
+    unless jsonschema is already loaded, the module is marked absent
+    (``sys.modules[name] = None`` makes its import raise ImportError, which
+    jsonschema expects and skips).
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def sample_graph() -> CoauthorGraph:
