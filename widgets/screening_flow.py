@@ -142,7 +142,11 @@ class ScreeningFlow(ReviewParts):
             self._future = self._executor.submit(job)
 
     def wait(self, timeout: float = 60.0) -> None:
-        """Wait for the background screening to finish (tests and benchmarks)."""
+        """Wait for the background screening to finish (tests and benchmarks).
+
+        Outside a kernel it is shown by then; in a kernel it is shown on the kernel's
+        thread, once the running cell ends.
+        """
         if self._future is not None:
             self._future.result(timeout=timeout)
 
