@@ -67,3 +67,14 @@ def test_only_full_names_of_organisations_in_agreeing_countries_join() -> None:
     assert same[("A", "4")].entries == (("A", "4"),)  # one entry per list
     for alone in (("B", "x"), ("B", "y"), ("B", "z"), ("A", "3")):
         assert same[alone].entries == (alone,), alone
+
+
+def test_an_organisation_is_named_as_written_rather_than_in_capitals(
+    shipped: list[ScreeningList],
+) -> None:
+    same = same_organisations(shipped)
+    csl = _entry_named(shipped, CSL, "IRAN ELECTRONICS INDUSTRIES")
+    meti = _entry_named(shipped, METI, "Iran Electronics Industries")
+    org = same[(CSL, csl.entry_id)]
+    assert same[(METI, meti.entry_id)] is org
+    assert org.name == meti.name == "Iran Electronics Industries"

@@ -54,7 +54,7 @@ class Organisation:
     """One organisation as the lists name it: the entries that share a full name."""
 
     key: str  # "list:entry id" of its first entry, in the order the lists were given
-    name: str  # that entry's primary name
+    name: str  # the first of its entries' names not written in capitals only
     lists: tuple[str, ...]  # the lists it is on, in the order given
     entries: tuple[EntryKey, ...]
 
@@ -117,12 +117,23 @@ def same_organisations(lists: Sequence[ScreeningList]) -> dict[EntryKey, Organis
     out: dict[EntryKey, Organisation] = {}
     for first, group in members.items():
         lists_on = tuple(dict.fromkeys(k[0] for k in group))
-        org = Organisation(
-            f"{first[0]}:{first[1]}", entries[first].name or first[1], lists_on, tuple(group)
-        )
+        name = _display_name([entries[k].name for k in group]) or first[1]
+        org = Organisation(f"{first[0]}:{first[1]}", name, lists_on, tuple(group))
         for key in group:
             out[key] = org
     return out
+
+
+def _display_name(names: Sequence[str]) -> str:
+    """The first name written in mixed case (lists that shout come second), else the first.
+
+    >>> _display_name(["IRAN ELECTRONICS INDUSTRIES", "Iran Electronics Industries"])
+    'Iran Electronics Industries'
+    >>> _display_name(["AL QA'IDA", "AL-QAIDA"])
+    "AL QA'IDA"
+    """
+    written = [n for n in names if n]
+    return next((n for n in written if not n.isupper()), written[0] if written else "")
 
 
 def _differ(a: str | None, b: str | None) -> bool:
