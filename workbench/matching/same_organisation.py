@@ -102,13 +102,13 @@ def same_organisations(lists: Sequence[ScreeningList]) -> dict[EntryKey, Organis
     countries = {key: country_code(e.country) for key, e in order}
     by_name: dict[tuple[str, ...], list[EntryKey]] = defaultdict(list)
     for key, entry in order:
-        for words in full_names(entry):
+        for words in sorted(full_names(entry)):  # sorted: the same joins in every process
             by_name[words].append(key)
-    for words in sorted(by_name, key=lambda w: min(rank[k] for k in by_name[w])):
-        keys = sorted(by_name[words], key=rank.__getitem__)
+    for keys in by_name.values():  # names in the order of their first entry, entries in order
+        first = keys[0]
         for b in keys[1:]:
-            if b[0] != keys[0][0] and not _differ(countries[keys[0]], countries[b]):
-                join(keys[0], b)
+            if b[0] != first[0] and not _differ(countries[first], countries[b]):
+                join(first, b)
 
     members: dict[EntryKey, list[EntryKey]] = defaultdict(list)
     for key, _ in order:
