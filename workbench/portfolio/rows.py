@@ -85,27 +85,8 @@ EntryInfo = Mapping[tuple[str, str], EntryFacts]
 _NO_FACTS = EntryFacts()
 
 
-#: The last lists' entry facts, by their names and content hashes (one set of lists at a time).
-_LAST: dict[tuple[tuple[str, str, int], ...], dict[tuple[str, str], EntryFacts]] = {}
-
-
 def entry_info(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], EntryFacts]:
-    """(list, entry id) -> :class:`EntryFacts`, for the findings table.
-
-    Kept for the last lists seen when every one has a content hash (as loaded lists do).
-    """
-    key = tuple((x.name, x.content_hash, x.entry_count) for x in lists)
-    hashed = all(x.content_hash for x in lists)
-    if hashed and key in _LAST:
-        return _LAST[key]
-    facts = _entry_facts(lists)
-    if hashed:
-        _LAST.clear()
-        _LAST[key] = facts
-    return facts
-
-
-def _entry_facts(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], EntryFacts]:
+    """(list, entry id) -> :class:`EntryFacts`, for the findings table (made once per run)."""
     from workbench.matching.same_organisation import same_organisations
 
     same = same_organisations(lists)
