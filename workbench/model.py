@@ -52,18 +52,16 @@ class OrgRole(StrEnum):
     EXTERNAL_COLLABORATOR = "external-collaborator"
 
 
-#: Person roles the questionnaire uses; anything else is an input error.
-PERSON_ROLES: frozenset[str] = frozenset(
-    {
-        "PI",
-        "Co-PI",
-        "researcher",
-        "postdoc",
-        "student",
-        "technician",
-        "secretary",
-        "external-collaborator",
-    }
+#: Person roles the questionnaire uses, in its order; anything else is an input error.
+PERSON_ROLES: tuple[str, ...] = (
+    "PI",
+    "Co-PI",
+    "researcher",
+    "postdoc",
+    "student",
+    "technician",
+    "secretary",
+    "external-collaborator",
 )
 
 

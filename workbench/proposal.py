@@ -40,6 +40,7 @@ from typing import Any
 from workbench import identifiers
 from workbench.errors import ProblemCollector
 from workbench.model import (
+    PERSON_ROLES,
     Affiliation,
     AffiliationType,
     Investor,
@@ -54,7 +55,6 @@ from workbench.model import (
 )
 from workbench.publications.files import parse_json, read_text
 from workbench.questionnaire.fields import DataPath, FieldReader, Locator, json_path
-from workbench.questionnaire.layout import ROLES
 
 #: Roles whose lab members are named through ``lab_of`` (Q3.7, Q3.8).
 LAB_HEADS = frozenset({"PI", "Co-PI"})
@@ -141,11 +141,11 @@ def _person(v: FieldReader, raw: object, path: DataPath, submitted: date | None)
     pid = v.text(obj, path, "id", required=True)
     name = v.text(obj, path, "name", required=True)
     side = v.choice(obj, path, "side", Side)
-    roles = " or ".join(ROLES)
+    roles = " or ".join(PERSON_ROLES)
     role = v.text(obj, path, "role")
     if role is None and obj.get("role") in (None, ""):
         v.error((*path, "role"), "missing", roles)
-    elif role is not None and role not in ROLES:
+    elif role is not None and role not in PERSON_ROLES:
         v.error((*path, "role"), f"unknown role {role!r}", roles)
         role = None
     residency = v.choice(obj, path, "residency", Residency, Residency.RESIDENT)

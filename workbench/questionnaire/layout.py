@@ -23,19 +23,6 @@ YES, NO = "yes", "no"
 YES_WORDS = frozenset({"yes", "y", "true", "1", "はい", "○", "◯", "有", "あり"})
 NO_WORDS = frozenset({"no", "n", "false", "0", "いいえ", "×", "無", "なし"})
 
-#: Role choices in the questionnaire's order.
-ROLES = (
-    "PI",
-    "Co-PI",
-    "researcher",
-    "postdoc",
-    "student",
-    "technician",
-    "secretary",
-    "external-collaborator",
-)
-assert set(ROLES) == PERSON_ROLES, "ROLES must list model.PERSON_ROLES"
-
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -114,7 +101,7 @@ PEOPLE = Sheet(
             12,
             "JP: 日本側チーム / Japanese-side team (Q3.2); NL: オランダ側 / Dutch side (Q5.1)",
         ),
-        _choice("role", "役割", "Role", ROLES, 20, "Q3.7"),
+        _choice("role", "役割", "Role", PERSON_ROLES, 20, "Q3.7"),
         Column(
             "lab_of",
             "所属研究室の代表者ID",
