@@ -49,6 +49,25 @@ class Screened:
     key: str = ""  # the content key it was screened under (see ``widgets.screening_cache``)
 
 
+class StepClock:
+    """Seconds spent in each named step, each counted from the end of the one before.
+
+    >>> clock = StepClock()
+    >>> clock("load"); clock("screen")
+    >>> list(clock.spent), all(v >= 0 for v in clock.spent.values())
+    (['load', 'screen'], True)
+    """
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.spent[name] = now - self._last
+        self._last = now
+
+
 def screen_afresh(
     load: Callable[[], tuple[Proposal, tuple[Work, ...]]],
     lists: Callable[[], tuple[ScreeningList, ...]],
@@ -66,15 +85,7 @@ def screen_afresh(
     """
     from workbench.screening import screen
 
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def step(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[name] = now - clock
-        clock = now
-
+    step = StepClock()
     progress("progress.loading", 0.15)
     proposal, works = load()
     step("load")
@@ -101,7 +112,7 @@ def screen_afresh(
         time.perf_counter() - started,
         years,
         network,
-        timings,
+        step.spent,
         key,
     )
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .app_state import AppState
 from .kernel_thread import call_soon
 from .review_parts import ReviewParts, _warm_network
+from .screened import StepClock
 
 if TYPE_CHECKING:
     from workbench.store.state import ReviewState
@@ -70,15 +71,7 @@ class ScreeningFlow(ReviewParts):
         from the disk cache needs nothing more), plotly and the parts' models, the
         matcher (a screening made afresh needs it), then the proposals ahead.
         """
-        spent: dict[str, float] = {}
-        clock = time.perf_counter()
-
-        def step(name: str) -> None:
-            nonlocal clock
-            now = time.perf_counter()
-            spent[name] = now - clock
-            clock = now
-
+        step = StepClock()
         try:
             self._show_statuses()
             step("statuses")
@@ -87,14 +80,14 @@ class ScreeningFlow(ReviewParts):
                 step("lists")
             _warm_network()
             step("plotly")
-            call_soon(self._prepare_parts_while_idle)
-            step("parts")
+            call_soon(self._prepare_parts_while_idle)  # made on the kernel's thread
             if not self._prefetch:
                 return
             self._idle.wait()  # a screening read back from disk needs no matcher: let it run
             self.workspace.matcher()
             step("matcher")
-            log.info("page warmed up (%s)", ", ".join(f"{k} {v:.2f} s" for k, v in spent.items()))
+            spent = ", ".join(f"{k} {v:.2f} s" for k, v in step.spent.items())
+            log.info("page warmed up (%s)", spent)
             ids = [str(e["id"]) for e in self.picker.entries if not e.get("error")]
             ids = self.workspace.largest_first(ids)
             self.workspace.prefetch(ids, self._stop, self._idle, self._prepared)
