@@ -174,32 +174,47 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
-@pytest.fixture
-def voila_server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., Served]]:
-    """``voila_server(data_dir, lists=(...), language="ja")`` → the served page."""
-    procs: list[subprocess.Popen[bytes]] = []
+class _Servers:
+    """Voila servers a test starts on ``notebook``: stopped after it, logs shown if it failed."""
 
-    def serve(data_dir: Path, lists: tuple[Path, ...] = (), language: str = "ja") -> Served:
-        db = tmp_path / f"workbench-{len(procs)}.db"
+    def __init__(self, notebook: Path, tmp: Path, prefix: str) -> None:
+        self.notebook = notebook
+        self.tmp = tmp
+        self.prefix = prefix
+        self.started: list[tuple[subprocess.Popen[bytes], Path]] = []
+
+    def start(self, data_dir: Path, db: Path, lists: tuple[Path, ...], language: str) -> Served:
+        n = len(self.started)
         env: dict[str, str | None] = {
             "WORKBENCH_DATA_DIR": str(data_dir),
             "WORKBENCH_DB_URL": f"sqlite:///{db}",
-            "WORKBENCH_CACHE_DIR": str(tmp_path / f"cache-{len(procs)}"),
+            "WORKBENCH_CACHE_DIR": str(self.tmp / f"{self.prefix}cache-{n}"),
             "WORKBENCH_LANG": language,
             "WORKBENCH_REVIEWER": None,
             "WORKBENCH_LISTS": os.pathsep.join(str(p) for p in lists) if lists else None,
         }
-        log = tmp_path / f"voila-{len(procs)}.log"
-        proc, url = start_voila(ROOT / "notebooks" / "review.ipynb", env, log)
-        procs.append(proc)
-        logs.append(log)
+        log = self.tmp / f"voila-{self.prefix}{n}.log"
+        proc, url = start_voila(self.notebook, env, log)
+        self.started.append((proc, log))
         return Served(url, db, log)
 
-    logs: list[Path] = []
+    def stop_all(self, request: pytest.FixtureRequest) -> None:
+        for proc, _ in self.started:
+            stop(proc)
+        _show_logs_if_failed(request, [log for _, log in self.started])
+
+
+@pytest.fixture
+def voila_server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., Served]]:
+    """``voila_server(data_dir, lists=(...), language="ja")`` → the served page."""
+    servers = _Servers(ROOT / "notebooks" / "review.ipynb", tmp_path, "")
+
+    def serve(data_dir: Path, lists: tuple[Path, ...] = (), language: str = "ja") -> Served:
+        db = tmp_path / f"workbench-{len(servers.started)}.db"
+        return servers.start(data_dir, db, lists, language)
+
     yield serve
-    for proc in procs:
-        stop(proc)
-    _show_logs_if_failed(request, logs)
+    servers.stop_all(request)
 
 
 def full_page_shot(page: object, path: Path) -> None:
@@ -232,30 +247,15 @@ def portfolio_server(
     notebooks/portfolio.ipynb served like `make serve-portfolio`, on the SQLite
     store ``db`` (filled by the test beforehand).
     """
-    procs: list[subprocess.Popen[bytes]] = []
+    servers = _Servers(ROOT / "notebooks" / "portfolio.ipynb", tmp_path, "portfolio-")
 
     def serve(
         data_dir: Path, db: Path, lists: tuple[Path, ...] = (), language: str = "ja"
     ) -> Served:
-        env: dict[str, str | None] = {
-            "WORKBENCH_DATA_DIR": str(data_dir),
-            "WORKBENCH_DB_URL": f"sqlite:///{db}",
-            "WORKBENCH_CACHE_DIR": str(tmp_path / f"portfolio-cache-{len(procs)}"),
-            "WORKBENCH_LANG": language,
-            "WORKBENCH_REVIEWER": None,
-            "WORKBENCH_LISTS": os.pathsep.join(str(p) for p in lists) if lists else None,
-        }
-        log = tmp_path / f"voila-portfolio-{len(procs)}.log"
-        proc, url = start_voila(ROOT / "notebooks" / "portfolio.ipynb", env, log)
-        procs.append(proc)
-        logs.append(log)
-        return Served(url, db, log)
+        return servers.start(data_dir, db, lists, language)
 
-    logs: list[Path] = []
     yield serve
-    for proc in procs:
-        stop(proc)
-    _show_logs_if_failed(request, logs)
+    servers.stop_all(request)
 
 
 def element_shot(page: object, selector: str, path: Path) -> None:
