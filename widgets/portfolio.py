@@ -428,11 +428,11 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
     def show_tables(tables: PortfolioTables) -> None:
         try:
             app.set_tables(tables)
-            app.status.value = ""
         except Exception as exc:
             show_error(exc)
-        finally:
-            app.progress.layout.display = "none"
+            return
+        app.status.value = ""
+        app.progress.layout.display = "none"
 
     def show_error(exc: Exception) -> None:
         log.error("portfolio screening failed", exc_info=exc)
