@@ -40,38 +40,16 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from bench_screening import FAMILY as SCREENING_FAMILY  # bench/ is the script's own folder
 
 from workbench.lists import load_list, shipped_lists
 from workbench.portfolio import find_proposals, screen_portfolio
 from workbench.portfolio.parquet_works import SCHEMA
 
+#: The screening benchmark's family names, and Dutch ones for the NL side.
 FAMILY = [
-    "Sato",
-    "Suzuki",
-    "Takahashi",
-    "Tanaka",
-    "Watanabe",
-    "Ito",
-    "Yamamoto",
-    "Nakamura",
-    "Kobayashi",
-    "Kato",
-    "Chen",
-    "Wang",
-    "Li",
-    "Zhang",
-    "Liu",
-    "Kim",
-    "Park",
-    "Petrov",
-    "de Vries",
-    "Jansen",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "Mulder",
-    "Bos",
+    *SCREENING_FAMILY,
+    *("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos"),
 ]
 GIVEN = [
     "Ren",
