@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
@@ -121,9 +122,10 @@ class Workspace(ScreeningAhead, ReviewStore):
         screened afresh, else {"memory": …} or {"disk": …}."""
         return dict(getattr(self._local, "timings", {}))
 
-    @property
+    @cached_property
     def disk(self) -> DiskCache:
-        """The screenings kept between sessions (``settings.cache_dir``)."""
+        """The screenings kept between sessions (``settings.cache_dir``); one per workspace,
+        so a folder that cannot be used is warned about once."""
         return DiskCache(self.settings.cache_dir)
 
     @property

@@ -147,3 +147,15 @@ def test_proposals_are_screened_ahead_largest_first(
     expected = sorted(sizes, key=lambda f: -sizes[f])
     assert ws.largest_first(["example", "quiet"]) == expected
     assert ws.largest_first(list(reversed(expected))) == expected
+
+
+def test_a_cache_folder_others_can_write_is_warned_about_once(
+    data: Path, db_path: Path, store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    ws = _workspace(data, db_path, store, cache_dir=shared)
+    with caplog.at_level("WARNING", logger="widgets"):
+        assert ws.disk.put("a", 1) is False and ws.disk.put("b", 2) is False
+    assert caplog.text.count("may be changed or read by other users") == 1
