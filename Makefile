@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8866
 DEMO   := data/demo/proposals/.complete
+# Voila with the project's page template (share/jupyter/voila/templates/workbench: icons served locally)
+VOILA  := JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=workbench
 
 .PHONY: setup system-deps demo serve serve-portfolio test test-fast lint typecheck bench eval clean
 
@@ -27,14 +29,14 @@ $(DEMO): $(STAMP) workbench/demo/*.py
 demo: $(DEMO)
 
 serve: $(STAMP) $(DEMO)
-	$(BIN)/voila notebooks/review.ipynb --no-browser \
+	$(VOILA) notebooks/review.ipynb --no-browser \
 	  --Voila.ip=$(HOST) --port=$(PORT) \
 	  --show_tracebacks=False \
 	  --MappingKernelManager.cull_idle_timeout=900 \
 	  --MappingKernelManager.cull_interval=60
 
 serve-portfolio: $(STAMP) $(DEMO)
-	$(BIN)/voila notebooks/portfolio.ipynb --no-browser \
+	$(VOILA) notebooks/portfolio.ipynb --no-browser \
 	  --Voila.ip=$(HOST) --port=$(PORT) \
 	  --show_tracebacks=False \
 	  --MappingKernelManager.cull_idle_timeout=900 \

@@ -45,7 +45,10 @@ VOILA_FLAGS = [
     "--show_tracebacks=False",
     "--MappingKernelManager.cull_idle_timeout=900",
     "--MappingKernelManager.cull_interval=60",
+    "--template=workbench",
 ]
+#: Where Voila finds the project's page template (as `make serve` sets it).
+JUPYTER_PATH = str(ROOT / "share" / "jupyter")
 START_TIMEOUT_S = 120
 #: Lines of a served page's Voila log shown with a failed test.
 LOG_TAIL_LINES = 60
@@ -74,6 +77,7 @@ def start_voila(
     port = free_port()
     env = dict(os.environ)
     env.pop("JUPYTERHUB_USER", None)
+    env["JUPYTER_PATH"] = JUPYTER_PATH
     for key, value in env_extra.items():
         if value is None:
             env.pop(key, None)
