@@ -118,10 +118,16 @@ class App(ScreeningFlow):
             layout=w.Layout(justify_content="space-between", align_items="center"),
         )
         header.add_class("wb-header")
-        self.main = w.VBox(
-            [self.overview, self.findings], layout=w.Layout(flex="1 1 auto", min_width="0")
-        )
-        body = w.HBox([self.picker, self.main], layout=w.Layout(align_items="flex-start"))
+        # the picker beside the proposal's overview; below, at full width, the findings
+        # beside the evidence of the one selected, then the network, scope and judgment
+        top = w.HBox([self.picker, self.overview], layout=w.Layout(align_items="flex-start"))
+        top.add_class("wb-top")
+        self.panes = w.HBox([self.findings])
+        self.panes.add_class("wb-panes")
+        self.main = w.VBox([self.panes])
+        self.main.add_class("wb-main")
+        body = w.VBox([top, self.main])
+        body.add_class("wb-body")
         self.page_shown = PageShown()
         super().__init__(
             children=[self.style_html, header, self.status, body, self.page_shown],

@@ -119,6 +119,7 @@ class JudgmentForm(w.VBox):
             ],
             layout=w.Layout(flex="3 1 0", min_width="26rem"),
         )
+        form.add_class("wb-judgment-form")
         history = w.VBox(
             [self._history_heading, self._history],
             layout=w.Layout(

@@ -104,10 +104,9 @@ class ReviewParts(Decisions):
         self._apply_state()
 
     def _place_review_parts(self) -> None:
+        self.panes.children = [self.findings, self.evidence]
         self.main.children = [
-            self.overview,
-            self.findings,
-            self.evidence,
+            self.panes,
             self.network_box,
             self.scope,
             self.judgment,

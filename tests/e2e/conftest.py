@@ -222,10 +222,14 @@ def voila_server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Cal
 
 
 def full_page_shot(page: object, path: Path) -> None:
-    """The whole page: Voila scrolls inside the page, so grow the viewport to the app's height."""
-    height = int(page.evaluate("() => document.querySelector('.wb-app').scrollHeight"))  # type: ignore[attr-defined]
+    """The whole page: Voila scrolls inside the page, so grow the viewport to the app's height.
+
+    Grown twice: a part as high as the viewport (the evidence pane) grows with it.
+    """
     size = page.viewport_size  # type: ignore[attr-defined]
-    page.set_viewport_size({"width": size["width"], "height": min(height + 60, 6000)})  # type: ignore[attr-defined]
+    for _ in range(2):
+        height = int(page.evaluate("() => document.querySelector('.wb-app').scrollHeight"))  # type: ignore[attr-defined]
+        page.set_viewport_size({"width": size["width"], "height": min(height + 60, 6000)})  # type: ignore[attr-defined]
     page.locator(".wb-app").screenshot(path=str(path))  # type: ignore[attr-defined]
     page.set_viewport_size(size)  # type: ignore[attr-defined]
 
