@@ -40,6 +40,7 @@ from .judgment import JudgmentForm
 from .overview import Overview, ScopeTable
 from .picker import ProposalPicker
 from .ready import PageShown
+from .remembered import Remembered
 from .screening_flow import ScreeningFlow
 from .status import StatusBar
 from .workspace import Screened, Workspace
@@ -54,6 +55,8 @@ log = logging.getLogger("widgets")
 
 #: Seconds after which the background work starts even if the browser never said it showed the page.
 BACKGROUND_FALLBACK_S = 8.0
+#: Where the browser keeps the name the reviewer entered.
+REVIEWER_KEY = "workbench.reviewer"
 
 
 class App(ScreeningFlow):
@@ -129,8 +132,17 @@ class App(ScreeningFlow):
         body = w.VBox([top, self.main])
         body.add_class("wb-body")
         self.page_shown = PageShown()
+        #: the name the reviewer entered, kept by the browser across reloads
+        self.remembered_reviewer = Remembered(key=REVIEWER_KEY)
         super().__init__(
-            children=[self.style_html, header, self.status, body, self.page_shown],
+            children=[
+                self.style_html,
+                header,
+                self.status,
+                body,
+                self.page_shown,
+                self.remembered_reviewer,
+            ],
             **kwargs,
         )
         self.add_class("wb-app")
@@ -163,6 +175,7 @@ class App(ScreeningFlow):
         self.overview.observe(self._on_window, names="request")
         self.findings.observe(self._on_select, names="selected_key")
         self.reviewer_box.observe(self._on_reviewer, names="value")
+        self.remembered_reviewer.observe(self._on_remembered, names="value")
 
     def _identify(self) -> None:
         """Take the reviewer from JupyterHub or the settings when either names one."""
@@ -171,11 +184,18 @@ class App(ScreeningFlow):
         except InputError:
             return
         self.reviewer = who.name
+        self.reviewer_box.disabled = True  # first: a given identity is not kept in the browser
         self.reviewer_box.value = who.name
-        self.reviewer_box.disabled = True
 
     def _on_reviewer(self, change: Mapping[str, Any]) -> None:
         self.reviewer = str(change["new"])
+        if not self.reviewer_box.disabled:  # entered, not given by JupyterHub or the settings
+            self.remembered_reviewer.value = self.reviewer
+
+    def _on_remembered(self, change: Mapping[str, Any]) -> None:
+        """The name the browser kept from an earlier visit, unless one is given or entered."""
+        if not self.reviewer_box.disabled and not self.reviewer_box.value:
+            self.reviewer_box.value = str(change["new"])
 
     def close_all(self) -> None:
         """Stop the background work and close the store (tests)."""

@@ -261,11 +261,13 @@ class Decisions(AppBase):
                 page = markup.printable_html(
                     view, dispositions, judgment, record["history"], self.language, tr
                 )
-                payload = page.encode("utf-8")
-                name = f"{pid}-review.html"
-                mime = "text/html"
         except Exception as exc:
             self.status.fail(tr("section.export"), exc)
+            return
+        if req["format"] != "xlsx":  # the printable page: opened in a new tab
+            self.last_export = page.encode("utf-8")
+            self.export.link = ""
+            self.export.new_tab.show(page, tr("export.open", name=f"{pid}-review.html"))
             return
         self.last_export = payload
         self.export.link = markup.download_link(

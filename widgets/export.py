@@ -1,7 +1,9 @@
 """Export of the review record: an Excel workbook (from the store) and a printable HTML page.
 
 Output trait: ``request`` — ``{"format": "xlsx" | "html"}`` when the reviewer
-asks for a file. Input trait: ``link`` — the download link the app made.
+asks for a file. Input trait: ``link`` — the download link the app made. The
+printable page is given to :attr:`ExportPanel.new_tab`, which opens it in a
+new tab.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import traitlets as t
 
 from . import markup
 from .i18n import translator
+from .new_tab import NewTabPage
 
 
 class ExportPanel(w.VBox):
@@ -26,10 +29,14 @@ class ExportPanel(w.VBox):
         self._xlsx = w.Button(icon="file-excel-o")
         self._html = w.Button(icon="print")
         self._link = w.HTML()
+        self.new_tab = NewTabPage()
         super().__init__(
             children=[
                 self._heading,
-                w.HBox([self._xlsx, self._html, self._link], layout=w.Layout(align_items="center")),
+                w.HBox(
+                    [self._xlsx, self._html, self._link, self.new_tab],
+                    layout=w.Layout(align_items="center"),
+                ),
             ],
             **kwargs,
         )

@@ -214,6 +214,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "export.xlsx": ("Excel で出力", "Export Excel"),
     "export.html": ("印刷用ページ", "Printable page"),
     "export.ready": ("ダウンロード: {name}", "Download: {name}"),
+    "export.open": ("新しいタブで開く: {name}", "Open in a new tab: {name}"),
     "print.title": ("研究セキュリティ審査記録", "Research-security review record"),
     # status and progress
     "status.ready": ("準備ができました。", "Ready."),

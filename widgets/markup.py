@@ -342,6 +342,19 @@ def download_link(label: str, filename: str, mime: str, payload_b64: str) -> str
     )
 
 
+#: The printable page's own rules: on paper, A4 margins instead of the screen's, colours
+#: kept, headings with what follows them, table headers on every sheet, rows unbroken.
+PRINT_CSS = (
+    "body{margin:2rem;}"
+    "@page{size:A4;margin:14mm;}"
+    "@media print{body{margin:0;font-size:10pt;-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact;}"
+    "h1,h2,h3{break-after:avoid;}tr,li,.wb-faq,.wb-outcome{break-inside:avoid;}"
+    "thead{display:table-header-group;}.wb-badge{border:1px solid #999;}"
+    "a{color:inherit;text-decoration:none;}}"
+)
+
+
 def printable_html(
     view: ReviewView,
     dispositions: Mapping[str, Mapping[str, Any]],
@@ -399,13 +412,13 @@ def printable_html(
     return (
         f"<!DOCTYPE html><html lang='{esc(language)}'><head><meta charset='utf-8'>"
         f"<title>{esc(tr('print.title'))} {esc(view.proposal_id)}</title>{STYLE}"
-        "<style>body{margin:2rem;} @media print {.wb-badge{border:1px solid #999;}}</style></head>"
+        f"<style>{PRINT_CSS}</style></head>"
         f"<body class='wb-app wb-print'><h1>{esc(tr('print.title'))}: {esc(view.proposal_id)}</h1>"
         f"{overview_html(view, tr)}<h2>{esc(tr('section.outcome'))}</h2>"
         f"{outcome_html(view, tr, language)}"
         f"<h2>{esc(tr('section.scope'))}</h2>{scope_html(view, tr, language)}"
         f"<h2>{esc(tr('section.findings'))}</h2>"
-        f"<table class='wb-table'><tr>{head}</tr>{''.join(rows)}</table>"
+        f"<table class='wb-table'><thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
         f"<h2>{esc(tr('section.judgment'))}</h2>{judgment_html}"
         f"<h2>{esc(tr('section.history'))}</h2>{history_html(history, tr)}</body></html>"
     )

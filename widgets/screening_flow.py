@@ -250,5 +250,6 @@ class ScreeningFlow(ReviewParts):
             self.judgment.conflict = ""
             self.judgment.record = self._record(review, reset=True)
             self.export.link = ""
+            self.export.new_tab.clear()
         self._network_show(screened)
         self._make_review_parts()  # revealed (the first time) once they hold this proposal
