@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from workbench.session.screening_cache import KEY_FILE, DiskCache
+from workbench.session import screening_cache
+from workbench.session.screening_cache import KEY_FILE, MAX_ENTRY_BYTES, DiskCache
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 
@@ -68,3 +70,50 @@ def test_a_folder_or_key_others_can_touch_is_not_used(
     assert (cache.folder / "k.pickle").exists()  # left alone: its owner decides
     target.chmod(0o700 if loosened == "folder" else 0o600)
     assert DiskCache(cache.folder).get("k") == 1
+
+
+def test_an_entry_over_the_size_limit_is_removed_without_being_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = DiskCache(tmp_path / "cache")
+    assert cache.put("k", {"findings": 3})
+    path = cache.folder / "k.pickle"
+    with path.open("wb") as f:  # a planted 1 GiB entry (sparse: no disk space used)
+        f.truncate(1024**3)
+    tracemalloc.start()
+    try:
+        with caplog.at_level(logging.WARNING, logger="widgets"):
+            assert cache.get("k") is None
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < MAX_ENTRY_BYTES // 16  # not read whole, nor up to the limit
+    assert "larger than" in caplog.text
+    assert not path.exists()
+    assert cache.put("k", {"findings": 4}) and cache.get("k") == {"findings": 4}
+
+
+def test_a_value_too_large_to_read_back_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screening_cache, "MAX_ENTRY_BYTES", 1000)
+    cache = DiskCache(tmp_path / "cache")
+    assert cache.put("small", "x" * 10)
+    assert cache.put("big", "x" * 2000) is False
+    assert cache.get("small") == "x" * 10 and cache.get("big") is None
+
+
+@pytest.mark.parametrize("content", [b"", b"short", b"x" * 64])
+def test_a_key_file_of_the_wrong_length_is_replaced_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes
+) -> None:
+    cache = DiskCache(tmp_path / "cache")
+    assert cache.put("k", 1)
+    key = cache.folder / KEY_FILE
+    key.write_bytes(content)
+    with caplog.at_level(logging.WARNING, logger="widgets"):
+        assert cache.get("k") is None  # signed with the old key: screened again
+        assert cache.put("k", 2)
+    assert "replaced with a new key" in caplog.text
+    assert len(key.read_bytes()) == 32 and key.stat().st_mode & 0o777 == 0o600
+    assert DiskCache(cache.folder).get("k") == 2  # the cache works again

@@ -57,12 +57,16 @@ from typing import Any
 
 log = logging.getLogger("widgets")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 #: Bumped when what is stored changes shape in a way the code hash would not show.
 FORMAT = "screened-2"
 #: The folder's signing secret (32 random bytes, mode 0600).
 KEY_FILE = ".key"
 _SIGNATURE_BYTES = 32
+_KEY_BYTES = 32
+#: The largest entry read back (bytes): a bigger file is removed unread, never loaded whole.
+#: A screening of the largest real proposals pickles to a few megabytes.
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 #: Libraries whose objects are inside the stored results.
 _LIBRARIES = ("networkx", "numpy")
 
@@ -139,8 +143,8 @@ def memory_digest(memory: Any) -> str:
 def code_version() -> str:
     """A digest of the code that makes a screening and of the versions it runs on.
 
-    Every source and data file of ``workbench/`` and the Python files of
-    ``widgets/`` (the view and network data are made there), plus the Python,
+    Every source and data file of ``workbench/`` (the session's view and network
+    data are made there too), plus the Python,
     networkx and numpy versions: a changed rule, matcher or vocabulary gives
     another key.
     """
@@ -152,7 +156,6 @@ def code_version() -> str:
         except metadata.PackageNotFoundError:  # pragma: no cover - both are dependencies
             h.update(f"{name}=?".encode())
     files = [p for p in (ROOT / "workbench").rglob("*") if p.is_file()]
-    files += list((ROOT / "widgets").glob("*.py"))
     for path in sorted(files):
         if "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo"):
             continue
@@ -206,8 +209,16 @@ class DiskCache:
         """The value stored under ``key``, or None (absent, unreadable, unsigned or foreign)."""
         path = self._path(key)
         try:
-            blob = path.read_bytes()
+            with path.open("rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                blob = None if size > MAX_ENTRY_BYTES else f.read(MAX_ENTRY_BYTES + 1)
         except OSError:  # absent, or no such folder
+            return None
+        if blob is None or len(blob) > MAX_ENTRY_BYTES:
+            log.warning(
+                "cache file %s is larger than %d bytes; removed unread", path, MAX_ENTRY_BYTES
+            )
+            self._drop(path)
             return None
         secret = self._secret(create=False)
         if secret is None:
@@ -235,6 +246,9 @@ class DiskCache:
             if secret is None:
                 return False
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            if len(payload) + _SIGNATURE_BYTES > MAX_ENTRY_BYTES:
+                log.info("screening too large to cache (%d bytes)", len(payload))
+                return False
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
@@ -259,12 +273,34 @@ class DiskCache:
             with contextlib.suppress(FileExistsError):  # another session made it meanwhile
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with os.fdopen(fd, "wb") as f:
-                    f.write(secrets.token_bytes(32))
+                    f.write(secrets.token_bytes(_KEY_BYTES))
         try:
             secret = path.read_bytes()
         except OSError:
             return None
-        if not self._private(path) or len(secret) != 32:
+        if not self._private(path):
+            return None
+        if len(secret) != _KEY_BYTES:
+            return self._replace_key(path, len(secret))
+        return secret
+
+    def _replace_key(self, path: Path, length: int) -> bytes | None:
+        """A new secret in place of a key file of the wrong length (its entries go unread)."""
+        log.warning(
+            "screening cache key %s holds %d bytes instead of %d; replaced with a new key "
+            "(entries signed before are screened again)",
+            path,
+            length,
+            _KEY_BYTES,
+        )
+        secret = secrets.token_bytes(_KEY_BYTES)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".key")
+            with os.fdopen(fd, "wb") as f:  # mkstemp makes it 0600
+                f.write(secret)
+            os.replace(tmp, path)
+        except OSError:
+            log.warning("could not replace the screening cache key %s", path, exc_info=True)
             return None
         return secret
 
