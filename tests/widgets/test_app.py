@@ -7,7 +7,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-from widgets.app import App, AppState, build_app
+from widgets.review.app import App, AppState, build_app
 from workbench.settings import Settings
 from workbench.store.store import Store, open_store
 
@@ -459,7 +459,7 @@ def test_settings_type_is_the_declared_one(make_app) -> None:
 def test_findings_and_network_are_linked_both_ways(make_app) -> None:
     app = make_app()
     _open(app)
-    from widgets.network import NetworkExplorer
+    from widgets.network.explorer import NetworkExplorer
 
     assert isinstance(app.network, NetworkExplorer) and app.network in app.network_box.children
     key = _key(app, "recent_coauthorship")
@@ -508,7 +508,7 @@ def test_proposals_are_screened_ahead_so_a_switch_is_immediate(make_app) -> None
 def test_background_work_starts_without_the_browser_signal_after_a_while(
     make_app, monkeypatch
 ) -> None:
-    import widgets.app as app_module
+    import widgets.review.app as app_module
 
     monkeypatch.setattr(app_module, "BACKGROUND_FALLBACK_S", 0.05)
     settings_app = make_app()  # builds the fixtures' settings and store

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from widgets.app import REVIEWER_KEY
+from widgets.review.app import REVIEWER_KEY
 
 
 def test_an_entered_name_is_handed_to_the_browser_to_keep(make_app) -> None:
