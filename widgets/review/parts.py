@@ -103,6 +103,27 @@ class ReviewParts(Decisions):
             self._hidden.clear()
         self._apply_state()
 
+    def _withdraw_proposal(self) -> None:
+        """Nothing of the proposal shown before stays on the page (a pick that failed).
+
+        The overview and findings are emptied; the parts that hold a proposal leave
+        the page until the next one is shown.
+        """
+        self.screened = None
+        self.review = None
+        with self.hold_trait_notifications():
+            self.overview.view = None
+            self.findings.view = None
+            self.findings.dispositions = {}
+            self.findings.selected_key = ""
+            if self._parts_built:
+                self.scope.view = None
+                self.evidence.view = None
+        with self._parts_lock:
+            self._review_parts = False
+            self.panes.children = [self.findings]
+            self.main.children = [self.panes]
+
     def _place_review_parts(self) -> None:
         self.panes.children = [self.findings, self.evidence]
         self.main.children = [

@@ -176,6 +176,7 @@ class ScreeningFlow(ReviewParts):
         try:
             self.status.fail(self._what("section.findings"), exc)
             self.state = AppState.FAILED
+            self._withdraw_proposal()
         finally:
             self._idle.set()
 
@@ -210,6 +211,7 @@ class ScreeningFlow(ReviewParts):
         except Exception as exc:
             self.status.fail(self._what("section.findings"), exc)
             self.state = AppState.FAILED
+            self._withdraw_proposal()
             return
         done = time.perf_counter()
         self.timings = {

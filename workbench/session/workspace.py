@@ -52,6 +52,7 @@ from workbench.session.screening_cache import (
     memory_digest,
     screening_key,
 )
+from workbench.session.unreadable import read_naming
 from workbench.session.view import ReviewView
 from workbench.settings import Settings
 
@@ -207,11 +208,10 @@ class Workspace(ScreeningAhead, ReviewStore):
                 return held[1], held[2]
         from workbench.publications import load_works_many
 
-        proposal = self._proposal(f)
+        proposal = read_naming((f.proposal_file or f.folder,), lambda _p: self._proposal(f))
         works: tuple[Work, ...] = ()
         if f.works_files:
-            loaded = load_works_many(f.works_files)
-            works = loaded.value
+            works = read_naming(f.works_files, lambda p: load_works_many(tuple(p)).value)
         with self._lock:
             self._loaded[f.id] = (stamp, proposal, works)
         return proposal, works
