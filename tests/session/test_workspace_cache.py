@@ -145,8 +145,8 @@ def test_proposals_are_screened_ahead_largest_first(
     }
     assert sizes["example"] != sizes["quiet"]
     expected = sorted(sizes, key=lambda f: -sizes[f])
-    assert ws.largest_first(["example", "quiet"]) == expected
-    assert ws.largest_first(list(reversed(expected))) == expected
+    assert ws.ahead.largest_first(["example", "quiet"]) == expected
+    assert ws.ahead.largest_first(list(reversed(expected))) == expected
 
 
 def test_a_cache_folder_others_can_write_is_warned_about_once(

@@ -38,12 +38,7 @@ def make_app(db_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> It
 
     yield make
     for app in apps:
-        if hasattr(app, "_fallback"):
-            app._fallback.cancel()
-        app._stop.set()
-        app._idle.set()
-        if app._executor is not None:
-            app._executor.shutdown(wait=True)
+        app.stop()
 
 
 def html_of(widget: w.Widget) -> str:

@@ -1,33 +1,30 @@
 """The reviewer dashboard: small widgets wired together through their traits.
 
 :func:`build_app` reads the settings and returns an :class:`App`. The App
-owns no markup and no domain logic: it links each widget's output trait to
-the next widget's input (``traitlets.link``/``dlink`` or an observer), talks to
-the domain package only through :class:`~workbench.session.workspace.Workspace`, and
-drives what is enabled from one :class:`AppState`. Screening runs in a
-background thread with progress in the status area, so the page never looks
-frozen; errors are caught here, logged, and shown in plain words.
-
-The page is made in layers, one module each: :mod:`widgets.review.state` (the
-traits, the parts and the state enum), :mod:`widgets.review.decisions` (recording
-the reviewer's decisions), :mod:`widgets.review.parts` (the parts shown with a
-proposal, the network explorer among them) and :mod:`widgets.review.screening_flow`
-(pick → screen → show); :class:`App` on top makes the parts and wires them.
+owns its parts (title, picker, overview, findings, status; the review parts
+made later by :class:`~widgets.review.parts.ReviewParts`) and three small
+controllers, each wiring its own observers:
+:class:`~widgets.review.screening_flow.ScreeningFlow` (pick → screen → show, and
+the work done ahead in the background),
+:class:`~widgets.review.recording.Recorder` (the reviewer's decisions) and
+:class:`~widgets.review.parts.ReviewParts` (evidence, network, scope, judgment,
+export). The App talks to the domain only through
+:class:`~workbench.session.workspace.Workspace`, owns no markup, and drives what is
+enabled from one :class:`AppState`; errors are shown in plain words.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
+from widgets.common.i18n import translator
 from widgets.common.ready import PageShown
 from widgets.common.remembered import Remembered
 from widgets.common.status import StatusBar
@@ -36,19 +33,21 @@ from widgets.review.export import ExportPanel
 from widgets.review.findings import FindingsTable
 from widgets.review.judgment import JudgmentForm
 from widgets.review.overview import Overview, ScopeTable
+from widgets.review.parts import ReviewParts
 from widgets.review.picker import ProposalPicker
+from widgets.review.recording import Recorder
 from widgets.review.screening_flow import ScreeningFlow
-from widgets.review.state import ENABLED, AppBase, AppState
+from widgets.review.state import ENABLED, AppState
 from workbench.errors import InputError
 from workbench.reviewer import resolve_reviewer
 from workbench.session.workspace import Screened, Workspace
-from workbench.settings import Settings
+from workbench.settings import LANGUAGES, Settings
 
 if TYPE_CHECKING:  # the store and the graph are imported off the page's critical path
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
-__all__ = ["BACKGROUND_FALLBACK_S", "ENABLED", "App", "AppBase", "AppState", "build_app"]
+__all__ = ["BACKGROUND_FALLBACK_S", "ENABLED", "App", "AppState", "build_app"]
 
 log = logging.getLogger("widgets")
 
@@ -58,8 +57,13 @@ BACKGROUND_FALLBACK_S = 8.0
 REVIEWER_KEY = "workbench.reviewer"
 
 
-class App(ScreeningFlow):
+class App(w.VBox):
     """The review page. Parts are attributes (``picker``, ``findings``, ...) for tests."""
+
+    language = t.Enum(list(LANGUAGES), default_value=LANGUAGES[0])
+    state = t.UseEnum(AppState, default_value=AppState.EMPTY)
+    proposal = t.Unicode("")  # folder id of the open proposal
+    reviewer = t.Unicode("")
 
     def __init__(
         self,
@@ -72,21 +76,13 @@ class App(ScreeningFlow):
     ) -> None:
         self.settings = settings
         self.workspace = workspace or Workspace(settings)
-        self._executor = ThreadPoolExecutor(max_workers=1) if background else None
-        self._future: Future[Any] | None = None
-        self._generation = 0
-        self._gen_lock = threading.Lock()
-        self._stop = threading.Event()  # ends the prefetching thread
-        # set while no screening of the reviewer's is running: the workspace's own signal,
-        # which its background work (prefetching, writing the disk cache) waits for
-        self._idle = self.workspace.idle
-        self._idle.set()
-        self._prefetch = background if prefetch is None else prefetch
         self.screened: Screened | None = None
         self.review: ReviewState | None = None
         #: seconds per step of the last proposal shown (the workspace's steps, then
         #: "wait" for anything before them, "show" and "total" since the pick)
         self.timings: dict[str, float] = {}
+        #: the bytes of the last export (tests)
+        self.last_export = b""
 
         self.style_html = w.HTML(markup.STYLE)
         self.title = w.HTML()
@@ -99,22 +95,6 @@ class App(ScreeningFlow):
         self.picker = ProposalPicker(layout=w.Layout(width="24rem", flex="0 0 24rem"))
         self.overview = Overview()
         self.findings = FindingsTable()
-        # Parts that only matter once a proposal is open are made then (a lighter first page).
-        self.evidence: EvidencePanel
-        self.scope: ScopeTable
-        self.judgment: JudgmentForm
-        self.export: ExportPanel
-        self.network: Any = None  # the explorer, made with the first graph
-        self.network_box = w.VBox()
-        self.network_box.add_class("wb-card")
-        self.network_heading = w.HTML()
-        self.network_note = w.HTML()
-        self.network_box.children = [self.network_heading, self.network_note]
-        self._review_parts = False  # shown
-        self._parts_built = False
-        self._parts_lock = threading.RLock()
-        self._hidden: dict[Any, dict[str, Any]] = {}  # part -> its layout before it was hidden
-
         header = w.HBox(
             [self.title, self.reviewer_box, self.language_toggle],
             layout=w.Layout(justify_content="space-between", align_items="center"),
@@ -145,36 +125,94 @@ class App(ScreeningFlow):
             **kwargs,
         )
         self.add_class("wb-app")
-        self._wire()
-        with self.hold_trait_notifications():
-            self.language = settings.language
-            self._identify()
-        self._labels()
-        self._apply_state()
-        self._list_proposals()
-        self.prefetcher: threading.Thread | None = None
-        if background:
-            # start the background work once the browser shows the page, or after a while
-            self.page_shown.observe(self._start_background, names="shown")
-            self._fallback = threading.Timer(BACKGROUND_FALLBACK_S, self._start_background)
-            self._fallback.daemon = True
-            self._fallback.start()
-        else:
-            self._show_statuses()
-
-    # ---- wiring ------------------------------------------------------------------------
-
-    def _wire(self) -> None:
+        #: the parts shown with a proposal (evidence, network, scope, judgment, export)
+        self.parts = ReviewParts(self)
+        #: records the reviewer's decisions
+        self.recorder = Recorder(self)
+        #: pick → screen → show, and the work done ahead in the background
+        self.screening = ScreeningFlow(
+            self, background=background, prefetch=background if prefetch is None else prefetch
+        )
         t.link((self.language_toggle, "value"), (self, "language"))
         for part in (self.status, self.picker, self.overview, self.findings):
             t.dlink((self, "language"), (part, "language"))
         self.observe(self._labels, names="language")
-        self.observe(self._apply_state, names="state")
-        self.picker.observe(self._on_pick, names="proposal_id")
-        self.overview.observe(self._on_window, names="request")
-        self.findings.observe(self._on_select, names="selected_key")
+        self.observe(self.refresh_enabled, names="state")
         self.reviewer_box.observe(self._on_reviewer, names="value")
         self.remembered_reviewer.observe(self._on_remembered, names="value")
+        with self.hold_trait_notifications():
+            self.language = settings.language
+            self._identify()
+        self._labels()
+        self.refresh_enabled()
+        self.screening.start(BACKGROUND_FALLBACK_S)
+
+    # ---- the parts made with the first proposal (attributes for tests) -----------------
+
+    @property
+    def evidence(self) -> EvidencePanel:
+        return self.parts.evidence
+
+    @property
+    def scope(self) -> ScopeTable:
+        return self.parts.scope
+
+    @property
+    def judgment(self) -> JudgmentForm:
+        return self.parts.judgment
+
+    @property
+    def export(self) -> ExportPanel:
+        return self.parts.export
+
+    @property
+    def network(self) -> Any:
+        """The network explorer (made with the first graph), or None."""
+        return self.parts.network
+
+    @property
+    def network_box(self) -> w.VBox:
+        return self.parts.network_box
+
+    # ---- what the page does --------------------------------------------------------------
+
+    def open_proposal(self, folder_id: str, **window: Any) -> None:
+        """Screen and show the proposal of ``folder_id`` (``as_of``, ``years`` optional)."""
+        self.screening.open_proposal(folder_id, **window)
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Wait for the screening of the proposal picked last to finish."""
+        self.screening.wait(timeout)
+
+    def idle(self, timeout: float = 120.0) -> bool:
+        """Wait for the work done in the background (statuses, warm-up, screening ahead).
+
+        True once it has ended; False on timeout. Returns at once without background work.
+        """
+        return self.screening.idle(timeout)
+
+    @property
+    def background_started(self) -> bool:
+        """Whether the background work has started (once the browser shows the page)."""
+        return self.screening.started
+
+    def refresh_enabled(self, _change: object = None) -> None:
+        """Let the parts take input as the page's state allows."""
+        enabled = ENABLED[self.state]
+        review = "review" in enabled
+        self.picker.select.disabled = "picker" not in enabled
+        for part in (self.overview, self.findings, *self.parts.built()):
+            part.enabled = review
+
+    def what(self, key: str) -> str:
+        """The label of ``key`` in the page's language."""
+        return translator(self.language)(key)
+
+    def _labels(self, _change: object = None) -> None:
+        tr = translator(self.language)
+        self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
+        self.reviewer_box.description = tr("app.reviewer")
+        self.reviewer_box.placeholder = tr("app.reviewer_placeholder")
 
     def _identify(self) -> None:
         """Take the reviewer from JupyterHub or the settings when either names one."""
@@ -196,14 +234,13 @@ class App(ScreeningFlow):
         if not self.reviewer_box.disabled and not self.reviewer_box.value:
             self.reviewer_box.value = str(change["new"])
 
+    def stop(self) -> None:
+        """Stop the background work (the store stays open)."""
+        self.screening.stop()
+
     def close_all(self) -> None:
         """Stop the background work and close the store (tests)."""
-        if hasattr(self, "_fallback"):
-            self._fallback.cancel()
-        self._stop.set()
-        self._idle.set()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
+        self.stop()
         self.workspace.db.close()
 
 

@@ -17,6 +17,7 @@ import traitlets as t
 from widgets.common import markup
 from widgets.common.i18n import translator
 from workbench.session.view import ReviewView
+from workbench.window import DEFAULT_YEARS
 
 
 class Overview(w.VBox):
@@ -29,7 +30,9 @@ class Overview(w.VBox):
         self._heading = w.HTML()
         self._facts = w.HTML()
         self._as_of = w.DatePicker(layout=w.Layout(width="11rem"))
-        self._years = w.BoundedIntText(value=2, min=1, max=10, layout=w.Layout(width="5rem"))
+        self._years = w.BoundedIntText(
+            value=DEFAULT_YEARS, min=1, max=10, layout=w.Layout(width="5rem")
+        )
         self._as_of_label = w.Label(layout=w.Layout(flex="0 0 auto"))
         self._years_label = w.Label(layout=w.Layout(flex="0 0 auto"))
         self._rescreen = w.Button(icon="refresh", button_style="")

@@ -1,23 +1,26 @@
 """The review parts of the page: evidence, network, scope, judgment and export.
 
 They matter only once a proposal is open, so the page makes them later than
-its first view: :class:`ReviewParts` builds and wires them once, may place
+its first view: :class:`ReviewParts`, owned by the review ``App``, builds them once, may place
 them ahead of use out of sight (so the browser has their models, and the
 network explorer its plotly bundle, before the first proposal is opened), and
 reveals them with the first proposal. The network explorer is made with the
 first graph and linked to the findings through its ``selected_person`` trait.
+Whoever handles what the parts ask for registers with :meth:`ReviewParts.when_built`.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
-from widgets.review.decisions import Decisions
 from widgets.review.evidence import EvidencePanel
 from widgets.review.export import ExportPanel
 from widgets.review.judgment import JudgmentForm
@@ -25,6 +28,7 @@ from widgets.review.overview import ScopeTable
 from widgets.review.state import AppState
 
 if TYPE_CHECKING:
+    from widgets.review.app import App
     from workbench.session.workspace import Screened
 
 log = logging.getLogger("widgets")
@@ -52,7 +56,7 @@ _HIDDEN = {
 }
 
 
-def _warm_network() -> None:
+def warm_network() -> None:
     """Import the network explorer's plotly machinery (seconds, the first time) ahead of use."""
     if _network_class() is None:
         return
@@ -64,70 +68,97 @@ def _warm_network() -> None:
         log.warning("warming up the network explorer failed", exc_info=True)
 
 
-class ReviewParts(Decisions):
-    """Makes, places and reveals the review parts (a layer of :class:`~widgets.review.app.App`)."""
+class ReviewParts:
+    """Makes, places and reveals the review parts of ``app``; they are its attributes."""
 
-    def _build_review_parts(self) -> None:
+    evidence: EvidencePanel
+    scope: ScopeTable
+    judgment: JudgmentForm
+    export: ExportPanel
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.network: Any = None  # the explorer, made with the first graph
+        self.network_box = w.VBox()
+        self.network_box.add_class("wb-card")
+        self.network_heading = w.HTML()
+        self.network_note = w.HTML()
+        self.network_box.children = [self.network_heading, self.network_note]
+        self._shown = False
+        self._built = False
+        self._lock = threading.RLock()
+        self._hidden: dict[Any, dict[str, Any]] = {}  # part -> its layout before it was hidden
+        self._when_built: list[Callable[[ReviewParts], None]] = []
+        app.observe(self._labels, names=["language", "state"])
+        self._labels()
+
+    def when_built(self, callback: Callable[[ReviewParts], None]) -> None:
+        """Call ``callback(parts)`` once the parts are made (to observe their requests)."""
+        self._when_built.append(callback)
+
+    def built(self) -> tuple[Any, ...]:
+        """The parts that take input, once made (else none)."""
+        if not self._built:
+            return ()
+        return (self.evidence, self.judgment, self.export)
+
+    @property
+    def shown(self) -> bool:
+        """Whether the parts are shown (with a proposal)."""
+        return self._shown
+
+    def build(self) -> None:
         """Evidence, scope, judgment and export: made and wired once (shown with a proposal).
 
         The page makes them in the background once it is shown, so that the browser
         has their models before the first proposal is opened.
         """
-        with self._parts_lock:
-            if self._parts_built:
+        with self._lock:
+            if self._built:
                 return
             self.evidence = EvidencePanel()
             self.scope = ScopeTable()
             self.judgment = JudgmentForm()
             self.export = ExportPanel()
             for part in (self.evidence, self.scope, self.judgment, self.export):
-                t.dlink((self, "language"), (part, "language"))
-            t.dlink((self.findings, "selected_key"), (self.evidence, "key"))
-            self.evidence.observe(self._on_dispose, names="request")
-            self.judgment.observe(self._on_judge, names="request")
-            self.export.observe(self._on_export, names="request")
-            self._parts_built = True
-        self._apply_state()
+                t.dlink((self.app, "language"), (part, "language"))
+            t.dlink((self.app.findings, "selected_key"), (self.evidence, "key"))
+            self._built = True
+            for callback in self._when_built:
+                callback(self)
+        self.app.refresh_enabled()
 
-    def _make_review_parts(self) -> None:
+    def reveal(self) -> None:
         """Show evidence, network, scope, judgment and export (with the first proposal)."""
-        self._build_review_parts()
-        with self._parts_lock:
-            if self._review_parts:
+        self.build()
+        with self._lock:
+            if self._shown:
                 return
-            self._review_parts = True
-            self._place_review_parts()
+            self._shown = True
+            self._place()
             for part, before in self._hidden.items():  # their own layout again
                 for name, value in before.items():
                     setattr(part.layout, name, value)
             self._hidden.clear()
-        self._apply_state()
+        self.app.refresh_enabled()
 
-    def _withdraw_proposal(self) -> None:
-        """Nothing of the proposal shown before stays on the page (a pick that failed).
-
-        The overview and findings are emptied; the parts that hold a proposal leave
-        the page until the next one is shown.
-        """
-        self.screened = None
-        self.review = None
-        with self.hold_trait_notifications():
-            self.overview.view = None
-            self.findings.view = None
-            self.findings.dispositions = {}
-            self.findings.selected_key = ""
-            if self._parts_built:
+    def withdraw(self) -> None:
+        """Empty the parts and take them off the page until the next proposal is shown."""
+        app = self.app
+        with self._lock:
+            if self._built:
                 self.scope.view = None
                 self.evidence.view = None
-        with self._parts_lock:
-            self._review_parts = False
-            self.panes.children = [self.findings]
-            self.main.children = [self.panes]
+                self.export.link = ""
+                self.export.new_tab.clear()
+            self._shown = False
+            app.panes.children = [app.findings]
+            app.main.children = [app.panes]
 
-    def _place_review_parts(self) -> None:
-        self.panes.children = [self.findings, self.evidence]
-        self.main.children = [
-            self.panes,
+    def _place(self) -> None:
+        self.app.panes.children = [self.app.findings, self.evidence]
+        self.app.main.children = [
+            self.app.panes,
             self.network_box,
             self.scope,
             self.judgment,
@@ -135,23 +166,18 @@ class ReviewParts(Decisions):
         ]
 
     def _labels(self, _change: object = None) -> None:
-        tr = translator(self.language)
-        self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
-        self.reviewer_box.description = tr("app.reviewer")
-        self.reviewer_box.placeholder = tr("app.reviewer_placeholder")
+        tr = translator(self.app.language)
         self.network_heading.value = markup.heading_html(tr("section.network"))
-        if self.network is None and self.state is AppState.READY:
+        if self.network is None and self.app.state is AppState.READY:
             self.network_note.value = (
                 f"<p class='wb-muted'>{markup.esc(tr('status.no_network'))}</p>"
             )
-        if self.review is not None and self._review_parts:
-            self.judgment.record = self._record(self.review, reset=False)
 
-    def _network_show(self, screened: Screened) -> None:
+    def show_network(self, screened: Screened) -> None:
         """Show the proposal's graph in the explorer (made with the first graph, if not before)."""
         if screened.graph is None:
             return
-        with self._parts_lock:
+        with self._lock:
             made = self.network is not None
             if not made and not self._make_network(screened.graph, screened.network):
                 self._labels()
@@ -165,25 +191,25 @@ class ReviewParts(Decisions):
         explorer = _network_class()
         if explorer is None:
             return False
-        self.network = explorer(graph, language=self.language, arrays=arrays)
-        t.dlink((self, "language"), (self.network, "language"))
+        self.network = explorer(graph, language=self.app.language, arrays=arrays)
+        t.dlink((self.app, "language"), (self.network, "language"))
         t.dlink(
             (self.network, "selected_person"),
-            (self.findings, "person_filter"),
+            (self.app.findings, "person_filter"),
             transform=self._person_of_node,
         )
         return True
 
-    def _prepare_parts(self) -> None:
+    def prepare(self) -> None:
         """Make the review parts and an empty explorer ahead of the first proposal.
 
         Only models are made (nothing is shown yet): the browser loads the plotly
         bundle and creates their models while the reviewer reads the list, instead
         of when the first proposal is opened.
         """
-        self._build_review_parts()
-        with self._parts_lock:
-            if self._review_parts:  # a proposal is shown already
+        self.build()
+        with self._lock:
+            if self._shown:  # a proposal is shown already
                 return
             if self.network is None and _network_class() is not None:
                 from widgets.network.explorer import sample_graph
@@ -197,11 +223,12 @@ class ReviewParts(Decisions):
                 self._hidden[part] = {name: getattr(part.layout, name) for name in _HIDDEN}
                 for name, value in _HIDDEN.items():
                     setattr(part.layout, name, value)
-            self._place_review_parts()
+            self._place()
 
     def _person_of_node(self, node: str) -> str:
         """A node id as the findings filter reads it: a person id, or a co-author's name."""
-        graph = self.screened.graph if self.screened else None
+        screened = self.app.screened
+        graph = screened.graph if screened else None
         if not node or graph is None:
             return ""
         for person_id, team_node in graph.team.items():

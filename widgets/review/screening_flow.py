@@ -1,6 +1,6 @@
 """The pick → screen → show pipeline of the review page, and the work done ahead of it.
 
-:class:`ScreeningFlow` is the layer of the review page that lists the
+:class:`ScreeningFlow`, a controller owned by the review ``App``, lists the
 proposals, screens the one picked in a background thread (progress in the
 status area; a pick made meanwhile wins), and shows it in every part. Once
 the browser shows the page it warms up in the background: statuses from the
@@ -16,41 +16,101 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from widgets.common.kernel_thread import call_soon
-from widgets.review.parts import ReviewParts, _warm_network
+from widgets.review.parts import warm_network
 from widgets.review.state import AppState
 from workbench.session.screened import StepClock
+from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
+    from widgets.review.app import App
     from workbench.session.workspace import Screened
     from workbench.store.state import ReviewState
 
 log = logging.getLogger("widgets")
 
 
-class ScreeningFlow(ReviewParts):
-    """Lists, screens and shows proposals (a layer of :class:`~widgets.review.app.App`)."""
+class ScreeningFlow:
+    """Lists, screens and shows the proposals of ``app``; warms up in the background."""
+
+    def __init__(self, app: App, *, background: bool, prefetch: bool) -> None:
+        self.app = app
+        self.workspace = app.workspace
+        self._executor = ThreadPoolExecutor(max_workers=1) if background else None
+        self._background = background
+        self._future: Future[Any] | None = None
+        self._generation = 0
+        self._gen_lock = threading.Lock()
+        self._stop = threading.Event()  # ends the background thread
+        # set while no screening of the reviewer's is running: the workspace's own signal,
+        # which its background work (prefetching, writing the disk cache) waits for
+        self._idle = self.workspace.idle
+        self._idle.set()
+        self._prefetch = prefetch
+        self._thread: threading.Thread | None = None
+        self._fallback: threading.Timer | None = None
+        app.picker.observe(self._on_pick, names="proposal_id")
+        app.overview.observe(self._on_window, names="request")
+
+    def start(self, fallback_s: float) -> None:
+        """List the proposals; start the background work once the browser shows the page
+        (or after ``fallback_s`` seconds), or read the statuses now without background."""
+        self._list_proposals()
+        if not self._background:
+            self._show_statuses()
+            return
+        self.app.page_shown.observe(self._start_background, names="shown")
+        self._fallback = threading.Timer(fallback_s, self._start_background)
+        self._fallback.daemon = True
+        self._fallback.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def idle(self, timeout: float) -> bool:
+        """Wait for the background thread to start (when it will) and end."""
+        if not self._background:
+            return True
+        deadline = time.monotonic() + timeout
+        while self._thread is None:
+            if time.monotonic() > deadline or self._stop.is_set():
+                return False
+            time.sleep(0.02)
+        self._thread.join(max(0.0, deadline - time.monotonic()))
+        return not self._thread.is_alive()
+
+    def stop(self) -> None:
+        """Stop the background work and wait for the screening running (if any)."""
+        if self._fallback is not None:
+            self._fallback.cancel()
+        self._stop.set()
+        self._idle.set()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
 
     def _start_background(self, _change: object = None) -> None:
         with self._gen_lock:
-            if self.prefetcher is not None:
+            if self._thread is not None or self._stop.is_set():
                 return
-            self.prefetcher = threading.Thread(
+            self._thread = threading.Thread(
                 target=self._warm_up, name="workbench-prefetch", daemon=True
             )
-        self._fallback.cancel()
-        self.prefetcher.start()
+        if self._fallback is not None:
+            self._fallback.cancel()
+        self._thread.start()
 
     def _list_proposals(self) -> None:
         """The proposals of the folder, at once; their review status follows from the store."""
         try:
-            self.picker.entries = self.workspace.proposals(statuses=False)
-            self.status.say("status.ready", "info")
+            self.app.picker.entries = self.workspace.proposals(statuses=False)
+            self.app.status.say("status.ready", "info")
         except Exception as exc:  # the page stays usable; the reason is shown and logged
-            self.status.fail(self._what("section.picker"), exc)
+            self.app.status.fail(self.app.what("section.picker"), exc)
 
     def _show_statuses(self) -> None:
         """Read the review statuses from the store and show them in the picker."""
@@ -58,10 +118,10 @@ class ScreeningFlow(ReviewParts):
         call_soon(self._statuses_shown, statuses)
 
     def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
-        entries = [dict(e) for e in self.picker.entries]
+        entries = [dict(e) for e in self.app.picker.entries]
         for e in entries:
             e["status"] = statuses.get(str(e.get("proposal_id")), "not-reviewed")
-        self.picker.entries = entries
+        self.app.picker.entries = entries
 
     def _warm_up(self) -> None:
         """Open the store (statuses), make the review parts, build the matcher, screen ahead.
@@ -77,7 +137,7 @@ class ScreeningFlow(ReviewParts):
             if self._prefetch:
                 self.workspace.lists()
                 step("lists")
-            _warm_network()
+            warm_network()
             step("plotly")
             call_soon(self._prepare_parts_while_idle)  # made on the kernel's thread
             if not self._prefetch:
@@ -87,29 +147,31 @@ class ScreeningFlow(ReviewParts):
             step("matcher")
             spent = ", ".join(f"{k} {v:.2f} s" for k, v in step.spent.items())
             log.info("page warmed up (%s)", spent)
-            ids = [str(e["id"]) for e in self.picker.entries if not e.get("error")]
-            ids = self.workspace.largest_first(ids)
-            self.workspace.prefetch(ids, self._stop, self._idle, self._prepared)
+            ids = [str(e["id"]) for e in self.app.picker.entries if not e.get("error")]
+            ids = self.workspace.ahead.largest_first(ids)
+            self.workspace.ahead.prefetch(ids, self._stop, self._idle, self._prepared)
         except Exception as exc:  # shown in the status area and logged
-            call_soon(self.status.fail, self._what("section.picker"), exc)
+            call_soon(self.app.status.fail, self.app.what("section.picker"), exc)
 
     def _prepare_parts_while_idle(self) -> None:
         if self._idle.is_set():  # else the proposal being opened makes them, with its data
-            self._prepare_parts()
+            self.app.parts.prepare()
 
     def _prepared(self, n: int) -> None:
-        call_soon(setattr, self.picker, "prepared", n)
+        call_soon(setattr, self.app.picker, "prepared", n)
 
     def _on_pick(self, change: Mapping[str, Any]) -> None:
-        if change["new"] and change["new"] != self.proposal:
+        if change["new"] and change["new"] != self.app.proposal:
             self.open_proposal(str(change["new"]))
 
     def _on_window(self, change: Mapping[str, Any]) -> None:
         req = change["new"]
-        if not req or not self.proposal:
+        if not req or not self.app.proposal:
             return
         as_of = date.fromisoformat(req["as_of"]) if req.get("as_of") else None
-        self.open_proposal(self.proposal, as_of=as_of, years=int(req.get("years") or 2))
+        self.open_proposal(
+            self.app.proposal, as_of=as_of, years=int(req.get("years") or DEFAULT_YEARS)
+        )
 
     def open_proposal(
         self, folder_id: str, as_of: date | None = None, years: int | None = None
@@ -120,12 +182,12 @@ class ScreeningFlow(ReviewParts):
             self._generation += 1
             generation = self._generation
         self.workspace.wanted = folder_id  # the background screening gives way to this one
-        with self.hold_trait_notifications():
-            self.proposal = folder_id
-            self.state = AppState.SCREENING
-            if self.picker.proposal_id != folder_id:
-                self.picker.proposal_id = folder_id
-        self.status.say("progress.loading", "busy", 0.02)
+        with self.app.hold_trait_notifications():
+            self.app.proposal = folder_id
+            self.app.state = AppState.SCREENING
+            if self.app.picker.proposal_id != folder_id:
+                self.app.picker.proposal_id = folder_id
+        self.app.status.say("progress.loading", "busy", 0.02)
         self._idle.clear()
         job = lambda: self._screen(folder_id, as_of, years, generation, picked)  # noqa: E731
         if self._executor is None:
@@ -150,7 +212,7 @@ class ScreeningFlow(ReviewParts):
 
     def _report(self, generation: int, step: str, fraction: float) -> None:
         if generation == self._generation:
-            self.status.say(step, "busy", fraction)
+            self.app.status.say(step, "busy", fraction)
 
     def _screen(
         self,
@@ -164,7 +226,7 @@ class ScreeningFlow(ReviewParts):
         try:
             screened = self.workspace.screen(folder_id, as_of, years, self._progress(generation))
             steps = self.workspace.last_timings()
-            review = self.workspace.state(screened.proposal.proposal_id)
+            review = self.workspace.decisions.state(screened.proposal.proposal_id)
         except Exception as exc:
             call_soon(self._screening_failed, generation, exc)
             return
@@ -174,9 +236,9 @@ class ScreeningFlow(ReviewParts):
         if generation != self._generation:
             return  # another proposal was picked meanwhile
         try:
-            self.status.fail(self._what("section.findings"), exc)
-            self.state = AppState.FAILED
-            self._withdraw_proposal()
+            self.app.status.fail(self.app.what("section.findings"), exc)
+            self.app.state = AppState.FAILED
+            self._withdraw()
         finally:
             self._idle.set()
 
@@ -204,17 +266,17 @@ class ScreeningFlow(ReviewParts):
         steps: Mapping[str, float],
         picked: float,
     ) -> None:
-        self.status.say("progress.showing", "busy", 0.85)
+        self.app.status.say("progress.showing", "busy", 0.85)
         ready = time.perf_counter()
         try:
             self._show(screened, review)
         except Exception as exc:
-            self.status.fail(self._what("section.findings"), exc)
-            self.state = AppState.FAILED
-            self._withdraw_proposal()
+            self.app.status.fail(self.app.what("section.findings"), exc)
+            self.app.state = AppState.FAILED
+            self._withdraw()
             return
         done = time.perf_counter()
-        self.timings = {
+        self.app.timings = {
             **steps,
             "wait": ready - picked - sum(steps.values()),
             "show": done - ready,
@@ -224,9 +286,9 @@ class ScreeningFlow(ReviewParts):
             "%s shown in %.2f s (%s)",
             folder_id,
             done - picked,
-            ", ".join(f"{k} {v:.3f}" for k, v in self.timings.items()),
+            ", ".join(f"{k} {v:.3f}" for k, v in self.app.timings.items()),
         )
-        self.status.say(
+        self.app.status.say(
             "status.loaded",
             "ok",
             1.0,
@@ -234,23 +296,31 @@ class ScreeningFlow(ReviewParts):
             n=len(screened.view.findings),
             seconds=done - picked,
         )
-        self.state = AppState.READY
+        self.app.state = AppState.READY
 
     def _show(self, screened: Screened, review: ReviewState) -> None:
-        self._build_review_parts()
-        self.screened = screened
-        self.review = review
-        view = self.workspace.view_with_decisions(screened, review)
-        with self.hold_trait_notifications():
-            self.overview.show_window(screened.view.as_of, screened.years)
-            for part in (self.overview, self.scope, self.findings, self.evidence):
-                part.view = view
-            self.findings.dispositions = self._dispositions(review)
-            self.findings.person_filter = ""
-            self.findings.selected_key = ""
-            self.judgment.conflict = ""
-            self.judgment.record = self._record(review, reset=True)
-            self.export.link = ""
-            self.export.new_tab.clear()
-        self._network_show(screened)
-        self._make_review_parts()  # revealed (the first time) once they hold this proposal
+        app = self.app
+        app.parts.build()
+        app.screened = screened
+        with app.hold_trait_notifications():
+            app.overview.show_window(screened.view.as_of, screened.years)
+            app.recorder.show(review, reset=True)
+            app.findings.person_filter = ""
+            app.findings.selected_key = ""
+            app.judgment.conflict = ""
+            app.export.link = ""
+            app.export.new_tab.clear()
+        app.parts.show_network(screened)
+        app.parts.reveal()  # revealed (the first time) once they hold this proposal
+
+    def _withdraw(self) -> None:
+        """Nothing of the proposal shown before stays on the page (a pick that failed)."""
+        app = self.app
+        app.screened = None
+        app.review = None
+        with app.hold_trait_notifications():
+            app.overview.view = None
+            app.findings.view = None
+            app.findings.dispositions = {}
+            app.findings.selected_key = ""
+        app.parts.withdraw()

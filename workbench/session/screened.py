@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.session.view import ReviewView, build_view
+from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
     from workbench.store.state import ReviewState
@@ -40,7 +41,7 @@ class Screened:
     view: ReviewView
     graph: Any = None  # workbench.graph.CoauthorGraph, when the graph builder is present
     seconds: float = 0.0
-    years: int = 2
+    years: int = DEFAULT_YEARS
     #: the graph laid out for the explorer (``workbench.session.network_filter.GraphArrays``)
     network: Any = None
     #: seconds per step: load, screen, graph, layout, view (or "disk" when read back)

@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
 from workbench.model import Proposal, ScreeningList, Work
+from workbench.session.decisions import Decisions
+from workbench.session.prefetch import CACHE_SIZE, Prefetcher
 from workbench.session.proposal_folders import (
     PROPOSAL_FILES,
     WORKS_FILES,
@@ -39,11 +41,9 @@ from workbench.session.proposal_folders import (
     folder_digests,
     read_proposal,
 )
-from workbench.session.review_store import ReviewStore
 from workbench.session.screened import Progress, Screened, screen_afresh
 from workbench.session.screened import no_progress as _no_progress
 from workbench.session.screened import view_with_decisions as _view_with_decisions
-from workbench.session.screening_ahead import CACHE_SIZE, ScreeningAhead
 from workbench.session.screening_cache import (
     DiskCache,
     SharedMatcher,
@@ -74,12 +74,13 @@ log = logging.getLogger("widgets")
 
 
 @dataclass
-class Workspace(ScreeningAhead, ReviewStore):
+class Workspace:
     """Proposals folder + lists + matcher + store, for one page session.
 
-    Screening ahead (:class:`~workbench.session.screening_ahead.ScreeningAhead`) and the
-    writes to the store (:class:`~workbench.session.review_store.ReviewStore`) are its
-    parts, each in its own module.
+    Its parts, each in its own module: :attr:`ahead`, a
+    :class:`~workbench.session.prefetch.Prefetcher` screening proposals ahead of the
+    reviewer, and :attr:`decisions`, the
+    :class:`~workbench.session.decisions.Decisions` written to the store.
 
     Parameters
     ----------
@@ -114,8 +115,20 @@ class Workspace(ScreeningAhead, ReviewStore):
 
     _local: threading.local = field(default_factory=threading.local, init=False)
 
+    ahead: Prefetcher = field(init=False)
+    decisions: Decisions = field(init=False)
+
     def __post_init__(self) -> None:
         self.idle.set()
+        self.ahead = Prefetcher(self)
+        self.decisions = Decisions(lambda: self.db, self.lists)
+
+    def forget_uncached_works(self) -> None:
+        """Drop the works read for proposals no longer kept in memory."""
+        with self._lock:
+            cached = {s.proposal.proposal_id for s in self._screened.values()}
+            for stale in [k for k, v in self._loaded.items() if v[1].proposal_id not in cached]:
+                del self._loaded[stale]
 
     def last_timings(self) -> dict[str, float]:
         """Seconds per step of this thread's last :meth:`screen`: the steps when it was

@@ -1,7 +1,7 @@
-"""The review page's writes to the judgments store, for one screened proposal.
+"""The reviewer's decisions about a screened proposal, written to the judgments store.
 
-:class:`ReviewStore` is the part of :class:`~workbench.session.workspace.Workspace` that
-records decisions: each method is one plain call that raises
+:class:`Decisions` is given the store (opened on first use) and the lists the
+screenings were made with, and records decisions: each method is one plain call that raises
 :class:`~workbench.errors.InputError` for bad input, or the store's
 :class:`~workbench.store.conflicts.StaleWriteError` when the review moved on
 since ``expected_seq``, for the page to show. A review is registered
@@ -12,7 +12,7 @@ decision about it.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,15 +26,22 @@ if TYPE_CHECKING:
     from workbench.store.store import Store
 
 
-class ReviewStore:
-    """Decisions about a screened proposal, written to the store (a part of the Workspace)."""
+class Decisions:
+    """Decisions about screened proposals, written to a store.
 
-    if TYPE_CHECKING:
+    ``store`` opens (or returns) the store when first needed; ``lists`` are the
+    screening lists the screenings were made with (recorded when a review starts).
+    """
 
-        @property
-        def db(self) -> Store: ...
+    def __init__(
+        self, store: Callable[[], Store], lists: Callable[[], tuple[ScreeningList, ...]]
+    ) -> None:
+        self._store = store
+        self.lists = lists
 
-        def lists(self) -> tuple[ScreeningList, ...]: ...
+    @property
+    def db(self) -> Store:
+        return self._store()
 
     def state(self, proposal_id: str) -> ReviewState:
         return self.db.state(proposal_id)

@@ -1,23 +1,21 @@
 """Screening ahead of the reviewer, so that switching to another proposal is instant.
 
-:class:`ScreeningAhead` is the part of :class:`~workbench.session.workspace.Workspace`
-that screens proposals in the background, largest first, giving way to the
-reviewer's own screening between the steps of each.
+A :class:`Prefetcher` is given a :class:`~workbench.session.workspace.Workspace`
+and screens its proposals in the background, largest first, through the
+workspace's public calls, giving way to the reviewer's own screening between
+the steps of each.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workbench.model import Proposal, Work
-    from workbench.session.proposal_folders import ProposalFolder
-    from workbench.session.screened import Progress, Screened
+    from workbench.session.screened import Progress
+    from workbench.session.workspace import Workspace
 
 log = logging.getLogger("widgets")
 
@@ -25,24 +23,11 @@ log = logging.getLogger("widgets")
 CACHE_SIZE = 24
 
 
-class ScreeningAhead:
-    """Background screening of the proposals to come (a part of the Workspace)."""
+class Prefetcher:
+    """Background screening of a workspace's proposals to come."""
 
-    if TYPE_CHECKING:
-        wanted: str
-        _lock: threading.RLock
-        _loaded: dict[str, tuple[str, Proposal, tuple[Work, ...]]]
-        _screened: OrderedDict[str, Screened]
-
-        def folders(self) -> list[ProposalFolder]: ...
-
-        def screen(
-            self,
-            folder_id: str,
-            as_of: date | None = None,
-            years: int | None = None,
-            progress: Progress = ...,
-        ) -> Screened: ...
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
 
     def prefetch(
         self,
@@ -65,16 +50,13 @@ class ScreeningAhead:
             if stop.is_set():
                 break
             try:
-                self.screen(folder_id, progress=self._give_way(folder_id, stop, idle))
+                self.workspace.screen(folder_id, progress=self._give_way(folder_id, stop, idle))
                 done += 1
                 if done_one is not None:
                     done_one(done)
             except Exception:  # shown when the reviewer opens it
                 log.info("prefetch of %s failed", folder_id, exc_info=True)
-            with self._lock:  # keep the works only of what is cached
-                cached = {s.proposal.proposal_id for s in self._screened.values()}
-                for stale in [k for k, v in self._loaded.items() if v[1].proposal_id not in cached]:
-                    del self._loaded[stale]
+            self.workspace.forget_uncached_works()
         return done
 
     def largest_first(self, folder_ids: Sequence[str]) -> list[str]:
@@ -83,7 +65,9 @@ class ScreeningAhead:
         The order the page screens ahead in: a small proposal is screened in a
         blink when asked for, a large one takes seconds, so those are made ready first.
         """
-        size = {f.id: sum(p.stat().st_size for p in f.works_files) for f in self.folders()}
+        size = {
+            f.id: sum(p.stat().st_size for p in f.works_files) for f in self.workspace.folders()
+        }
         return sorted(folder_ids, key=lambda i: -size.get(i, 0))
 
     def _give_way(
@@ -95,7 +79,7 @@ class ScreeningAhead:
             if idle is None:
                 return
             while not idle.wait(0.05):
-                if stop.is_set() or self.wanted == folder_id:
+                if stop.is_set() or self.workspace.wanted == folder_id:
                     return
 
         return pause

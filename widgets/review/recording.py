@@ -1,11 +1,12 @@
 """The reviewer's decisions: dispositions, the judgment and its measures, and the export.
 
-:class:`Decisions` is the layer of the review page that records what the
-reviewer decides through the :class:`~workbench.session.workspace.Workspace` (the
-store's append-only log) and shows the new state everywhere it matters. Each
-write runs under the page's state machine (``SAVING`` while it is written); a
-write refused as stale (someone else wrote first) shows the latest state and
-the conflict in plain words instead of overwriting it.
+:class:`Recorder`, a controller owned by the review ``App``, records what the
+reviewer decides through the workspace's
+:class:`~workbench.session.decisions.Decisions` (the store's append-only log)
+and shows the new state everywhere it matters. Each write runs under the page's
+state machine (``SAVING`` while it is written); a write refused as stale
+(someone else wrote first) shows the latest state and the conflict in plain
+words instead of overwriting it.
 """
 
 from __future__ import annotations
@@ -17,21 +18,49 @@ from typing import TYPE_CHECKING, Any
 
 from widgets.common import markup
 from widgets.common.i18n import translator
-from widgets.review.state import AppBase, AppState
+from widgets.review.state import AppState
 from workbench.errors import InputError
 from workbench.reviewer import resolve_reviewer
 
 if TYPE_CHECKING:
+    from widgets.review.app import App
+    from widgets.review.parts import ReviewParts
     from workbench.store.state import ReviewState
 
 log = logging.getLogger("widgets")
 
 
-class Decisions(AppBase):
-    """Records the reviewer's decisions and shows them (a layer of the review ``App``)."""
+class Recorder:
+    """Records the reviewer's decisions on ``app`` and shows them."""
 
-    def _dispositions(self, review: ReviewState) -> dict[str, str]:
-        return {k: str(d.disposition) for k, d in review.dispositions.items()}
+    def __init__(self, app: App) -> None:
+        self.app = app
+        app.findings.observe(self._on_select, names="selected_key")
+        app.observe(self._relabel, names="language")
+        app.parts.when_built(self._wire_parts)
+
+    def _wire_parts(self, parts: ReviewParts) -> None:
+        parts.evidence.observe(self._on_dispose, names="request")
+        parts.judgment.observe(self._on_judge, names="request")
+        parts.export.observe(self._on_export, names="request")
+
+    def _relabel(self, _change: object = None) -> None:
+        if self.app.review is not None and self.app.parts.shown:
+            self.app.judgment.record = self._record(self.app.review, reset=False)
+
+    def show(self, review: ReviewState, *, reset: bool) -> None:
+        """Show a store state of the open proposal everywhere it matters."""
+        app = self.app
+        assert app.screened is not None
+        app.review = review
+        view = app.workspace.view_with_decisions(app.screened, review)
+        with app.hold_trait_notifications():
+            for part in (app.overview, app.scope, app.findings, app.evidence):
+                part.view = view
+            app.findings.dispositions = {
+                k: str(d.disposition) for k, d in review.dispositions.items()
+            }
+            app.judgment.record = self._record(review, reset=reset)
 
     def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
         j = review.judgment
@@ -39,7 +68,12 @@ class Decisions(AppBase):
         for e in reversed(review.history):
             why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")
             history.append(
-                {"when": e.when(), "who": e.reviewer, "what": e.describe(self.language), "why": why}
+                {
+                    "when": e.when(),
+                    "who": e.reviewer,
+                    "what": e.describe(self.app.language),
+                    "why": why,
+                }
             )
         return {
             "proposal_id": review.proposal_id,
@@ -65,8 +99,8 @@ class Decisions(AppBase):
 
     def _on_select(self, change: Mapping[str, Any]) -> None:
         key = str(change["new"] or "")
-        decision = self.review.dispositions.get(key) if (self.review and key) else None
-        self.evidence.current = (
+        decision = self.app.review.dispositions.get(key) if (self.app.review and key) else None
+        self.app.evidence.current = (
             {
                 "status": str(decision.disposition),
                 "rationale": decision.rationale,
@@ -76,15 +110,15 @@ class Decisions(AppBase):
             if decision
             else {}
         )
-        if self.network is not None:
-            self.network.highlight_link = self._link_of(key)
+        if self.app.network is not None:
+            self.app.network.highlight_link = self._link_of(key)
 
     def _link_of(self, key: str) -> tuple[str, ...]:
         """The network link a finding rests on: (team member, co-author) node ids, or ()."""
         from workbench.graph import name_key
 
-        graph = self.screened.graph if self.screened else None
-        row = self.screened.view.finding(key) if (self.screened and key) else None
+        graph = self.app.screened.graph if self.app.screened else None
+        row = self.app.screened.view.finding(key) if (self.app.screened and key) else None
         if graph is None or row is None:
             return ()
         me = graph.team.get(row.subject)
@@ -99,75 +133,67 @@ class Decisions(AppBase):
 
     def _who(self) -> str | None:
         try:
-            return resolve_reviewer(self.reviewer, configured=self.settings.reviewer).name
+            return resolve_reviewer(self.app.reviewer, configured=self.app.settings.reviewer).name
         except InputError:
-            self.status.say("judgment.need_reviewer", "error")
+            self.app.status.say("judgment.need_reviewer", "error")
             return None
 
     def _write(self, what: str, action: Callable[[str, int], ReviewState]) -> bool:
         """Run one store write with the state machine and the error handling around it."""
-        if self.screened is None or self.review is None:
+        if self.app.screened is None or self.app.review is None:
             return False
         who = self._who()
         if who is None:
             return False
         from workbench.store.conflicts import StaleWriteError
 
-        self.state = AppState.SAVING
+        self.app.state = AppState.SAVING
         try:
-            review = action(who, self.review.seq)
+            review = action(who, self.app.review.seq)
         except StaleWriteError as exc:
             log.info("stale write refused: %s", exc)
-            latest = self.workspace.state(self.screened.proposal.proposal_id)
+            latest = self.app.workspace.decisions.state(self.app.screened.proposal.proposal_id)
             self._take(latest, reset=False)
-            message = exc.message(self.language)
-            self.judgment.conflict = message
-            self.status.show(message.splitlines()[0], "error")
-            self.state = AppState.READY
+            message = exc.message(self.app.language)
+            self.app.judgment.conflict = message
+            self.app.status.show(message.splitlines()[0], "error")
+            self.app.state = AppState.READY
             return False
         except InputError as exc:
-            self.status.fail(what, exc)
-            self.state = AppState.READY
+            self.app.status.fail(what, exc)
+            self.app.state = AppState.READY
             return False
         except Exception as exc:
-            self.status.fail(what, exc)
-            self.state = AppState.READY
+            self.app.status.fail(what, exc)
+            self.app.state = AppState.READY
             return False
         self._take(review, reset=True)
-        self.judgment.conflict = ""
-        self.state = AppState.READY
+        self.app.judgment.conflict = ""
+        self.app.state = AppState.READY
         return True
 
     def _take(self, review: ReviewState, *, reset: bool) -> None:
-        """Show a new store state everywhere it matters."""
-        assert self.screened is not None
-        self.review = review
-        view = self.workspace.view_with_decisions(self.screened, review)
-        with self.hold_trait_notifications():
-            for part in (self.overview, self.scope, self.findings, self.evidence):
-                part.view = view
-            self.findings.dispositions = self._dispositions(review)
-            self.judgment.record = self._record(review, reset=reset)
-        key = self.findings.selected_key
-        self._on_select({"new": key})
-        entries = [dict(e) for e in self.picker.entries]
+        """Show a new store state, the selected finding's decision and the picker's status."""
+        self.show(review, reset=reset)
+        self._on_select({"new": self.app.findings.selected_key})
+        entries = [dict(e) for e in self.app.picker.entries]
         for e in entries:
             if e.get("proposal_id") == review.proposal_id:
                 e["status"] = str(review.status)
-        self.picker.entries = entries
+        self.app.picker.entries = entries
 
     def _on_dispose(self, change: Mapping[str, Any]) -> None:
         req = change["new"]
-        if not req or self.screened is None:
+        if not req or self.app.screened is None:
             return
-        tr = translator(self.language)
+        tr = translator(self.app.language)
         if req["disposition"] == "dismissed" and not req["rationale"]:
-            self.status.say("disposition.need_rationale", "error")
+            self.app.status.say("disposition.need_rationale", "error")
             return
-        screened = self.screened
+        screened = self.app.screened
         ok = self._write(
             tr("section.evidence"),
-            lambda who, seq: self.workspace.dispose(
+            lambda who, seq: self.app.workspace.decisions.dispose(
                 screened,
                 req["key"],
                 req["disposition"],
@@ -178,23 +204,23 @@ class Decisions(AppBase):
             ),
         )
         if ok:
-            self.status.say("disposition.saved", "ok")
+            self.app.status.say("disposition.saved", "ok")
 
     def _on_judge(self, change: Mapping[str, Any]) -> None:
         req = change["new"]
-        if not req or self.screened is None:
+        if not req or self.app.screened is None:
             return
         if req.get("action") == "update-measure":
             self._update_measure(req)
             return
-        tr = translator(self.language)
+        tr = translator(self.app.language)
         if not req.get("outcome"):
-            self.status.say("judgment.need_outcome", "error")
+            self.app.status.say("judgment.need_outcome", "error")
             return
-        screened = self.screened
+        screened = self.app.screened
         ok = self._write(
             tr("section.judgment"),
-            lambda who, seq: self.workspace.judge(
+            lambda who, seq: self.app.workspace.decisions.judge(
                 screened,
                 req["outcome"],
                 req["notes"],
@@ -204,52 +230,55 @@ class Decisions(AppBase):
             ),
         )
         if ok:
-            self.status.say("judgment.saved", "ok")
+            self.app.status.say("judgment.saved", "ok")
 
     def _update_measure(self, req: Mapping[str, Any]) -> None:
         """Record a new status and/or due date of one stored measure."""
         mid = int(req["measure_id"])
         changes = dict(req.get("changes") or {})
         if not changes:
-            self.status.say("judgment.measure_unchanged", "error", id=mid)
+            self.app.status.say("judgment.measure_unchanged", "error", id=mid)
             return
-        tr = translator(self.language)
-        screened = self.screened
+        tr = translator(self.app.language)
+        screened = self.app.screened
         assert screened is not None
         ok = self._write(
             tr("judgment.measures"),
-            lambda who, seq: self.workspace.update_measure(
+            lambda who, seq: self.app.workspace.decisions.update_measure(
                 screened, mid, changes, reviewer=who, expected_seq=seq
             ),
         )
         if ok:
-            self.status.say("judgment.measure_updated", "ok")
+            self.app.status.say("judgment.measure_updated", "ok")
 
     def _on_export(self, change: Mapping[str, Any]) -> None:
         req = change["new"]
-        if not req or self.screened is None or self.review is None:
+        if not req or self.app.screened is None or self.app.review is None:
             return
-        tr = translator(self.language)
-        screened = self.screened
+        tr = translator(self.app.language)
+        screened = self.app.screened
         pid = screened.proposal.proposal_id
         try:
             if req["format"] == "xlsx":
-                if not self.review.started:
+                if not self.app.review.started:
                     who = self._who()
                     if who is None:
                         return
                     self._take(
-                        self.workspace.ensure_started(screened, who, self.review.seq), reset=False
+                        self.app.workspace.decisions.ensure_started(
+                            screened, who, self.app.review.seq
+                        ),
+                        reset=False,
                     )
-                payload = self.workspace.export_xlsx(screened)
+                payload = self.app.workspace.decisions.export_xlsx(screened)
                 name = f"{pid}-review.xlsx"
                 mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             else:
-                view = self.workspace.view_with_decisions(screened, self.review)
-                record = self._record(self.review, reset=False)
+                view = self.app.workspace.view_with_decisions(screened, self.app.review)
+                record = self._record(self.app.review, reset=False)
                 dispositions = {
                     k: {"status": str(d.disposition), "rationale": d.rationale}
-                    for k, d in self.review.dispositions.items()
+                    for k, d in self.app.review.dispositions.items()
                 }
                 judgment = {
                     "outcome": record["outcome"],
@@ -258,17 +287,17 @@ class Decisions(AppBase):
                     "measures": record["measures"],
                 }
                 page = markup.printable_html(
-                    view, dispositions, judgment, record["history"], self.language, tr
+                    view, dispositions, judgment, record["history"], self.app.language, tr
                 )
         except Exception as exc:
-            self.status.fail(tr("section.export"), exc)
+            self.app.status.fail(tr("section.export"), exc)
             return
         if req["format"] != "xlsx":  # the printable page: opened in a new tab
-            self.last_export = page.encode("utf-8")
-            self.export.link = ""
-            self.export.new_tab.show(page, tr("export.open", name=f"{pid}-review.html"))
+            self.app.last_export = page.encode("utf-8")
+            self.app.export.link = ""
+            self.app.export.new_tab.show(page, tr("export.open", name=f"{pid}-review.html"))
             return
-        self.last_export = payload
-        self.export.link = markup.download_link(
+        self.app.last_export = payload
+        self.app.export.link = markup.download_link(
             tr("export.ready", name=name), name, mime, base64.b64encode(payload).decode("ascii")
         )
