@@ -344,7 +344,7 @@ def download_link(label: str, filename: str, mime: str, payload_b64: str) -> str
 #: The printable page's own rules: on paper, A4 margins instead of the screen's, colours
 #: kept, headings with what follows them, table headers on every sheet, rows unbroken.
 PRINT_CSS = (
-    "body{margin:2rem;}"
+    "body{margin:2rem;}.wb-table th,.wb-table td:first-child{white-space:nowrap;}"
     "@page{size:A4;margin:14mm;}"
     "@media print{body{margin:0;font-size:10pt;-webkit-print-color-adjust:exact;"
     "print-color-adjust:exact;}"
