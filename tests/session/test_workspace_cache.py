@@ -10,7 +10,7 @@ import pytest
 
 from workbench.session.network_filter import GraphArrays
 from workbench.session.screening_cache import DiskCache
-from workbench.session.workspace import WORKS_FILES, Workspace
+from workbench.session.workspace import Workspace
 from workbench.store.store import Store
 
 from .conftest import FIXTURES, LIST, make_settings
@@ -139,10 +139,7 @@ def test_proposals_are_screened_ahead_largest_first(
     data: Path, db_path: Path, store: Store
 ) -> None:
     ws = _workspace(data, db_path, store)
-    sizes = {
-        f: sum(p.stat().st_size for p in (data / f).iterdir() if p.name in WORKS_FILES)
-        for f in ("example", "quiet")
-    }
+    sizes = {f.id: sum(p.stat().st_size for p in f.works_files) for f in ws.folders()}
     assert sizes["example"] != sizes["quiet"]
     expected = sorted(sizes, key=lambda f: -sizes[f])
     assert ws.ahead.largest_first(["example", "quiet"]) == expected
@@ -159,3 +156,22 @@ def test_a_cache_folder_others_can_write_is_warned_about_once(
     with caplog.at_level("WARNING", logger="widgets"):
         assert ws.disk.put("a", 1) is False and ws.disk.put("b", 2) is False
     assert caplog.text.count("may be changed or read by other users") == 1
+
+
+def test_the_review_page_reads_a_folder_as_the_portfolio_does(
+    data: Path, db_path: Path, store: Store
+) -> None:
+    from workbench.folders import find_proposals, load_files
+
+    folder = data / "example"
+    (folder / "works").mkdir()
+    for p in [p for p in folder.iterdir() if p.is_file() and p.name != "proposal.json"]:
+        p.rename(folder / "works" / f"team-{p.name}")  # names and places the portfolio reads too
+    (data / "notes").mkdir()  # no questionnaire: listed with the reason, as in the portfolio
+    ws = _workspace(data, db_path, store)
+    files = next(f for f in find_proposals(data) if f.id == "example")
+    proposal, works, _ = load_files(files)
+    assert ws.load("example") == (proposal, works) and works
+    entries = {e["id"]: e for e in ws.proposals(statuses=False)}
+    assert "no questionnaire" in entries["notes"]["error"]
+    assert entries["example"]["error"] == ""

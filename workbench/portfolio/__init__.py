@@ -7,7 +7,7 @@
 - :mod:`workbench.portfolio.parquet_works` reads and writes works as Parquet partitions.
 """
 
-from workbench.portfolio.folders import ProposalFiles, find_proposals
+from workbench.folders import ProposalFiles, find_proposals
 from workbench.portfolio.rescreen import RescreenReport, rescreen
 from workbench.portfolio.screen import PortfolioRun, screen_files, screen_portfolio
 from workbench.portfolio.tables import SCHEMAS, PortfolioTables

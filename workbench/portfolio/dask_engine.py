@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from workbench.folders import ProposalFiles
 from workbench.model import ScreeningList
-from workbench.portfolio.folders import ProposalFiles
 from workbench.portfolio.rows import ProposalRows
 from workbench.window import DEFAULT_YEARS
 

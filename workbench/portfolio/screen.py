@@ -1,7 +1,7 @@
 """Screen a whole folder of proposals into portfolio tables.
 
 :func:`screen_portfolio` finds one proposal per sub-folder
-(:mod:`workbench.portfolio.folders`), screens each with
+(:mod:`workbench.folders`, the rule the review page reads folders by too), screens each with
 :func:`workbench.screening.screen` — reference date its ``submitted`` unless
 ``as_of`` is given — and assembles tidy tables (:mod:`workbench.portfolio.tables`).
 The per-proposal work, :func:`screen_files`, is one pure function that both
@@ -25,9 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import InputError, Problem, Severity
-from workbench.model import LoadReport, ScreeningList, Work
-from workbench.portfolio.folders import ProposalFiles, find_proposals
+from workbench.errors import InputError, Problem
+from workbench.folders import ProposalFiles, find_proposals, load_files
+from workbench.model import ScreeningList
 from workbench.portfolio.rows import EntryInfo, ProposalRows, entry_info, failed_rows, result_rows
 from workbench.portfolio.tables import PortfolioTables, assemble
 from workbench.window import DEFAULT_YEARS
@@ -61,91 +61,6 @@ class MemoMatcher:
             )
             hit = self._memo[key] = tuple(found)
         return hit
-
-
-def _warning_problems(report: LoadReport) -> list[Problem]:
-    return [
-        Problem(report.source, "file", "(load report)", w, None, Severity.WARNING)
-        for w in report.warnings
-    ]
-
-
-def _load_works(path: Path) -> Any:
-    from workbench.portfolio.parquet_works import load_parquet_works
-    from workbench.publications import load_works
-
-    if path.name.lower().endswith(".parquet"):
-        return load_parquet_works(path)
-    return load_works(path)
-
-
-def load_files(files: ProposalFiles) -> tuple[Any, tuple[Work, ...], list[Problem]]:
-    """The proposal, its works (each id once, first file wins) and every problem found.
-
-    The proposal is ``None`` when anything failed; the problems then hold every
-    error of every file, not just the first.
-    """
-    from workbench.proposal import load_proposal_with_report
-
-    problems: list[Problem] = list(files.problems)
-    problems += [
-        Problem(
-            str(p),
-            "file",
-            "(file)",
-            "not a questionnaire or publications file; ignored",
-            "proposal.json, .xlsx, .json, .jsonl, .ndjson, .csv or .parquet",
-            Severity.WARNING,
-        )
-        for p in files.ignored
-    ]
-    proposal = None
-    if files.proposal_file is not None:
-        try:
-            loaded = load_proposal_with_report(files.proposal_file)
-            proposal = loaded.value
-            problems += _warning_problems(loaded.report)
-        except InputError as exc:
-            problems += exc.problems
-    works: dict[str, Work] = {}
-    repeated = 0
-    for path in files.works_files:
-        try:
-            found = _load_works(path)
-        except InputError as exc:
-            problems += exc.problems
-            continue
-        problems += _warning_problems(found.report)
-        for w in found.value:
-            if w.id in works:
-                repeated += 1
-            else:
-                works[w.id] = w
-    if repeated:
-        problems.append(
-            Problem(
-                str(files.folder),
-                "publications",
-                "id",
-                f"{repeated} works found in more than one file were kept once",
-                None,
-                Severity.WARNING,
-            )
-        )
-    if not files.works_files:
-        problems.append(
-            Problem(
-                str(files.folder),
-                "publications",
-                "(file)",
-                "no publications file: the co-authorship checks had no works to read",
-                "works.json, publications.csv, works/*.parquet …",
-                Severity.WARNING,
-            )
-        )
-    if any(p.severity is Severity.ERROR for p in problems):
-        proposal = None
-    return proposal, tuple(works.values()), problems
 
 
 def screen_files(

@@ -129,6 +129,13 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def folder_digests(files: Any) -> dict[str, str]:
+    """SHA-256 of each file of a proposal folder (a :class:`~workbench.folders.ProposalFiles`),
+    by its path inside the folder."""
+    paths = [files.proposal_file, *files.works_files] if files.proposal_file else files.works_files
+    return {str(p.relative_to(files.folder)): file_digest(p) for p in paths}
+
+
 def memory_digest(memory: Any) -> str:
     """A digest of reviewer match verdicts (a ``MatchMemory``); "" when there are none."""
     if not memory:

@@ -30,17 +30,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
+from workbench.folders import ProposalFiles, find_proposals, load_folder
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.session.decisions import Decisions
 from workbench.session.prefetch import CACHE_SIZE, Prefetcher
-from workbench.session.proposal_folders import (
-    PROPOSAL_FILES,
-    WORKS_FILES,
-    ProposalFolder,
-    find_folders,
-    folder_digests,
-    read_proposal,
-)
 from workbench.session.screened import Progress, Screened, screen_afresh
 from workbench.session.screened import no_progress as _no_progress
 from workbench.session.screened import view_with_decisions as _view_with_decisions
@@ -49,10 +42,10 @@ from workbench.session.screening_cache import (
     SharedMatcher,
     WriteBehind,
     code_version,
+    folder_digests,
     memory_digest,
     screening_key,
 )
-from workbench.session.unreadable import read_naming
 from workbench.session.view import ReviewView
 from workbench.settings import Settings
 
@@ -62,10 +55,8 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when first used
 
 __all__ = [
     "CACHE_SIZE",
-    "PROPOSAL_FILES",
-    "WORKS_FILES",
     "Progress",
-    "ProposalFolder",
+    "ProposalFiles",
     "Screened",
     "Workspace",
 ]
@@ -153,9 +144,9 @@ class Workspace:
 
     # ---- proposals ---------------------------------------------------------------------
 
-    def folders(self) -> list[ProposalFolder]:
-        """Every proposal sub-folder of the data folder, sorted by id."""
-        return find_folders(self.settings.data_dir)
+    def folders(self) -> list[ProposalFiles]:
+        """Every proposal sub-folder of the data folder, sorted by id (:mod:`workbench.folders`)."""
+        return find_proposals(self.settings.data_dir)
 
     def proposals(self, *, statuses: bool = True) -> list[dict[str, Any]]:
         """Picker entries: ``id``, ``proposal_id``, ``title``, ``status`` and ``error``.
@@ -183,7 +174,7 @@ class Workspace:
         """Review status by proposal id, for every proposal with a started review."""
         return {pid: str(r.status) for pid, r in self.db.reviews().items()}
 
-    def _folder(self, folder_id: str) -> ProposalFolder:
+    def _folder(self, folder_id: str) -> ProposalFiles:
         found = next((f for f in self.folders() if f.id == folder_id), None)
         if found is None:
             raise InputError(
@@ -199,10 +190,14 @@ class Workspace:
             )
         return found
 
-    def _proposal(self, f: ProposalFolder) -> Proposal:
-        return read_proposal(f)
+    def _proposal(self, f: ProposalFiles) -> Proposal:
+        if f.proposal_file is None:
+            raise InputError(list(f.problems))
+        from workbench.proposal import load_proposal
 
-    def _digests(self, f: ProposalFolder) -> dict[str, str]:
+        return load_proposal(f.proposal_file)
+
+    def _digests(self, f: ProposalFiles) -> dict[str, str]:
         """SHA-256 of each file of a proposal folder, by file name."""
         return folder_digests(f)
 
@@ -212,19 +207,14 @@ class Workspace:
         return self._load(f, self._digests(f))
 
     def _load(
-        self, f: ProposalFolder, digests: Mapping[str, str]
+        self, f: ProposalFiles, digests: Mapping[str, str]
     ) -> tuple[Proposal, tuple[Work, ...]]:
         stamp = repr(sorted(digests.items()))
         with self._lock:
             held = self._loaded.get(f.id)
             if held is not None and held[0] == stamp:
                 return held[1], held[2]
-        from workbench.publications import load_works_many
-
-        proposal = read_naming((f.proposal_file or f.folder,), lambda _p: self._proposal(f))
-        works: tuple[Work, ...] = ()
-        if f.works_files:
-            works = read_naming(f.works_files, lambda p: load_works_many(tuple(p)).value)
+        proposal, works = load_folder(f)
         with self._lock:
             self._loaded[f.id] = (stamp, proposal, works)
         return proposal, works
@@ -279,7 +269,7 @@ class Workspace:
 
     def _key(
         self,
-        f: ProposalFolder,
+        f: ProposalFiles,
         digests: Mapping[str, str],
         as_of: date | None,
         years: int,
@@ -369,7 +359,7 @@ class Workspace:
 
     def _screen(
         self,
-        f: ProposalFolder,
+        f: ProposalFiles,
         digests: Mapping[str, str],
         key: str,
         matcher: Any,

@@ -1,4 +1,7 @@
-"""A portfolio folder on disk: one sub-folder per proposal, and the files found in each.
+"""What a proposal folder contains, and how it is read: the one rule of the review page,
+the analyst page and ``workbench portfolio``.
+
+A data (portfolio) folder holds one sub-folder per proposal.
 
 Inside a proposal's folder:
 
@@ -8,6 +11,10 @@ Inside a proposal's folder:
   ``.gz``-compressed) and ``.parquet`` file, including those in sub-folders
   (partitions such as ``works/part-000.parquet``), read in name order;
 - anything else is listed as ignored; hidden files (``.name``) are skipped.
+
+:func:`load_files` reads a folder's questionnaire and every publications file,
+collecting every problem of every file; :func:`load_folder` is the same for a
+caller that screens one proposal and stops at the first bad folder.
 
 Examples
 --------
@@ -28,8 +35,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from workbench.errors import InputError, Problem
+from workbench.errors import InputError, Problem, Severity
+from workbench.model import LoadReport, Proposal, Work
+from workbench.unreadable import FAILURES, unreadable
 
 PROPOSAL_JSON = "proposal.json"
 QUESTIONNAIRE_SUFFIX = ".xlsx"
@@ -121,3 +131,101 @@ def find_proposals(root: str | Path) -> list[ProposalFiles]:
         for sub in sorted(root.iterdir())
         if sub.is_dir() and not sub.name.startswith(".")
     ]
+
+
+def _warning_problems(report: LoadReport) -> list[Problem]:
+    return [
+        Problem(report.source, "file", "(load report)", w, None, Severity.WARNING)
+        for w in report.warnings
+    ]
+
+
+def _load_works(path: Path) -> Any:
+    from workbench.portfolio.parquet_works import load_parquet_works
+    from workbench.publications import load_works
+
+    if path.name.lower().endswith(".parquet"):
+        return load_parquet_works(path)
+    return load_works(path)
+
+
+def load_files(files: ProposalFiles) -> tuple[Any, tuple[Work, ...], list[Problem]]:
+    """The proposal, its works (each id once, first file wins) and every problem found.
+
+    The proposal is ``None`` when anything failed; the problems then hold every
+    error of every file, not just the first.
+    """
+    from workbench.proposal import load_proposal_with_report
+
+    problems: list[Problem] = list(files.problems)
+    problems += [
+        Problem(
+            str(p),
+            "file",
+            "(file)",
+            "not a questionnaire or publications file; ignored",
+            "proposal.json, .xlsx, .json, .jsonl, .ndjson, .csv or .parquet",
+            Severity.WARNING,
+        )
+        for p in files.ignored
+    ]
+    proposal = None
+    if files.proposal_file is not None:
+        try:
+            loaded = load_proposal_with_report(files.proposal_file)
+            proposal = loaded.value
+            problems += _warning_problems(loaded.report)
+        except InputError as exc:
+            problems += exc.problems
+        except FAILURES as exc:  # below the loader: too deep, a number too long, unreadable
+            problems.append(unreadable(files.proposal_file, exc))
+    works: dict[str, Work] = {}
+    repeated = 0
+    for path in files.works_files:
+        try:
+            found = _load_works(path)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        except FAILURES as exc:
+            problems.append(unreadable(path, exc))
+            continue
+        problems += _warning_problems(found.report)
+        for w in found.value:
+            if w.id in works:
+                repeated += 1
+            else:
+                works[w.id] = w
+    if repeated:
+        problems.append(
+            Problem(
+                str(files.folder),
+                "publications",
+                "id",
+                f"{repeated} works found in more than one file were kept once",
+                None,
+                Severity.WARNING,
+            )
+        )
+    if not files.works_files:
+        problems.append(
+            Problem(
+                str(files.folder),
+                "publications",
+                "(file)",
+                "no publications file: the co-authorship checks had no works to read",
+                "works.json, publications.csv, works/*.parquet …",
+                Severity.WARNING,
+            )
+        )
+    if any(p.severity is Severity.ERROR for p in problems):
+        proposal = None
+    return proposal, tuple(works.values()), problems
+
+
+def load_folder(files: ProposalFiles) -> tuple[Proposal, tuple[Work, ...]]:
+    """The proposal and works of a folder; raises :class:`InputError` with every error."""
+    proposal, works, problems = load_files(files)
+    if proposal is None:
+        raise InputError([p for p in problems if p.severity is Severity.ERROR])
+    return proposal, works
