@@ -9,7 +9,9 @@ DEMO   := data/demo/proposals/.complete
 # Voila with the project's page template (share/jupyter/voila/templates/workbench: icons served locally)
 VOILA  := JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=workbench
 
-.PHONY: setup system-deps demo serve serve-portfolio test test-fast lint typecheck bench eval clean
+PORTFOLIO := data/demo/portfolio/proposals.parquet
+
+.PHONY: setup system-deps demo portfolio-demo serve serve-portfolio test test-fast lint typecheck bench eval clean
 
 setup: $(STAMP)
 
@@ -27,6 +29,12 @@ $(DEMO): $(STAMP) workbench/demo/*.py
 	$(BIN)/workbench demo generate --out data/demo
 
 demo: $(DEMO)
+
+# The demo portfolio's tables, read by notebooks/analysis_examples.ipynb.
+$(PORTFOLIO): $(DEMO)
+	$(BIN)/workbench portfolio screen data/demo/proposals --out data/demo/portfolio
+
+portfolio-demo: $(PORTFOLIO)
 
 serve: $(STAMP) $(DEMO)
 	$(VOILA) notebooks/review.ipynb --no-browser \
