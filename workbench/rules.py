@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from inspect import signature
 from typing import Protocol
 
 from workbench.findings import (
@@ -63,37 +62,16 @@ class MatchFn(Protocol):
 
 
 def cached_match(matcher: MatcherLike) -> MatchFn:
-    """``matcher.match`` with a cache per distinct text, one match per list entry (best score).
+    """``matcher.match`` through the one memo of answers (:class:`~workbench.match_memo.MatchMemo`,
+    shared when ``matcher`` is one): one match per list entry (best score), asked once per text.
 
     ``country``, the declared country, reaches the matcher when its ``match``
     takes a ``country`` keyword; other matchers get the text alone.
     """
-    try:
-        takes_country = "country" in signature(matcher.match).parameters
-    except (TypeError, ValueError):
-        takes_country = False
-    cache: dict[tuple[str, str | None], tuple[MatchLike, ...]] = {}
+    from workbench.match_memo import MatchMemo
 
-    def match(text: str, country: str | None = None) -> tuple[MatchLike, ...]:
-        country = country if takes_country and country else None
-        hit = cache.get((text, country))
-        if hit is None:
-            best: dict[tuple[str, str], MatchLike] = {}
-            found: Sequence[MatchLike] = ()
-            if text and text.strip():
-                found = (
-                    matcher.match(text, country=country)  # type: ignore[call-arg]
-                    if country
-                    else matcher.match(text)
-                )
-            for m in found:
-                k = (m.list_name, m.entry_id)
-                if k not in best or m.score > best[k].score:
-                    best[k] = m
-            hit = cache[(text, country)] = tuple(best.values())
-        return hit
-
-    return match
+    memo = matcher if isinstance(matcher, MatchMemo) else MatchMemo(matcher)
+    return memo.match
 
 
 @dataclass(frozen=True)

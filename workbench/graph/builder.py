@@ -68,16 +68,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import networkx as nx
 from networkx.algorithms import bipartite
 
-from workbench.errors import Problem
 from workbench.findings import PERSON
+from workbench.graph.affiliations import given_affiliations, links_of
 from workbench.graph.collector import collector_paused
 from workbench.graph.duplicates import dedupe_works
 from workbench.graph.edges import annotate_edges
@@ -87,12 +86,11 @@ from workbench.graph.records import (
     BuildReport,
     CoauthorGraph,
     Contribution,
-    ListHit,
     NodeKind,
 )
 from workbench.linking import Links, link_people
 from workbench.model import Authorship, Person, Proposal, Work
-from workbench.rules import MatcherLike, affiliation_texts
+from workbench.rules import MatcherLike
 from workbench.scope import decide_scope
 from workbench.window import DEFAULT_YEARS, Window, reference_date
 
@@ -154,12 +152,12 @@ def _build(
     without_authors = tuple(w.id for w in kept if not w.authorships)
     used = [w for w in kept if w.authorships]
     index = {w.id: i for i, w in enumerate(used)}
-    linked = link_people(proposal.people, used) if links is None else _links_of(links, index)
+    linked = link_people(proposal.people, used) if links is None else links_of(links, index)
     team_links = {(index[k.work_id], k.authorship): k.person_id for k in linked.links}
     resolution = resolve(proposal.people, [w.authorships for w in used], team_links)
     scope = decide_scope(proposal)
 
-    given = _given_affiliations(used, matcher)
+    given = given_affiliations(used, matcher)
     in_window = [w.date is not None and window.contains(w.date) for w in used]
 
     # Contributions (one per author per work, merged when an author is listed twice).
@@ -243,77 +241,6 @@ def _build(
         fingerprint=_fingerprint(proposal.proposal_id, by_work),
         meta={"years": years},
     )
-
-
-# ---------------------------------------------------------------- affiliations
-
-
-def _links_of(links: Links, index: Mapping[str, int]) -> Links:
-    """The screening's links to the works the graph uses (duplicates and authorless dropped).
-
-    Links are made work by work, so those of the works kept are the links
-    :func:`~workbench.linking.link_people` would make for them alone.
-    """
-    if all(k.work_id in index for k in (*links.links, *links.duplicates)) and not links.warnings:
-        return links
-
-    def kept(p: Problem) -> bool:  # "work <id> authorship <n>" (see workbench.linking)
-        parts = p.location.split(" ")
-        return len(parts) < 2 or parts[1] in index
-
-    return Links(
-        tuple(k for k in links.links if k.work_id in index),
-        tuple(p for p in links.warnings if kept(p)),
-        tuple(k for k in links.duplicates if k.work_id in index),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Given:
-    """Per work, per authorship: the affiliation strings given and the list hits in them."""
-
-    per_work: list[list[tuple[tuple[str, ...], tuple[ListHit, ...]]]]
-    distinct: int  # distinct affiliation strings
-
-
-def _given_affiliations(works: list[Work], matcher: MatcherLike | None) -> _Given:
-    """Clean each authorship's affiliations once per distinct record, match each string once.
-
-    Co-authors repeat their affiliations from work to work, so strings are cleaned
-    and their hits gathered per distinct tuple of raw strings (or institutions).
-    """
-    strings_of: dict[tuple[Any, ...], tuple[str, ...]] = {}
-    keys: list[list[tuple[Any, ...]]] = []
-    for w in works:
-        row = []
-        for a in w.authorships:
-            key: tuple[Any, ...] = (a.raw_affiliations, a.institutions)
-            if key not in strings_of:
-                strings_of[key] = affiliation_texts(a)
-            row.append(key)
-        keys.append(row)
-    distinct = list(dict.fromkeys(s for strings in strings_of.values() for s in strings))
-    hits_of = _match_all(matcher, distinct)
-    given = {
-        key: (strings, tuple(h for s in strings for h in hits_of.get(s, ())))
-        for key, strings in strings_of.items()
-    }
-    return _Given([[given[k] for k in row] for row in keys], len(distinct))
-
-
-def _match_all(matcher: MatcherLike | None, texts: list[str]) -> dict[str, tuple[ListHit, ...]]:
-    """One matcher call per distinct affiliation string."""
-    if matcher is None or not texts:
-        return {}
-    many = getattr(matcher, "match_many", None)
-    results = many(texts) if callable(many) else [matcher.match(t) for t in texts]
-    return {
-        t: tuple(
-            ListHit(m.list_name, m.entry_id, m.name, t, tuple(m.span), float(m.score)) for m in ms
-        )
-        for t, ms in zip(texts, results, strict=True)
-        if ms
-    }
 
 
 # ---------------------------------------------------------------- graphs

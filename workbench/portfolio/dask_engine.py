@@ -36,16 +36,16 @@ _WORKER_LOCK = threading.Lock()
 
 
 def _worker_matcher(lists: Sequence[ScreeningList], memory: Any) -> tuple[Any, Any]:
+    from workbench.match_memo import MatchMemo
     from workbench.matching import Matcher
     from workbench.portfolio.rows import entry_info
-    from workbench.portfolio.screen import MemoMatcher
 
     key = (tuple((x.name, x.content_hash, x.entry_count) for x in lists), memory)
     with _WORKER_LOCK:
         hit = _WORKER_MATCHERS.get(key)
         if hit is None:
             _WORKER_MATCHERS.clear()  # one set of lists at a time per worker
-            hit = (MemoMatcher(Matcher.from_lists(lists, memory=memory)), entry_info(lists))
+            hit = (MatchMemo(Matcher.from_lists(lists, memory=memory)), entry_info(lists))
             _WORKER_MATCHERS[key] = hit
     return hit
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from workbench.errors import InputError, Problem
 from workbench.folders import ProposalFiles, find_proposals, load_files
+from workbench.match_memo import MatchMemo
 from workbench.model import ScreeningList
 from workbench.portfolio.rows import EntryInfo, ProposalRows, entry_info, failed_rows, result_rows
 from workbench.portfolio.tables import PortfolioTables, assemble
@@ -35,32 +36,6 @@ from workbench.window import DEFAULT_YEARS
 #: ``progress(done, total, label)`` after each proposal.
 Progress = Callable[[int, int, str], None]
 ENGINES = ("local", "dask")
-
-
-class MemoMatcher:
-    """A matcher whose answers are remembered across proposals (affiliations recur a lot).
-
-    The wrapped matcher is a pure function of the text, so remembering its
-    answers changes no result. The memory is emptied when it holds ``limit`` texts.
-    """
-
-    def __init__(self, matcher: Any, limit: int = 1_000_000) -> None:
-        self.matcher = matcher
-        self.limit = limit
-        self._memo: dict[tuple[str, str | None], tuple[Any, ...]] = {}
-
-    def match(self, text: str, country: str | None = None) -> tuple[Any, ...]:
-        """The wrapped matcher's answer for ``text`` with the declared ``country`` (ISO code)."""
-        key = (text, country)
-        hit = self._memo.get(key)
-        if hit is None:
-            if len(self._memo) >= self.limit:
-                self._memo.clear()
-            found = (
-                self.matcher.match(text, country=country) if country else self.matcher.match(text)
-            )
-            hit = self._memo[key] = tuple(found)
-        return hit
 
 
 def screen_files(
@@ -120,7 +95,7 @@ def screen_local(
     """The local engine: this process, one proposal after the other."""
     from workbench.matching import Matcher
 
-    matcher = MemoMatcher(Matcher.from_lists(lists, memory=memory))
+    matcher = MatchMemo(Matcher.from_lists(lists, memory=memory))
     entries = entry_info(lists)
     out = []
     for n, files in enumerate(folders, start=1):

@@ -1,9 +1,4 @@
-"""Screening work done once: a match memo shared by screening and graph, and a disk cache.
-
-Opening a proposal screens it (:func:`workbench.screening.screen`) and builds its
-co-authorship graph (:func:`workbench.graph.build_graph`); both test the same
-affiliation strings against the lists. :class:`SharedMatcher` asks the matcher
-once per distinct string for both, and for every proposal of the session.
+"""Screening work done once between page sessions: a disk cache of screened proposals.
 
 :class:`DiskCache` keeps what a screening produced between page sessions, under
 a key made of the *content* of everything that decides the result
@@ -49,7 +44,7 @@ import secrets
 import stat
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -69,55 +64,6 @@ _KEY_BYTES = 32
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 #: Libraries whose objects are inside the stored results.
 _LIBRARIES = ("networkx", "numpy")
-
-
-class SharedMatcher:
-    """A matcher asked once per distinct (text, declared country).
-
-    Wraps any object with ``match(text)`` (and optionally a ``country`` keyword,
-    as :class:`workbench.matching.Matcher` has); results are kept until
-    ``limit`` texts are held, then the memo starts again. Safe to share between
-    threads (a lost race only repeats a call).
-
-    Examples
-    --------
-    >>> class Upper:
-    ...     calls = 0
-    ...     def match(self, text, country=None):
-    ...         Upper.calls += 1
-    ...         return (text.upper(),) if "x" in text else ()
-    >>> m = SharedMatcher(Upper())
-    >>> m.match("x lab"), m.match_many(["x lab", "y lab"]), Upper.calls
-    (('X LAB',), [('X LAB',), ()], 2)
-    """
-
-    def __init__(self, matcher: Any, limit: int = 400_000) -> None:
-        self.matcher = matcher
-        self.limit = limit
-        self._memo: dict[tuple[str, str | None], Any] = {}
-
-    @property
-    def memory(self) -> Any:
-        """The reviewer verdicts the wrapped matcher obeys (when it has any)."""
-        return getattr(self.matcher, "memory", None)
-
-    def match(self, text: str, country: str | None = None) -> Any:
-        key = (text, country)
-        found = self._memo.get(key)
-        if found is None:
-            found = (
-                self.matcher.match(text, country=country) if country else self.matcher.match(text)
-            )
-            if len(self._memo) >= self.limit:
-                self._memo = {}
-            self._memo[key] = found
-        return found
-
-    def match_many(self, texts: Iterable[str]) -> list[Any]:
-        return [self.match(t) for t in texts]
-
-    def __len__(self) -> int:
-        return len(self._memo)
 
 
 def file_digest(path: Path) -> str:

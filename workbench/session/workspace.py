@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
 from workbench.folders import ProposalFiles, find_proposals, load_folder
+from workbench.match_memo import MatchMemo
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.session.decisions import Decisions
 from workbench.session.prefetch import CACHE_SIZE, Prefetcher
@@ -39,7 +40,6 @@ from workbench.session.screened import no_progress as _no_progress
 from workbench.session.screened import view_with_decisions as _view_with_decisions
 from workbench.session.screening_cache import (
     DiskCache,
-    SharedMatcher,
     WriteBehind,
     code_version,
     folder_digests,
@@ -86,7 +86,7 @@ class Workspace:
     store: Store | None = None
     _lists: tuple[ScreeningList, ...] | None = field(default=None, init=False)
     _index: Any = field(default=None, init=False)  # Matcher without memory: the list index
-    _matcher: Any = field(default=None, init=False)  # SharedMatcher over the index + memory
+    _matcher: Any = field(default=None, init=False)  # MatchMemo over the index + memory
     _memory: Any = field(default=None, init=False)  # the MatchMemory the matcher obeys
     _lists_key: tuple[tuple[str, str, str], ...] = field(default=(), init=False)
     # folder id -> (digests of its files, proposal, works)
@@ -248,7 +248,7 @@ class Workspace:
     def matcher(self) -> Any:
         """The matcher over the lists (index built once) with the store's match memory in force.
 
-        It is a :class:`~workbench.session.screening_cache.SharedMatcher`: each distinct
+        It is a :class:`~workbench.match_memo.MatchMemo`: each distinct
         affiliation string is matched once per session, for the screening and
         the graph alike, until the reviewers' verdicts change.
         """
@@ -263,7 +263,7 @@ class Workspace:
                 self._index = Matcher.from_lists(lists)
         with self._lock:
             if self._matcher is None or memory != self._memory:
-                self._matcher = SharedMatcher(self._index.with_memory(memory))
+                self._matcher = MatchMemo(self._index.with_memory(memory), limit=400_000)
                 self._memory = memory
             return self._matcher
 

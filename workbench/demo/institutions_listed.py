@@ -1,0 +1,148 @@
+"""Real institutions on the shipped lists, and real ones easily mistaken for them (near misses)."""
+
+from __future__ import annotations
+
+from workbench.demo.institution import (
+    CSL,
+    IR_UNITS,
+    MED_UNITS,
+    METI,
+)
+from workbench.demo.institution import (
+    inst as _i,
+)
+
+# fmt: off
+LISTED = [
+    _i("hit", "Harbin Institute of Technology", "CN", "education", "Harbin", "150001",
+       openalex="I204983213", ror="01yqg2h08", local="哈尔滨工业大学", local_city="哈尔滨",
+       abbrev="Harbin Inst Technol",
+       units=(
+           "School of Astronautics",
+           "School of Physics",
+           "School of Materials Science and Engineering",
+           "Department of Microwave Engineering",
+       ), local_units=("航天学院", "物理学院", "材料科学与工程学院"),
+       campuses=(("Shenzhen", "Shenzhen", "518055"), ("Weihai", "Weihai", "264209")),
+       listed=(f"{METI}:jp-eul-541",)),
+    _i("heu", "Harbin Engineering University", "CN", "education", "Harbin", "150001",
+       ror="03x80pn82", local="哈尔滨工程大学", local_city="哈尔滨", abbrev="Harbin Engn Univ",
+       units=(
+           "College of Physics and Optoelectronic Engineering",
+           "College of Information and Communication Engineering",
+       ), local_units=("物理与光电工程学院",), listed=(f"{METI}:jp-eul-540",)),
+    _i("buaa", "Beihang University", "CN", "education", "Beijing", "100191", ror="00wk2mp56",
+       local="北京航空航天大学", local_city="北京", abbrev="Beihang Univ",
+       units=(
+           "School of Instrumentation and Optoelectronic Engineering",
+           "School of Physics",
+           "School of Integrated Circuit Science and Engineering",
+       ), local_units=("仪器科学与光电工程学院", "物理学院"),
+       listed=(
+           f"{METI}:jp-eul-501",
+           f"{CSL}:380d9cdaa2a955c310e28f4ad9b83be6d9e4d97bed76ecd908a125c1",
+       )),
+    _i("npu", "Northwestern Polytechnical University", "CN", "education", "Xi'an", "710072",
+       ror="01y0j0j86", local="西北工业大学", local_city="西安",
+       abbrev="Northwestern Polytech Univ",
+       units=(
+           "School of Microelectronics",
+           "School of Physical Science and Technology",
+           "School of Materials Science and Engineering",
+       ), local_units=("微电子学院", "物理科学与技术学院"),
+       listed=(
+           f"{METI}:jp-eul-559",
+           f"{CSL}:e610a2b6a9a3a3b485c11b771a09a5bf665626545bc1f7618fdd4942",
+       )),
+    _i("nudt", "National University of Defense Technology", "CN", "education",
+       "Changsha", "410073", openalex="I170215575", local="国防科技大学", local_city="长沙",
+       abbrev="Natl Univ Def Technol",
+       units=(
+           "College of Advanced Interdisciplinary Studies",
+           "College of Electronic Science and Technology",
+       ), local_units=("前沿交叉学科学院",),
+       listed=(
+           f"{METI}:jp-eul-553",
+           f"{CSL}:f6efc317c6d8b6ea8498388812cc12c91586cddee27b56fb37d974d5",
+       )),
+    _i("bit", "Beijing Institute of Technology", "CN", "education", "Beijing", "100081",
+       ror="01skt4w74", local="北京理工大学", local_city="北京", abbrev="Beijing Inst Technol",
+       units=("School of Integrated Circuits and Electronics", "School of Optics and Photonics"),
+       local_units=("集成电路与电子学院", "光电学院"), listed=(f"{METI}:jp-eul-494",)),
+    _i("uestc", "University of Electronic Science and Technology of China", "CN", "education",
+       "Chengdu", "611731", openalex="I150229711", ror="04qr3zq92", local="电子科技大学",
+       local_city="成都", abbrev="Univ Elect Sci & Technol China",
+       units=(
+           "School of Integrated Circuit Science and Engineering",
+           "State Key Laboratory of Electronic Thin Films and Integrated Devices",
+       ), local_units=("集成电路科学与工程学院", "电子薄膜与集成器件国家重点实验室"),
+       listed=(
+           f"{METI}:jp-eul-595",
+           f"{CSL}:652f3ae43a3a765d794716bd58135e1ad0255425c429f838bf6013bc",
+       )),
+    _i("nuaa", "Nanjing University of Aeronautics and Astronautics", "CN", "education",
+       "Nanjing", "211106", ror="01scyh794", local="南京航空航天大学", local_city="南京",
+       abbrev="Nanjing Univ Aeronaut & Astronaut",
+       units=("College of Science", "College of Electronic and Information Engineering"),
+       local_units=("理学院",), listed=(f"{METI}:jp-eul-555",)),
+    _i("nust", "Nanjing University of Science and Technology", "CN", "education",
+       "Nanjing", "210094", ror="00xp9wg62", local="南京理工大学", local_city="南京",
+       abbrev="Nanjing Univ Sci & Technol",
+       units=("School of Electronic and Optical Engineering",),
+       local_units=("电子工程与光电技术学院",), listed=(f"{METI}:jp-eul-556",)),
+    _i("scu", "Sichuan University", "CN", "education", "Chengdu", "610065", ror="011ashp19",
+       local="四川大学", local_city="成都", abbrev="Sichuan Univ",
+       units=("College of Physics", "College of Materials Science and Engineering"),
+       local_units=("物理学院",),
+       listed=(f"{CSL}:62886c3b35a67286688b1e5cc78931856419342f659b38df504521f2",)),
+    _i("sharif", "Sharif University of Technology", "IR", "education", "Tehran", "11365-11155",
+       abbrev="Sharif Univ Technol", units=IR_UNITS, listed=(f"{METI}:jp-eul-259",)),
+    _i("aut", "Amirkabir University of Technology", "IR", "education", "Tehran", "15875-4413",
+       openalex="I158248296", abbrev="Amirkabir Univ Technol", units=IR_UNITS,
+       listed=(f"{METI}:jp-eul-45",)),
+    _i("ut", "University of Tehran", "IR", "education", "Tehran", "14395-515",
+       abbrev="Univ Tehran",
+       units=("School of Electrical and Computer Engineering", "Department of Physics"),
+       listed=(f"{METI}:jp-eul-282",)),
+    _i("polyus", "Polyus Research Institute of M.F. Stelmakh", "RU", "company", "Moscow", "117342",
+       abbrev="Stelmakh Polyus Res Inst", units=("Laboratory of Solid-State Lasers",),
+       listed=(f"{METI}:jp-eul-800",)),
+]
+
+NEAR_MISS = [
+    _i("hmu", "Harbin Medical University", "CN", "education", "Harbin", "150081", ror="05jscf583",
+       local="哈尔滨医科大学", local_city="哈尔滨", abbrev="Harbin Med Univ",
+       units=(
+           "College of Bioinformatics Science and Technology",
+           "School of Basic Medical Sciences",
+       ), local_units=("基础医学院", "生物信息科学与技术学院"),
+       near_miss_of=("Harbin Institute of Technology", "Harbin Engineering University")),
+    _i("harbin_ust", "Harbin University of Science and Technology", "CN", "education",
+       "Harbin", "150080", ror="04e6y1282", local="哈尔滨理工大学", local_city="哈尔滨",
+       abbrev="Harbin Univ Sci & Technol",
+       units=("School of Materials Science and Chemical Engineering",),
+       local_units=("材料科学与化学工程学院",),
+       near_miss_of=("Harbin Institute of Technology", "Harbin Engineering University")),
+    _i("nju", "Nanjing University", "CN", "education", "Nanjing", "210093", openalex="I881766915",
+       ror="01rxvg760", local="南京大学", local_city="南京", abbrev="Nanjing Univ",
+       units=(
+           "School of Electronic Science and Engineering",
+           "College of Engineering and Applied Sciences",
+       ), local_units=("电子科学与工程学院",),
+       near_miss_of=("Nanjing University of Science and Technology",
+                     "Nanjing University of Aeronautics and Astronautics")),
+    _i("bjut", "Beijing University of Technology", "CN", "education", "Beijing", "100124",
+       openalex="I37796252", ror="037b1pp87", local="北京工业大学", local_city="北京",
+       abbrev="Beijing Univ Technol", units=("Faculty of Information Technology",),
+       local_units=("信息学部",), near_miss_of=("Beijing Institute of Technology",)),
+    _i("tums", "Tehran University of Medical Sciences", "IR", "education", "Tehran", "14176-13151",
+       openalex="I70640408", ror="01c4pz451", abbrev="Univ Tehran Med Sci", units=MED_UNITS,
+       near_miss_of=("University of Tehran",)),
+    _i("sbmu", "Shahid Beheshti University of Medical Sciences", "IR", "education",
+       "Tehran", "19839-63113", ror="034m2b326", abbrev="Shahid Beheshti Univ Med Sci",
+       units=MED_UNITS, near_miss_of=("Shahid Beheshti University",)),
+    _i("iums", "Iran University of Medical Sciences", "IR", "education", "Tehran", "14496-14535",
+       ror="03w04rv71", abbrev="Iran Univ Med Sci", units=MED_UNITS,
+       near_miss_of=("Iran University of Science and Technology",)),
+]
+# fmt: on
