@@ -4,7 +4,8 @@ One served page, opened with every request off the loopback refused: the icon
 font comes from the page's own server, no request fails, and at 1280, 1440
 and 1920 px, in Japanese and in English, no badge, button or column header is
 clipped (``scrollWidth <= clientWidth``), the findings and the evidence stand
-side by side, and the judgment form and its history do not overlap.
+side by side (the evidence pane sticky within the page's scrolling box), and
+the judgment form and its history do not overlap.
 Screenshots go to test-artifacts/screenshots/layout-*.png.
 """
 
@@ -40,6 +41,19 @@ BOXES = """([a, b]) => [a, b].map(s => {
   const r = document.querySelector(s).getBoundingClientRect();
   return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
 })"""
+
+#: Why the evidence pane would not stay in view ("" when it does): it is not sticky, or a box
+#: between it and the page's scrolling box clips without scrolling (sticky then does nothing).
+NOT_STICKY = """() => {
+  const pane = document.querySelector('.wb-evidence-panel');
+  if (getComputedStyle(pane).position !== 'sticky') return 'not sticky';
+  for (let p = pane.parentElement; p; p = p.parentElement) {
+    const overflow = getComputedStyle(p).overflowY;
+    if (overflow !== 'visible')
+      return p.scrollHeight > p.clientHeight ? '' : `${p.className} clips (${overflow})`;
+  }
+  return 'nothing scrolls';
+}"""
 
 #: Font faces of the icon font the page loaded.
 ICON_FACES = """async () => {
@@ -104,6 +118,7 @@ def test_the_page_reads_at_three_widths_in_both_languages_offline(
     assert "Font Awesome" in icon.evaluate("e => getComputedStyle(e, '::before').fontFamily")
     assert icon.bounding_box()["width"] > 0
 
+    assert page.evaluate(NOT_STICKY) == ""
     _check_widths(page, screenshots, "ja")
     page.locator(".wb-header button", has_text="English").click()
     page.locator(".wb-findings h2", has_text="Findings").wait_for()
