@@ -138,8 +138,9 @@ class Recorder:
             self.app.status.say("judgment.need_reviewer", "error")
             return None
 
-    def _write(self, what: str, action: Callable[[str, int], ReviewState]) -> bool:
-        """Run one store write with the state machine and the error handling around it."""
+    def _write(self, part: str, saved: str, action: Callable[[str, int], ReviewState]) -> bool:
+        """Run one store write with the state machine and the error handling around it;
+        ``part`` names what is written (a label key), ``saved`` the label said once written."""
         if self.app.screened is None or self.app.review is None:
             return False
         who = self._who()
@@ -159,17 +160,14 @@ class Recorder:
             self.app.status.show(message.splitlines()[0], "error")
             self.app.state = AppState.READY
             return False
-        except InputError as exc:
-            self.app.status.fail(what, exc)
-            self.app.state = AppState.READY
-            return False
-        except Exception as exc:
-            self.app.status.fail(what, exc)
+        except Exception as exc:  # bad input (InputError) or a failed write, in plain words
+            self.app.status.fail(self.app.what(part), exc)
             self.app.state = AppState.READY
             return False
         self._take(review, reset=True)
         self.app.judgment.conflict = ""
         self.app.state = AppState.READY
+        self.app.status.say(saved, "ok")
         return True
 
     def _take(self, review: ReviewState, *, reset: bool) -> None:
@@ -186,13 +184,13 @@ class Recorder:
         req = change["new"]
         if not req or self.app.screened is None:
             return
-        tr = translator(self.app.language)
         if req["disposition"] == "dismissed" and not req["rationale"]:
             self.app.status.say("disposition.need_rationale", "error")
             return
         screened = self.app.screened
-        ok = self._write(
-            tr("section.evidence"),
+        self._write(
+            "section.evidence",
+            "disposition.saved",
             lambda who, seq: self.app.workspace.decisions.dispose(
                 screened,
                 req["key"],
@@ -203,8 +201,6 @@ class Recorder:
                 expected_seq=seq,
             ),
         )
-        if ok:
-            self.app.status.say("disposition.saved", "ok")
 
     def _on_judge(self, change: Mapping[str, Any]) -> None:
         req = change["new"]
@@ -213,13 +209,13 @@ class Recorder:
         if req.get("action") == "update-measure":
             self._update_measure(req)
             return
-        tr = translator(self.app.language)
         if not req.get("outcome"):
             self.app.status.say("judgment.need_outcome", "error")
             return
         screened = self.app.screened
-        ok = self._write(
-            tr("section.judgment"),
+        self._write(
+            "section.judgment",
+            "judgment.saved",
             lambda who, seq: self.app.workspace.decisions.judge(
                 screened,
                 req["outcome"],
@@ -229,8 +225,6 @@ class Recorder:
                 expected_seq=seq,
             ),
         )
-        if ok:
-            self.app.status.say("judgment.saved", "ok")
 
     def _update_measure(self, req: Mapping[str, Any]) -> None:
         """Record a new status and/or due date of one stored measure."""
@@ -239,17 +233,15 @@ class Recorder:
         if not changes:
             self.app.status.say("judgment.measure_unchanged", "error", id=mid)
             return
-        tr = translator(self.app.language)
         screened = self.app.screened
         assert screened is not None
-        ok = self._write(
-            tr("judgment.measures"),
+        self._write(
+            "judgment.measures",
+            "judgment.measure_updated",
             lambda who, seq: self.app.workspace.decisions.update_measure(
                 screened, mid, changes, reviewer=who, expected_seq=seq
             ),
         )
-        if ok:
-            self.app.status.say("judgment.measure_updated", "ok")
 
     def _on_export(self, change: Mapping[str, Any]) -> None:
         req = change["new"]

@@ -324,8 +324,15 @@ class Workspace:
                 # hundreds of thousands of small records and no reference cycles: the cycle
                 # collector would only walk the whole heap again and again meanwhile
                 with collector_paused:
-                    screened = self._screen(
-                        f, digests, key, matcher, as_of, years, progress, started
+                    screened = screen_afresh(
+                        lambda: self._load(f, digests),
+                        self.lists,
+                        key,
+                        matcher,
+                        as_of,
+                        years,
+                        progress,
+                        started,
                     )
                 if self._digests(f) == digests:  # not edited meanwhile: keep it for next time
                     self._write_later(key, screened)
@@ -356,28 +363,6 @@ class Workspace:
             return None
         spent = time.perf_counter() - started
         return replace(stored, seconds=spent, timings={"disk": spent})
-
-    def _screen(
-        self,
-        f: ProposalFiles,
-        digests: Mapping[str, str],
-        key: str,
-        matcher: Any,
-        as_of: date | None,
-        years: int,
-        progress: Progress,
-        started: float,
-    ) -> Screened:
-        return screen_afresh(
-            lambda: self._load(f, digests),
-            self.lists,
-            key,
-            matcher,
-            as_of,
-            years,
-            progress,
-            started,
-        )
 
     def cached(self, folder_id: str) -> bool:
         """Whether ``folder_id`` is screened in memory for the default window."""
