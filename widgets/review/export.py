@@ -13,13 +13,14 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.review.requests import Export
 
 
 class ExportPanel(w.VBox):
     language = t.Unicode("ja")
     enabled = t.Bool(True)
     link = t.Unicode("")  # input: HTML of the download link (made by markup.download_link)
-    request = t.Dict()  # output
+    request = t.Instance(Export, allow_none=True)  # output
 
     def __init__(self, **kwargs: Any) -> None:
         self._heading = w.HTML()
@@ -35,7 +36,6 @@ class ExportPanel(w.VBox):
         )
         self.add_class("wb-card")
         self.add_class("wb-export")
-        self._asked = 0
         self._xlsx.on_click(lambda _b: self._ask("xlsx"))
         self._html.on_click(lambda _b: self._ask("html"))
         self.observe(self._render, names=["language", "enabled", "link"])
@@ -58,5 +58,4 @@ class ExportPanel(w.VBox):
         self._link.value = self.link
 
     def _ask(self, fmt: str) -> None:
-        self._asked += 1
-        self.request = {"format": fmt, "n": self._asked}
+        self.request = Export(fmt)

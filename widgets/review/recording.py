@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
 from widgets.review.state import AppState
 from workbench.errors import InputError
 from workbench.reviewer import resolve_reviewer
@@ -181,10 +182,10 @@ class Recorder:
         self.app.picker.entries = entries
 
     def _on_dispose(self, change: Mapping[str, Any]) -> None:
-        req = change["new"]
-        if not req or self.app.screened is None:
+        req: Dispose | None = change["new"]
+        if req is None or self.app.screened is None:
             return
-        if req["disposition"] == "dismissed" and not req["rationale"]:
+        if req.disposition == "dismissed" and not req.rationale:
             self.app.status.say("disposition.need_rationale", "error")
             return
         screened = self.app.screened
@@ -193,23 +194,23 @@ class Recorder:
             "disposition.saved",
             lambda who, seq: self.app.workspace.decisions.dispose(
                 screened,
-                req["key"],
-                req["disposition"],
-                req["rationale"],
-                bool(req["remember"]),
+                req.key,
+                req.disposition,
+                req.rationale,
+                req.remember,
                 reviewer=who,
                 expected_seq=seq,
             ),
         )
 
     def _on_judge(self, change: Mapping[str, Any]) -> None:
-        req = change["new"]
-        if not req or self.app.screened is None:
+        req: Judge | UpdateMeasure | None = change["new"]
+        if req is None or self.app.screened is None:
             return
-        if req.get("action") == "update-measure":
+        if isinstance(req, UpdateMeasure):
             self._update_measure(req)
             return
-        if not req.get("outcome"):
+        if not req.outcome:
             self.app.status.say("judgment.need_outcome", "error")
             return
         screened = self.app.screened
@@ -218,18 +219,18 @@ class Recorder:
             "judgment.saved",
             lambda who, seq: self.app.workspace.decisions.judge(
                 screened,
-                req["outcome"],
-                req["notes"],
-                req["measures"],
+                req.outcome,
+                req.notes,
+                req.measures,
                 reviewer=who,
                 expected_seq=seq,
             ),
         )
 
-    def _update_measure(self, req: Mapping[str, Any]) -> None:
+    def _update_measure(self, req: UpdateMeasure) -> None:
         """Record a new status and/or due date of one stored measure."""
-        mid = int(req["measure_id"])
-        changes = dict(req.get("changes") or {})
+        mid = req.measure_id
+        changes = dict(req.changes)
         if not changes:
             self.app.status.say("judgment.measure_unchanged", "error", id=mid)
             return
@@ -244,14 +245,14 @@ class Recorder:
         )
 
     def _on_export(self, change: Mapping[str, Any]) -> None:
-        req = change["new"]
-        if not req or self.app.screened is None or self.app.review is None:
+        req: Export | None = change["new"]
+        if req is None or self.app.screened is None or self.app.review is None:
             return
         tr = translator(self.app.language)
         screened = self.app.screened
         pid = screened.proposal.proposal_id
         try:
-            if req["format"] == "xlsx":
+            if req.format == "xlsx":
                 if not self.app.review.started:
                     who = self._who()
                     if who is None:
