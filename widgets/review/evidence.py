@@ -2,9 +2,9 @@
 
 Input traits: ``view``, ``key`` (the finding shown), ``current`` (its latest
 disposition: ``status``, ``rationale``, ``who``, ``when``), ``language``,
-``enabled``. Output trait: ``request`` — ``{"key", "disposition",
-"rationale", "remember"}`` when the reviewer records a disposition; the app
-writes it to the store.
+``enabled``. Output trait: ``request`` — a
+:class:`~widgets.review.requests.Dispose` when the reviewer records a
+disposition; the app writes it to the store.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Export of the review record: an Excel workbook (from the store) and a printable HTML page.
 
-Output trait: ``request`` — ``{"format": "xlsx" | "html"}`` when the reviewer
-asks for a file. Input trait: ``link`` — the download link the app made.
+Output trait: ``request`` — an :class:`~widgets.review.requests.Export`
+(``"xlsx"`` or ``"html"``) when the reviewer asks for a file. Input trait:
+``link`` — the download link the app made.
 """
 
 from __future__ import annotations

@@ -4,11 +4,11 @@ Input traits: ``record`` (what the store holds now: ``outcome``, ``notes``,
 ``who``, ``when``, ``measures`` — list of dicts — and ``history`` — list of
 ``who``/``when``/``what``/``why`` dicts), ``conflict`` (a stale-write
 message, shown plainly), ``language``, ``enabled``. Output trait:
-``request`` — ``{"action": "judge", "outcome", "notes", "measures":
-[{"kind", "text", "persons", "due"}]}`` when the reviewer saves, or
-``{"action": "update-measure", "measure_id", "changes": {"status"?,
-"due"?}}`` when the reviewer updates one row of the measures table (each
-row has a status drop-down, a due date and an update button).
+``request`` — a :class:`~widgets.review.requests.Judge` (outcome, notes,
+measures: ``{"kind", "text", "persons", "due"}``) when the reviewer saves, or
+an :class:`~widgets.review.requests.UpdateMeasure` (``measure_id``, changes
+``{"status"?, "due"?}``) when the reviewer updates one row of the measures
+table (each row has a status drop-down, a due date and an update button).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Overview of a screened proposal: facts, lists and versions, window, suggested outcome, scope.
 
 Input traits: ``view`` (:class:`~workbench.session.view.ReviewView`), ``language``.
-Output trait of :class:`Overview`: ``request`` — ``{"as_of": ISO date,
-"years": n}`` when the reviewer changes the reference date or window and
-asks to screen again.
+Output trait of :class:`Overview`: ``request`` — a
+:class:`~widgets.review.requests.ChangeWindow` (reference date, years) when
+the reviewer changes the reference date or window and asks to screen again.
 """
 
 from __future__ import annotations
