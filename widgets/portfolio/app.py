@@ -18,9 +18,7 @@ plotly.js sent to the browser once.
 from __future__ import annotations
 
 import base64
-import html
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -30,15 +28,15 @@ import plotly.graph_objects as go
 import traitlets as t
 
 from widgets.common import markup
-from widgets.common.kernel_thread import call_soon
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
+from widgets.portfolio.drill import table_html
 from widgets.portfolio.i18n import translator
 from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
 from workbench.portfolio import analysis
 from workbench.portfolio.export import FORMATS, table_bytes
 from workbench.portfolio.tables import PortfolioTables
-from workbench.settings import LANGUAGES, Settings
+from workbench.settings import LANGUAGES
 
 log = logging.getLogger("widgets")
 
@@ -55,53 +53,10 @@ CHARTS = (
 )
 FILTER_NAMES = tuple(analysis.FILTERS)
 TABLES = ("proposals", "findings", "evidence", "problems")
-DRILL_ROWS = 200
-#: columns whose codes are shown in words, with the label prefix that translates them
-_CODED = {
-    "suggested_outcome": "outcome.",
-    "outcome": "outcome.",
-    "review_status": "status.",
-    "check": "check.",
-    "kind": "measure.",
-}
 #: filters whose values are codes, and the prefix that translates them
 _CODED_FILTERS = {"check": "check.", "outcome": "outcome."}
 #: what a clicked element of a summary is, when it is a code
 _CODED_DRILL = {"by_check": "check.", "outcomes": "outcome.", "mitigation": "measure."}
-_COLUMNS = frozenset(analysis.DRILL_COLUMNS)
-
-
-def _cell(value: Any, column: str, tr: Callable[..., str]) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if column in _CODED and isinstance(value, str):
-        return html.escape(tr(_CODED[column] + value))
-    return html.escape(str(value))
-
-
-def table_html(frame: pd.DataFrame, tr: Callable[..., str], limit: int = DRILL_ROWS) -> str:
-    """A plain HTML table of ``frame`` (headers and codes translated, every cell escaped)."""
-    if frame.empty:
-        return f"<p class='wb-muted'>{html.escape(tr('drill.empty'))}</p>"
-    head = "".join(
-        f"<th>{html.escape(tr('col.' + c) if c in _COLUMNS else c)}</th>" for c in frame.columns
-    )
-    columns = list(frame.columns)
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td>{_cell(v, c, tr)}</td>" for v, c in zip(row, columns, strict=True))
-        + "</tr>"
-        for row in frame.head(limit).itertuples(index=False)
-    )
-    more = (
-        f"<p class='wb-muted'>{html.escape(tr('drill.more', n=len(frame), shown=limit))}</p>"
-        if len(frame) > limit
-        else ""
-    )
-    return (
-        f"<div class='wb-drill-scroll'><table class='wb-table wb-drill-table'>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}"
-    )
 
 
 class PortfolioApp(w.VBox):
@@ -259,7 +214,7 @@ class PortfolioApp(w.VBox):
         """Options of every filter: values as labels (codes in words), keeping the choice."""
         if self.tables is None:
             return
-        tr = self._tr()
+        tr = self.tr()
         for name, values in analysis.choices(self.tables).items():
             prefix = _CODED_FILTERS.get(name)
 
@@ -275,12 +230,12 @@ class PortfolioApp(w.VBox):
 
     # ---- drawing -------------------------------------------------------------------
 
-    def _tr(self) -> Callable[..., str]:
+    def tr(self) -> Callable[..., str]:
         return translator(self.language)
 
     def _relabel(self) -> None:
         """Every label in the current language, then the charts and tables again."""
-        tr = self._tr()
+        tr = self.tr()
         self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
         self._filters_title.value = markup.heading_html(tr("filter.title"))
         self._reset.description = tr("filter.reset")
@@ -299,7 +254,7 @@ class PortfolioApp(w.VBox):
         self._render()
 
     def _render(self) -> None:
-        tr = self._tr()
+        tr = self.tr()
         if self.tables is None:
             self.summary.value = ""
             self._drill_title.value = markup.heading_html(tr("drill.none"))
@@ -348,7 +303,7 @@ class PortfolioApp(w.VBox):
         self.drill = {"summary": summary, "value": value}
 
     def _show_drill(self) -> None:
-        tr = self._tr()
+        tr = self.tr()
         if not self.drill or self.view is None:
             self.drilled = pd.DataFrame(columns=list(analysis.DRILL_COLUMNS))
             self._drill_title.value = markup.heading_html(tr("drill.none"))
@@ -385,7 +340,7 @@ class PortfolioApp(w.VBox):
 
     def export(self, fmt: str, name: str | None = None) -> bytes:
         """The table ``name`` (default: the chosen one) as CSV or Excel; also offered as a link."""
-        tr = self._tr()
+        tr = self.tr()
         name = name or str(self._export_choice.value)
         data = table_bytes(self.table(name), fmt, sheet=name)
         filename = f"portfolio_{name}.{fmt}"
@@ -396,70 +351,3 @@ class PortfolioApp(w.VBox):
             base64.b64encode(data).decode("ascii"),
         )
         return data
-
-
-def build_app(settings: Settings | None = None, *, wait: bool = False) -> PortfolioApp:
-    """The analyst page for the settings' proposals folder, lists and store.
-
-    The folder is screened in a background thread (progress shown on the page;
-    the widgets change on the kernel's thread); ``wait=True`` returns only once
-    the screening is done, and outside a kernel (scripts, tests) once it is shown.
-    """
-    from workbench.lists import load_lists
-    from workbench.portfolio import screen_portfolio
-    from workbench.store import open_store
-
-    settings = settings or Settings.from_env()
-    app = PortfolioApp(language=settings.language)
-    app.progress.layout.display = ""
-    app.status.value = markup.status_html(app._tr()("load.lists"), "busy")
-
-    def show_progress(done: int, total: int) -> None:
-        app.progress.max = max(total, 1)
-        app.progress.value = done
-        app.status.value = markup.status_html(
-            app._tr()("load.screening", done=done, total=total), "busy"
-        )
-
-    def progress(done: int, total: int, _name: str) -> None:
-        call_soon(show_progress, done, total)
-
-    def show_tables(tables: PortfolioTables) -> None:
-        try:
-            app.set_tables(tables)
-        except Exception as exc:
-            show_error(exc)
-            return
-        app.status.value = ""
-        app.progress.layout.display = "none"
-
-    def show_error(exc: Exception) -> None:
-        log.error("portfolio screening failed", exc_info=exc)
-        app.status.value = markup.status_html(f"{type(exc).__name__}: {exc}", "error")
-        app.progress.layout.display = "none"
-
-    def work() -> None:
-        """Screen in this background thread; the page changes on the kernel's thread."""
-        try:
-            lists = [x.value for x in load_lists(settings.lists)]
-            store = open_store(settings.db_url)
-            try:
-                run = screen_portfolio(
-                    settings.data_dir,
-                    lists,
-                    progress=progress,
-                    store=store,
-                    years=settings.lookback_years,
-                )
-            finally:
-                store.close()
-        except Exception as exc:  # shown in plain words, logged with its traceback
-            call_soon(show_error, exc)
-            return
-        call_soon(show_tables, run.tables)
-
-    thread = threading.Thread(target=work, name="portfolio-screening", daemon=True)
-    thread.start()
-    if wait:
-        thread.join()
-    return app

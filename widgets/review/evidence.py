@@ -2,9 +2,9 @@
 
 Input traits: ``view``, ``key`` (the finding shown), ``current`` (its latest
 disposition: ``status``, ``rationale``, ``who``, ``when``), ``language``,
-``enabled``. Output trait: ``request`` — ``{"key", "disposition",
-"rationale", "remember"}`` when the reviewer records a disposition; the app
-writes it to the store.
+``enabled``. Output trait: ``request`` — a
+:class:`~widgets.review.requests.Dispose` when the reviewer records a
+disposition; the app writes it to the store.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.review.requests import Dispose
 from workbench.session.view import ReviewView
 
 DISPOSITIONS = ("confirmed", "dismissed", "needs-information")
@@ -45,7 +46,7 @@ class EvidencePanel(w.VBox):
     current = t.Dict()
     language = t.Unicode("ja")
     enabled = t.Bool(True)
-    request = t.Dict()  # output
+    request = t.Instance(Dispose, allow_none=True)  # output
 
     def __init__(self, **kwargs: Any) -> None:
         self._heading = w.HTML()
@@ -62,7 +63,6 @@ class EvidencePanel(w.VBox):
         super().__init__(children=[self._heading, self._body, self._form], **kwargs)
         self.add_class("wb-card")
         self.add_class("wb-evidence-panel")
-        self._asked = 0
         self._save.on_click(self._ask)
         self._choice.observe(self._enable, names="value")
         self.observe(self._render, names=["view", "key", "language", "current", "enabled"])
@@ -143,11 +143,9 @@ class EvidencePanel(w.VBox):
             control.disabled = not self.enabled
 
     def _ask(self, _button: object) -> None:
-        self._asked += 1
-        self.request = {
-            "key": self.key,
-            "disposition": self._choice.value,
-            "rationale": self._rationale.value.strip(),
-            "remember": bool(self._remember.value and self._choice.value == "dismissed"),
-            "n": self._asked,
-        }
+        self.request = Dispose(
+            self.key,
+            str(self._choice.value),
+            self._rationale.value.strip(),
+            bool(self._remember.value and self._choice.value == "dismissed"),
+        )

@@ -1,9 +1,9 @@
 """Export of the review record: an Excel workbook (from the store) and a printable HTML page.
 
-Output trait: ``request`` — ``{"format": "xlsx" | "html"}`` when the reviewer
-asks for a file. Input trait: ``link`` — the download link the app made. The
-printable page is given to :attr:`ExportPanel.new_tab`, which opens it in a
-new tab.
+Output trait: ``request`` — an :class:`~widgets.review.requests.Export`
+(``"xlsx"`` or ``"html"``) when the reviewer asks for a file. Input trait:
+``link`` — the download link the app made. The printable page is given to
+:attr:`ExportPanel.new_tab`, which opens it in a new tab.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ import traitlets as t
 from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.common.new_tab import NewTabPage
+from widgets.review.requests import Export
 
 
 class ExportPanel(w.VBox):
     language = t.Unicode("ja")
     enabled = t.Bool(True)
     link = t.Unicode("")  # input: HTML of the download link (made by markup.download_link)
-    request = t.Dict()  # output
+    request = t.Instance(Export, allow_none=True)  # output
 
     def __init__(self, **kwargs: Any) -> None:
         self._heading = w.HTML()
@@ -42,7 +43,6 @@ class ExportPanel(w.VBox):
         )
         self.add_class("wb-card")
         self.add_class("wb-export")
-        self._asked = 0
         self._xlsx.on_click(lambda _b: self._ask("xlsx"))
         self._html.on_click(lambda _b: self._ask("html"))
         self.observe(self._render, names=["language", "enabled", "link"])
@@ -65,5 +65,4 @@ class ExportPanel(w.VBox):
         self._link.value = self.link
 
     def _ask(self, fmt: str) -> None:
-        self._asked += 1
-        self.request = {"format": fmt, "n": self._asked}
+        self.request = Export(fmt)

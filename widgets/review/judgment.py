@@ -4,11 +4,11 @@ Input traits: ``record`` (what the store holds now: ``outcome``, ``notes``,
 ``who``, ``when``, ``measures`` — list of dicts — and ``history`` — list of
 ``who``/``when``/``what``/``why`` dicts), ``conflict`` (a stale-write
 message, shown plainly), ``language``, ``enabled``. Output trait:
-``request`` — ``{"action": "judge", "outcome", "notes", "measures":
-[{"kind", "text", "persons", "due"}]}`` when the reviewer saves, or
-``{"action": "update-measure", "measure_id", "changes": {"status"?,
-"due"?}}`` when the reviewer updates one row of the measures table (each
-row has a status drop-down, a due date and an update button).
+``request`` — a :class:`~widgets.review.requests.Judge` (outcome, notes,
+measures: ``{"kind", "text", "persons", "due"}``) when the reviewer saves, or
+an :class:`~widgets.review.requests.UpdateMeasure` (``measure_id``, changes
+``{"status"?, "due"?}``) when the reviewer updates one row of the measures
+table (each row has a status drop-down, a due date and an update button).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.review.requests import Judge, UpdateMeasure
 
 OUTCOMES = (
     "no-concern",
@@ -71,7 +72,9 @@ class JudgmentForm(w.VBox):
     conflict = t.Unicode("")
     language = t.Unicode("ja")
     enabled = t.Bool(True)
-    request = t.Dict()  # output
+    request = t.Union(  # output
+        [t.Instance(Judge), t.Instance(UpdateMeasure)], allow_none=True
+    )
 
     def __init__(self, **kwargs: Any) -> None:
         self._heading = w.HTML()
@@ -138,7 +141,6 @@ class JudgmentForm(w.VBox):
         )
         self.add_class("wb-card")
         self.add_class("wb-judgment")
-        self._asked = 0
         self._save.on_click(self._ask)
         self._outcome.observe(self._enable, names="value")
         self.observe(self._labels, names="language")
@@ -367,14 +369,9 @@ class JudgmentForm(w.VBox):
         return out
 
     def _ask(self, _button: object) -> None:
-        self._asked += 1
-        self.request = {
-            "action": "judge",
-            "outcome": self._outcome.value,
-            "notes": self._notes.value.strip(),
-            "measures": self.measures(),
-            "n": self._asked,
-        }
+        self.request = Judge(
+            str(self._outcome.value or ""), self._notes.value.strip(), tuple(self.measures())
+        )
 
     def _ask_update(self, measure_id: int) -> None:
         """Ask to record the row's status and due date where they differ from what is stored."""
@@ -390,10 +387,4 @@ class JudgmentForm(w.VBox):
         due = row.due.value if isinstance(row.due.value, date) else None
         if due != _as_date(stored.get("due")):
             changes["due"] = due.isoformat() if due else None
-        self._asked += 1
-        self.request = {
-            "action": "update-measure",
-            "measure_id": measure_id,
-            "changes": changes,
-            "n": self._asked,
-        }
+        self.request = UpdateMeasure(measure_id, changes)

@@ -1,9 +1,9 @@
 """Overview of a screened proposal: facts, lists and versions, window, suggested outcome, scope.
 
 Input traits: ``view`` (:class:`~workbench.session.view.ReviewView`), ``language``.
-Output trait of :class:`Overview`: ``request`` — ``{"as_of": ISO date,
-"years": n}`` when the reviewer changes the reference date or window and
-asks to screen again.
+Output trait of :class:`Overview`: ``request`` — a
+:class:`~widgets.review.requests.ChangeWindow` (reference date, years) when
+the reviewer changes the reference date or window and asks to screen again.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.review.requests import ChangeWindow
 from workbench.session.view import ReviewView
 from workbench.window import DEFAULT_YEARS
 
@@ -24,7 +25,7 @@ class Overview(w.VBox):
     view = t.Instance(ReviewView, allow_none=True)
     language = t.Unicode("ja")
     enabled = t.Bool(True)
-    request = t.Dict()  # output: {"as_of": "YYYY-MM-DD", "years": int}
+    request = t.Instance(ChangeWindow, allow_none=True)  # output
 
     def __init__(self, **kwargs: Any) -> None:
         self._heading = w.HTML()
@@ -53,7 +54,6 @@ class Overview(w.VBox):
         )
         self.add_class("wb-card")
         self.add_class("wb-overview")
-        self._asked = 0
         self._rescreen.on_click(self._ask)
         self.observe(self._render, names=["view", "language", "enabled"])
         self._render()
@@ -95,12 +95,9 @@ class Overview(w.VBox):
 
     def _ask(self, _button: object) -> None:
         as_of = self._as_of.value
-        self._asked += 1
-        self.request = {
-            "as_of": as_of.isoformat() if isinstance(as_of, date) else "",
-            "years": int(self._years.value),
-            "n": self._asked,  # every click is a new request
-        }
+        self.request = ChangeWindow(
+            as_of if isinstance(as_of, date) else None, int(self._years.value)
+        )
 
 
 class ScopeTable(w.VBox):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
 from widgets.review.state import AppState
 from workbench.errors import InputError
 from workbench.reviewer import resolve_reviewer
@@ -138,8 +139,9 @@ class Recorder:
             self.app.status.say("judgment.need_reviewer", "error")
             return None
 
-    def _write(self, what: str, action: Callable[[str, int], ReviewState]) -> bool:
-        """Run one store write with the state machine and the error handling around it."""
+    def _write(self, part: str, saved: str, action: Callable[[str, int], ReviewState]) -> bool:
+        """Run one store write with the state machine and the error handling around it;
+        ``part`` names what is written (a label key), ``saved`` the label said once written."""
         if self.app.screened is None or self.app.review is None:
             return False
         who = self._who()
@@ -159,17 +161,14 @@ class Recorder:
             self.app.status.show(message.splitlines()[0], "error")
             self.app.state = AppState.READY
             return False
-        except InputError as exc:
-            self.app.status.fail(what, exc)
-            self.app.state = AppState.READY
-            return False
-        except Exception as exc:
-            self.app.status.fail(what, exc)
+        except Exception as exc:  # bad input (InputError) or a failed write, in plain words
+            self.app.status.fail(self.app.what(part), exc)
             self.app.state = AppState.READY
             return False
         self._take(review, reset=True)
         self.app.judgment.conflict = ""
         self.app.state = AppState.READY
+        self.app.status.say(saved, "ok")
         return True
 
     def _take(self, review: ReviewState, *, reset: bool) -> None:
@@ -183,83 +182,77 @@ class Recorder:
         self.app.picker.entries = entries
 
     def _on_dispose(self, change: Mapping[str, Any]) -> None:
-        req = change["new"]
-        if not req or self.app.screened is None:
+        req: Dispose | None = change["new"]
+        if req is None or self.app.screened is None:
             return
-        tr = translator(self.app.language)
-        if req["disposition"] == "dismissed" and not req["rationale"]:
+        if req.disposition == "dismissed" and not req.rationale:
             self.app.status.say("disposition.need_rationale", "error")
             return
         screened = self.app.screened
-        ok = self._write(
-            tr("section.evidence"),
+        self._write(
+            "section.evidence",
+            "disposition.saved",
             lambda who, seq: self.app.workspace.decisions.dispose(
                 screened,
-                req["key"],
-                req["disposition"],
-                req["rationale"],
-                bool(req["remember"]),
+                req.key,
+                req.disposition,
+                req.rationale,
+                req.remember,
                 reviewer=who,
                 expected_seq=seq,
             ),
         )
-        if ok:
-            self.app.status.say("disposition.saved", "ok")
 
     def _on_judge(self, change: Mapping[str, Any]) -> None:
-        req = change["new"]
-        if not req or self.app.screened is None:
+        req: Judge | UpdateMeasure | None = change["new"]
+        if req is None or self.app.screened is None:
             return
-        if req.get("action") == "update-measure":
+        if isinstance(req, UpdateMeasure):
             self._update_measure(req)
             return
-        tr = translator(self.app.language)
-        if not req.get("outcome"):
+        if not req.outcome:
             self.app.status.say("judgment.need_outcome", "error")
             return
         screened = self.app.screened
-        ok = self._write(
-            tr("section.judgment"),
+        self._write(
+            "section.judgment",
+            "judgment.saved",
             lambda who, seq: self.app.workspace.decisions.judge(
                 screened,
-                req["outcome"],
-                req["notes"],
-                req["measures"],
+                req.outcome,
+                req.notes,
+                req.measures,
                 reviewer=who,
                 expected_seq=seq,
             ),
         )
-        if ok:
-            self.app.status.say("judgment.saved", "ok")
 
-    def _update_measure(self, req: Mapping[str, Any]) -> None:
+    def _update_measure(self, req: UpdateMeasure) -> None:
         """Record a new status and/or due date of one stored measure."""
-        mid = int(req["measure_id"])
-        changes = dict(req.get("changes") or {})
+        mid = req.measure_id
+        changes = dict(req.changes)
         if not changes:
             self.app.status.say("judgment.measure_unchanged", "error", id=mid)
             return
-        tr = translator(self.app.language)
         screened = self.app.screened
         assert screened is not None
-        ok = self._write(
-            tr("judgment.measures"),
+        self._write(
+            "judgment.measures",
+            "judgment.measure_updated",
             lambda who, seq: self.app.workspace.decisions.update_measure(
                 screened, mid, changes, reviewer=who, expected_seq=seq
             ),
         )
-        if ok:
-            self.app.status.say("judgment.measure_updated", "ok")
 
     def _on_export(self, change: Mapping[str, Any]) -> None:
-        req = change["new"]
-        if not req or self.app.screened is None or self.app.review is None:
+        req: Export | None = change["new"]
+        if req is None or self.app.screened is None or self.app.review is None:
             return
         tr = translator(self.app.language)
         screened = self.app.screened
         pid = screened.proposal.proposal_id
         try:
-            if req["format"] == "xlsx":
+            if req.format == "xlsx":
                 if not self.app.review.started:
                     who = self._who()
                     if who is None:
@@ -292,7 +285,7 @@ class Recorder:
         except Exception as exc:
             self.app.status.fail(tr("section.export"), exc)
             return
-        if req["format"] != "xlsx":  # the printable page: opened in a new tab
+        if req.format != "xlsx":  # the printable page: opened in a new tab
             self.app.last_export = page.encode("utf-8")
             self.app.export.link = ""
             self.app.export.new_tab.show(page, tr("export.open", name=f"{pid}-review.html"))

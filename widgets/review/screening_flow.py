@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from widgets.common.kernel_thread import call_soon
 from widgets.review.parts import warm_network
+from widgets.review.requests import ChangeWindow
 from widgets.review.state import AppState
 from workbench.session.screened import StepClock
 from workbench.window import DEFAULT_YEARS
@@ -165,13 +166,10 @@ class ScreeningFlow:
             self.open_proposal(str(change["new"]))
 
     def _on_window(self, change: Mapping[str, Any]) -> None:
-        req = change["new"]
-        if not req or not self.app.proposal:
+        req: ChangeWindow | None = change["new"]
+        if req is None or not self.app.proposal:
             return
-        as_of = date.fromisoformat(req["as_of"]) if req.get("as_of") else None
-        self.open_proposal(
-            self.app.proposal, as_of=as_of, years=int(req.get("years") or DEFAULT_YEARS)
-        )
+        self.open_proposal(self.app.proposal, as_of=req.as_of, years=req.years or DEFAULT_YEARS)
 
     def open_proposal(
         self, folder_id: str, as_of: date | None = None, years: int | None = None

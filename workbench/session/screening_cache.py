@@ -82,6 +82,14 @@ def folder_digests(files: Any) -> dict[str, str]:
     return {str(p.relative_to(files.folder)): file_digest(p) for p in paths}
 
 
+def list_key(lst: Any) -> tuple[str, str, str]:
+    """(name, version, digest of the content) of a loaded screening list."""
+    digest = lst.content_hash
+    if not digest:
+        digest = hashlib.sha256(repr(lst.entries).encode()).hexdigest()
+    return (lst.name, lst.version.isoformat() if lst.version else "", digest)
+
+
 def memory_digest(memory: Any) -> str:
     """A digest of reviewer match verdicts (a ``MatchMemory``); "" when there are none."""
     if not memory:

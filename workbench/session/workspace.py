@@ -18,7 +18,6 @@ drawing it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -43,6 +42,7 @@ from workbench.session.screening_cache import (
     WriteBehind,
     code_version,
     folder_digests,
+    list_key,
     memory_digest,
     screening_key,
 )
@@ -242,7 +242,7 @@ class Workspace:
                         ]
                     )
                 self._lists = tuple(load_list(p).value for p in self.settings.lists)
-                self._lists_key = tuple(_list_key(lst) for lst in self._lists)
+                self._lists_key = tuple(list_key(lst) for lst in self._lists)
             return self._lists
 
     def matcher(self) -> Any:
@@ -324,8 +324,15 @@ class Workspace:
                 # hundreds of thousands of small records and no reference cycles: the cycle
                 # collector would only walk the whole heap again and again meanwhile
                 with collector_paused:
-                    screened = self._screen(
-                        f, digests, key, matcher, as_of, years, progress, started
+                    screened = screen_afresh(
+                        lambda: self._load(f, digests),
+                        self.lists,
+                        key,
+                        matcher,
+                        as_of,
+                        years,
+                        progress,
+                        started,
                     )
                 if self._digests(f) == digests:  # not edited meanwhile: keep it for next time
                     self._write_later(key, screened)
@@ -357,28 +364,6 @@ class Workspace:
         spent = time.perf_counter() - started
         return replace(stored, seconds=spent, timings={"disk": spent})
 
-    def _screen(
-        self,
-        f: ProposalFiles,
-        digests: Mapping[str, str],
-        key: str,
-        matcher: Any,
-        as_of: date | None,
-        years: int,
-        progress: Progress,
-        started: float,
-    ) -> Screened:
-        return screen_afresh(
-            lambda: self._load(f, digests),
-            self.lists,
-            key,
-            matcher,
-            as_of,
-            years,
-            progress,
-            started,
-        )
-
     def cached(self, folder_id: str) -> bool:
         """Whether ``folder_id`` is screened in memory for the default window."""
         f = self._folder(folder_id)
@@ -391,11 +376,3 @@ class Workspace:
     def view_with_decisions(self, screened: Screened, state: ReviewState) -> ReviewView:
         """The view with the suggested outcome recomputed from the reviewer's dispositions."""
         return _view_with_decisions(screened, state)
-
-
-def _list_key(lst: ScreeningList) -> tuple[str, str, str]:
-    """(name, version, digest of the content) of a loaded list."""
-    digest = lst.content_hash
-    if not digest:
-        digest = hashlib.sha256(repr(lst.entries).encode()).hexdigest()
-    return (lst.name, lst.version.isoformat() if lst.version else "", digest)

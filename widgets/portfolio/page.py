@@ -1,0 +1,83 @@
+"""The analyst page as the notebook shows it: :func:`build_app` makes a
+:class:`~widgets.portfolio.app.PortfolioApp` and screens the proposals folder in a
+background thread, with progress and errors shown on the page in plain words."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from widgets.common import markup
+from widgets.common.kernel_thread import call_soon
+from widgets.portfolio.app import PortfolioApp
+from workbench.portfolio.tables import PortfolioTables
+from workbench.settings import Settings
+
+log = logging.getLogger("widgets")
+
+
+def build_app(settings: Settings | None = None, *, wait: bool = False) -> PortfolioApp:
+    """The analyst page for the settings' proposals folder, lists and store.
+
+    The folder is screened in a background thread (progress shown on the page;
+    the widgets change on the kernel's thread); ``wait=True`` returns only once
+    the screening is done, and outside a kernel (scripts, tests) once it is shown.
+    """
+    from workbench.lists import load_lists
+    from workbench.portfolio import screen_portfolio
+    from workbench.store import open_store
+
+    settings = settings or Settings.from_env()
+    app = PortfolioApp(language=settings.language)
+    app.progress.layout.display = ""
+    app.status.value = markup.status_html(app.tr()("load.lists"), "busy")
+
+    def show_progress(done: int, total: int) -> None:
+        app.progress.max = max(total, 1)
+        app.progress.value = done
+        app.status.value = markup.status_html(
+            app.tr()("load.screening", done=done, total=total), "busy"
+        )
+
+    def progress(done: int, total: int, _name: str) -> None:
+        call_soon(show_progress, done, total)
+
+    def show_tables(tables: PortfolioTables) -> None:
+        try:
+            app.set_tables(tables)
+        except Exception as exc:
+            show_error(exc)
+            return
+        app.status.value = ""
+        app.progress.layout.display = "none"
+
+    def show_error(exc: Exception) -> None:
+        log.error("portfolio screening failed", exc_info=exc)
+        app.status.value = markup.status_html(f"{type(exc).__name__}: {exc}", "error")
+        app.progress.layout.display = "none"
+
+    def work() -> None:
+        """Screen in this background thread; the page changes on the kernel's thread."""
+        try:
+            lists = [x.value for x in load_lists(settings.lists)]
+            store = open_store(settings.db_url)
+            try:
+                run = screen_portfolio(
+                    settings.data_dir,
+                    lists,
+                    progress=progress,
+                    store=store,
+                    years=settings.lookback_years,
+                )
+            finally:
+                store.close()
+        except Exception as exc:  # shown in plain words, logged with its traceback
+            call_soon(show_error, exc)
+            return
+        call_soon(show_tables, run.tables)
+
+    thread = threading.Thread(target=work, name="portfolio-screening", daemon=True)
+    thread.start()
+    if wait:
+        thread.join()
+    return app
