@@ -179,7 +179,7 @@ def test_the_database_refuses_a_second_event_with_the_same_seq(store: Store) -> 
         "kind": "judgment",
         "reviewer": "x",
         "payload": {"outcome": "no-concern", "notes": ""},
-        "created_at": store._clock(),
+        "created_at": store.now(),
     }
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(events.insert().values(**row))

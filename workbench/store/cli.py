@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     sub = parser.add_subparsers(dest="store_command", required=True, metavar="ACTION")
     sub.add_parser("migrate", help="create or upgrade the schema to the newest version")
+    sub.add_parser(
+        "verify", help="check the hash chain of every event; exit 1 if anything was tampered with"
+    )
     h = sub.add_parser("history", help="print a proposal's review history")
     h.add_argument("proposal_id", metavar="PROPOSAL")
     h.add_argument("--lang", choices=("ja", "en"), default="ja", help="language (default ja)")
@@ -84,6 +87,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     store = open_store(args.db)
     try:
+        if args.store_command == "verify":
+            report = store.verify()
+            for b in report.breaks:
+                print(f"BREAK  {b.describe()}")
+            print(f"{store.url}: {report.message('en')}; last hash {report.head or '-'}")
+            return 0 if report.ok else 1
         if args.store_command == "history":
             state = store.state(args.proposal_id)
             if not state.started:

@@ -46,7 +46,8 @@ from workbench.store.vocabulary import (
 JST = timezone(timedelta(hours=9), "JST")
 
 MAX_TEXT = 20_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Control characters refused in any text (C0 but tab, newline, CR; DEL; C1: terminal escapes).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def today_in_japan(now: datetime | None = None) -> date:
@@ -72,8 +73,13 @@ def _check_text(
         return ""
     if required and not value.strip():
         c.error(where, name, "empty", "some text")
-    if _CONTROL.search(value):
-        c.error(where, name, "contains control characters", "printable text, tabs and newlines")
+    if CONTROL.search(value):
+        c.error(
+            where,
+            name,
+            "contains control characters (such as ESC or NUL)",
+            "printable text, tabs and newlines",
+        )
     if len(value) > MAX_TEXT:
         c.error(where, name, f"{len(value)} characters long", f"at most {MAX_TEXT}")
     return value

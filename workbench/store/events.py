@@ -53,6 +53,20 @@ class Event:
         object.__setattr__(self, "kind", EventKind(self.kind))
         object.__setattr__(self, "payload", MappingProxyType(dict(self.payload)))
 
+    @classmethod
+    def from_row(cls, row: Any) -> Event:
+        """The event a row of the ``events`` table holds."""
+        return cls(
+            row.proposal_id,
+            row.seq,
+            row.kind,
+            row.payload,
+            row.reviewer,
+            row.created_at,
+            row.reason,
+            id=row.id,
+        )
+
     def when(self) -> str:
         """The time of the event, to the minute, in UTC."""
         return self.created_at.strftime("%Y-%m-%d %H:%M UTC")
