@@ -105,19 +105,24 @@ def reviewer_name(reviewer: str | Reviewer) -> str:
 def check_call(proposal_id: Any, expected_seq: Any, reason: Any) -> None:
     """Refuse an unusable proposal id, version or reason (every problem at once)."""
     problems = []
-    if (
-        not isinstance(proposal_id, str)
-        or not proposal_id.strip()
-        or len(proposal_id) > 200
-        or CONTROL.search(proposal_id)
-    ):
+    if isinstance(proposal_id, str) and CONTROL.search(proposal_id):
+        problems.append(
+            Problem(
+                "judgments store",
+                "command",
+                "proposal_id",
+                f"contains control characters: {proposal_id!r}",
+                "an id without control characters",
+            )
+        )
+    elif not isinstance(proposal_id, str) or not proposal_id.strip() or len(proposal_id) > 200:
         problems.append(
             Problem(
                 "judgments store",
                 "command",
                 "proposal_id",
                 f"not a usable proposal id: {proposal_id!r}",
-                "a non-empty id of at most 200 characters, without control characters",
+                "a non-empty id of at most 200 characters",
             )
         )
     if isinstance(expected_seq, bool) or not isinstance(expected_seq, int) or expected_seq < 0:

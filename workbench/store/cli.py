@@ -78,6 +78,7 @@ def _read_findings(path: Path) -> list[dict[str, Any]]:
 
 def run(args: argparse.Namespace) -> int:
     from workbench.store.engine import create_store_engine, database_url, migrate
+    from workbench.store.events import printable
     from workbench.store.store import open_store
 
     if args.store_command == "migrate":
@@ -109,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
                 )
             for e in state.history:
                 reason = f"  ({e.reason})" if e.reason else ""
-                print(f"{e.seq:>4}  {e.when()}  {e.reviewer}  {e.describe(args.lang)}{reason}")
+                line = f"{e.seq:>4}  {e.when()}  {e.reviewer}  {e.describe(args.lang)}{reason}"
+                print(printable(line))
             return 0
         if args.json is None and args.xlsx is None:
             print("export: give --json FILE and/or --xlsx FILE", file=sys.stderr)

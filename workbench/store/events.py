@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +35,17 @@ from workbench.store.vocabulary import (
     Verdict,
     label,
 )
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal line: control and direction characters shown as spaces.
+
+    >>> printable("ok\\x1b[2Jx\\nnext")
+    'ok [2Jx next'
+    """
+    return _UNPRINTABLE.sub(" ", text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ from sqlalchemy.exc import IntegrityError
 from workbench.errors import InputError, Problem
 from workbench.reviewer import Reviewer
 from workbench.store import export
-from workbench.store.append import Batch, plan, stale
+from workbench.store.append import Batch, check_call, plan, stale
 from workbench.store.chain import ChainReport, verify
 from workbench.store.commands import (
     AddMeasure,
@@ -164,6 +164,7 @@ class Store:
         command. Returns the new state.
         """
         pid = batch.proposal_id
+        check_call(pid, batch.expected_seq, batch.reason)  # before any query uses the id
         try:
             with self._writer.begin() as conn:
                 lock_log(conn)
