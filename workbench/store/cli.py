@@ -77,14 +77,15 @@ def _read_findings(path: Path) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.store.engine import create_store_engine, database_url, migrate
+    from workbench.store.engine import current_revision, database_url, open_engine
     from workbench.store.events import printable
     from workbench.store.store import open_store
 
     if args.store_command == "migrate":
-        url = database_url(args.db)
-        revision = migrate(create_store_engine(url))
-        print(f"{url}: schema at revision {revision}")
+        engine = open_engine(database_url(args.db))
+        revision = current_revision(engine)
+        engine.dispose()
+        print(f"{database_url(args.db)}: schema at revision {revision}")
         return 0
     store = open_store(args.db)
     try:

@@ -57,7 +57,7 @@ from workbench.store.commands import (
     today_in_japan,
 )
 from workbench.store.conflicts import StaleWriteError  # noqa: F401 (in the examples)
-from workbench.store.engine import WRITE, create_store_engine, database_url, migrate
+from workbench.store.engine import WRITE, database_url, open_engine
 from workbench.store.events import Event
 from workbench.store.log import insert_events, lock_log, server_now
 from workbench.store.memory import MatchVerdicts, verdicts_from_events
@@ -374,7 +374,4 @@ def open_store(
     is used, else ``data/workbench.db``. Timestamps come from the database
     server unless ``clock`` is given (tests).
     """
-    engine = create_store_engine(database_url(url))
-    if upgrade:
-        migrate(engine)
-    return Store(engine, clock=clock)
+    return Store(open_engine(database_url(url), upgrade=upgrade), clock=clock)
