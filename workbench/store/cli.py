@@ -33,6 +33,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     h = sub.add_parser("history", help="print a proposal's review history")
     h.add_argument("proposal_id", metavar="PROPOSAL")
     h.add_argument("--lang", choices=("ja", "en"), default="ja", help="language (default ja)")
+    m = sub.add_parser("memory", help="list or revoke remembered match verdicts")
+    msub = m.add_subparsers(dest="memory_command", required=True, metavar="ACTION")
+    ml = msub.add_parser("list", help="the verdicts in force: id, scope, who, when, why")
+    ml.add_argument("--proposal", metavar="PROPOSAL", help="only those that apply to PROPOSAL")
+    mr = msub.add_parser("revoke", help="withdraw a remembered verdict (recorded as an event)")
+    mr.add_argument("memory_id", metavar="ID", help="the id 'memory list' shows (PROPOSAL#SEQ)")
+    mr.add_argument("--reviewer", required=True, help="who revokes it")
+    mr.add_argument("--reason", required=True, help="why it no longer holds")
     e = sub.add_parser("export", help="export a proposal's review record")
     e.add_argument("proposal_id", metavar="PROPOSAL")
     e.add_argument("--json", type=Path, metavar="FILE", help="write the record as JSON")
@@ -76,6 +84,27 @@ def _read_findings(path: Path) -> list[dict[str, Any]]:
     return findings
 
 
+def _memory(store: Any, args: argparse.Namespace) -> int:
+    from workbench.store.events import printable
+
+    if args.memory_command == "revoke":
+        store.revoke_match(args.memory_id, reviewer=args.reviewer, reason=args.reason)
+        print(f"revoked {args.memory_id}")
+        return 0
+    verdicts = store.match_verdicts()
+    shown = verdicts.for_proposal(args.proposal) if args.proposal else tuple(verdicts)
+    for v in shown:
+        scope = "all proposals" if v.scope == "all" else f"only {v.proposal_id}"
+        when = v.decided_at.strftime("%Y-%m-%d %H:%M UTC")
+        line = (
+            f"{v.id}  {v.verdict}  '{v.text}' vs {v.list_name} {v.entry_id}  [{scope}]  "
+            f"{v.reviewer} {when}: {v.rationale or '-'}"
+        )
+        print(printable(line))
+    print(f"{len(shown)} remembered verdict(s) in force")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.store.engine import current_revision, database_url, open_engine
     from workbench.store.events import printable
@@ -114,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
                 line = f"{e.seq:>4}  {e.when()}  {e.reviewer}  {e.describe(args.lang)}{reason}"
                 print(printable(line))
             return 0
+        if args.store_command == "memory":
+            return _memory(store, args)
         if args.json is None and args.xlsx is None:
             print("export: give --json FILE and/or --xlsx FILE", file=sys.stderr)
             return 2

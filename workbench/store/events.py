@@ -152,8 +152,16 @@ def _measure_updated(p: Mapping[str, Any], seq: int, lang: str) -> str:
 
 
 def _match_memory(p: Mapping[str, Any], seq: int, lang: str) -> str:
-    word = label(Verdict(p["verdict"]), lang)
     target = f"{p['list_name']} {p['entry_id']}"
+    if p.get("action") == "revoke":
+        if _ja(lang):
+            return f"照合結果の記憶を取り消し: 「{p['text']}」と {target}"
+        return f"remembered match revoked: '{p['text']}' vs {target}"
+    word = label(Verdict(p["verdict"]), lang)
+    if p.get("scope") == "proposal":
+        word += "（この提案のみ）" if _ja(lang) else " (this proposal only)"
+    elif p.get("scope") == "all":
+        word += "（全提案）" if _ja(lang) else " (all proposals)"
     if _ja(lang):
         return f"照合結果を記憶: 「{p['text']}」は {target} — {word}"
     return f"match remembered: '{p['text']}' vs {target}: {word}"

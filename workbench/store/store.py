@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, and_, select
 from sqlalchemy.exc import IntegrityError
 
-from workbench.errors import InputError, Problem
 from workbench.reviewer import Reviewer
 from workbench.store import export
 from workbench.store.append import Batch, check_call, plan, stale
@@ -50,6 +49,8 @@ from workbench.store.commands import (
     AddMeasure,
     Command,
     RememberMatch,
+    RevokeMatch,
+    Scope,
     SetDisposition,
     SetJudgment,
     StartReview,
@@ -136,21 +137,25 @@ class Store:
             return [Event.from_row(r) for r in rows]
 
     def match_verdicts(self) -> MatchVerdicts:
-        """Every remembered verdict in force, with who decided it, when and in which review."""
+        """Every remembered verdict in force, with who decided it, when, where and why."""
         return verdicts_from_events(self._match_events())
 
-    def match_memory(self) -> MatchMemory:
-        """The verdicts for the matcher (:class:`workbench.matching.MatchMemory`).
+    def match_memory(self, proposal_id: str | None = None) -> MatchMemory:
+        """The verdicts for the matcher screening ``proposal_id``.
 
-        All match-memory events across proposals are replayed oldest first, so the
-        latest verdict on a (text, list, entry) wins, texts compared in the matcher's
-        comparison form.
+        Those scoped to every proposal, plus (given ``proposal_id``) those scoped
+        to it; texts compared in the matcher's comparison form.
         """
         from workbench.matching import MatchMemory
 
         return MatchMemory.from_verdicts(
-            (e.payload["text"], e.payload["list_name"], e.payload["entry_id"], e.payload["verdict"])
-            for e in self._match_events()
+            (
+                m.text,
+                m.list_name,
+                m.entry_id,
+                "dismissed" if m.verdict.value == "dismissed" else "confirmed",
+            )
+            for m in self.match_verdicts().for_proposal(proposal_id)
         )
 
     # ---- writing -----------------------------------------------------------------
@@ -321,38 +326,33 @@ class Store:
         reviewer: str | Reviewer,
         expected_seq: int,
         reason: str | None = None,
+        scope: str = Scope.ALL,
+        rationale: str | None = None,
     ) -> ReviewState:
+        """Remember a verdict (scope ``all`` unless told; the rationale defaults to ``reason``)."""
+        why = reason or "" if rationale is None else rationale
         return self.append(
             proposal_id,
-            RememberMatch(text, list_name, entry_id, verdict),
+            RememberMatch(text, list_name, entry_id, verdict, scope, why),
             reviewer=reviewer,
             expected_seq=expected_seq,
             reason=reason,
         )
 
-    # ---- export ------------------------------------------------------------------
+    def revoke_match(self, memory_id: str, *, reviewer: str | Reviewer, reason: str) -> ReviewState:
+        """Withdraw the remembered verdict ``memory_id`` (``proposal#seq``), as a new event."""
+        found = self.match_verdicts().get(memory_id, self.url)
+        command = RevokeMatch(found.text, found.list_name, found.entry_id, found.scope, reason)
+        pid = found.proposal_id
+        return self.append(pid, command, reviewer=reviewer, expected_seq=self.state(pid).seq)
 
-    def _started_state(self, proposal_id: str) -> ReviewState:
-        state = self.state(proposal_id)
-        if not state.started:
-            raise InputError(
-                [
-                    Problem(
-                        f"review of {proposal_id}",
-                        "export",
-                        "proposal_id",
-                        "no review has been started for this proposal",
-                        "the id of a proposal under review",
-                    )
-                ]
-            )
-        return state
+    # ---- export ------------------------------------------------------------------
 
     def export_json(
         self, proposal_id: str, findings: Sequence[Mapping[str, Any]] | None = None
     ) -> dict[str, Any]:
         """The review record as a JSON-ready dict (findings joined with their dispositions)."""
-        state = self._started_state(proposal_id)
+        state = export.require_started(self.state(proposal_id))
         return export.review_record(state, findings, exported_at=self.now())
 
     def export_xlsx(
