@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,7 +30,11 @@ from enum import StrEnum
 from workbench.errors import InputError, Problem
 
 MAX_LENGTH = 200
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tabs, newlines: whitespace
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tabs, newlines: whitespace
+#: Letters and marks that show nothing (Hangul fillers, combining grapheme joiner).
+_BLANK_LETTERS = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+#: Characters that reorder text on screen (a name must read as it is stored).
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class IdentitySource(StrEnum):
@@ -60,14 +65,28 @@ def clean_name(text: str, where: str = "entered name") -> str:
     --------
     >>> clean_name(" 山田\\u3000太郎 ")
     '山田 太郎'
+    >>> try:
+    ...     clean_name("\\u200b\\u2060")
+    ... except InputError as exc:
+    ...     print(exc.problems[0].message)
+    only invisible characters
     """
     if not isinstance(text, str):
         raise _problem(where, f"not text: {type(text).__name__}")
     if _CONTROL.search(text):
         raise _problem(where, "contains control characters", "printable text")
+    if BIDI_CONTROLS.search(text):
+        raise _problem(
+            where, "contains right-to-left or other direction controls", "a name as it reads"
+        )
     name = " ".join(text.split())
-    if not name:
-        raise _problem(where, "empty name")
+    visible = "".join(
+        ch
+        for ch in name
+        if unicodedata.category(ch) != "Cf" and ch not in _BLANK_LETTERS and not ch.isspace()
+    )
+    if not visible:
+        raise _problem(where, "empty name" if not name else "only invisible characters")
     if len(name) > MAX_LENGTH:
         raise _problem(where, f"{len(name)} characters long", f"at most {MAX_LENGTH} characters")
     return name

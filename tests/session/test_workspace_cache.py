@@ -81,7 +81,14 @@ def test_a_new_match_verdict_or_window_or_list_is_screened_again(
     pid = first.proposal.proposal_id
     state = store.start_review(pid, reviewer="R", expected_seq=0)
     store.remember_match(
-        pid, text, row.list_name, row.entry_id, "dismissed", reviewer="R", expected_seq=state.seq
+        pid,
+        text,
+        row.list_name,
+        row.entry_id,
+        "dismissed",
+        reviewer="R",
+        expected_seq=state.seq,
+        reason="another organisation",
     )
     after = _workspace(data, db_path, store).screen("example")
     assert after.key != first.key and "disk" not in after.timings

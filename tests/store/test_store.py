@@ -179,7 +179,7 @@ def test_the_database_refuses_a_second_event_with_the_same_seq(store: Store) -> 
         "kind": "judgment",
         "reviewer": "x",
         "payload": {"outcome": "no-concern", "notes": ""},
-        "created_at": store._clock(),
+        "created_at": store.now(),
     }
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(events.insert().values(**row))
@@ -349,6 +349,7 @@ def test_match_memory_gathers_the_latest_verdicts_across_proposals(store: Store)
         "confirmed",
         reviewer="alice",
         expected_seq=a,
+        reason="the university itself",
     ).seq
     store.remember_match(
         "P-B",
@@ -358,6 +359,7 @@ def test_match_memory_gathers_the_latest_verdicts_across_proposals(store: Store)
         "dismissed",
         reviewer="bob",
         expected_seq=b,
+        reason="its hospital, a separate entity",
     )
     store.remember_match(
         "P-A",
@@ -367,6 +369,7 @@ def test_match_memory_gathers_the_latest_verdicts_across_proposals(store: Store)
         "confirmed",
         reviewer="alice",
         expected_seq=a,
+        reason="listed by name",
     )
     verdicts = store.match_verdicts()
     assert len(verdicts) == 2

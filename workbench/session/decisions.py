@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from workbench.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
@@ -46,10 +43,11 @@ class Decisions:
     def state(self, proposal_id: str) -> ReviewState:
         return self.db.state(proposal_id)
 
-    def ensure_started(self, screened: Screened, reviewer: str, expected_seq: int) -> ReviewState:
-        """Register the screening in the store unless the review already holds it."""
-        pid = screened.proposal.proposal_id
-        state = self.db.state(pid)
+    def _start(self, screened: Screened, expected_seq: int) -> list[Any]:
+        """``[StartReview]`` unless the review already holds this screening, else ``[]``."""
+        from workbench.store.commands import StartReview
+
+        state = self.db.state(screened.proposal.proposal_id)
         keys = [f.key for f in screened.result.findings]
         if state.seq == expected_seq:
             versions = {(lv.name, lv.version) for lv in state.lists}
@@ -61,17 +59,26 @@ class Decisions:
                 and state.as_of == screened.result.as_of
                 and versions == current
             ):
-                return state
+                return []
             keys = sorted(set(keys) | set(state.finding_keys or ()))
         # a stale expected_seq is left for the store to refuse with its own message
-        return self.db.start_review(
-            pid,
-            reviewer=reviewer,
-            expected_seq=expected_seq,
-            as_of=screened.result.as_of,
-            lists=self.lists(),
-            finding_keys=keys,
-        )
+        return [StartReview(screened.result.as_of, tuple(self.lists()), tuple(keys))]
+
+    def _save(
+        self, screened: Screened, commands: list[Any], reviewer: str, seq: int
+    ) -> ReviewState:
+        """Save ``commands`` (after registering the screening if needed) in one transaction."""
+        from workbench.store.append import Batch
+
+        pid = screened.proposal.proposal_id
+        return self.db.save(Batch(pid, [*self._start(screened, seq), *commands], reviewer, seq))
+
+    def ensure_started(self, screened: Screened, reviewer: str, expected_seq: int) -> ReviewState:
+        """Register the screening in the store unless the review already holds it."""
+        start = self._start(screened, expected_seq)
+        if not start:
+            return self.db.state(screened.proposal.proposal_id)
+        return self._save(screened, [], reviewer, expected_seq)
 
     def dispose(
         self,
@@ -84,27 +91,21 @@ class Decisions:
         reviewer: str,
         expected_seq: int,
     ) -> ReviewState:
-        """Record a finding's disposition (and, for a dismissal, remember the false matches)."""
-        pid = screened.proposal.proposal_id
-        state = self.ensure_started(screened, reviewer, expected_seq)
-        state = self.db.set_disposition(
-            pid, key, disposition, rationale, reviewer=reviewer, expected_seq=state.seq
-        )
+        """Record a finding's disposition and, for a remembered dismissal, the false matches.
+
+        All in one transaction: every event or none.
+        """
+        from workbench.store.commands import RememberMatch, SetDisposition
+
+        commands: list[Any] = [SetDisposition(key, disposition, rationale)]
         row = screened.view.finding(key)
         if remember and disposition == "dismissed" and row is not None and row.list_name:
             texts = dict.fromkeys(e.affiliation for e in row.evidence if e.affiliation)
-            for text in texts:
-                state = self.db.remember_match(
-                    pid,
-                    text,
-                    row.list_name,
-                    row.entry_id,
-                    "dismissed",
-                    reviewer=reviewer,
-                    expected_seq=state.seq,
-                    reason=rationale,
-                )
-        return state
+            commands += [
+                RememberMatch(text, row.list_name, row.entry_id, "dismissed", "all", rationale)
+                for text in texts
+            ]
+        return self._save(screened, commands, reviewer, expected_seq)
 
     def judge(
         self,
@@ -116,41 +117,20 @@ class Decisions:
         reviewer: str,
         expected_seq: int,
     ) -> ReviewState:
-        """Record the judgment and the new measures, each as its own event, in order.
+        """Record the judgment and the new measures in one transaction: all or nothing.
 
         Every command is checked before anything is written, so bad input
-        (a past due date, an empty text) writes nothing.
+        (a past due date, an empty text) writes nothing, and another reviewer's
+        write cannot land between the judgment and its measures.
         """
-        from workbench.store.commands import AddMeasure, SetJudgment, today_in_japan
+        from workbench.store.commands import AddMeasure, SetJudgment
 
-        pid = screened.proposal.proposal_id
-        probe = self.db.state(pid)
-        problems: list[Problem] = []
-        checks: list[Any] = [SetJudgment(outcome, notes)]
-        checks += [
+        commands: list[Any] = [SetJudgment(outcome, notes)]
+        commands += [
             AddMeasure(m["kind"], m["text"], tuple(m.get("persons") or ()), m.get("due"))
             for m in measures
         ]
-        for command in checks:
-            try:
-                command.payload(_started(probe), today_in_japan())
-            except InputError as exc:
-                problems += [p for p in exc.problems if p.field != "proposal_id"]
-        if problems:
-            raise InputError(problems)
-        state = self.ensure_started(screened, reviewer, expected_seq)
-        state = self.db.set_judgment(pid, outcome, notes, reviewer=reviewer, expected_seq=state.seq)
-        for m in measures:
-            state = self.db.add_measure(
-                pid,
-                m["kind"],
-                m["text"],
-                tuple(m.get("persons") or ()),
-                m.get("due"),
-                reviewer=reviewer,
-                expected_seq=state.seq,
-            )
-        return state
+        return self._save(screened, commands, reviewer, expected_seq)
 
     def update_measure(
         self,
@@ -181,8 +161,3 @@ class Decisions:
         with tempfile.TemporaryDirectory() as tmp:
             path = self.db.export_xlsx(pid, Path(tmp) / f"{pid}.xlsx", screened.data["findings"])
             return Path(path).read_bytes()
-
-
-def _started(state: ReviewState) -> ReviewState:
-    """``state`` as if started, to check commands before the review is registered."""
-    return state if state.started else replace(state, seq=1, finding_keys=None)

@@ -2,12 +2,16 @@
 
 Open it with :func:`open_store` (SQLite ``data/workbench.db`` by default,
 PostgreSQL when ``WORKBENCH_DB_URL`` says so; the schema is migrated with
-Alembic on open). Each write names the version of the review its writer saw
+Alembic on open). Each save (:meth:`Store.save` of a :class:`Batch`: every event one action
+produces, written all or none) names the version of the review its writer saw
 (``expected_seq``) and is refused with :class:`StaleWriteError` when someone
-else wrote meanwhile. The state of a review, :class:`ReviewState`, is derived
+else wrote meanwhile. Events are chained by hash; :meth:`Store.verify` reports
+any tampering. The state of a review, :class:`ReviewState`, is derived
 by folding its events; nothing is ever updated in place or deleted.
 """
 
+from workbench.store.append import Batch
+from workbench.store.chain import ChainBreak, ChainReport
 from workbench.store.commands import (
     AddMeasure,
     RememberMatch,
@@ -43,6 +47,9 @@ from workbench.store.vocabulary import (
 
 __all__ = [
     "AddMeasure",
+    "Batch",
+    "ChainBreak",
+    "ChainReport",
     "CorruptLogError",
     "Disposition",
     "Event",

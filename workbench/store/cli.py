@@ -27,9 +27,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     sub = parser.add_subparsers(dest="store_command", required=True, metavar="ACTION")
     sub.add_parser("migrate", help="create or upgrade the schema to the newest version")
+    sub.add_parser(
+        "verify", help="check the hash chain of every event; exit 1 if anything was tampered with"
+    )
     h = sub.add_parser("history", help="print a proposal's review history")
     h.add_argument("proposal_id", metavar="PROPOSAL")
     h.add_argument("--lang", choices=("ja", "en"), default="ja", help="language (default ja)")
+    m = sub.add_parser("memory", help="list or revoke remembered match verdicts")
+    msub = m.add_subparsers(dest="memory_command", required=True, metavar="ACTION")
+    ml = msub.add_parser("list", help="the verdicts in force: id, scope, who, when, why")
+    ml.add_argument("--proposal", metavar="PROPOSAL", help="only those that apply to PROPOSAL")
+    mr = msub.add_parser("revoke", help="withdraw a remembered verdict (recorded as an event)")
+    mr.add_argument("memory_id", metavar="ID", help="the id 'memory list' shows (PROPOSAL#SEQ)")
+    mr.add_argument("--reviewer", required=True, help="who revokes it")
+    mr.add_argument("--reason", required=True, help="why it no longer holds")
     e = sub.add_parser("export", help="export a proposal's review record")
     e.add_argument("proposal_id", metavar="PROPOSAL")
     e.add_argument("--json", type=Path, metavar="FILE", help="write the record as JSON")
@@ -73,17 +84,46 @@ def _read_findings(path: Path) -> list[dict[str, Any]]:
     return findings
 
 
+def _memory(store: Any, args: argparse.Namespace) -> int:
+    from workbench.store.events import printable
+
+    if args.memory_command == "revoke":
+        store.revoke_match(args.memory_id, reviewer=args.reviewer, reason=args.reason)
+        print(f"revoked {args.memory_id}")
+        return 0
+    verdicts = store.match_verdicts()
+    shown = verdicts.for_proposal(args.proposal) if args.proposal else tuple(verdicts)
+    for v in shown:
+        scope = "all proposals" if v.scope == "all" else f"only {v.proposal_id}"
+        when = v.decided_at.strftime("%Y-%m-%d %H:%M UTC")
+        line = (
+            f"{v.id}  {v.verdict}  '{v.text}' vs {v.list_name} {v.entry_id}  [{scope}]  "
+            f"{v.reviewer} {when}: {v.rationale or '-'}"
+        )
+        print(printable(line))
+    print(f"{len(shown)} remembered verdict(s) in force")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
-    from workbench.store.engine import create_store_engine, database_url, migrate
+    from workbench.store.engine import current_revision, database_url, open_engine
+    from workbench.store.events import printable
     from workbench.store.store import open_store
 
     if args.store_command == "migrate":
-        url = database_url(args.db)
-        revision = migrate(create_store_engine(url))
-        print(f"{url}: schema at revision {revision}")
+        engine = open_engine(database_url(args.db))
+        revision = current_revision(engine)
+        engine.dispose()
+        print(f"{database_url(args.db)}: schema at revision {revision}")
         return 0
     store = open_store(args.db)
     try:
+        if args.store_command == "verify":
+            report = store.verify()
+            for b in report.breaks:
+                print(f"BREAK  {b.describe()}")
+            print(f"{store.url}: {report.message('en')}; last hash {report.head or '-'}")
+            return 0 if report.ok else 1
         if args.store_command == "history":
             state = store.state(args.proposal_id)
             if not state.started:
@@ -100,8 +140,11 @@ def run(args: argparse.Namespace) -> int:
                 )
             for e in state.history:
                 reason = f"  ({e.reason})" if e.reason else ""
-                print(f"{e.seq:>4}  {e.when()}  {e.reviewer}  {e.describe(args.lang)}{reason}")
+                line = f"{e.seq:>4}  {e.when()}  {e.reviewer}  {e.describe(args.lang)}{reason}"
+                print(printable(line))
             return 0
+        if args.store_command == "memory":
+            return _memory(store, args)
         if args.json is None and args.xlsx is None:
             print("export: give --json FILE and/or --xlsx FILE", file=sys.stderr)
             return 2

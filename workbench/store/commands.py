@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from enum import StrEnum
 from typing import Any, ClassVar, Protocol
 
 from workbench.errors import ProblemCollector
@@ -46,7 +47,8 @@ from workbench.store.vocabulary import (
 JST = timezone(timedelta(hours=9), "JST")
 
 MAX_TEXT = 20_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Control characters refused in any text (C0 but tab, newline, CR; DEL; C1: terminal escapes).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def today_in_japan(now: datetime | None = None) -> date:
@@ -72,8 +74,13 @@ def _check_text(
         return ""
     if required and not value.strip():
         c.error(where, name, "empty", "some text")
-    if _CONTROL.search(value):
-        c.error(where, name, "contains control characters", "printable text, tabs and newlines")
+    if CONTROL.search(value):
+        c.error(
+            where,
+            name,
+            "contains control characters (such as ESC or NUL)",
+            "printable text, tabs and newlines",
+        )
     if len(value) > MAX_TEXT:
         c.error(where, name, f"{len(value)} characters long", f"at most {MAX_TEXT}")
     return value
@@ -287,14 +294,27 @@ def _same_date(current: date | None, given: date | str | None) -> bool:
     return current is not None and current.isoformat() == text
 
 
+class Scope(StrEnum):
+    """Where a remembered verdict applies."""
+
+    PROPOSAL = "proposal"  # the proposal it was recorded in (the default)
+    ALL = "all"  # every proposal: needs a rationale
+
+
 @dataclass(frozen=True, slots=True)
 class RememberMatch:
-    """Remember for future screenings that an affiliation text is (not) a list entry."""
+    """Remember that an affiliation text is (not) a list entry, here or in every proposal.
+
+    Scope ``proposal`` (the default) applies to the proposal of the review it is
+    recorded in; scope ``all`` to every proposal and needs a rationale.
+    """
 
     text: str
     list_name: str
     entry_id: str
     verdict: Verdict | str
+    scope: Scope | str = Scope.PROPOSAL
+    rationale: str = ""
     event_kind: ClassVar[EventKind] = EventKind.MATCH_MEMORY
 
     def payload(self, state: ReviewState, today: date) -> dict[str, Any]:
@@ -305,5 +325,42 @@ class RememberMatch:
         list_name = _check_text(c, where, "list_name", self.list_name, required=True)
         entry_id = _check_text(c, where, "entry_id", self.entry_id, required=True)
         verdict = _check_enum(c, where, "verdict", self.verdict, Verdict)
+        scope = _check_enum(c, where, "scope", self.scope, Scope)
+        rationale = _check_text(c, where, "rationale", self.rationale, required=scope is Scope.ALL)
         c.raise_if_errors()
-        return {"text": text, "list_name": list_name, "entry_id": entry_id, "verdict": str(verdict)}
+        return {
+            "text": text,
+            "list_name": list_name,
+            "entry_id": entry_id,
+            "verdict": str(verdict),
+            "scope": str(scope),
+            "rationale": rationale,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RevokeMatch:
+    """Withdraw a remembered verdict (recorded in this proposal's log), with a reason."""
+
+    text: str
+    list_name: str
+    entry_id: str
+    scope: Scope | str
+    rationale: str
+    event_kind: ClassVar[EventKind] = EventKind.MATCH_MEMORY
+
+    def payload(self, state: ReviewState, today: date) -> dict[str, Any]:
+        c = _collector(state)
+        where = f"match {self.list_name} {self.entry_id}"
+        _check_started(c, state, where)
+        scope = _check_enum(c, where, "scope", self.scope, Scope)
+        rationale = _check_text(c, where, "rationale", self.rationale, required=True)
+        c.raise_if_errors()
+        return {
+            "action": "revoke",
+            "text": self.text,
+            "list_name": self.list_name,
+            "entry_id": self.entry_id,
+            "scope": str(scope),
+            "rationale": rationale,
+        }

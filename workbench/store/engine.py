@@ -26,6 +26,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import StaticPool
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,6 +137,43 @@ def downgrade(engine: Engine, revision: str = "base") -> str | None:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         command.downgrade(_alembic_config(conn), revision)
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_not_newer(engine: Engine) -> None:
+    """Raise :class:`FutureSchemaError` when the database is at a revision unknown here."""
+    from workbench.store.problems import FutureSchemaError
+
+    current = current_revision(engine)
+    if current is None:
+        return
+    script = ScriptDirectory(str(MIGRATIONS))
+    known = {r.revision for r in script.walk_revisions()}
+    if current not in known:
+        raise FutureSchemaError(
+            f"schema revision {current!r} is newer than this workbench knows "
+            f"(newest {head_revision()!r}): upgrade the workbench"
+        )
+
+
+def open_engine(url: str, *, upgrade: bool = True) -> Engine:
+    """An engine for ``url``, checked (and migrated unless ``upgrade`` is false).
+
+    Every database problem is raised as a clear
+    :class:`~workbench.errors.InputError` (:mod:`workbench.store.problems`).
+    """
+    from workbench.store.problems import FutureSchemaError, store_error
+
+    engine = None
+    try:
+        engine = create_store_engine(url)
+        check_not_newer(engine)
+        if upgrade:
+            migrate(engine)
+        return engine
+    except (DBAPIError, ArgumentError, ValueError, OSError, FutureSchemaError, ImportError) as exc:
+        if engine is not None:
+            engine.dispose()
+        raise store_error(url, exc) from None
 
 
 def current_revision(engine: Engine) -> str | None:

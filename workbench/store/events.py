@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +35,17 @@ from workbench.store.vocabulary import (
     Verdict,
     label,
 )
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal line: control and direction characters shown as spaces.
+
+    >>> printable("ok\\x1b[2Jx\\nnext")
+    'ok [2Jx next'
+    """
+    return _UNPRINTABLE.sub(" ", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +64,20 @@ class Event:
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", EventKind(self.kind))
         object.__setattr__(self, "payload", MappingProxyType(dict(self.payload)))
+
+    @classmethod
+    def from_row(cls, row: Any) -> Event:
+        """The event a row of the ``events`` table holds."""
+        return cls(
+            row.proposal_id,
+            row.seq,
+            row.kind,
+            row.payload,
+            row.reviewer,
+            row.created_at,
+            row.reason,
+            id=row.id,
+        )
 
     def when(self) -> str:
         """The time of the event, to the minute, in UTC."""
@@ -126,8 +152,16 @@ def _measure_updated(p: Mapping[str, Any], seq: int, lang: str) -> str:
 
 
 def _match_memory(p: Mapping[str, Any], seq: int, lang: str) -> str:
-    word = label(Verdict(p["verdict"]), lang)
     target = f"{p['list_name']} {p['entry_id']}"
+    if p.get("action") == "revoke":
+        if _ja(lang):
+            return f"照合結果の記憶を取り消し: 「{p['text']}」と {target}"
+        return f"remembered match revoked: '{p['text']}' vs {target}"
+    word = label(Verdict(p["verdict"]), lang)
+    if p.get("scope") == "proposal":
+        word += "（この提案のみ）" if _ja(lang) else " (this proposal only)"
+    elif p.get("scope") == "all":
+        word += "（全提案）" if _ja(lang) else " (all proposals)"
     if _ja(lang):
         return f"照合結果を記憶: 「{p['text']}」は {target} — {word}"
     return f"match remembered: '{p['text']}' vs {target}: {word}"

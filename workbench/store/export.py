@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import ProblemCollector
+from workbench.errors import InputError, Problem, ProblemCollector
 from workbench.store.state import ReviewState
 from workbench.store.vocabulary import bilingual, faq
 
@@ -250,3 +250,20 @@ def write_xlsx(record: Mapping[str, Any], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+def require_started(state: ReviewState) -> ReviewState:
+    """``state``, or an :class:`InputError` when no review of it was started."""
+    if not state.started:
+        raise InputError(
+            [
+                Problem(
+                    f"review of {state.proposal_id}",
+                    "export",
+                    "proposal_id",
+                    "no review has been started for this proposal",
+                    "the id of a proposal under review",
+                )
+            ]
+        )
+    return state

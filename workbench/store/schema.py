@@ -80,6 +80,8 @@ events = Table(
     Column("reviewer", String(200), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("reason", Text, nullable=True),
+    Column("prev_hash", String(64), nullable=True),  # the hash of the event appended before
+    Column("hash", String(64), nullable=True),  # workbench.store.chain.event_hash
     UniqueConstraint("proposal_id", "seq"),
     CheckConstraint("seq >= 1", name="seq_positive"),
     CheckConstraint(f"kind IN ({KINDS_SQL})", name="kind_known"),

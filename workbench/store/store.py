@@ -1,11 +1,13 @@
 """The judgments store: append a reviewer's decision, read back the derived state.
 
-Every write is one transaction: read the proposal's log (only the events not
+Every save is one transaction: read the proposal's log (only the events not
 yet seen by this process), check that it is still at ``expected_seq``, check
-the command against the state, append one event. A writer that lost a race
-is refused with :class:`~workbench.store.conflicts.StaleWriteError`; the
-unique ``(proposal_id, seq)`` key guarantees that even two writers passing
-the check at once cannot both append.
+each command of the :class:`~workbench.store.append.Batch` against the state
+the ones before it leave, append all their events (or none), stamped with the
+database server's time and chained by hash. A writer that lost a race is
+refused with :class:`~workbench.store.conflicts.StaleWriteError`; the unique
+``(proposal_id, seq)`` key guarantees that even two writers passing the check
+at once cannot both append.
 
 Examples
 --------
@@ -20,37 +22,47 @@ Examples
 ('alice',) 2 finding k1: dismissed
 >>> store.state("P-1").dispositions["k1"].rationale
 'different hospital'
+>>> s = store.save(Batch("P-1", [SetJudgment("mitigation-as-needed"),
+...                              AddMeasure("other", "Log lab visits")],
+...                      reviewer="alice", expected_seq=2))
+>>> s.seq, s.measures[0].id, store.verify().ok
+(4, 4, True)
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, and_, insert, select
+from sqlalchemy import Connection, Engine, and_, select
 from sqlalchemy.exc import IntegrityError
 
-from workbench.errors import InputError, Problem
-from workbench.reviewer import Reviewer, clean_name
+from workbench.reviewer import Reviewer
 from workbench.store import export
+from workbench.store.append import Batch, check_call, plan, stale
+from workbench.store.chain import ChainReport, verify
 from workbench.store.commands import (
     AddMeasure,
     Command,
     RememberMatch,
+    RevokeMatch,
+    Scope,
     SetDisposition,
     SetJudgment,
     StartReview,
     UpdateMeasure,
     today_in_japan,
 )
-from workbench.store.conflicts import StaleWriteError
-from workbench.store.engine import WRITE, create_store_engine, database_url, migrate
+from workbench.store.conflicts import StaleWriteError  # noqa: F401 (in the examples)
+from workbench.store.engine import WRITE, database_url, open_engine
 from workbench.store.events import Event
+from workbench.store.log import insert_events, lock_log, server_now
 from workbench.store.memory import MatchVerdicts, verdicts_from_events
-from workbench.store.schema import events, reviews
+from workbench.store.schema import events
 from workbench.store.state import ReviewState, fold
 from workbench.store.summary import ReviewSummary, review_summaries
 from workbench.store.vocabulary import EventKind, MeasureStatus
@@ -58,15 +70,14 @@ from workbench.store.vocabulary import EventKind, MeasureStatus
 if TYPE_CHECKING:
     from workbench.matching import MatchMemory
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+#: A clock for the store's timestamps; ``None``: the database server's clock.
+Clock = Callable[[], datetime]
 
 
 class Store:
     """Reviewer decisions for many proposals, in one SQLite file or PostgreSQL database."""
 
-    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = _now) -> None:
+    def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
         self.engine = engine
         self._writer = engine.execution_options(**{WRITE: True})
         self._clock = clock
@@ -97,7 +108,7 @@ class Store:
             .where(and_(events.c.proposal_id == proposal_id, events.c.seq > cached.seq))
             .order_by(events.c.seq)
         )
-        state = fold(proposal_id, (_event(r) for r in rows), cached)
+        state = fold(proposal_id, (Event.from_row(r) for r in rows), cached)
         with self._lock:
             known = self._cache.get(proposal_id)
             if known is None or known.seq < state.seq:
@@ -123,27 +134,62 @@ class Store:
                 .where(events.c.kind == str(EventKind.MATCH_MEMORY))
                 .order_by(events.c.created_at, events.c.id)
             )
-            return [_event(r) for r in rows]
+            return [Event.from_row(r) for r in rows]
 
     def match_verdicts(self) -> MatchVerdicts:
-        """Every remembered verdict in force, with who decided it, when and in which review."""
+        """Every remembered verdict in force, with who decided it, when, where and why."""
         return verdicts_from_events(self._match_events())
 
-    def match_memory(self) -> MatchMemory:
-        """The verdicts for the matcher (:class:`workbench.matching.MatchMemory`).
+    def match_memory(self, proposal_id: str | None = None) -> MatchMemory:
+        """The verdicts for the matcher screening ``proposal_id``.
 
-        All match-memory events across proposals are replayed oldest first, so the
-        latest verdict on a (text, list, entry) wins, texts compared in the matcher's
-        comparison form.
+        Those scoped to every proposal, plus (given ``proposal_id``) those scoped
+        to it; texts compared in the matcher's comparison form.
         """
         from workbench.matching import MatchMemory
 
         return MatchMemory.from_verdicts(
-            (e.payload["text"], e.payload["list_name"], e.payload["entry_id"], e.payload["verdict"])
-            for e in self._match_events()
+            (
+                m.text,
+                m.list_name,
+                m.entry_id,
+                "dismissed" if m.verdict.value == "dismissed" else "confirmed",
+            )
+            for m in self.match_verdicts().for_proposal(proposal_id)
         )
 
     # ---- writing -----------------------------------------------------------------
+
+    def save(self, batch: Batch) -> ReviewState:
+        """Check every command of ``batch`` and append all their events, or none.
+
+        One transaction under one check of ``batch.expected_seq``; raises
+        :class:`StaleWriteError` when another writer got there first and
+        :class:`~workbench.errors.InputError` naming every problem of every
+        command. Returns the new state.
+        """
+        pid = batch.proposal_id
+        check_call(pid, batch.expected_seq, batch.reason)  # before any query uses the id
+        try:
+            with self._writer.begin() as conn:
+                lock_log(conn)
+                now = self._clock() if self._clock is not None else server_now(conn)
+                state = self._load(conn, pid)
+                _, planned = plan(batch, state, today_in_japan(now))
+                new = [replace(e, created_at=now) for e in planned]
+                insert_events(conn, new)
+        except IntegrityError as exc:
+            # Another writer appended the same seq between our check and insert.
+            fresh = self.state(pid)
+            if fresh.seq > batch.expected_seq:
+                raise stale(fresh, batch.expected_seq) from exc
+            raise
+        after = fold(pid, new, state)
+        with self._lock:
+            known = self._cache.get(pid)
+            if known is None or known.seq < after.seq:
+                self._cache[pid] = after
+        return after
 
     def append(
         self,
@@ -154,43 +200,19 @@ class Store:
         expected_seq: int,
         reason: str | None = None,
     ) -> ReviewState:
-        """Check ``command`` and append its event, in one transaction; returns the new state.
+        """Save one command (:meth:`save` of a batch of one)."""
+        return self.save(Batch(proposal_id, (command,), reviewer, expected_seq, reason))
 
-        Raises :class:`StaleWriteError` when the log is no longer at ``expected_seq``
-        and :class:`~workbench.errors.InputError` for bad input; nothing is written then.
-        """
-        who = _reviewer_name(reviewer)
-        _check_call(proposal_id, expected_seq, reason)
-        now = self._clock()
-        today = today_in_japan(now)
-        try:
-            with self._writer.begin() as conn:
-                state = self._load(conn, proposal_id)
-                if state.seq != expected_seq:
-                    raise _stale(state, expected_seq)
-                payload = command.payload(state, today)
-                event = Event(
-                    proposal_id,
-                    state.seq + 1,
-                    command.event_kind,
-                    payload,
-                    who,
-                    now,
-                    reason,
-                )
-                _insert(conn, event)
-        except IntegrityError as exc:
-            # Another writer appended the same seq between our check and insert.
-            fresh = self.state(proposal_id)
-            if fresh.seq > expected_seq:
-                raise _stale(fresh, expected_seq) from exc
-            raise
-        with self._lock:
-            known = self._cache.get(proposal_id)
-            after = fold(proposal_id, [event], state)
-            if known is None or known.seq < after.seq:
-                self._cache[proposal_id] = after
-        return after
+    def now(self) -> datetime:
+        """The store's time: the database server's clock (or the clock given)."""
+        if self._clock is not None:
+            return self._clock()
+        with self.engine.connect() as conn:
+            return server_now(conn)
+
+    def verify(self) -> ChainReport:
+        """Check the hash chain of every event; :attr:`ChainReport.ok` is False on any break."""
+        return verify(self.engine)
 
     def start_review(
         self,
@@ -304,39 +326,34 @@ class Store:
         reviewer: str | Reviewer,
         expected_seq: int,
         reason: str | None = None,
+        scope: str = Scope.ALL,
+        rationale: str | None = None,
     ) -> ReviewState:
+        """Remember a verdict (scope ``all`` unless told; the rationale defaults to ``reason``)."""
+        why = reason or "" if rationale is None else rationale
         return self.append(
             proposal_id,
-            RememberMatch(text, list_name, entry_id, verdict),
+            RememberMatch(text, list_name, entry_id, verdict, scope, why),
             reviewer=reviewer,
             expected_seq=expected_seq,
             reason=reason,
         )
 
-    # ---- export ------------------------------------------------------------------
+    def revoke_match(self, memory_id: str, *, reviewer: str | Reviewer, reason: str) -> ReviewState:
+        """Withdraw the remembered verdict ``memory_id`` (``proposal#seq``), as a new event."""
+        found = self.match_verdicts().get(memory_id, self.url)
+        command = RevokeMatch(found.text, found.list_name, found.entry_id, found.scope, reason)
+        pid = found.proposal_id
+        return self.append(pid, command, reviewer=reviewer, expected_seq=self.state(pid).seq)
 
-    def _started_state(self, proposal_id: str) -> ReviewState:
-        state = self.state(proposal_id)
-        if not state.started:
-            raise InputError(
-                [
-                    Problem(
-                        f"review of {proposal_id}",
-                        "export",
-                        "proposal_id",
-                        "no review has been started for this proposal",
-                        "the id of a proposal under review",
-                    )
-                ]
-            )
-        return state
+    # ---- export ------------------------------------------------------------------
 
     def export_json(
         self, proposal_id: str, findings: Sequence[Mapping[str, Any]] | None = None
     ) -> dict[str, Any]:
         """The review record as a JSON-ready dict (findings joined with their dispositions)."""
-        state = self._started_state(proposal_id)
-        return export.review_record(state, findings, exported_at=self._clock())
+        state = export.require_started(self.state(proposal_id))
+        return export.review_record(state, findings, exported_at=self.now())
 
     def export_xlsx(
         self,
@@ -349,97 +366,12 @@ class Store:
 
 
 def open_store(
-    url: str | Path | None = None, *, clock: Callable[[], datetime] = _now, upgrade: bool = True
+    url: str | Path | None = None, *, clock: Clock | None = None, upgrade: bool = True
 ) -> Store:
     """Open (and by default migrate to the newest schema) the store at ``url``.
 
     ``url`` is a SQLAlchemy URL or a SQLite file path; without it ``WORKBENCH_DB_URL``
-    is used, else ``data/workbench.db``.
+    is used, else ``data/workbench.db``. Timestamps come from the database
+    server unless ``clock`` is given (tests).
     """
-    engine = create_store_engine(database_url(url))
-    if upgrade:
-        migrate(engine)
-    return Store(engine, clock=clock)
-
-
-# ---- helpers ---------------------------------------------------------------------
-
-
-def _event(row: Any) -> Event:
-    return Event(
-        row.proposal_id,
-        row.seq,
-        EventKind(row.kind),
-        row.payload,
-        row.reviewer,
-        row.created_at,
-        row.reason,
-        id=row.id,
-    )
-
-
-def _insert(conn: Connection, e: Event) -> None:
-    conn.execute(
-        insert(events).values(
-            proposal_id=e.proposal_id,
-            seq=e.seq,
-            kind=str(e.kind),
-            payload=dict(e.payload),
-            reviewer=e.reviewer,
-            created_at=e.created_at,
-            reason=e.reason,
-        )
-    )
-    if e.kind is EventKind.REVIEW_STARTED:
-        conn.execute(
-            insert(reviews).values(
-                proposal_id=e.proposal_id,
-                seq=e.seq,
-                as_of=date.fromisoformat(e.payload["as_of"]) if e.payload["as_of"] else None,
-                lists=e.payload["lists"],
-                finding_keys=e.payload["finding_keys"],
-            )
-        )
-
-
-def _stale(state: ReviewState, expected_seq: int) -> StaleWriteError:
-    changes = tuple(e for e in state.history if e.seq > expected_seq)
-    return StaleWriteError(
-        state.proposal_id, expected_seq=expected_seq, current_seq=state.seq, changes=changes
-    )
-
-
-def _reviewer_name(reviewer: str | Reviewer) -> str:
-    if isinstance(reviewer, Reviewer):
-        return reviewer.name
-    return clean_name(reviewer, "reviewer")
-
-
-def _check_call(proposal_id: str, expected_seq: int, reason: str | None) -> None:
-    problems = []
-    if not isinstance(proposal_id, str) or not proposal_id.strip() or len(proposal_id) > 200:
-        problems.append(
-            Problem(
-                "judgments store",
-                "command",
-                "proposal_id",
-                f"not a usable proposal id: {proposal_id!r}",
-                "a non-empty id of at most 200 characters",
-            )
-        )
-    if isinstance(expected_seq, bool) or not isinstance(expected_seq, int) or expected_seq < 0:
-        problems.append(
-            Problem(
-                "judgments store",
-                "command",
-                "expected_seq",
-                f"not a version: {expected_seq!r}",
-                "the seq of the last event you saw (0 for a new review)",
-            )
-        )
-    if reason is not None and (not isinstance(reason, str) or "\x00" in reason):
-        problems.append(
-            Problem("judgments store", "command", "reason", "not text, or contains NUL", "text")
-        )
-    if problems:
-        raise InputError(problems)
+    return Store(open_engine(database_url(url), upgrade=upgrade), clock=clock)
