@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError
+from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
 
 from . import markup
@@ -243,7 +244,7 @@ class Decisions(AppBase):
                         self.workspace.ensure_started(screened, who, self.review.seq), reset=False
                     )
                 payload = self.workspace.export_xlsx(screened)
-                name = f"{pid}-review.xlsx"
+                name = f"{safe_stem(pid)}-review.xlsx"
                 mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             else:
                 view = self.workspace.view_with_decisions(screened, self.review)
@@ -262,7 +263,7 @@ class Decisions(AppBase):
                     view, dispositions, judgment, record["history"], self.language, tr
                 )
                 payload = page.encode("utf-8")
-                name = f"{pid}-review.html"
+                name = f"{safe_stem(pid)}-review.html"
                 mime = "text/html"
         except Exception as exc:
             self.status.fail(tr("section.export"), exc)

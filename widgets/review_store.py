@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
+from workbench.output_text import safe_stem
 
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
@@ -173,7 +174,9 @@ class ReviewStore:
         """The review record as an Excel workbook (bytes)."""
         pid = screened.proposal.proposal_id
         with tempfile.TemporaryDirectory() as tmp:
-            path = self.db.export_xlsx(pid, Path(tmp) / f"{pid}.xlsx", screened.data["findings"])
+            path = self.db.export_xlsx(
+                pid, Path(tmp) / f"{safe_stem(pid)}.xlsx", screened.data["findings"]
+            )
             return Path(path).read_bytes()
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 #: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,6 +39,28 @@ _UNSAFE_IN_NAME = re.compile(r"[^\w.\-]+")
 def neutralise_cell(value: str) -> str:
     """Text a spreadsheet shows as text: a leading formula character is quoted with ``'``."""
     return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def text_cell(cell: Any) -> Any:
+    """An openpyxl cell whose text stays text: never a formula, quoted when it looks like one.
+
+    The value is kept as it is (a reader gets back exactly the text); Excel shows it
+    with a quote prefix and never evaluates it.
+    """
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    return cell
+
+
+def neutralise_frame(frame: Any) -> Any:
+    """A copy of a pandas frame whose text cells are :func:`neutralise_cell`-ed, for CSV."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype) in ("string", "str"):
+            out[column] = out[column].map(lambda v: neutralise_cell(v) if isinstance(v, str) else v)
+    return out
 
 
 def printable(value: str) -> str:
