@@ -23,6 +23,7 @@ from workbench.lists import load_list
 from workbench.proposal import load_proposal
 from workbench.publications import load_works
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEEP = "[" * 100_000 + "]" * 100_000
 HUGE_NUMBER = "9" * 5_000
 
@@ -148,3 +149,63 @@ def test_gzip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     (problem,) = error.problems
     assert (problem.location, problem.field) == ("file", "(file)")
     assert "inflates to more than 1,000,000 bytes" in problem.message
+
+
+LONG = "Harbin Institute of Technology " * 10_000  # ~300 kB in one field
+LONG_CELL = LONG[:100_000]  # Python's csv refuses cells over 128 kB, with a clear problem
+
+
+def test_long_proposal_affiliation_is_cut_with_a_warning(tmp_path: Path) -> None:
+    from workbench.proposal import load_proposal_with_report
+
+    data = json.loads((FIXTURES / "proposal" / "proposal.json").read_text(encoding="utf-8"))
+    data["people"][0]["affiliations"][0]["organization"] = LONG
+    path = _write(tmp_path / "p.json", json.dumps(data))
+    loaded = load_proposal_with_report(path)
+    organization = loaded.value.people[0].affiliations[0].organization
+    assert len(organization) <= input_files.MAX_FIELD_CHARS
+    assert organization.startswith("Harbin Institute of Technology")
+    assert any(
+        "$.people[0].affiliations[0].organization" in w and "cut" in w
+        for w in loaded.report.warnings
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_long_work_affiliation_is_cut_with_a_warning(tmp_path: Path, fmt: str) -> None:
+    if fmt == "json":
+        work = {
+            "id": "https://openalex.org/W1",
+            "publication_date": "2024-01-01",
+            "authorships": [
+                {"author": {"display_name": "Li Wei"}, "raw_affiliation_strings": [LONG]}
+            ],
+        }
+        path = _write(tmp_path / "works.json", json.dumps([work]))
+    else:
+        header = "work_id,title,publication_date,author_name,affiliation,country\n"
+        path = _write(tmp_path / "works.csv", header + f"W1,t,2024-01-01,Li Wei,{LONG_CELL},CN\n")
+    loaded = load_works(path)
+    (raw,) = loaded.value[0].authorships[0].raw_affiliations
+    assert len(raw) <= input_files.MAX_FIELD_CHARS
+    assert any("cut" in w for w in loaded.report.warnings)
+
+
+def test_long_list_name_is_cut_with_a_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path / "watch.csv", f"name,aliases,country,note\n{LONG_CELL},,CN,\n")
+    loaded = load_list(path)
+    assert len(loaded.value.entries[0].name) <= input_files.MAX_FIELD_CHARS
+    assert any("cut" in w for w in loaded.report.warnings)
+
+
+def test_scope_of_a_large_team_answers_for_every_person() -> None:
+    from workbench.scope import Scope, ScopeDecision
+
+    decisions = tuple(
+        ScopeDecision(f"p{i}", "person", "n", i % 3 == 0, "r", "r", ()) for i in range(16_000)
+    )
+    # an id decided twice (out, then in) is in scope, as before
+    scope = Scope((*decisions, ScopeDecision("p1", "person", "n", True, "r", "r", ())))
+    assert sum(scope.includes("person", f"p{i}") for i in range(16_000)) == 5_334 + 1
+    assert scope.decision("person", "p1") == decisions[1]
+    assert not scope.includes("organization", "p0")

@@ -9,6 +9,7 @@ random ones), so they reach deep into each parser, not only its first check.
 
 from __future__ import annotations
 
+import functools
 import json
 import tempfile
 from collections.abc import Callable
@@ -44,7 +45,9 @@ def _jsonl(path: Path) -> bytes:
     return "\n".join(json.dumps(w) for w in works).encode()
 
 
+@functools.cache
 def _template() -> bytes:
+    """The filled template, written once (a workbook's bytes carry the time it was written)."""
     with tempfile.TemporaryDirectory() as tmp:
         return write_template(Path(tmp) / "p.xlsx", load_proposal(PROPOSAL)).read_bytes()
 
