@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from workbench.errors import ProblemCollector
 from workbench.lists import load_list, shipped_lists
 from workbench.matching import Matcher
+from workbench.model import Proposal
 from workbench.proposal import proposal_from_data
 from workbench.scope import Scope
 from workbench.screening import screen
@@ -25,7 +26,7 @@ from workbench.screening import screen
 PEOPLE = 16_000
 
 
-def _proposal():  # type: ignore[no-untyped-def]
+def _proposal() -> Proposal:
     people = [
         {
             "id": f"p{i}",
@@ -37,7 +38,9 @@ def _proposal():  # type: ignore[no-untyped-def]
         for i in range(PEOPLE)
     ]
     data = {"proposal_id": "BIG", "title": "t", "submitted": "2025-06-20", "people": people}
-    return proposal_from_data(data, ProblemCollector("bench"))
+    proposal = proposal_from_data(data, ProblemCollector("bench"))
+    assert proposal is not None
+    return proposal
 
 
 @contextmanager
