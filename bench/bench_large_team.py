@@ -2,8 +2,7 @@
 
 A hostile or careless questionnaire can list thousands of people. Every check
 asks the scope whether a person is in it, so a scope answered by scanning all
-its decisions made the screening quadratic (78.9 s measured on the 2-core
-development machine). The baseline, run side by side, is that linear scan
+its decisions made the screening quadratic. The baseline, run side by side, is that linear scan
 put back in place of the scope's index; the ratio is what the index saves.
 
 Run: ``.venv/bin/python bench/bench_large_team.py`` (``make bench`` runs it too).
