@@ -53,6 +53,7 @@ from workbench.model import (
     Residency,
     Side,
 )
+from workbench.output_text import id_problem
 from workbench.publications.files import parse_json, read_text
 from workbench.questionnaire.fields import DataPath, FieldReader, Locator, json_path
 
@@ -103,6 +104,10 @@ def proposal_from_data(
     if top is None:
         return None
     proposal_id = v.text(top, (), "proposal_id", required=True)
+    raw_id = top.get("proposal_id")
+    if proposal_id is not None and (why := id_problem(raw_id if isinstance(raw_id, str) else "")):
+        v.error(("proposal_id",), f"{raw_id!r} {why}", "an id without '/', '\\' or controls")
+        proposal_id = None
     title = v.text(top, (), "title", required=True)
     research_field, call = v.text(top, (), "field"), v.text(top, (), "call")
     submitted = v.day(top, (), "submitted")
@@ -350,63 +355,3 @@ def report_for(proposal: Proposal, collector: ProblemCollector) -> LoadReport:
 def load_proposal(path: str | Path) -> Proposal:
     """Read a questionnaire (JSON or Excel); see :func:`load_proposal_with_report`."""
     return load_proposal_with_report(path).value
-
-
-def proposal_to_data(proposal: Proposal) -> dict[str, Any]:
-    """The JSON form of a proposal, as :func:`load_proposal` reads it.
-
-    Examples
-    --------
-    >>> p = Proposal("X-1", "t", (Person("p1", "Sato Haruki", Side.JP, "PI"),))
-    >>> proposal_from_data(proposal_to_data(p), ProblemCollector("-")) == p
-    True
-    """
-
-    def day(d: date | None) -> str | None:
-        return d.isoformat() if d else None
-
-    return {
-        "proposal_id": proposal.proposal_id,
-        "title": proposal.title,
-        "field": proposal.field,
-        "call": proposal.call,
-        "submitted": day(proposal.submitted),
-        "people": [
-            {
-                **{k: getattr(p, k) for k in PERSON_FIELDS if k != "affiliations"},
-                "side": p.side.value,
-                "residency": p.residency.value,
-                "affiliations": [
-                    {
-                        "organization": a.organization,
-                        "country": a.country,
-                        "type": a.type.value,
-                        "is_research_institution": a.is_research_institution,
-                        "start": day(a.start),
-                        "end": day(a.end),
-                    }
-                    for a in p.affiliations
-                ],
-            }
-            for p in proposal.people
-        ],
-        "organizations": [
-            {
-                "id": o.id,
-                "name": o.name,
-                "name_local": o.name_local,
-                "country": o.country,
-                "role": o.role.value,
-                "receives_funding": o.receives_funding,
-                "investors": [
-                    {
-                        "name": i.name,
-                        "country": i.country,
-                        "clearly_identified": i.clearly_identified,
-                    }
-                    for i in o.investors
-                ],
-            }
-            for o in proposal.organizations
-        ],
-    }

@@ -25,7 +25,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.findings import ORGANIZATION, PERSON
@@ -60,6 +60,20 @@ class ScopeDecision:
 @dataclass(frozen=True, slots=True)
 class Scope:
     decisions: tuple[ScopeDecision, ...]
+    #: (kind, id) -> the first decision about it; lookups stay constant-time for large teams
+    _by_key: dict[tuple[str, str], ScopeDecision] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
+
+    _included: frozenset[tuple[str, str]] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        by_key: dict[tuple[str, str], ScopeDecision] = {}
+        for d in self.decisions:
+            by_key.setdefault((d.kind, d.id), d)
+        object.__setattr__(self, "_by_key", by_key)
+        included = frozenset((d.kind, d.id) for d in self.decisions if d.in_scope)
+        object.__setattr__(self, "_included", included)
 
     @property
     def included(self) -> tuple[ScopeDecision, ...]:
@@ -70,10 +84,10 @@ class Scope:
         return tuple(d for d in self.decisions if not d.in_scope)
 
     def includes(self, kind: str, id_: str) -> bool:
-        return any(d.in_scope and d.kind == kind and d.id == id_ for d in self.decisions)
+        return (kind, id_) in self._included
 
     def decision(self, kind: str, id_: str) -> ScopeDecision | None:
-        return next((d for d in self.decisions if d.kind == kind and d.id == id_), None)
+        return self._by_key.get((kind, id_))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from workbench.errors import InputError, Problem
 from workbench.faq import cite
 from workbench.model import LoadReport, Proposal, ScreeningList, Work
+from workbench.output_text import printable
 from workbench.screening import ScreeningResult, screen
 from workbench.settings import read_setting
 from workbench.window import DEFAULT_YEARS
@@ -27,11 +28,15 @@ from workbench.window import DEFAULT_YEARS
 T = TypeVar("T")
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
+    """A ``--as-of`` date: ISO, and late enough for a look-back window before it."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+    if day.year < 1900:
+        raise argparse.ArgumentTypeError(f"'{text}' is too early (expected a date from 1900 on)")
+    return day
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--as-of",
-        type=_iso_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="reference date of the look-back window (default: the proposal's submission date)",
@@ -158,7 +163,8 @@ def run(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_text(result, notes, lang=args.lang))
+        # names come from data: no terminal escape or bidi override reaches the terminal
+        sys.stdout.write(printable(render_text(result, notes, lang=args.lang)))
     return 0
 
 

@@ -15,8 +15,8 @@ from workbench.proposal import (
     load_proposal,
     load_proposal_with_report,
     proposal_from_data,
-    proposal_to_data,
 )
+from workbench.proposal_data import proposal_to_data
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from widgets.common.i18n import translator
 from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
 from widgets.review.state import AppState
 from workbench.errors import InputError
+from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
 
 if TYPE_CHECKING:
@@ -264,7 +265,7 @@ class Recorder:
                         reset=False,
                     )
                 payload = self.app.workspace.decisions.export_xlsx(screened)
-                name = f"{pid}-review.xlsx"
+                name = f"{safe_stem(pid)}-review.xlsx"
                 mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             else:
                 view = self.app.workspace.view_with_decisions(screened, self.app.review)
@@ -288,7 +289,9 @@ class Recorder:
         if req.format != "xlsx":  # the printable page: opened in a new tab
             self.app.last_export = page.encode("utf-8")
             self.app.export.link = ""
-            self.app.export.new_tab.show(page, tr("export.open", name=f"{pid}-review.html"))
+            self.app.export.new_tab.show(
+                page, tr("export.open", name=f"{safe_stem(pid)}-review.html")
+            )
             return
         self.app.last_export = payload
         self.app.export.link = markup.download_link(

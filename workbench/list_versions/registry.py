@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, Problem
+from workbench.input_files import loads, read_input
 from workbench.list_versions.guard import ShrinkCheck, check_shrink, refuse
 from workbench.model import ScreeningList
 
@@ -142,12 +143,12 @@ class VersionRegistry:
 
     def records(self) -> tuple[VersionRecord, ...]:
         """Every registered version, in the order registered."""
-        if not self.path.exists():
+        if not self.path.exists() and not self.path.is_symlink():
             return ()
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = loads(read_input(self.path).decode("utf-8"))
             return tuple(VersionRecord.from_json(r) for r in data["versions"])
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise InputError(
                 [
                     Problem(

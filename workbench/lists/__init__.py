@@ -38,7 +38,7 @@ from pathlib import Path
 
 from workbench.errors import InputError, Problem
 from workbench.lists import csl, custom, ftm, meti
-from workbench.lists.reading import FILE
+from workbench.lists.reading import FILE, read_raw
 from workbench.model import Loaded, ScreeningList
 
 __all__ = ["DATA_DIR", "detect_format", "load_list", "load_lists", "shipped_lists"]
@@ -125,7 +125,7 @@ def load_list(path: str | Path, *, name: str | None = None) -> Loaded[ScreeningL
         For an unknown format, or a file that cannot be used, with every problem found.
     """
     path = Path(path)
-    data = path.read_bytes()
+    data = read_raw(path).data
     key = detect_format(path, data)
     if key is None:
         raise InputError(

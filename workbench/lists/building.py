@@ -17,10 +17,11 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from workbench.errors import ProblemCollector
+from workbench.input_files import MAX_FIELD_CHARS
 from workbench.lists.reading import RawFile
 from workbench.model import ListEntry, Loaded, LoadReport, ScreeningList
 
@@ -62,9 +63,26 @@ class ListBuilder:
             f"{self.raw.label}: {place}: field '{field_}': {message} (expected {expected})"
         )
 
+    def _clipped(self, entry: ListEntry) -> ListEntry:
+        """``entry`` with names longer than :data:`MAX_FIELD_CHARS` cut, and a warning."""
+        names = (entry.name, *entry.aliases, *entry.local_names)
+        if all(len(n) <= MAX_FIELD_CHARS for n in names):
+            return entry
+        self.warnings.append(
+            f"{self.raw.label}: entry {entry.entry_id}: a name longer than "
+            f"{MAX_FIELD_CHARS:,} characters was cut"
+        )
+        return replace(
+            entry,
+            name=entry.name[:MAX_FIELD_CHARS],
+            aliases=tuple(a[:MAX_FIELD_CHARS] for a in entry.aliases),
+            local_names=tuple(n[:MAX_FIELD_CHARS] for n in entry.local_names),
+        )
+
     def finish(self, version: date | None) -> Loaded[ScreeningList]:
         """The loaded list and its report; raises ``InputError`` if any error was found."""
         self.problems.raise_if_errors()
+        self.entries = [self._clipped(e) for e in self.entries]
         source = str(self.raw.path)
         screening_list = ScreeningList(
             name=self.list_name,

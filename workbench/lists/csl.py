@@ -47,6 +47,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workbench.input_files import JsonLimit, loads
 from workbench.lists.building import ListBuilder
 from workbench.lists.names import is_local_script
 from workbench.lists.reading import (
@@ -276,8 +277,8 @@ def load_json(path: Path, *, name: str | None = None) -> Loaded[ScreeningList]:
     text = decode_text(raw, build.problems, EXPECTED_JSON)
     build.problems.raise_if_errors()
     try:
-        document = json.loads(text or "")
-    except json.JSONDecodeError as exc:
+        document = loads(text or "")
+    except (json.JSONDecodeError, JsonLimit) as exc:
         json_error(exc, build.problems, EXPECTED_JSON)
         build.problems.raise_if_errors()
     results = document.get("results") if isinstance(document, dict) else None

@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workbench.input_files import JsonLimit, loads
 from workbench.lists.building import ListBuilder
 from workbench.lists.names import has_cjk
 from workbench.lists.reading import (
@@ -81,9 +82,12 @@ def load(path: Path, *, name: str | None = None) -> Loaded[ScreeningList]:
             continue
         place = f"line {number}"
         try:
-            record = json.loads(line)
+            record = loads(line)
         except json.JSONDecodeError as exc:
             build.problems.error(place, "(json)", f"{exc.msg} at column {exc.colno}", EXPECTED)
+            continue
+        except JsonLimit as exc:
+            build.problems.error(place, "(json)", str(exc), EXPECTED)
             continue
         if not isinstance(record, dict):
             build.problems.error(place, "(line)", f"a JSON {json_type(record)}", EXPECTED)

@@ -43,6 +43,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workbench.input_files import JsonLimit, loads
 from workbench.lists.building import ListBuilder
 from workbench.lists.names import is_local_script, split_list, split_name
 from workbench.lists.reading import decode_text, json_error, json_type, read_raw, version_from_name
@@ -170,8 +171,8 @@ def load_registry_json(path: Path, *, name: str | None = None) -> Loaded[Screeni
     if text is None:
         build.problems.raise_if_errors()
     try:
-        records = json.loads(text or "")
-    except json.JSONDecodeError as exc:
+        records = loads(text or "")
+    except (json.JSONDecodeError, JsonLimit) as exc:
         json_error(exc, build.problems, EXPECTED_JSON)
         build.problems.raise_if_errors()
     if not isinstance(records, list):

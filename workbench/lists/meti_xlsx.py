@@ -12,13 +12,13 @@ registry JSON (:func:`workbench.lists.meti.build_entry`), with ids
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.errors import InputError
 from workbench.lists.building import ListBuilder
 from workbench.lists.meti import (
     COUNTRIES,
@@ -31,6 +31,7 @@ from workbench.lists.meti import (
 from workbench.lists.names import clean_space, split_list
 from workbench.lists.reading import FILE, read_raw, version_from_name
 from workbench.model import Loaded, ScreeningList
+from workbench.workbooks import open_workbook, sheet_rows
 
 #: key -> (column title for messages, words that identify it, required)
 XLSX_COLUMNS: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -120,7 +121,6 @@ def _whole_number(value: object) -> int | None:
 def load(path: Path, *, name: str | None = None) -> Loaded[ScreeningList]:
     """Load METI's official spreadsheet layout (``.xlsx``)."""
 
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     raw = read_raw(path)
@@ -130,15 +130,17 @@ def load(path: Path, *, name: str | None = None) -> Loaded[ScreeningList]:
         build.problems.error("line 1", FILE, "empty file", expected)
         build.problems.raise_if_errors()
     try:
-        book = load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
-        build.problems.error(
-            "line 1", FILE, f"not a readable .xlsx workbook ({type(exc).__name__})", expected
-        )
+        book = open_workbook(path, raw.label, "line 1")
+    except InputError as exc:
+        for p in exc.problems:
+            message = p.message.replace("not an Excel workbook", "not a readable .xlsx workbook")
+            build.problems.error(p.location, p.field, message, expected)
         build.problems.raise_if_errors()
     titles: list[str] = []
     for sheet in book.worksheets:
-        rows = list(sheet.iter_rows(values_only=True))
+        rows, note = sheet_rows(sheet)
+        if note:
+            build.warnings.append(f"{raw.label}: {sheet.title}: {note}")
         found = _find_header(rows)
         if found is None:
             titles.append(sheet.title)

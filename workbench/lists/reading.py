@@ -31,6 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.errors import ProblemCollector
+from workbench.input_files import JsonLimit, read_input
 
 #: Field name used in messages about the file as a whole.
 FILE = "(file)"
@@ -54,8 +55,9 @@ class RawFile:
 
 
 def read_raw(path: Path) -> RawFile:
-    """Read a file's bytes (``OSError`` propagates: a missing file is not a format problem)."""
-    return RawFile(path, path.read_bytes())
+    """Read a file's bytes; a FIFO, device, symlink loop or oversized file is an
+    :class:`~workbench.errors.InputError` (a missing file stays ``FileNotFoundError``)."""
+    return RawFile(path, read_input(path, path.name))
 
 
 def decode_text(raw: RawFile, problems: ProblemCollector, expected: str) -> str | None:
@@ -205,8 +207,13 @@ def json_type(value: object) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-def json_error(exc: json.JSONDecodeError, problems: ProblemCollector, expected: str) -> None:
+def json_error(
+    exc: json.JSONDecodeError | JsonLimit, problems: ProblemCollector, expected: str
+) -> None:
     """Record a JSON syntax error at its line and column, saying when the text ends early."""
+    if isinstance(exc, JsonLimit):
+        problems.error("line 1", "(json)", str(exc), expected)
+        return
     message = exc.msg.removesuffix(" starting at")
     if exc.msg.startswith("Unterminated") or not exc.doc[exc.pos :].strip():
         message += "; the file ends before the JSON does (a truncated copy?)"

@@ -32,16 +32,31 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workbench.atomic import atomic_folder
 from workbench.errors import InputError, Problem
+from workbench.screening_cli import iso_date
 
 SOME_FAILED = 3
 
 
-def _iso_date(text: str) -> date:
+def _workers(text: str) -> int:
     try:
-        return date.fromisoformat(text)
+        n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a worker count (expected 1 or more)")
+    return n
+
+
+def _scheduler(text: str) -> str:
+    """A Dask scheduler address: ``tcp://host:port`` (or tls://, ws://, inproc://)."""
+    scheme, sep, rest = text.partition("://")
+    if not sep or scheme not in ("tcp", "tls", "ws", "wss", "inproc", "ucx") or not rest:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a scheduler address (expected tcp://host:port)"
+        )
+    return text
 
 
 def _common(p: argparse.ArgumentParser, *, lists: bool = True) -> None:
@@ -71,7 +86,7 @@ def _common(p: argparse.ArgumentParser, *, lists: bool = True) -> None:
 def _screening(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of",
-        type=_iso_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="reference date for every proposal (default: each one's submission date)",
@@ -79,11 +94,12 @@ def _screening(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument(
         "--scheduler",
+        type=_scheduler,
         default=None,
         metavar="ADDR",
         help="Dask scheduler address (default: a LocalCluster)",
     )
-    p.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes")
+    p.add_argument("--workers", type=_workers, default=2, help="LocalCluster worker processes")
     p.add_argument(
         "--db",
         default=None,
@@ -201,7 +217,27 @@ def _print_problems(problems: Any, out: Any) -> None:
 # ---- actions ---------------------------------------------------------------------------
 
 
+def _check_out(out: Path | None) -> None:
+    """``--out`` names a folder, or a place where one can be made: checked before any work."""
+    if out is None:
+        return
+    blocker = next((p for p in (out, *out.parents) if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise InputError(
+            [
+                Problem(
+                    str(out),
+                    "--out",
+                    "(folder)",
+                    f"{blocker} is a file, not a folder",
+                    "a folder for the tables (new or existing)",
+                )
+            ]
+        )
+
+
 def _screen(args: argparse.Namespace) -> int:
+    _check_out(args.out)
     from workbench.portfolio.screen import screen_portfolio
 
     lists = _load_registered(args.lists or _default_lists(), args)
@@ -238,6 +274,7 @@ def _screen(args: argparse.Namespace) -> int:
 def _rescreen(args: argparse.Namespace) -> int:
     from workbench.portfolio.rescreen import rescreen
 
+    _check_out(args.out)
     old, new = _load_registered([args.old_list, args.new_list], args)
     others = _load_registered(args.lists, args) if args.lists else []
     store = _store(args)
@@ -260,9 +297,9 @@ def _rescreen(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     if args.out is not None:
-        args.out.mkdir(parents=True, exist_ok=True)
-        report.changes.to_parquet(args.out / "changes.parquet", index=False)
-        report.outcomes.to_parquet(args.out / "outcomes.parquet", index=False)
+        with atomic_folder(args.out) as tmp:
+            report.changes.to_parquet(tmp / "changes.parquet", index=False)
+            report.outcomes.to_parquet(tmp / "outcomes.parquet", index=False)
     if args.format == "json":
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")

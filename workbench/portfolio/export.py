@@ -1,14 +1,15 @@
 """Any portfolio table as a CSV or Excel file, with data kept as data.
 
 Text that looks like a spreadsheet formula (``=HYPERLINK(...)``, ``+1``,
-``@SUM``) is written as plain text in Excel, never as a formula, and
+``@SUM``) is written as plain text in Excel, never as a formula, is quoted
+with ``'`` in CSV (the OWASP rule), and
 characters Excel cannot store are dropped.
 
 Examples
 --------
 >>> import pandas as pd
 >>> table_bytes(pd.DataFrame({"name": ["a", "=1+1"]}), "csv").decode()
-'name\\na\\n=1+1\\n'
+"name\\na\\n'=1+1\\n"
 >>> from openpyxl import load_workbook
 >>> import io
 >>> ws = load_workbook(io.BytesIO(table_bytes(pd.DataFrame({"n": ["=1+1"]}), "xlsx"))).active
@@ -23,6 +24,8 @@ import re
 
 import pandas as pd
 from openpyxl import Workbook
+
+from workbench.output_text import neutralise_frame, text_cell
 
 FORMATS = {
     "csv": "text/csv",
@@ -44,7 +47,7 @@ def _cell(value: object) -> object:
 def table_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "table") -> bytes:
     """``frame`` as the bytes of a CSV (UTF-8) or Excel file."""
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8")
+        return neutralise_frame(frame).to_csv(index=False).encode("utf-8")
     if fmt != "xlsx":
         raise ValueError(f"unknown format {fmt!r}; expected csv or xlsx")
     wb = Workbook()
@@ -56,8 +59,7 @@ def table_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "table") -> bytes:
         ws.append([_cell(v) for v in row])
     for cells in ws.iter_rows(min_row=2):
         for c in cells:
-            if c.data_type == "f":  # text that looked like a formula stays text
-                c.data_type = "s"
+            text_cell(c)  # text that looks like a formula stays text
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -38,6 +38,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from workbench.atomic import atomic_folder
 from workbench.errors import Problem
 from workbench.model import ScreeningList
 from workbench.portfolio.rows import FAILED, ProposalRows, Row, problem_rows
@@ -193,12 +194,13 @@ class PortfolioTables:
     def write(self, out: str | Path) -> list[Path]:
         """Write every table as ``<out>/<name>.parquet``; returns the paths."""
         out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
         paths = []
-        for name, df in self.frames().items():
-            table = pa.Table.from_pandas(df, schema=SCHEMAS[name], preserve_index=False)
-            pq.write_table(table, out / f"{name}.parquet")
-            paths.append(out / f"{name}.parquet")
+        # every table is written before any replaces the previous run's: never a mixed set
+        with atomic_folder(out) as tmp:
+            for name, df in self.frames().items():
+                table = pa.Table.from_pandas(df, schema=SCHEMAS[name], preserve_index=False)
+                pq.write_table(table, tmp / f"{name}.parquet")
+                paths.append(out / f"{name}.parquet")
         return paths
 
     @classmethod

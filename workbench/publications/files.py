@@ -21,7 +21,8 @@ import json
 import zlib
 from pathlib import Path
 
-from workbench.errors import ProblemCollector, Severity
+from workbench.errors import InputError, ProblemCollector, Severity
+from workbench.input_files import JsonLimit, loads, read_input
 
 #: Field name used for problems with the file as a whole.
 FILE = "(file)"
@@ -43,16 +44,20 @@ def base_suffix(path: Path) -> str:
 
 def read_bytes(path: Path, collector: ProblemCollector) -> bytes | None:
     """The file's bytes, decompressed when it ends in ``.gz``; ``None`` after a problem."""
-    data = path.read_bytes()
-    if path.suffix.lower() == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
+    gunzip = path.suffix.lower() == ".gz"
+    try:
+        data = read_input(path, collector.file, gunzip=gunzip)
+    except InputError as exc:
+        collector.problems.extend(exc.problems)
+        return None
+    except (OSError, EOFError, zlib.error) as exc:
+        if gunzip:
             reason = (
                 "not gzip data" if isinstance(exc, gzip.BadGzipFile) else "cut short or damaged"
             )
             collector.error("file", FILE, f"not a readable gzip file: {reason}", "gzip data")
             return None
+        raise
     return data
 
 
@@ -89,15 +94,15 @@ def parse_json(text: str, collector: ProblemCollector, place: str = "") -> tuple
     ``place`` prefixes the location (``"line 7, "`` for one line of JSON Lines).
     """
     try:
-        return True, json.loads(text)
+        return True, loads(text)
     except json.JSONDecodeError as exc:
         where = (
             f"line {exc.lineno}, column {exc.colno}" if not place else f"{place}column {exc.colno}"
         )
         collector.error(where, "(json)", f"not valid JSON: {exc.msg}", "a JSON document")
         return False, None
-    except RecursionError:
-        collector.error(place or "file", "(json)", "JSON nested too deeply", "a JSON document")
+    except JsonLimit as exc:
+        collector.error(place or "file", "(json)", str(exc), "a JSON document")
         return False, None
 
 

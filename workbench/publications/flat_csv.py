@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 
 from workbench import identifiers
 from workbench.errors import ProblemCollector
+from workbench.input_files import MAX_FIELD_CHARS
 from workbench.model import Authorship, PubDate, Work
 from workbench.publications.dates import EXPECTED, parse_pub_date
 from workbench.publications.files import errors_since
@@ -134,6 +135,14 @@ def works_from_csv(text: str, c: ProblemCollector, source: str = "") -> list[Wor
     ]
 
 
+def _clipped(r: dict[str, str], where: str, c: ProblemCollector) -> dict[str, str]:
+    """The row with every over-long cell cut to :data:`MAX_FIELD_CHARS`, each with a warning."""
+    long = [k for k, v in r.items() if isinstance(v, str) and len(v) > MAX_FIELD_CHARS]
+    for k in long:
+        c.warning(where, k, f"text longer than {MAX_FIELD_CHARS:,} characters cut", "a name")
+    return {**r, **{k: r[k][:MAX_FIELD_CHARS] for k in long}} if long else r
+
+
 def _row(
     n: int,
     r: dict[str, str],
@@ -143,6 +152,7 @@ def _row(
 ) -> tuple[object, ...] | None:
     """Add one row to its work; returns the row's (work, author) key, ``None`` after errors."""
     where = f"row {n}"
+    r = _clipped(r, where, c)
     mark = len(c.problems)
     wid = identifiers.work_id(r["work_id"])
     if wid is None:

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.errors import InputError, Problem, ProblemCollector
+from workbench.input_files import JsonLimit, loads
 from workbench.model import Loaded, LoadReport, Work
 from workbench.publications.files import (
     base_suffix,
@@ -161,11 +162,14 @@ def _read(path: Path, c: ProblemCollector) -> list[Work]:
     if suffix in JSON_LINES:
         return _json_lines(text, c, source)
     try:
-        document = json.loads(text)
+        document = loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             return _json_lines(text, c, source)
         parse_json(text, c)  # reports line and column
+        return []
+    except JsonLimit as exc:
+        c.error("file", "(json)", str(exc), "a JSON document")
         return []
     return _document(document, c, source)
 

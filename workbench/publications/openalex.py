@@ -35,6 +35,7 @@ from typing import Any
 
 from workbench import identifiers
 from workbench.errors import ProblemCollector
+from workbench.input_files import MAX_FIELD_CHARS
 from workbench.model import Authorship, Institution, PubDate, Work
 from workbench.publications.dates import EXPECTED, parse_pub_date, pub_date_from_year
 from workbench.publications.files import describe, errors_since
@@ -63,6 +64,14 @@ def _text(value: object, where: str, key: str, c: ProblemCollector) -> str | Non
     if value is None:
         return None
     if isinstance(value, str):
+        if len(value) > MAX_FIELD_CHARS:
+            c.warning(
+                f"{where}.{key}",
+                key.rsplit(".", 1)[-1],
+                f"text longer than {MAX_FIELD_CHARS:,} characters cut",
+                "a name or affiliation",
+            )
+            value = value[:MAX_FIELD_CHARS]
         return value.strip() or None
     c.error(f"{where}.{key}", key.rsplit(".", 1)[-1], f"got {describe(value)}", "text or null")
     return None
@@ -201,9 +210,10 @@ def _authorship(a: object, where: str, c: ProblemCollector, tally: Tally) -> Aut
     if not name:
         c.error(f"{where}.author.display_name", "display_name", "missing", "the author's name")
     raws: dict[str, None] = {}
-    for s in _list(a.get("raw_affiliation_strings"), where, "raw_affiliation_strings", c):
+    listed = _list(a.get("raw_affiliation_strings"), where, "raw_affiliation_strings", c)
+    for k, s in enumerate(listed):
         if isinstance(s, str) and s.strip():
-            raws[s.strip()] = None
+            raws[_text(s, where, f"raw_affiliation_strings[{k}]", c) or ""] = None
     for k, aff in enumerate(_list(a.get("affiliations"), where, "affiliations", c)):
         s = aff.get("raw_affiliation_string") if isinstance(aff, dict) else aff
         s = _text(s, where, f"affiliations[{k}].raw_affiliation_string", c)

@@ -26,6 +26,8 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from workbench.errors import ProblemCollector
+from workbench.input_files import MAX_FIELD_CHARS, clip
+from workbench.output_text import has_controls, strip_controls
 from workbench.publications.files import describe
 
 E = TypeVar("E", bound=StrEnum)
@@ -101,7 +103,17 @@ class FieldReader:
         if not isinstance(value, str):
             self.error((*path, key), f"got {describe(value)}", "text")
             return None
-        return value.strip()
+        return self._clean((*path, key), value).strip()
+
+    def _clean(self, path: DataPath, value: str) -> str:
+        """``value`` without control characters and cut to a sane length, each with a warning."""
+        if has_controls(value, bidi=False):
+            self.warn(path, "control characters removed", "plain text")
+            value = strip_controls(value)
+        value, cut = clip(value)
+        if cut:
+            self.warn(path, f"text longer than {MAX_FIELD_CHARS:,} characters cut", "a name")
+        return value
 
     def flag(self, obj: Mapping[str, Any], path: DataPath, key: str, default: bool) -> bool:
         value = obj.get(key)

@@ -20,11 +20,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from workbench.errors import ProblemCollector
+from workbench.errors import InputError, ProblemCollector
 from workbench.model import Loaded, Proposal
 from workbench.proposal import proposal_from_data, report_for
 from workbench.questionnaire.fields import INVALID, DataPath, json_path
@@ -40,6 +39,7 @@ from workbench.questionnaire.layout import (
     Column,
     Sheet,
 )
+from workbench.workbooks import open_workbook, sheet_rows
 
 _SLASH_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _LAST_SERIAL = 73415  # 2100-12-31
@@ -86,11 +86,9 @@ class _Book:
 
     def read(self, path: Path) -> dict[str, Any] | None:
         try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except FileNotFoundError:
-            raise
-        except Exception as exc:  # zip, XML or openpyxl errors: all mean "not a workbook"
-            self.c.error("file", "(file)", f"not an Excel workbook ({exc})", "an .xlsx file")
+            wb = open_workbook(path, self.c.file)
+        except InputError as exc:
+            self.c.problems.extend(exc.problems)
             return None
         try:
             rows = {}
@@ -100,7 +98,9 @@ class _Book:
                     names = ", ".join(s.name for s in (PROPOSAL, *SHEETS))
                     self.c.error(sheet.name, "(sheet)", "missing sheet", f"the sheets {names}")
                     continue
-                rows[sheet.name] = [tuple(r) for r in ws.iter_rows(values_only=True)]
+                rows[sheet.name], note = sheet_rows(ws)
+                if note:
+                    self.c.warning(sheet.name, "(dimension)", note, "a correct <dimension>")
         finally:
             wb.close()
         if self.c.errors:

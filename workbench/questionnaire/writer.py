@@ -29,7 +29,9 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.atomic import atomic_path
 from workbench.model import Person, Proposal
+from workbench.output_text import text_cell
 from workbench.questionnaire.layout import (
     AFFILIATIONS,
     INSTRUCTION_LINES,
@@ -97,7 +99,8 @@ def write_template(path: str | Path, proposal: Proposal | None = None) -> Path:
         [[o.id, i.name, i.country, _yn(i.clearly_identified)] for o in orgs for i in o.investors],
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
     return path
 
 
@@ -153,7 +156,7 @@ def _proposal_sheet(ws: Worksheet, proposal: Proposal | None) -> None:
     for r, col in enumerate(PROPOSAL.columns, start=2):
         ws.cell(row=r, column=1, value=col.header).font = HEADER_FONT
         value = getattr(proposal, col.key) if proposal else None
-        cell = ws.cell(row=r, column=2, value=value)
+        cell = text_cell(ws.cell(row=r, column=2, value=value))
         if col.kind == "date":
             cell.number_format = DATE_FORMAT
             _validate(ws, col, f"B{r}")
@@ -165,7 +168,7 @@ def _records(ws: Worksheet, sheet: Sheet, rows: Iterable[Sequence[Cell]]) -> Non
     n = 1
     for n, values in enumerate(rows, start=2):
         for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
-            cell = ws.cell(row=n, column=c, value=value)
+            cell = text_cell(ws.cell(row=n, column=c, value=value))
             if col.kind == "date":
                 cell.number_format = DATE_FORMAT
     last = n + SPARE_ROWS

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.output_text import safe_stem
+
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
     from workbench.session.screened import Screened
@@ -159,5 +161,7 @@ class Decisions:
         """The review record as an Excel workbook (bytes)."""
         pid = screened.proposal.proposal_id
         with tempfile.TemporaryDirectory() as tmp:
-            path = self.db.export_xlsx(pid, Path(tmp) / f"{pid}.xlsx", screened.data["findings"])
+            path = self.db.export_xlsx(
+                pid, Path(tmp) / f"{safe_stem(pid)}.xlsx", screened.data["findings"]
+            )
             return Path(path).read_bytes()

@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from workbench.atomic import atomic_path
 from workbench.errors import InputError, Problem
 
 
@@ -54,20 +56,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_findings(path: Path) -> list[dict[str, Any]]:
+    from workbench.input_files import JsonLimit, loads, read_input
+
+    expected = "a screening result in JSON (workbench screen --format json)"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads(read_input(path).decode("utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise InputError(
-            [
-                Problem(
-                    str(path),
-                    f"line {exc.lineno}",
-                    "-",
-                    "not valid JSON",
-                    "a screening result in JSON",
-                )
-            ]
+            [Problem(str(path), f"line {exc.lineno}", "-", "not valid JSON", expected)]
         ) from None
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+        raise InputError([Problem(str(path), where, "(encoding)", "not UTF-8", expected)]) from None
+    except JsonLimit as exc:
+        raise InputError([Problem(str(path), "file", "(json)", str(exc), expected)]) from None
     findings = data.get("findings") if isinstance(data, dict) else data
     if not isinstance(findings, list):
         raise InputError(
@@ -150,15 +152,20 @@ def run(args: argparse.Namespace) -> int:
             return 2
         findings = _read_findings(args.findings) if args.findings else None
         record = store.export_json(args.proposal_id, findings)
-        if args.json is not None:
-            args.json.parent.mkdir(parents=True, exist_ok=True)
-            args.json.write_text(
-                json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            print(f"wrote {args.json}")
-        if args.xlsx is not None:
-            store.export_xlsx(args.proposal_id, args.xlsx, findings)
-            print(f"wrote {args.xlsx}")
+        written = [p for p in (args.json, args.xlsx) if p is not None]
+        for out in written:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        # both outputs are complete before either replaces a file: none is left half-written
+        with ExitStack() as stack:
+            if args.json is not None:
+                stack.enter_context(atomic_path(args.json)).write_text(
+                    json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                )
+            if args.xlsx is not None:
+                tmp = stack.enter_context(atomic_path(args.xlsx))
+                store.export_xlsx(args.proposal_id, tmp, findings)
+        for out in written:
+            print(f"wrote {out}")
         return 0
     finally:
         store.close()
