@@ -258,6 +258,14 @@ SETTINGS: tuple[Setting, ...] = (
         _url,
     ),
     Setting(
+        "lists_update_dir",
+        "WORKBENCH_LISTS_UPDATE_DIR",
+        "data/lists-updated",
+        "Folder where `workbench lists update` keeps the downloaded lists and which of them "
+        "is active; an active download replaces the shipped list of its kind.",
+        _path,
+    ),
+    Setting(
         "list_max_age_days",
         "WORKBENCH_LIST_MAX_AGE_DAYS",
         "90",
@@ -287,6 +295,7 @@ class Settings:
     csl_url: str = (
         "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"
     )
+    lists_update_dir: Path = ROOT / "data" / "lists-updated"
     list_max_age_days: int = 90
 
     @classmethod
