@@ -39,6 +39,7 @@ from workbench.questionnaire.layout import (
     YES_WORDS,
     Column,
     Sheet,
+    choice_value,
 )
 
 _SLASH_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -237,6 +238,8 @@ class _Book:
             return INVALID
         if col.kind == "date":
             return self._date(col, value, place)
+        if col.kind == "choice" and isinstance(value, str):
+            return choice_value(value, col.choices) or value  # the loader names a bad value
         if isinstance(value, datetime):
             return value.date().isoformat()
         if isinstance(value, float) and value.is_integer():
