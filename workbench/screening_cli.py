@@ -56,6 +56,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="reference date of the 2-year window (default: the proposal's submission date)",
     )
+    parser.add_argument(
+        "--compare",
+        metavar="OLD",
+        default=None,
+        help="the previous version of the questionnaire: also print what changed and which "
+        "findings are new, gone or unchanged (FAQ Q7.1, Q8.1)",
+    )
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.add_argument(
         "--lang", choices=("ja", "en"), default="ja", help="language of the text report"
@@ -132,14 +139,36 @@ def run(args: argparse.Namespace) -> int:
     from workbench.matching import Matcher
 
     proposal, works, lists, notes = load_inputs(args.proposal, args.publications, args.lists)
-    result = screen(proposal, works, Matcher.from_lists(lists), lists, as_of=args.as_of)
+    matcher = Matcher.from_lists(lists)
+    result = screen(proposal, works, matcher, lists, as_of=args.as_of)
+    comparison = None
+    if args.compare:
+        from workbench.proposal import load_proposal
+        from workbench.revision import compare_findings, compare_proposals
+
+        old = load_proposal(args.compare)
+        # the same reference date for both, so only the questionnaire differs
+        before = screen(old, works, matcher, lists, as_of=result.as_of)
+        comparison = (
+            compare_proposals(old, proposal),
+            compare_findings(before.findings, result.findings),
+        )
     if args.format == "json":
         data = result.to_json()
         data["warnings"] = notes + data["warnings"]
+        if comparison is not None:
+            data["comparison"] = {
+                "questionnaire": comparison[0].to_json(),
+                "findings": comparison[1].to_json(),
+            }
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(render_text(result, notes, lang=args.lang))
+        if comparison is not None:
+            from workbench.revision import render_comparison
+
+            sys.stdout.write("\n" + render_comparison(*comparison, lang=args.lang))
     return 0
 
 
