@@ -109,7 +109,7 @@ def _show(value: object) -> str:
 
 
 def _affiliation(a: Affiliation) -> str:
-    span = f"{_show(a.start)}–{_show(a.end)}" if a.start or a.end else ""
+    span = f"{a.start or ''}–{a.end or ''}" if a.start or a.end else ""
     return ", ".join(x for x in (a.organization, a.country or "", a.type.value, span) if x)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 
@@ -15,34 +14,13 @@ from workbench.revision import compare_findings, compare_proposals
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "proposal" / "proposal.json"
 
 
+OLD = EXAMPLE.parents[1] / "revision" / "proposal_v1.json"
+
+
 @pytest.fixture
-def versions(tmp_path: Path) -> tuple[Path, Path]:
-    """The example (new) and an earlier version of it (old) that differs in every way compared."""
-    new = json.loads(EXAMPLE.read_text())
-    old = copy.deepcopy(new)
-    old["people"] = [p for p in old["people"] if p["id"] != "p8"]  # p8 added since
-    p4 = next(p for p in old["people"] if p["id"] == "p4")
-    p4["residency"] = "non-resident" if p4["residency"] == "resident" else "resident"
-    p2 = next(p for p in old["people"] if p["id"] == "p2")
-    p2["role"] = "researcher"
-    p2["lab_of"] = "p1"
-    p1 = next(p for p in old["people"] if p["id"] == "p1")
-    p1["affiliations"] = p1["affiliations"][:1]  # the RIKEN concurrent post is new
-    old["organizations"][0]["investors"] = []  # the listed investor is new
-    old["people"].append(
-        {
-            **p1,
-            "id": "p9",
-            "name": "Gone Person",
-            "orcid": None,
-            "openalex_id": None,
-            "role": "researcher",
-        }
-    )
-    paths = tmp_path / "old.json", tmp_path / "new.json"
-    paths[0].write_text(json.dumps(old))
-    paths[1].write_text(json.dumps(new))
-    return paths
+def versions() -> tuple[Path, Path]:
+    """An earlier version (see tests/fixtures/revision/README.md) and the example."""
+    return OLD, EXAMPLE
 
 
 def test_every_kind_of_change_is_listed(versions):
