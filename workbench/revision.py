@@ -20,13 +20,13 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from workbench.findings import Finding
-from workbench.model import Affiliation, Investor, Organization, Person, Proposal
+from workbench.model import Affiliation, Investor, Proposal
 
 #: Person fields compared one by one: field -> (Japanese label, English label).
 PERSON_FIELDS: dict[str, tuple[str, str]] = {
@@ -171,97 +171,67 @@ def _set_changes(
     return out
 
 
-def _person_changes(old: Sequence[Person], new: Sequence[Person]) -> list[Change]:
-    before, after = {p.id: p for p in old}, {p.id: p for p in new}
-    out: list[Change] = []
-    for pid, p in before.items():
-        if pid not in after:
-            out.append(
-                Change(
-                    "person-removed",
-                    pid,
-                    "",
-                    p.name,
-                    "",
-                    f"研究者 {pid} {p.name} を削除",
-                    f"person {pid} {p.name} removed",
-                )
-            )
-    for pid, p in after.items():
-        if pid not in before:
-            what = f"{p.role}, {p.side.value}"
-            out.append(
-                Change(
-                    "person-added",
-                    pid,
-                    "",
-                    "",
-                    p.name,
-                    f"研究者 {pid} {p.name} を追加（{what}）",
-                    f"person {pid} {p.name} added ({what})",
-                )
-            )
-            continue
-        q = before[pid]
-        out += _field_changes("person-changed", pid, q, p, PERSON_FIELDS)
-        out += _set_changes(
-            pid,
-            "affiliation",
-            (_affiliation(a) for a in q.affiliations),
-            (_affiliation(a) for a in p.affiliations),
-            "所属",
-            "affiliation",
-        )
-    return out
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """How records of one kind (persons, organizations) are named and compared."""
+
+    name: str  # person | organization
+    ja: str
+    fields: dict[str, tuple[str, str]]
+    part: str  # the repeated part compared as a set: affiliation | investor
+    part_ja: str
+    parts: Callable[[Any], Iterable[str]]
+    described: Callable[[Any], str]  # what an added record is shown with
 
 
-def _org_changes(old: Sequence[Organization], new: Sequence[Organization]) -> list[Change]:
-    before, after = {o.id: o for o in old}, {o.id: o for o in new}
-    out: list[Change] = []
-    for oid, o in before.items():
-        if oid not in after:
+PERSONS = _Kind(
+    "person",
+    "研究者",
+    PERSON_FIELDS,
+    "affiliation",
+    "所属",
+    lambda p: (_affiliation(a) for a in p.affiliations),
+    lambda p: f"{p.role}, {p.side.value}",
+)
+ORGANIZATIONS = _Kind(
+    "organization",
+    "協力機関",
+    ORG_FIELDS,
+    "investor",
+    "出資者",
+    lambda o: (_investor(i) for i in o.investors),
+    lambda o: o.role.value,
+)
+
+
+def _record_changes(kind: _Kind, old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
+    """Records removed, added, and changed field by field and part by part (matched by id)."""
+    before, after = {r.id: r for r in old}, {r.id: r for r in new}
+    out = [
+        Change(f"{kind.name}-removed", rid, "", r.name, "", f"{kind.ja} {rid} {r.name} を削除",
+               f"{kind.name} {rid} {r.name} removed")
+        for rid, r in before.items()
+        if rid not in after
+    ]  # fmt: skip
+    for rid, r in after.items():
+        if rid not in before:
+            what = kind.described(r)
             out.append(
-                Change(
-                    "organization-removed",
-                    oid,
-                    "",
-                    o.name,
-                    "",
-                    f"協力機関 {oid} {o.name} を削除",
-                    f"organization {oid} {o.name} removed",
-                )
-            )
-    for oid, o in after.items():
-        if oid not in before:
-            out.append(
-                Change(
-                    "organization-added",
-                    oid,
-                    "",
-                    "",
-                    o.name,
-                    f"協力機関 {oid} {o.name} を追加（{o.role.value}）",
-                    f"organization {oid} {o.name} added ({o.role.value})",
-                )
-            )
+                Change(f"{kind.name}-added", rid, "", "", r.name,
+                       f"{kind.ja} {rid} {r.name} を追加（{what}）",
+                       f"{kind.name} {rid} {r.name} added ({what})")
+            )  # fmt: skip
             continue
-        q = before[oid]
-        out += _field_changes("organization-changed", oid, q, o, ORG_FIELDS)
-        out += _set_changes(
-            oid,
-            "investor",
-            (_investor(i) for i in q.investors),
-            (_investor(i) for i in o.investors),
-            "出資者",
-            "investor",
-        )
+        q = before[rid]
+        out += _field_changes(f"{kind.name}-changed", rid, q, r, kind.fields)
+        out += _set_changes(rid, kind.part, kind.parts(q), kind.parts(r), kind.part_ja, kind.part)
     return out
 
 
 def compare_proposals(old: Proposal, new: Proposal) -> ProposalChanges:
     """Every difference between two versions of one proposal, persons first."""
-    changes = _person_changes(old.people, new.people) + _org_changes(
-        old.organizations, new.organizations
+    changes = _record_changes(PERSONS, old.people, new.people) + _record_changes(
+        ORGANIZATIONS, old.organizations, new.organizations
     )
     return ProposalChanges(old.source, new.source, tuple(changes))
 

@@ -15,19 +15,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 from workbench.errors import InputError, Problem
+from workbench.screening_cli import _iso_date
 
 UNIDENTIFIED = 3
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
 
 
 def _choice(text: str) -> tuple[str, str]:
