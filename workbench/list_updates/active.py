@@ -10,7 +10,6 @@ registered, so it always names a complete, loadable file.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,11 +29,9 @@ PARTIAL_FILE = DATA_DIR / "partial.yml"
 
 def update_dir(environ: Mapping[str, str] | None = None) -> Path:
     """The folder of downloaded lists (the setting, read without the rest of the settings)."""
-    from workbench.settings import SETTINGS
+    from workbench.settings import read_setting
 
-    env = os.environ if environ is None else environ
-    setting = next(s for s in SETTINGS if s.name == "lists_update_dir")
-    return Path(setting.parse(env.get(setting.env) or setting.default))
+    return Path(read_setting("lists_update_dir", environ))
 
 
 @dataclass(frozen=True, slots=True)

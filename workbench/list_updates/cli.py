@@ -21,11 +21,10 @@ from workbench.errors import InputError
 def update(which: str, registry_path: Path | None, confirm_shrink: bool) -> int:
     from workbench.list_updates import KINDS, UpdateError, update_list
     from workbench.list_versions import DEFAULT_PATH, VersionRegistry
-    from workbench.settings import Settings
+    from workbench.settings import read_setting
 
-    settings = Settings.from_env()
     registry = VersionRegistry(registry_path or DEFAULT_PATH)
-    urls = {"meti": settings.meti_url, "csl": settings.csl_url}
+    urls = {"meti": read_setting("meti_url"), "csl": read_setting("csl_url")}
     kinds = list(KINDS) if which == "all" else [which]
     failed = 0
     for kind in kinds:
@@ -35,7 +34,7 @@ def update(which: str, registry_path: Path | None, confirm_shrink: bool) -> int:
                 urls[kind],
                 registry,
                 confirm_shrink=confirm_shrink,
-                folder=settings.lists_update_dir,
+                folder=read_setting("lists_update_dir"),
             )
         except (UpdateError, InputError) as exc:
             failed += 1
@@ -55,13 +54,12 @@ def update(which: str, registry_path: Path | None, confirm_shrink: bool) -> int:
 def status(fmt: str) -> int:
     from workbench.list_updates import list_status, list_warnings
     from workbench.lists import load_lists
-    from workbench.settings import Settings
+    from workbench.settings import read_setting
 
-    settings = Settings.from_env()
-    lists = [x.value for x in load_lists(settings.lists)]
+    lists = [x.value for x in load_lists(read_setting("lists"))]
     today = date.today()
     rows = list_status(lists, today)
-    warnings = list_warnings(lists, today, settings.list_max_age_days)
+    warnings = list_warnings(lists, today, read_setting("list_max_age_days"))
     if fmt == "json":
         data = {
             "lists": [r.to_json() for r in rows],

@@ -55,10 +55,9 @@ def run(args: argparse.Namespace) -> int:
     from workbench.openalex.http import FetchError, OpenAlexClient
     from workbench.openalex.works import fetch_proposal_works, write_fetch
     from workbench.proposal import load_proposal
-    from workbench.settings import Settings
+    from workbench.settings import read_setting
     from workbench.window import reference_date
 
-    settings = Settings.from_env()
     proposal = load_proposal(args.proposal)
     known = {p.id for p in proposal.people}
     chosen: dict[str, list[str]] = defaultdict(list)
@@ -77,13 +76,13 @@ def run(args: argparse.Namespace) -> int:
         chosen[person_id].append(author)
     if problems:
         raise InputError(problems)
-    years = args.years or settings.lookback_years
+    years = args.years or read_setting("lookback_years")
     reference = reference_date(args.as_of, proposal.submitted, source=str(args.proposal))
     client = OpenAlexClient(
-        settings.openalex_url,
-        api_key=settings.openalex_api_key,
-        email=settings.openalex_email,
-        cache_dir=settings.openalex_cache_dir,
+        read_setting("openalex_url"),
+        api_key=read_setting("openalex_api_key"),
+        email=read_setting("openalex_email"),
+        cache_dir=read_setting("openalex_cache_dir"),
         refresh=args.refresh,
     )
     with client:
