@@ -160,3 +160,12 @@ def test_warnings_for_an_old_list_name_the_refresh_command():
     (old,) = list_warnings([meti], date(2025, 12, 29), 90)
     assert old.kind == "old" and old.command == "workbench lists update meti"
     assert "91 日前" in old.text("ja") and "91 days old" in old.text("en")
+
+
+def test_warnings_from_a_screening_results_list_records():
+    from workbench.screening import ListInfo
+
+    csl = ListInfo.of(load_list(SHIPPED_CSL).value)
+    kinds = [w.kind for w in list_warnings([csl], date(2024, 1, 1), 90)]
+    assert kinds == ["partial"]  # 46 days old on 2024-01-01: not yet too old
+    assert [w.kind for w in list_warnings([csl], date(2024, 6, 1), 90)] == ["old", "partial"]

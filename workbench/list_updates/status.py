@@ -23,10 +23,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from workbench.list_updates.active import Activation, activations, is_partial, kind_of
 from workbench.model import ScreeningList
+
+
+class ListLike(Protocol):
+    """A list or a record of one: a loaded ScreeningList, or a screening's ListInfo."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> date | None: ...
+    @property
+    def source(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +105,12 @@ def list_status(lists: Sequence[ScreeningList], today: date) -> list[ListStatus]
     ]
 
 
-def list_warnings(
-    lists: Sequence[ScreeningList], today: date, max_age_days: int
-) -> list[ListWarning]:
-    """Warnings for the lists older than ``max_age_days`` or partial, in list order."""
+def list_warnings(lists: Sequence[ListLike], today: date, max_age_days: int) -> list[ListWarning]:
+    """Warnings for the lists older than ``max_age_days`` or partial, in list order.
+
+    ``lists`` may be loaded lists or the ``ListInfo`` records of a screening result
+    (``ScreeningResult.lists``), which is what the pages have at hand.
+    """
     out: list[ListWarning] = []
     for lst in lists:
         command = _refresh(lst.source)
