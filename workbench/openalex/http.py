@@ -50,10 +50,17 @@ class CallSummary:
     retries: int = 0
     redirects: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def count(self, kind: str) -> None:
-        self.requests += 1
-        self.by_kind[kind] = self.by_kind.get(kind, 0) + 1
+        with self.lock:
+            self.requests += 1
+            self.by_kind[kind] = self.by_kind.get(kind, 0) + 1
+
+    def add(self, name: str, n: int = 1) -> None:
+        """Count ``n`` more cache hits, retries or redirects (thread-safe)."""
+        with self.lock:
+            setattr(self, name, getattr(self, name) + n)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -166,7 +173,7 @@ class OpenAlexClient:
                 head, _, cached = cache.read_text(encoding="utf-8").partition("\n")
                 body = json.loads(cached)
                 if json.loads(head)["url"] == url:
-                    self.summary.cached += 1
+                    self.summary.add("cached")
                     return body
             except (OSError, ValueError, KeyError, TypeError):
                 pass  # an unreadable entry is fetched again and rewritten
@@ -185,7 +192,7 @@ class OpenAlexClient:
         last = ""
         for attempt in range(self.retries):
             if attempt:
-                self.summary.retries += 1
+                self.summary.add("retries")
             self._limit.wait()
             self.summary.count(kind)
             wait = self.backoff * (2**attempt)
@@ -197,7 +204,7 @@ class OpenAlexClient:
                 continue
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url}: could not connect ({exc})") from None
-            self.summary.redirects += len(response.history)
+            self.summary.add("redirects", len(response.history))
             if response.status_code in RETRY_STATUSES:
                 last = f"HTTP {response.status_code}"
                 self.sleep(max(wait, _retry_after(response)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,6 +25,8 @@ from workbench.scope import decide_scope
 from workbench.window import years_before
 
 PER_PAGE = 200
+#: Persons whose works are fetched at the same time (the client's rate limit still holds).
+WORKERS = 4
 #: The work fields the publication loaders read (workbench/publications/openalex.py).
 WORK_FIELDS = "id,doi,title,display_name,publication_date,publication_year,authorships"
 #: Called as works arrive: (person id, works fetched so far, works OpenAlex counts).
@@ -110,23 +113,31 @@ def fetch_proposal_works(
     chosen = chosen or {}
     scope = decide_scope(proposal)
     from_date = years_before(years_before(reference, years), 1)
+    identities = [
+        identify_person(client, person, chosen.get(person.id, ()))
+        for person in proposal.people
+        if scope.includes(PERSON, person.id)
+    ]
+
+    def works_of(identity: Identity) -> list[dict[str, Any]]:
+        if not identity.identified:
+            return []
+        report = None
+        if progress is not None:
+            report = lambda n, total: progress(identity.person_id, n, total)  # noqa: E731
+        return person_works(client, identity.author_ids, from_date, report)
+
+    # a few persons at a time: one's answer is read while the next request waits its turn
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        fetched = list(pool.map(works_of, identities))
     persons: list[PersonWorks] = []
     seen: dict[str, str] = {}
-    for person in proposal.people:
-        if not scope.includes(PERSON, person.id):
-            continue
-        identity = identify_person(client, person, chosen.get(person.id, ()))
-        fetched: list[dict[str, Any]] = []
-        if identity.identified:
-            report = None
-            if progress is not None:
-                report = lambda n, total, pid=person.id: progress(pid, n, total)  # noqa: E731
-            fetched = person_works(client, identity.author_ids, from_date, report)
-        for work in fetched:
+    for identity, works in zip(identities, fetched, strict=True):
+        for work in works:
             key = str(work.get("id"))
             if key not in seen:
                 seen[key] = json.dumps(work, ensure_ascii=False, separators=(",", ":"))
-        persons.append(PersonWorks(identity, len(fetched)))
+        persons.append(PersonWorks(identity, len(works)))
     return FetchResult(
         proposal_id=proposal.proposal_id,
         reference_date=reference,
