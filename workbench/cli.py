@@ -21,6 +21,7 @@ from workbench.errors import InputError
 COMMANDS: dict[str, tuple[str, str]] = {
     "lists": ("workbench.lists.cli", "load screening lists and print their load reports"),
     "template": ("workbench.questionnaire.cli", "write the Excel questionnaire template"),
+    "works": ("workbench.openalex.cli", "fetch the team's works from OpenAlex"),
     "match": ("workbench.matching.cli", "match affiliation strings (stdin) against lists"),
     "screen": ("workbench.screening_cli", "screen one proposal against the FAQ's checks"),
     "demo": ("workbench.demo.cli", "generate the demo proposals and works"),

@@ -72,6 +72,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="look-back window in years (default: WORKBENCH_LOOKBACK_YEARS, else "
         f"{DEFAULT_YEARS}, as on the review page)",
     )
+    parser.add_argument(
+        "--compare",
+        metavar="OLD",
+        default=None,
+        help="the previous version of the questionnaire: also print what changed and which "
+        "findings are new, gone or unchanged (FAQ Q7.1, Q8.1)",
+    )
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.add_argument(
         "--lang", choices=("ja", "en"), default="ja", help="language of the text report"
@@ -154,17 +161,37 @@ def run(args: argparse.Namespace) -> int:
             [Problem("command line", "--years", "years", f"out of range: {years}", "1 to 10")]
         )
     proposal, works, lists, notes = load_inputs(args.proposal, args.publications, list_paths)
-    result = screen(
-        proposal, works, Matcher.from_lists(lists), lists, as_of=args.as_of, years=years
-    )
+    matcher = Matcher.from_lists(lists)
+    result = screen(proposal, works, matcher, lists, as_of=args.as_of, years=years)
+    comparison = None
+    if args.compare:
+        from workbench.proposal import load_proposal
+        from workbench.revision import compare_findings, compare_proposals
+
+        old = load_proposal(args.compare)
+        # the same reference date and window for both, so only the questionnaire differs
+        before = screen(old, works, matcher, lists, as_of=result.as_of, years=years)
+        comparison = (
+            compare_proposals(old, proposal),
+            compare_findings(before.findings, result.findings),
+        )
     if args.format == "json":
         data = result.to_json()
         data["warnings"] = notes + data["warnings"]
+        if comparison is not None:
+            data["comparison"] = {
+                "questionnaire": comparison[0].to_json(),
+                "findings": comparison[1].to_json(),
+            }
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         # names come from data: no terminal escape or bidi override reaches the terminal
         sys.stdout.write(printable(render_text(result, notes, lang=args.lang)))
+                if comparison is not None:
+            from workbench.revision import render_comparison
+
+            sys.stdout.write(printable("\n" + render_comparison(*comparison, lang=args.lang)))
     return 0
 
 

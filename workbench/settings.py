@@ -99,6 +99,36 @@ def _reviewer(text: str) -> str:
     return name
 
 
+def _text(text: str) -> str:
+    return text.strip()
+
+
+def _url(text: str) -> str:
+    url = text.strip()
+    if not url.startswith(("http://", "https://")):
+        raise _Invalid(f"not an http(s) URL: {text!r}", "a URL starting with https://")
+    return url
+
+
+def _email(text: str) -> str:
+    mail = text.strip()
+    if mail and ("@" not in mail or " " in mail):
+        raise _Invalid(f"not an e-mail address: {text!r}", "an address like name@example.org")
+    return mail
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text.strip())
+    except ValueError:
+        raise _Invalid(
+            f"not a whole number: {text!r}", "a whole number of days, 1 or more"
+        ) from None
+    if days < 1:
+        raise _Invalid(f"out of range: {days}", "a whole number of days, 1 or more")
+    return days
+
+
 def _shipped_lists() -> tuple[Path, ...]:
     """The list snapshots shipped in ``data/lists`` (through the list loaders when present)."""
     try:
@@ -181,6 +211,69 @@ SETTINGS: tuple[Setting, ...] = (
         "used. Safe to delete.",
         _path,
     ),
+    Setting(
+        "openalex_url",
+        "WORKBENCH_OPENALEX_URL",
+        "https://api.openalex.org",
+        "OpenAlex API that `workbench works fetch` asks for authors and works (a mirror, or "
+        "a local server in tests).",
+        _url,
+    ),
+    Setting(
+        "openalex_api_key",
+        "WORKBENCH_OPENALEX_API_KEY",
+        "",
+        "OpenAlex API key (free; required for real use since February 2026). Sent with "
+        "every request, never written to the cache or the provenance file.",
+        _text,
+    ),
+    Setting(
+        "openalex_email",
+        "WORKBENCH_OPENALEX_EMAIL",
+        "",
+        "Contact e-mail sent to OpenAlex with every request (its polite pool).",
+        _email,
+    ),
+    Setting(
+        "openalex_cache_dir",
+        "WORKBENCH_OPENALEX_CACHE_DIR",
+        "data/openalex-cache",
+        "Folder of OpenAlex answers kept on disk, so a second fetch of the same proposal "
+        "makes no list calls. Safe to delete; `--refresh` asks again.",
+        _path,
+    ),
+    Setting(
+        "meti_url",
+        "WORKBENCH_METI_URL",
+        "https://www.meti.go.jp/policy/anpo/law05.html",
+        "Where `workbench lists update meti` downloads METI's End User List: the Excel file, "
+        "or METI's page that links to it (the newest .xlsx linked is taken).",
+        _url,
+    ),
+    Setting(
+        "csl_url",
+        "WORKBENCH_CSL_URL",
+        "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
+        "Where `workbench lists update csl` downloads the US Consolidated Screening List "
+        "(CSV or JSON).",
+        _url,
+    ),
+    Setting(
+        "lists_update_dir",
+        "WORKBENCH_LISTS_UPDATE_DIR",
+        "data/lists-updated",
+        "Folder where `workbench lists update` keeps the downloaded lists and which of them "
+        "is active; an active download replaces the shipped list of its kind.",
+        _path,
+    ),
+    Setting(
+        "list_max_age_days",
+        "WORKBENCH_LIST_MAX_AGE_DAYS",
+        "90",
+        "A list in use older than this many days is flagged on the pages and by "
+        "`workbench lists status`, with the command that refreshes it.",
+        _days,
+    ),
 )
 
 
@@ -195,6 +288,16 @@ class Settings:
     lookback_years: int = DEFAULT_YEARS
     reviewer: str = ""
     cache_dir: Path = ROOT / "data" / "cache"
+    openalex_url: str = "https://api.openalex.org"
+    openalex_api_key: str = ""
+    openalex_email: str = ""
+    openalex_cache_dir: Path = ROOT / "data" / "openalex-cache"
+    meti_url: str = "https://www.meti.go.jp/policy/anpo/law05.html"
+    csl_url: str = (
+        "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"
+    )
+    lists_update_dir: Path = ROOT / "data" / "lists-updated"
+    list_max_age_days: int = 90
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -207,7 +310,7 @@ class Settings:
         problems: list[Problem] = []
         for s in SETTINGS:
             raw = env.get(s.env)
-            if raw is None or (raw == "" and s.name != "reviewer"):
+            if raw is None or (raw == "" and s.default != ""):
                 values[s.name] = s.default_factory() if s.default_factory else s.parse(s.default)
                 continue
             try:

@@ -66,21 +66,52 @@ def _validations(ws: object) -> dict[str, str]:
 def test_drop_downs_for_enumerated_fields(tmp_path: Path) -> None:
     wb = load_workbook(write_template(tmp_path / "q.xlsx"))
     people = _validations(wb["研究者 People"])
-    assert people["D"] == '"JP,NL"'
-    assert (
-        people["E"]
-        == '"PI,Co-PI,researcher,postdoc,student,technician,secretary,external-collaborator"'
+    assert people["D"] == '"日本側,オランダ側"'
+    assert people["E"] == (
+        '"研究代表者（PI）,主たる共同研究者（Co-PI）,研究者,ポスドク,学生,技術職員,'
+        '秘書・事務職員,外部協力者"'
     )
-    assert people["H"] == people["I"] == people["K"] == '"yes,no"'
-    assert people["J"] == '"resident,non-resident"'
+    assert people["H"] == people["I"] == people["K"] == '"はい,いいえ"'
+    assert people["J"] == '"居住者,非居住者"'
     assert people["F"] == "'研究者 People'!$A$2:$A$1000"  # lab_of: an id from the sheet
     affiliations = _validations(wb["所属 Affiliations"])
-    assert affiliations["D"] == '"primary,concurrent,past"'
+    assert affiliations["D"] == '"主たる所属,兼務先,過去の所属"'
     assert affiliations["F"] == affiliations["G"] == "1"  # dates from 1900-01-01
     orgs = _validations(wb["協力機関 Organizations"])
-    assert orgs["E"] == '"cooperation-partner,co-funder,external-collaborator"'
-    assert orgs["F"] == '"yes,no"'
-    assert _validations(wb["出資者 Investors"])["D"] == '"yes,no"'
+    assert orgs["E"] == '"協力機関,共同出資機関,外部協力者"'
+    assert orgs["F"] == '"はい,いいえ"'
+    assert _validations(wb["出資者 Investors"])["D"] == '"はい,いいえ"'
+
+
+def test_english_template_drop_downs(tmp_path: Path) -> None:
+    wb = load_workbook(write_template(tmp_path / "q.xlsx", lang="en"))
+    people = _validations(wb["研究者 People"])
+    assert people["D"] == '"Japanese side,Dutch side"'
+    assert people["E"] == (
+        '"PI,Co-PI,researcher,postdoc,student,technician,secretary,external collaborator"'
+    )
+    assert people["H"] == '"yes,no"'
+    assert people["J"] == '"resident,non-resident"'
+    orgs = _validations(wb["協力機関 Organizations"])
+    assert orgs["E"] == '"cooperation partner,co-funder,external collaborator"'
+
+
+@pytest.mark.parametrize(
+    ("lang", "side", "yes", "role"),
+    [
+        ("ja", "日本側", "はい", "外部協力者"),
+        ("en", "Japanese side", "yes", "external collaborator"),
+    ],
+)
+def test_filled_template_shows_labels_and_reads_back(
+    tmp_path: Path, example: Proposal, lang: str, side: str, yes: str, role: str
+) -> None:
+    path = write_template(tmp_path / f"q-{lang}.xlsx", example, lang=lang)
+    ws = load_workbook(path)["研究者 People"]
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=2) if r[0].value}
+    assert rows["p1"][3].value == side and rows["p1"][7].value == yes
+    assert rows["p8"][4].value == role
+    assert _same(read_questionnaire(path), example)
 
 
 def test_instructions_cite_the_faq_in_both_languages(tmp_path: Path) -> None:
@@ -98,7 +129,7 @@ def test_example_round_trips_through_excel(tmp_path: Path, example: Proposal) ->
     assert _same(again, example)
     assert again.source == str(path)
     wb = load_workbook(path)
-    assert wb["研究者 People"]["D3"].value == "JP"
+    assert wb["研究者 People"]["D3"].value == "日本側"
     assert wb["所属 Affiliations"]["F2"].value.date() == date(2016, 4, 1)
     assert wb["出資者 Investors"]["B2"].value == "Hebei Sinopack Electronic Technology Co., Ltd."
 

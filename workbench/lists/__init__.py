@@ -164,7 +164,10 @@ def load_lists(paths: Iterable[str | Path]) -> list[Loaded[ScreeningList]]:
 
 
 def shipped_lists() -> list[Path]:
-    """The list files shipped in ``data/lists/``, sorted by name."""
+    """The list files in force by default: those shipped in ``data/lists/``, sorted by name,
+    each replaced by the list of its kind ``workbench lists update`` downloaded, if any."""
+    from workbench.list_updates.active import active_lists
+
     if not DATA_DIR.is_dir():
         return []
-    return sorted(p for p in DATA_DIR.iterdir() if p.suffix.lower() in LIST_SUFFIXES)
+    return active_lists(sorted(p for p in DATA_DIR.iterdir() if p.suffix.lower() in LIST_SUFFIXES))

@@ -1,5 +1,8 @@
 """``workbench lists [FILES...]``: load screening lists and print their load reports.
 
+``workbench lists update [meti|csl|all]`` and ``workbench lists status`` keep
+the lists current (:mod:`workbench.list_updates.cli`).
+
 Without files, the lists shipped in ``data/lists/`` are loaded. Text output is
 bilingual (Japanese first); ``--format json`` prints one JSON object per run.
 """
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from workbench.lists import load_lists, shipped_lists
@@ -19,11 +23,22 @@ SHOWN = 20
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="list files (default: the shipped lists)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="list files (default: the lists in force), or: update [meti|csl|all], status",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument(
         "--all", action="store_true", help=f"show every report line (default: first {SHOWN})"
+    )
+    parser.add_argument(
+        "--confirm-shrink",
+        action="store_true",
+        help="update: accept a version more than 10%% smaller than the previous one",
+    )
+    parser.add_argument(
+        "--registry", type=Path, default=None, help="update: list-version register file"
     )
 
 
@@ -78,6 +93,16 @@ def as_text(loaded: Loaded[ScreeningList], show_all: bool = False) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.list_updates import cli as updates
+
+    if args.files[:1] == ["update"]:
+        which = args.files[1:] or ["all"]
+        if len(which) != 1 or which[0] not in ("meti", "csl", "all"):
+            print("usage: workbench lists update [meti|csl|all] [--confirm-shrink]")
+            return 2
+        return updates.update(which[0], args.registry, args.confirm_shrink)
+    if args.files == ["status"]:
+        return updates.status(args.format)
     paths = args.files or shipped_lists()
     if not paths:
         print("リストがありません / no list files given and none shipped in data/lists/")

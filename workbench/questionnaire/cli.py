@@ -1,4 +1,8 @@
-"""``workbench template OUT.xlsx [--from PROPOSAL]``: write the Excel questionnaire template."""
+"""``workbench template OUT.xlsx [--from PROPOSAL] [--lang ja|en]``: the Excel questionnaire.
+
+Headers are bilingual; ``--lang`` chooses the language of the drop-downs' labels
+(Japanese by default). Either language reads back.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="fill the template from this questionnaire (.json or .xlsx)",
     )
     parser.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
+    parser.add_argument(
+        "--lang", choices=("ja", "en"), default="ja", help="language of the drop-down labels"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         for warning in loaded.report.warnings:
             print(warning, file=sys.stderr)
         proposal = loaded.value
-    write_template(out, proposal)
+    write_template(out, proposal, lang=args.lang)
     what = f"filled from {args.source}" if proposal else "empty"
     print(f"wrote {out} ({what})")
     return 0

@@ -24,6 +24,57 @@ YES_WORDS = frozenset({"yes", "y", "true", "1", "はい", "○", "◯", "有", "
 NO_WORDS = frozenset({"no", "n", "false", "0", "いいえ", "×", "無", "なし"})
 
 
+#: What a drop-down shows for each stored value, in Japanese and in English. The
+#: Japanese template shows the first, the English one the second; either, or the
+#: stored value itself, reads back as the value.
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "JP": ("日本側", "Japanese side"),
+    "NL": ("オランダ側", "Dutch side"),
+    "PI": ("研究代表者（PI）", "PI"),
+    "Co-PI": ("主たる共同研究者（Co-PI）", "Co-PI"),
+    "researcher": ("研究者", "researcher"),
+    "postdoc": ("ポスドク", "postdoc"),
+    "student": ("学生", "student"),
+    "technician": ("技術職員", "technician"),
+    "secretary": ("秘書・事務職員", "secretary"),
+    "external-collaborator": ("外部協力者", "external collaborator"),
+    "resident": ("居住者", "resident"),
+    "non-resident": ("非居住者", "non-resident"),
+    "primary": ("主たる所属", "primary"),
+    "concurrent": ("兼務先", "concurrent"),
+    "past": ("過去の所属", "past"),
+    "cooperation-partner": ("協力機関", "cooperation partner"),
+    "co-funder": ("共同出資機関", "co-funder"),
+    YES: ("はい", "yes"),
+    NO: ("いいえ", "no"),
+}
+
+
+def choice_label(value: str, lang: str) -> str:
+    """The label the template in ``lang`` shows for ``value``.
+
+    >>> choice_label("NL", "ja"), choice_label("NL", "en"), choice_label("yes", "ja")
+    ('オランダ側', 'Dutch side', 'はい')
+    """
+    ja, en = CHOICE_LABELS.get(value, (value, value))
+    return ja if lang == "ja" else en
+
+
+def choice_value(label: str, values: tuple[str, ...]) -> str | None:
+    """The stored value among ``values`` that ``label`` (either language, or the value) names.
+
+    >>> choice_value("オランダ側", ("JP", "NL")), choice_value("external collaborator",
+    ...     ("PI", "external-collaborator")), choice_value("Mars", ("JP", "NL"))
+    ('NL', 'external-collaborator', None)
+    """
+    text = " ".join(label.split()).casefold()
+    for value in values:
+        names = (value, *CHOICE_LABELS.get(value, ()))
+        if any(text == " ".join(n.split()).casefold() for n in names):
+            return value
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     """One column of a sheet: the data field it holds and how it is shown."""

@@ -38,6 +38,7 @@ from workbench.questionnaire.layout import (
     YES_WORDS,
     Column,
     Sheet,
+    choice_value,
 )
 from workbench.workbooks import open_workbook, sheet_rows
 
@@ -237,6 +238,8 @@ class _Book:
             return INVALID
         if col.kind == "date":
             return self._date(col, value, place)
+        if col.kind == "choice" and isinstance(value, str):
+            return choice_value(value, col.choices) or value  # the loader names a bad value
         if isinstance(value, datetime):
             return value.date().isoformat()
         if isinstance(value, float) and value.is_integer():

@@ -44,6 +44,7 @@ from workbench.questionnaire.layout import (
     YES,
     Column,
     Sheet,
+    choice_label,
 )
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -55,8 +56,12 @@ SPARE_ROWS = 200
 Cell = str | bool | date | None
 
 
-def write_template(path: str | Path, proposal: Proposal | None = None) -> Path:
+def write_template(path: str | Path, proposal: Proposal | None = None, *, lang: str = "ja") -> Path:
     """Write the questionnaire workbook to ``path``: empty, or filled from ``proposal``.
+
+    Headers are in both languages; the drop-downs and the choices filled in show
+    ``lang``'s labels (日本側 / オランダ側, はい / いいえ … or Japanese side / Dutch
+    side, yes / no …), which read back in either language.
 
     Reading the written file with :func:`~workbench.questionnaire.read_questionnaire`
     gives back a proposal equal to ``proposal`` (apart from its ``source``).
@@ -67,7 +72,7 @@ def write_template(path: str | Path, proposal: Proposal | None = None) -> Path:
     _proposal_sheet(wb.create_sheet(PROPOSAL.name), proposal)
     people = proposal.people if proposal else ()
     orgs = proposal.organizations if proposal else ()
-    _records(wb.create_sheet(PEOPLE.name), PEOPLE, [_person_row(p) for p in people])
+    _records(wb.create_sheet(PEOPLE.name), PEOPLE, [_person_row(p) for p in people], lang)
     _records(
         wb.create_sheet(AFFILIATIONS.name),
         AFFILIATIONS,
@@ -84,6 +89,7 @@ def write_template(path: str | Path, proposal: Proposal | None = None) -> Path:
             for p in people
             for a in p.affiliations
         ],
+        lang,
     )
     _records(
         wb.create_sheet(ORGANIZATIONS.name),
@@ -92,11 +98,13 @@ def write_template(path: str | Path, proposal: Proposal | None = None) -> Path:
             [o.id, o.name, o.name_local, o.country, o.role.value, _yn(o.receives_funding)]
             for o in orgs
         ],
+        lang,
     )
     _records(
         wb.create_sheet(INVESTORS.name),
         INVESTORS,
         [[o.id, i.name, i.country, _yn(i.clearly_identified)] for o in orgs for i in o.investors],
+        lang,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
@@ -162,29 +170,32 @@ def _proposal_sheet(ws: Worksheet, proposal: Proposal | None) -> None:
             _validate(ws, col, f"B{r}")
 
 
-def _records(ws: Worksheet, sheet: Sheet, rows: Iterable[Sequence[Cell]]) -> None:
+def _records(ws: Worksheet, sheet: Sheet, rows: Iterable[Sequence[Cell]], lang: str = "ja") -> None:
     _header(ws, sheet.columns)
     ws.freeze_panes = "B2"
     n = 1
     for n, values in enumerate(rows, start=2):
         for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
+            if col.kind in ("choice", "bool") and isinstance(value, str):
+                value = choice_label(value, lang)
             cell = text_cell(ws.cell(row=n, column=c, value=value))
             if col.kind == "date":
                 cell.number_format = DATE_FORMAT
     last = n + SPARE_ROWS
     for c, col in enumerate(sheet.columns, start=1):
         letter = get_column_letter(c)
-        _validate(ws, col, f"{letter}2:{letter}{last}")
+        _validate(ws, col, f"{letter}2:{letter}{last}", lang)
         if col.kind == "date":
             for row in ws.iter_rows(min_row=n + 1, max_row=last, min_col=c, max_col=c):
                 row[0].number_format = DATE_FORMAT
 
 
-def _validate(ws: Worksheet, col: Column, cells: str) -> None:
-    """Attach the drop-down or date check a column asks for."""
+def _validate(ws: Worksheet, col: Column, cells: str, lang: str = "ja") -> None:
+    """Attach the drop-down (labels in ``lang``) or date check a column asks for."""
     if col.kind in ("choice", "bool"):
-        dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"')
-        dv.error = f"{col.header}: " + " / ".join(col.choices)
+        labels = [choice_label(v, lang) for v in col.choices]
+        dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"')
+        dv.error = f"{col.header}: " + " / ".join(labels)
     elif col.kind == "date":
         # Excel serial numbers of 1900-01-01 and 2100-12-31.
         dv = DataValidation(type="date", operator="between", formula1="1", formula2="73415")
