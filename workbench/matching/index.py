@@ -41,6 +41,7 @@ from rapidfuzz.distance import OSA
 
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
+from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
     SKIPPED_TYPES,
     IndexedEntry,
@@ -100,8 +101,13 @@ class NameIndex:
         self.variants = variants
         vocab: dict[str, str] = {}
         by_key: dict[str, list[int]] = {}
+        # name words with one transliteration key share a code (Hossein, Hussein, Hosein)
+        self.translit: dict[str, str] = {}
         for pos, v in enumerate(variants):
-            key = "".join(vocab.setdefault(w, _code(len(vocab) + 1)) for w in v.words)
+            key = "".join(
+                vocab[w] if w in vocab else self._new_code(vocab, w, v.kind != "acronym")
+                for w in v.words
+            )
             by_key.setdefault(key, []).append(pos)
         self.codes = vocab
         # folded token -> code: comparison tokens, their abbreviations, stop words (no code)
@@ -144,6 +150,16 @@ class NameIndex:
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
         self._corrections: dict[str, tuple[str, int] | None] = {}
+
+    def _new_code(self, vocab: dict[str, str], word: str, name: bool) -> str:
+        key = name_key(word) if name else None
+        code = self.translit.get(key) if key else None
+        if code is None:
+            code = _code(len(vocab) + 1)
+            if key:
+                self.translit[key] = code
+        vocab[word] = code
+        return code
 
     @classmethod
     def build(cls, lists: Sequence[ScreeningList], ror: RorNames | None = None) -> NameIndex:
@@ -198,8 +214,11 @@ class NameIndex:
 
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
+        key = name_key(word)
         if found is not None:
             code = self.codes[found[0]]
+        elif key is not None and key in self.translit:  # a spelling no list writes
+            code = self.translit[key]
         else:
             code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
