@@ -121,8 +121,8 @@ VARIANTS: list[tuple[str, str]] = [
 BY_HAND: dict[str, str] = {
     "54th Research Institute of China Electronics Technology Group Corporation": "jp-eul-515 17d691967f6a9c25665843ee0f0400c64bc9b71fb69dfebd900a788a",
     "The 28th Research Institute of China Electronics Technology Group Corporation": "jp-eul-514",
-    "Radiobiology Unit, Bhabha Atomic Research Center, Mumbai, Maharashtra, India": "jp-eul-292",
-    "Scientific Officer RP&AD, Bhabha Atomic Research Centre, Mumbai, India": "jp-eul-292",
+    "Radiobiology Unit, Bhabha Atomic Research Center, Mumbai, Maharashtra, India": "jp-eul-292 483f6cbe308886097352814304d61da37f966e9b22d58795f2339fc7",
+    "Scientific Officer RP&AD, Bhabha Atomic Research Centre, Mumbai, India": "jp-eul-292 483f6cbe308886097352814304d61da37f966e9b22d58795f2339fc7",
     "BIT Chongqing Institute of Microelectronics and Microsystems": "jp-eul-494",
     "The 34th Research Institute of China Electronics Technology Group Corporation": "30936",
     "China Unicom Research Institute": "30942 30924",

@@ -120,7 +120,9 @@ def rejected(tokens: Tokens, c: Candidate, v: Variant, entry: IndexedEntry) -> s
 
 def transliterated(tokens: Tokens, c: Candidate, v: Variant) -> list[tuple[str, str]]:
     """(written, listed) words of the candidate that are other spellings of a listed name word."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if c.edits:  # corrected typos explain the differences
+        return out
     for k in range(c.first, c.last + 1):
         written, listed = tokens.words[k], v.words[k - c.first]
         if written != listed and (key := translit_key(written)) and key == translit_key(listed):

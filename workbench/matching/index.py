@@ -47,7 +47,7 @@ from workbench.matching.variants import (
     IndexedEntry,
     Variant,
     indexed_entry,
-    names_of,
+    names_and_set_aside,
     replaced,
     variants_of,
 )
@@ -149,6 +149,8 @@ class NameIndex:
         self.spellings = spellings
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
+        #: names of the lists not indexed, by why: "parent-name", "parent-acronym"
+        self.set_aside: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
 
     def _new_code(self, vocab: dict[str, str], word: str, name: bool) -> str:
@@ -183,6 +185,7 @@ class NameIndex:
     def _build(cls, lists: Sequence[ScreeningList], ror: RorNames) -> NameIndex:
         entries: list[IndexedEntry] = []
         variants: list[Variant] = []
+        set_aside: dict[str, int] = {}
         for screening_list in lists:
             for entry in screening_list.entries:
                 if (entry.entity_type or "").lower() in SKIPPED_TYPES:
@@ -190,13 +193,18 @@ class NameIndex:
                 pos = len(entries)
                 entries.append(indexed_entry(screening_list, entry))
                 seen: set[tuple[str, ...]] = set()
-                for written, kind in names_of(entry):
+                names, aside = names_and_set_aside(entry)
+                for why in aside:
+                    set_aside[why] = set_aside.get(why, 0) + 1
+                for written, kind in names:
                     for v in variants_of(pos, written, kind):
                         if v.words not in seen:
                             seen.add(v.words)
                             variants.append(v)
         variants = _linked(entries, variants)  # the lists' own names first, then ROR's
-        return cls(entries, variants + ror_variants(entries, variants, ror))
+        index = cls(entries, variants + ror_variants(entries, variants, ror))
+        index.set_aside = set_aside
+        return index
 
     def encode(self, raw: Sequence[str]) -> str:
         """Codes of folded tokens as they are; stop words get none.
@@ -214,17 +222,21 @@ class NameIndex:
 
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
-        key = name_key(word)
         if found is not None:
             code = self.codes[found[0]]
-        elif key is not None and key in self.translit:  # a spelling no list writes
-            code = self.translit[key]
+        elif self.respelt(word):  # a spelling no list writes
+            code = self.translit[name_key(word) or ""]
         else:
             code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
             self._fuzzy_lookup = dict(self.lookup)
         self._fuzzy_lookup[word] = code
         return code
+
+    def respelt(self, word: str) -> bool:
+        """Whether ``word`` is another spelling of a listed name word (its transliteration key)."""
+        key = name_key(word)
+        return key is not None and key in self.translit
 
     def may_be_glued(self, word: str) -> bool:
         """Whether an unknown word is two words glued together, one of them listed.

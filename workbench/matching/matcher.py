@@ -290,6 +290,8 @@ class Matcher:
                 encoded[k * CODE_WIDTH : (k + 1) * CODE_WIDTH]
                 != corrected[k * CODE_WIDTH : (k + 1) * CODE_WIDTH]
             ):
+                if self.index.respelt(tokens.words[k]):
+                    continue  # another spelling of a name word (see decide.transliterated)
                 found = self.index.correct(tokens.words[k])
                 edits += found[1] if found else 1
         return Candidate(c.variant, c.first, c.last, edits)
