@@ -102,3 +102,28 @@ def test_the_own_name_after_a_parent_matches_and_the_parent_alone_does_not() -> 
     assert {m.entry_id for m in found} == {"barc", "csl-barc"}
     assert matcher.match("Department of Atomic Energy, Mumbai, India") == ()
     assert matcher.match("Pakistan Atomic Energy Commission, Islamabad, Pakistan") == ()
+
+
+def _group(*names: str) -> Matcher:
+    return _matcher(
+        *(ListEntry("L", f"g{i}", n, country="China") for i, n in enumerate(names, start=1))
+    )
+
+
+def test_a_group_acronym_before_an_institute_name_may_be_left_out() -> None:
+    matcher = _group(
+        "AECC Beijing Institute of Aeronautical Materials",
+        "AECC Shenyang Liming Aero-Engine Company",
+        "AECC Harbin Dongan Engine Company",
+        "LIMMT Economic and Trade Company",
+    )
+    (m,) = matcher.match("Beijing Institute of Aeronautical Materials, Beijing 100095, China")
+    assert m.entry_id == "g1"
+    assert "group-acronym-omitted:aecc" in m.reasons
+    # an acronym starting one entry's name is that entry's own: it is not left out
+    assert matcher.match("Economic and Trade Company, Dalian, China") == ()
+
+
+def test_without_other_entries_the_leading_acronym_stays() -> None:
+    matcher = _group("AECC Beijing Institute of Aeronautical Materials")
+    assert matcher.match("Beijing Institute of Aeronautical Materials, Beijing, China") == ()

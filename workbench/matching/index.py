@@ -43,6 +43,7 @@ from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
 from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
+    PREFIX_OMITTED,
     SKIPPED_TYPES,
     IndexedEntry,
     Variant,
@@ -201,6 +202,7 @@ class NameIndex:
                         if v.words not in seen:
                             seen.add(v.words)
                             variants.append(v)
+        variants = _group_prefixes(variants)
         variants = _linked(entries, variants)  # the lists' own names first, then ROR's
         index = cls(entries, variants + ror_variants(entries, variants, ror))
         index.set_aside = set_aside
@@ -277,6 +279,44 @@ class NameIndex:
             cache.clear()
         cache[word] = found
         return found
+
+
+#: Entries whose names start with one acronym for it to be a group's (AVIC, AECC, CETC).
+GROUP_PREFIX_ENTRIES = 3
+
+
+def _group_prefixes(variants: list[Variant]) -> list[Variant]:
+    """Names without a leading acronym, kept only where the acronym is a group's.
+
+    "AECC Beijing Institute of Aeronautical Materials" is written without the
+    group's acronym in bylines; an acronym that starts the names of several
+    entries names their group, while one that starts a single entry's name
+    ("LIMMT Economic and Trade Company") is that entry's own.
+    """
+    entries_of: dict[str, set[int]] = {}
+    for v in variants:
+        if v.origin.startswith(PREFIX_OMITTED):
+            entries_of.setdefault(v.origin, set()).add(v.entry)
+    return [
+        v
+        for v in variants
+        if not v.origin.startswith(PREFIX_OMITTED)
+        or (
+            len(entries_of[v.origin]) >= GROUP_PREFIX_ENTRIES
+            and len(v.words) >= 4
+            and _distinctive(v.words)
+        )
+    ]
+
+
+def _distinctive(words: tuple[str, ...]) -> bool:
+    """A place, or two words that are not generic (not "South Industry Company Limited")."""
+    if any(w in PLACES for w in words):
+        return True
+    return sum(1 for w in words if w not in GENERIC and w not in LEGAL_WORDS) >= 2
+
+
+LEGAL_WORDS = frozenset({"company", "limited", "corporation", "group", "jsc", "ojsc", "oao"})
 
 
 def _linked(entries: list[IndexedEntry], variants: list[Variant]) -> list[Variant]:

@@ -33,6 +33,9 @@ _GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
 _HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)?|no")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
+#: Reason code of a name indexed without its leading group acronym (see index._group_prefixes).
+PREFIX_OMITTED = "group-acronym-omitted:"
+_PARENT_PREFIX = re.compile(r"\s*([A-Z]{2,6})\s+[A-Z][a-z]")
 _ORG_WORDS = frozenset(
     {
         *("university", "institute", "academy", "college", "company", "corporation"),
@@ -195,6 +198,17 @@ def variants_of(entry_pos: int, written: str, kind: str) -> list[Variant]:
             continue
         base = Variant(entry_pos, written, words, k, commas, is_weak(words))
         out.append(base)
+        prefix = _PARENT_PREFIX.match(text)
+        rest = words[1:]
+        if (
+            prefix
+            and k in ("name", "alias")
+            and words[0] == prefix.group(1).lower()
+            and len(rest) >= 3
+            and _ORG_WORDS.intersection(rest)
+            and not is_weak(rest)
+        ):  # "AECC Beijing Institute of Aeronautical Materials": the group's acronym first
+            out.append(replaced(base, words=rest, origin=f"{PREFIX_OMITTED}{words[0]}"))
         if k in ("name", "alias") and is_short_name_of(words):
             out.append(Variant(entry_pos, written, words[:1], "short-name"))
         stripped = strip_legal_forms(words)
