@@ -75,12 +75,19 @@ _KEEP_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "LATIN")
 _LETTER = re.compile(r"[^\W\d_]+")
 
 
+@cache
+def hidden_characters() -> frozenset[str]:
+    """Default-ignorable characters, bidirectional controls and other format characters."""
+    out = set(BIDI_CONTROLS)
+    for lo, hi in _IGNORABLE_RANGES:
+        out.update(chr(c) for c in range(lo, hi + 1))
+    out.update(chr(c) for c in range(0x80, 0x10000) if unicodedata.category(chr(c)) == "Cf")
+    return frozenset(out)
+
+
 def is_hidden(ch: str) -> bool:
     """A default-ignorable or bidirectional-control character (drawn as nothing)."""
-    code = ord(ch)
-    if ch in BIDI_CONTROLS or (unicodedata.category(ch) == "Cf" and code > 0x7F):
-        return True
-    return any(lo <= code <= hi for lo, hi in _IGNORABLE_RANGES)
+    return ch in hidden_characters()
 
 
 @cache
@@ -105,13 +112,9 @@ def latin_lookalikes() -> dict[str, str]:
 
 
 @cache
-def _suspect() -> re.Pattern[str]:
-    """One search finds any character :func:`reveal` may have to change."""
-    hidden = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _IGNORABLE_RANGES)
-    hidden += "".join(sorted(BIDI_CONTROLS))
-    cf = "".join(chr(c) for c in range(0x80, 0x10000) if unicodedata.category(chr(c)) == "Cf")
-    looks = "".join(sorted(latin_lookalikes()))
-    return re.compile(f"[{re.escape(hidden + cf + looks)}]")
+def _suspects() -> frozenset[str]:
+    """Every character :func:`reveal` may have to change."""
+    return hidden_characters() | frozenset(latin_lookalikes())
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,20 +138,26 @@ class Revealed:
         return min(covered), max(covered) + 1
 
 
+def may_be_disguised(text: str) -> bool:
+    """Whether ``text`` has a character :func:`reveal` may change (cheap: most text has none)."""
+    return not text.isascii() and not _suspects().isdisjoint(text)
+
+
 def reveal(text: str) -> Revealed:
     """The text a reader sees, for matching (see the module's description)."""
-    if text.isascii() or _suspect().search(text) is None:
+    if not may_be_disguised(text):
         return Revealed(text, ())
     chars: list[tuple[str, int]] = []
     hidden = False
     reversed_from: int | None = None
+    hidden_set = hidden_characters()
     for i, ch in enumerate(text):
         if ch == _RLO:
             reversed_from = len(chars)
         elif reversed_from is not None and (ch == _PDF or ch in "\n\r"):
             chars[reversed_from:] = chars[reversed_from:][::-1]
             reversed_from = None
-        if is_hidden(ch):
+        if ch in hidden_set:
             hidden = True
             continue
         chars.append((ch, i))

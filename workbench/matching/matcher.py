@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from workbench.matching.decide import Candidate, rejected, score
-from workbench.matching.disguise import Revealed, reveal
+from workbench.matching.disguise import Revealed, may_be_disguised, reveal
 from workbench.matching.index import CODE_WIDTH, GLUED_CODE, UNKNOWN, IndexedEntry, NameIndex
 from workbench.matching.memory import MatchMemory
 from workbench.matching.normalize import (
@@ -102,8 +102,7 @@ class Matcher:
         as context like a country named in the string ("RIKEN" declared in Japan
         is the RIKEN of a list that says Japan).
         """
-        revealed = reveal(text)
-        if revealed.disguised:
+        if may_be_disguised(text) and (revealed := reveal(text)).disguised:
             judged = self._judge_revealed(revealed, False, declared_country(country))
             return tuple(m for m, why in judged if why is None)
         found = self._candidates(text)
