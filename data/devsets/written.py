@@ -679,8 +679,16 @@ WRITTEN: list[tuple[str, str, str]] = [
     ("variant", "North Western Polytechnical University, Xi'an, China", "NPU"),
     ("variant", "Nanjing Aeronautics and Astronautics University, Nanjing, China", "NUAA"),
     ("variant", "National University of Defense Science and Technology, Changsha, China", "NUDT"),
-    ("variant", "Institute of Electronic Engineering, Chinese Academy of Engineering Physics", "CAEP"),
-    ("variant", "Pakistan Institute of Engineering and Applied Science, Nilore, Islamabad", "PIEAS"),
+    (
+        "variant",
+        "Institute of Electronic Engineering, Chinese Academy of Engineering Physics",
+        "CAEP",
+    ),
+    (
+        "variant",
+        "Pakistan Institute of Engineering and Applied Science, Nilore, Islamabad",
+        "PIEAS",
+    ),
     ("variant", "Tarbiat Modarress University, Tehran, Iran", "TMU"),
     ("variant", "Malek-Ashtar University of Technology, Lavizan, Tehran", "MUT"),
     ("variant", "Harbin Engineering Univ, College of Automation, Harbin", "HEU"),
