@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
 import sys
@@ -38,7 +39,7 @@ from workbench.matching import Matcher, normalize  # noqa: E402
 from workbench.matching.evaluation import load_devset  # noqa: E402
 from workbench.model import ListEntry, ScreeningList  # noqa: E402
 
-RAW = ROOT.parent / "shared" / "data" / "raw"
+RAW = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data" / "raw"
 SEED = 20250929
 
 DEPARTMENTS = [

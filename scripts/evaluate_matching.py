@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from pathlib import Path
 
@@ -22,10 +23,17 @@ sys.path.insert(0, str(ROOT))
 
 from workbench.lists import load_lists, shipped_lists  # noqa: E402
 from workbench.matching import Matcher  # noqa: E402
-from workbench.matching.evaluation import DEVSET, evaluate, load_devset, report  # noqa: E402
+from workbench.matching.evaluation import (  # noqa: E402
+    DEVSET,
+    evaluate,
+    load_devset,
+    report,
+    unlisted_fp_per_thousand,
+)
 from workbench.model import ListEntry, ScreeningList  # noqa: E402
 
-TESTSETS = ROOT.parent / "shared" / "data" / "raw" / "match_testsets"
+SHARED = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared"))
+TESTSETS = SHARED / "data" / "raw" / "match_testsets"
 
 
 def pair_scores(pairs: list[tuple[str, str, bool]]) -> tuple[int, int, int, int]:
@@ -81,6 +89,8 @@ def main() -> int:
     shown = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
     print(f"development set: {shown} ({len(rows)} strings)")
     print(report(tallies))
+    per_thousand = unlisted_fp_per_thousand(rows, tallies)
+    print(f"false-positive strings per 1,000 unlisted affiliations: {per_thousand:.2f}")
     if args.errors:
         for name, tally in sorted(tallies.items()):
             if name != "overall":

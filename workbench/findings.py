@@ -57,13 +57,19 @@ class ListRef:
         }
 
 
+#: The warning carried by evidence whose affiliation hid or disguised characters.
+DISGUISE_WARNING = "affiliation contains hidden or look-alike characters"
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """One piece of support: a work and affiliation string, or a declared affiliation.
 
     ``work_id`` is empty for evidence taken from the questionnaire itself (a
     declared affiliation, an investor); ``coauthor`` is set only for
-    co-authorship evidence.
+    co-authorship evidence. ``warning`` is a note for the reviewer about the
+    evidence itself (:data:`DISGUISE_WARNING` when the affiliation had hidden or
+    look-alike characters).
     """
 
     work_id: str | None = None
@@ -75,9 +81,10 @@ class Evidence:
     matched_text: str | None = None
     score: float | None = None
     span: tuple[int, int] | None = None
+    warning: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "work_id": self.work_id,
             "doi": self.doi,
             "date": self.date,
@@ -88,6 +95,9 @@ class Evidence:
             "score": None if self.score is None else round(self.score, 4),
             "span": list(self.span) if self.span else None,
         }
+        if self.warning:
+            out["warning"] = self.warning
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from workbench.findings import (
     CONTROL,
+    DISGUISE_WARNING,
     INFO,
     ORGANIZATION,
     PERSON,
@@ -124,6 +125,7 @@ def _evidence(
         matched_text=text[start:end] if 0 <= start < end <= len(text) else None,
         score=m.score,
         span=(start, end),
+        warning=DISGUISE_WARNING if getattr(m, "disguised", False) else None,
     )
 
 

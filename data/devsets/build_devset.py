@@ -19,13 +19,14 @@ from __future__ import annotations
 import csv
 import glob
 import json
+import os
 import random
 import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RAW = HERE.parents[2] / "shared" / "data" / "raw"
+RAW = Path(os.environ.get("WORKBENCH_SHARED", HERE.parents[2] / "shared")) / "data" / "raw"
 
 CSL = {
     "BUAA": "380d9cdaa2a955c310e28f4ad9b83be6d9e4d97bed76ecd908a125c1",

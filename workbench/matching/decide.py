@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from workbench.matching.index import IndexedEntry, Variant
 from workbench.matching.normalize import Tokens
 from workbench.matching.places import PLACES
+from workbench.matching.transliteration import TRANSLITERATION_PENALTY, translit_key
 from workbench.matching.vocabulary import (
     CANONICAL,
     EXTENDING_PREFIXES,
@@ -105,12 +106,28 @@ def rejected(tokens: Tokens, c: Candidate, v: Variant, entry: IndexedEntry) -> s
             back -= 1
         if raw[back] in ("under", "affiliated"):  # "Financial University under the Government …"
             return "longer-name"
+    if not v.cjk and (spelled := len(transliterated(tokens, c, v))):
+        size = c.last - c.first + 1
+        if size < 2 or spelled > max(1, size // 3):
+            return "transliteration-too-loose"
     if v.weak:  # generic names stand alone in their segment
         if c.first > 0 and segs[content[c.first - 1]] == segs[i]:
             return "longer-name"
         if c.last + 1 < len(content) and segs[content[c.last + 1]] == segs[j]:
             return "longer-name"
     return None
+
+
+def transliterated(tokens: Tokens, c: Candidate, v: Variant) -> list[tuple[str, str]]:
+    """(written, listed) words of the candidate that are other spellings of a listed name word."""
+    out: list[tuple[str, str]] = []
+    if c.edits:  # corrected typos explain the differences
+        return out
+    for k in range(c.first, c.last + 1):
+        written, listed = tokens.words[k], v.words[k - c.first]
+        if written != listed and (key := translit_key(written)) and key == translit_key(listed):
+            out.append((written, listed))
+    return out
 
 
 def score(
@@ -146,6 +163,9 @@ def score(
                 value -= ABBREVIATION_PENALTY
                 reasons.append("abbreviation-expanded")
                 break
+    for written, listed in transliterated(tokens, c, v):
+        value -= TRANSLITERATION_PENALTY
+        reasons.append(f"transliteration:{written}~{listed}")
     if v.linked_from:
         reasons.append(f"name-of-linked-entry:{v.linked_from}")
     if v.origin:

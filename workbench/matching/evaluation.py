@@ -27,6 +27,8 @@ from pathlib import Path
 from workbench.matching.matcher import Matcher
 
 DEVSET = Path(__file__).resolve().parents[2] / "data" / "devsets" / "affiliations.tsv"
+#: Labelled strings kept out of tuning (see ``data/devsets/build_held_aside.py``).
+HELD_ASIDE = DEVSET.with_name("held_aside.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,16 @@ def score_rows(rows: Sequence[DevRow], predicted: Sequence[Sequence[str]]) -> di
 def evaluate(matcher: Matcher, rows: Sequence[DevRow]) -> dict[str, Tally]:
     predicted = [tuple(m.entry_id for m in matcher.match(row.text)) for row in rows]
     return score_rows(rows, predicted)
+
+
+def unlisted_fp_per_thousand(rows: Sequence[DevRow], tallies: dict[str, Tally]) -> float:
+    """False-positive strings per 1,000 strings that name no listed organisation."""
+    negatives = {r.category for r in rows} - {
+        name for name, t in tallies.items() if t.has_positives
+    }
+    strings = sum(tallies[c].strings for c in negatives)
+    wrong = sum(tallies[c].strings_with_fp for c in negatives)
+    return 1000 * wrong / strings if strings else 0.0
 
 
 def report(tallies: dict[str, Tally]) -> str:

@@ -41,12 +41,14 @@ from rapidfuzz.distance import OSA
 
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
+from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
+    PREFIX_OMITTED,
     SKIPPED_TYPES,
     IndexedEntry,
     Variant,
     indexed_entry,
-    names_of,
+    names_and_set_aside,
     replaced,
     variants_of,
 )
@@ -100,8 +102,13 @@ class NameIndex:
         self.variants = variants
         vocab: dict[str, str] = {}
         by_key: dict[str, list[int]] = {}
+        # name words with one transliteration key share a code (Hossein, Hussein, Hosein)
+        self.translit: dict[str, str] = {}
         for pos, v in enumerate(variants):
-            key = "".join(vocab.setdefault(w, _code(len(vocab) + 1)) for w in v.words)
+            key = "".join(
+                vocab[w] if w in vocab else self._new_code(vocab, w, v.kind != "acronym")
+                for w in v.words
+            )
             by_key.setdefault(key, []).append(pos)
         self.codes = vocab
         # folded token -> code: comparison tokens, their abbreviations, stop words (no code)
@@ -143,7 +150,19 @@ class NameIndex:
         self.spellings = spellings
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
+        #: names of the lists not indexed, by why: "parent-name", "parent-acronym"
+        self.set_aside: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
+
+    def _new_code(self, vocab: dict[str, str], word: str, name: bool) -> str:
+        key = name_key(word) if name else None
+        code = self.translit.get(key) if key else None
+        if code is None:
+            code = _code(len(vocab) + 1)
+            if key:
+                self.translit[key] = code
+        vocab[word] = code
+        return code
 
     @classmethod
     def build(cls, lists: Sequence[ScreeningList], ror: RorNames | None = None) -> NameIndex:
@@ -167,6 +186,7 @@ class NameIndex:
     def _build(cls, lists: Sequence[ScreeningList], ror: RorNames) -> NameIndex:
         entries: list[IndexedEntry] = []
         variants: list[Variant] = []
+        set_aside: dict[str, int] = {}
         for screening_list in lists:
             for entry in screening_list.entries:
                 if (entry.entity_type or "").lower() in SKIPPED_TYPES:
@@ -174,13 +194,19 @@ class NameIndex:
                 pos = len(entries)
                 entries.append(indexed_entry(screening_list, entry))
                 seen: set[tuple[str, ...]] = set()
-                for written, kind in names_of(entry):
+                names, aside = names_and_set_aside(entry)
+                for why in aside:
+                    set_aside[why] = set_aside.get(why, 0) + 1
+                for written, kind in names:
                     for v in variants_of(pos, written, kind):
                         if v.words not in seen:
                             seen.add(v.words)
                             variants.append(v)
+        variants = _group_prefixes(variants)
         variants = _linked(entries, variants)  # the lists' own names first, then ROR's
-        return cls(entries, variants + ror_variants(entries, variants, ror))
+        index = cls(entries, variants + ror_variants(entries, variants, ror))
+        index.set_aside = set_aside
+        return index
 
     def encode(self, raw: Sequence[str]) -> str:
         """Codes of folded tokens as they are; stop words get none.
@@ -200,12 +226,19 @@ class NameIndex:
         found = self.correct(CANONICAL.get(word, word))
         if found is not None:
             code = self.codes[found[0]]
+        elif self.respelt(word):  # a spelling no list writes
+            code = self.translit[name_key(word) or ""]
         else:
             code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
             self._fuzzy_lookup = dict(self.lookup)
         self._fuzzy_lookup[word] = code
         return code
+
+    def respelt(self, word: str) -> bool:
+        """Whether ``word`` is another spelling of a listed name word (its transliteration key)."""
+        key = name_key(word)
+        return key is not None and key in self.translit
 
     def may_be_glued(self, word: str) -> bool:
         """Whether an unknown word is two words glued together, one of them listed.
@@ -246,6 +279,44 @@ class NameIndex:
             cache.clear()
         cache[word] = found
         return found
+
+
+#: Entries whose names start with one acronym for it to be a group's (AVIC, AECC, CETC).
+GROUP_PREFIX_ENTRIES = 3
+
+
+def _group_prefixes(variants: list[Variant]) -> list[Variant]:
+    """Names without a leading acronym, kept only where the acronym is a group's.
+
+    "AECC Beijing Institute of Aeronautical Materials" is written without the
+    group's acronym in bylines; an acronym that starts the names of several
+    entries names their group, while one that starts a single entry's name
+    ("LIMMT Economic and Trade Company") is that entry's own.
+    """
+    entries_of: dict[str, set[int]] = {}
+    for v in variants:
+        if v.origin.startswith(PREFIX_OMITTED):
+            entries_of.setdefault(v.origin, set()).add(v.entry)
+    return [
+        v
+        for v in variants
+        if not v.origin.startswith(PREFIX_OMITTED)
+        or (
+            len(entries_of[v.origin]) >= GROUP_PREFIX_ENTRIES
+            and len(v.words) >= 4
+            and _distinctive(v.words)
+        )
+    ]
+
+
+def _distinctive(words: tuple[str, ...]) -> bool:
+    """A place, or two words that are not generic (not "South Industry Company Limited")."""
+    if any(w in PLACES for w in words):
+        return True
+    return sum(1 for w in words if w not in GENERIC and w not in LEGAL_WORDS) >= 2
+
+
+LEGAL_WORDS = frozenset({"company", "limited", "corporation", "group", "jsc", "ojsc", "oao"})
 
 
 def _linked(entries: list[IndexedEntry], variants: list[Variant]) -> list[Variant]:

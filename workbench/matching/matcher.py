@@ -17,9 +17,11 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from workbench.matching.decide import Candidate, rejected, score
+from workbench.matching.disguise import Revealed, may_be_disguised, reveal
 from workbench.matching.index import CODE_WIDTH, GLUED_CODE, UNKNOWN, IndexedEntry, NameIndex
 from workbench.matching.memory import MatchMemory
 from workbench.matching.normalize import (
@@ -100,6 +102,9 @@ class Matcher:
         as context like a country named in the string ("RIKEN" declared in Japan
         is the RIKEN of a list that says Japan).
         """
+        if may_be_disguised(text) and (revealed := reveal(text)).disguised:
+            judged = self._judge_revealed(revealed, False, declared_country(country))
+            return tuple(m for m, why in judged if why is None)
         found = self._candidates(text)
         if not found.candidates and not self.memory:
             return ()  # the common case: nothing listed in the string
@@ -111,7 +116,29 @@ class Matcher:
 
     def explain(self, text: str, country: str | None = None) -> list[tuple[Match, str | None]]:
         """Every candidate considered, with why it was not reported (``None``: reported)."""
+        revealed = reveal(text)
+        if revealed.disguised:
+            return self._judge_revealed(revealed, True, declared_country(country))
         return self._judge(text, keep_all=True, declared=declared_country(country))
+
+    def _judge_revealed(
+        self, revealed: Revealed, keep_all: bool, declared: str | None
+    ) -> list[tuple[Match, str | None]]:
+        """Judge the revealed text; spans back in the original, each match flagged."""
+        why_disguised = tuple(
+            reason
+            for reason, present in (
+                ("hidden-characters", revealed.hidden),
+                ("look-alike-characters", revealed.lookalike),
+            )
+            if present
+        )
+        out = []
+        for m, why in self._judge(revealed.text, keep_all=keep_all, declared=declared):
+            span = revealed.original_span(*m.span)
+            reasons = (*m.reasons, *why_disguised)
+            out.append((replace(m, span=span, reasons=reasons, disguised=True), why))
+        return out
 
     # -- internals -------------------------------------------------------------------------
 
@@ -262,6 +289,8 @@ class Matcher:
                 encoded[k * CODE_WIDTH : (k + 1) * CODE_WIDTH]
                 != corrected[k * CODE_WIDTH : (k + 1) * CODE_WIDTH]
             ):
+                if self.index.respelt(tokens.words[k]):
+                    continue  # another spelling of a name word (see decide.transliterated)
                 found = self.index.correct(tokens.words[k])
                 edits += found[1] if found else 1
         return Candidate(c.variant, c.first, c.last, edits)

@@ -15,6 +15,12 @@ class Match:
     colon: ``exact-alias``, ``abbreviation-expanded``, ``fuzzy:distance=1``,
     ``script-folded``, ``country-agrees:CN``, ``country-conflict:JP`` …
 
+    ``disguised`` is true when the string had hidden characters (zero-width,
+    soft hyphen, bidirectional controls) or letters of another script that look
+    like Latin ones, and the match was found only once they were revealed
+    (reasons ``hidden-characters`` / ``look-alike-characters``): a reviewer is
+    told, since disguise is itself a signal.
+
     Examples
     --------
     >>> m = Match("METI End User List", "jp-eul-541", "Harbin Institute of Technology",
@@ -30,10 +36,11 @@ class Match:
     span: tuple[int, int]
     score: float
     reasons: tuple[str, ...] = ()
+    disguised: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The object ``workbench match`` writes for this match."""
-        return {
+        out: dict[str, Any] = {
             "list": self.list_name,
             "entry_id": self.entry_id,
             "name": self.name,
@@ -42,3 +49,6 @@ class Match:
             "score": round(self.score, 4),
             "reasons": list(self.reasons),
         }
+        if self.disguised:
+            out["disguised"] = True
+        return out

@@ -33,6 +33,9 @@ _GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
 _HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)?|no")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
+#: Reason code of a name indexed without its leading group acronym (see index._group_prefixes).
+PREFIX_OMITTED = "group-acronym-omitted:"
+_PARENT_PREFIX = re.compile(r"\s*([A-Z]{2,6})\s+[A-Z][a-z]")
 _ORG_WORDS = frozenset(
     {
         *("university", "institute", "academy", "college", "company", "corporation"),
@@ -195,6 +198,17 @@ def variants_of(entry_pos: int, written: str, kind: str) -> list[Variant]:
             continue
         base = Variant(entry_pos, written, words, k, commas, is_weak(words))
         out.append(base)
+        prefix = _PARENT_PREFIX.match(text)
+        rest = words[1:]
+        if (
+            prefix
+            and k in ("name", "alias")
+            and words[0] == prefix.group(1).lower()
+            and len(rest) >= 3
+            and _ORG_WORDS.intersection(rest)
+            and not is_weak(rest)
+        ):  # "AECC Beijing Institute of Aeronautical Materials": the group's acronym first
+            out.append(replaced(base, words=rest, origin=f"{PREFIX_OMITTED}{words[0]}"))
         if k in ("name", "alias") and is_short_name_of(words):
             out.append(Variant(entry_pos, written, words[:1], "short-name"))
         stripped = strip_legal_forms(words)
@@ -244,8 +258,74 @@ def indexed_entry(screening_list: ScreeningList, entry: ListEntry) -> IndexedEnt
     )
 
 
+_SUBORDINATE = re.compile(
+    r"^(?P<parent>.+?)(?:\s+entity\s*:|,?\s+and\s+subordinate\s+entity\b:?)\s*(?P<own>\S.*)$",
+    re.IGNORECASE,
+)
+_SEGMENT = re.compile(r"[,;:()（）]")
+
+
+def parent_of(name: str) -> tuple[str, str]:
+    """(own name, parent named before it) of "Department of Atomic Energy entity: X".
+
+    Examples
+    --------
+    >>> parent_of("Department of Atomic Energy entity: Bhabha Atomic Research Center (BARC)")
+    ('Bhabha Atomic Research Center (BARC)', 'Department of Atomic Energy')
+    >>> parent_of("Atomic Energy Commission (AEC), and subordinate entity Nuclear reactors")
+    ('Nuclear reactors', 'Atomic Energy Commission (AEC)')
+    >>> parent_of("Harbin Institute of Technology")
+    ('Harbin Institute of Technology', '')
+    """
+    found = _SUBORDINATE.match(name)
+    if found is None:
+        return name, ""
+    return found.group("own").strip(), found.group("parent").strip()
+
+
+def parent_acronyms(name: str, parent: str) -> frozenset[str]:
+    """Initials of the parent and of every part of ``name`` after its first: not its acronyms.
+
+    "DAE" in "Bhabha Atomic Research Centre , Department of Atomic Energy" is
+    the department's, not the centre's.
+
+    Examples
+    --------
+    >>> sorted(parent_acronyms("Bhabha Atomic Research Centre , Department of Atomic Energy", ""))
+    ['dae']
+    """
+    parts = [p for p in _SEGMENT.split(name)[1:] if p.strip()] + ([parent] if parent else [])
+    out = set()
+    for part in parts:
+        words = comparison_words(part)
+        if len(words) >= 2:
+            out.add("".join(w[0] for w in words))
+        for inner in _ACRONYM.findall(part):
+            if inner in parent:
+                out.add(inner.lower())
+    return frozenset(out)
+
+
 def names_of(entry: ListEntry) -> list[tuple[str, str]]:
-    names = [(entry.name, "name")] if entry.name else []
-    names += [(a, "alias") for a in entry.aliases if a]
-    names += [(n, "local-name") for n in entry.local_names if n]
+    """The names to index, with their kind; a parent's name and acronym are left out."""
+    names, _ = names_and_set_aside(entry)
     return names
+
+
+def names_and_set_aside(entry: ListEntry) -> tuple[list[tuple[str, str]], list[str]]:
+    """The names to index and why the others are set aside (``parent-name``, ``parent-acronym``)."""
+    aside: list[str] = []
+    own, parent = parent_of(entry.name) if entry.name else ("", "")
+    if parent:
+        aside.append("parent-name")
+    names = [(own, "name")] if own else []
+    not_own = parent_acronyms(own, parent) if own else frozenset()
+    for alias in entry.aliases:
+        if not alias:
+            continue
+        if _ACRONYM.fullmatch(alias.strip()) and alias.strip().lower() in not_own:
+            aside.append("parent-acronym")
+            continue
+        names.append((alias, "alias"))
+    names += [(n, "local-name") for n in entry.local_names if n]
+    return names, aside
