@@ -26,19 +26,16 @@ $(DEMO): $(STAMP) workbench/demo/*.py
 
 demo: $(DEMO)
 
+# Voila with the workbench's guards (serving/): Host names checked, kernel websockets bounded,
+# and no start on a non-loopback HOST without a token (JUPYTER_TOKEN) or a hub.
+VOILA_FLAGS := --no-browser --Voila.ip=$(HOST) --port=$(PORT) --show_tracebacks=False \
+  --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60
+
 serve: $(STAMP) $(DEMO)
-	$(BIN)/voila notebooks/review.ipynb --no-browser \
-	  --Voila.ip=$(HOST) --port=$(PORT) \
-	  --show_tracebacks=False \
-	  --MappingKernelManager.cull_idle_timeout=900 \
-	  --MappingKernelManager.cull_interval=60
+	$(BIN)/python -m serving notebooks/review.ipynb $(VOILA_FLAGS)
 
 serve-portfolio: $(STAMP) $(DEMO)
-	$(BIN)/voila notebooks/portfolio.ipynb --no-browser \
-	  --Voila.ip=$(HOST) --port=$(PORT) \
-	  --show_tracebacks=False \
-	  --MappingKernelManager.cull_idle_timeout=900 \
-	  --MappingKernelManager.cull_interval=60
+	$(BIN)/python -m serving notebooks/portfolio.ipynb $(VOILA_FLAGS)
 
 test: $(STAMP) system-deps $(DEMO)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
@@ -47,8 +44,8 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not e2e and not postgres and not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check workbench widgets tests bench scripts
-	$(BIN)/ruff format --check workbench widgets tests bench scripts
+	$(BIN)/ruff check workbench widgets serving tests bench scripts
+	$(BIN)/ruff format --check workbench widgets serving tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -98,6 +98,24 @@ def _reviewer(text: str) -> str:
     return name
 
 
+def _host_names(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip().lower().rstrip(".") for n in text.split(",") if n.strip())
+    bad = [n for n in names if not n or any(not (c.isalnum() or c in ".-:") for c in n)]
+    if bad or not names:
+        raise _Invalid(f"not host names: {text!r}", "host names separated by commas")
+    return names
+
+
+def _pool_size(text: str) -> int:
+    try:
+        size = int(text.strip())
+    except ValueError:
+        raise _Invalid(f"not a whole number: {text!r}", "a whole number, 0 to 20") from None
+    if not 0 <= size <= 20:
+        raise _Invalid(f"out of range: {size}", "a whole number, 0 to 20")
+    return size
+
+
 def _shipped_lists() -> tuple[Path, ...]:
     """The list snapshots shipped in ``data/lists`` (through the list loaders when present)."""
     try:
@@ -180,6 +198,23 @@ SETTINGS: tuple[Setting, ...] = (
         "used. Safe to delete.",
         _path,
     ),
+    Setting(
+        "allowed_hosts",
+        "WORKBENCH_ALLOWED_HOSTS",
+        "localhost",
+        "Host names the served pages answer to, separated by commas (loopback addresses and "
+        "the address served on always); a request naming any other host is refused, so a "
+        "page elsewhere cannot reach the server by renaming itself (DNS rebinding).",
+        _host_names,
+    ),
+    Setting(
+        "kernel_pool",
+        "WORKBENCH_KERNEL_POOL",
+        "0",
+        "Kernels the server keeps started and running the page ahead of the next visitor "
+        "(Voila's preheating), 0 to 20; each holds the memory of an open page.",
+        _pool_size,
+    ),
 )
 
 
@@ -194,6 +229,8 @@ class Settings:
     lookback_years: int = 2
     reviewer: str = ""
     cache_dir: Path = ROOT / "data" / "cache"
+    allowed_hosts: tuple[str, ...] = ("localhost",)
+    kernel_pool: int = 0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

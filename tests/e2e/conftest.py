@@ -1,6 +1,6 @@
 """A real Voila serving notebooks/review.ipynb, and a real headless Chromium driven by Playwright.
 
-``voila_server(data_dir, lists)`` starts the .venv's ``voila`` on a free
+``voila_server(data_dir, lists)`` starts the workbench's Voila (``python -m serving``) on a free
 127.0.0.1 port with the same flags as ``make serve``, a throw-away SQLite
 store and the given proposals, waits until it answers, and stops it after the
 test. Tests skip, saying why, when /usr/bin/chromium is absent.
@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-VOILA = Path(sys.executable).parent / "voila"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 FIXTURES = ROOT / "tests" / "fixtures" / "widgets"
@@ -81,7 +80,7 @@ def start_voila(
             env[key] = value
     out = log.open("wb")
     proc = subprocess.Popen(
-        [str(VOILA), str(notebook), f"--port={port}", *VOILA_FLAGS],
+        [sys.executable, "-m", "serving", str(notebook), f"--port={port}", *VOILA_FLAGS],
         cwd=ROOT,
         env=env,
         stdout=out,
