@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 from typing import Any
 
 import tornado.web
+from jupyter_server.utils import url_path_join
 from tornado import httputil
 from traitlets import default
 from voila.app import Voila
@@ -26,6 +28,9 @@ from serving.kernel_socket import GuardedKernelConnection
 from workbench.errors import InputError
 from workbench.settings import Settings
 
+#: The page template: Voila's lab template with widget deadlines fit for a busy server.
+TEMPLATE = "workbench"
+SHARE = Path(__file__).resolve().parent / "share"
 #: Exit status when the server refuses to start (the command line's "bad input").
 REFUSED = 2
 
@@ -87,9 +92,37 @@ class WorkbenchVoila(Voila):
 
     name = "voila"
 
+    def initialize(self, argv: Any = None) -> None:
+        # the page template (serving/share/voila/templates/workbench) is found on JUPYTER_PATH
+        paths = [str(SHARE), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+        super().initialize(argv)
+        if behind_hub():
+            self._sign_in_through_hub()
+        if self.voila_configuration.template == "lab":  # not chosen on the command line
+            self.voila_configuration.template = TEMPLATE
+            self.setup_template_dirs()
+
     @default("token")
     def _token_from_environment(self) -> str | None:
         return os.environ.get("JUPYTER_TOKEN") or None
+
+    def _sign_in_through_hub(self) -> None:
+        from jupyterhub.singleuser.extension import JupyterHubAuthorizer
+
+        from serving.hub import HubIdentityProvider, hub_location
+
+        self.ip, self.port, self.base_url = hub_location(os.environ)
+        self.identity_provider_class = HubIdentityProvider
+        self.authorizer_class = JupyterHubAuthorizer
+
+    def init_handlers(self) -> list[Any]:
+        """Voila's handlers, with the sign-in handlers under the base URL like every other."""
+        own = {h[0] for h in self.identity_provider.get_handlers()}
+        return [
+            (url_path_join(self.base_url, h[0]), *h[1:]) if h[0] in own else h
+            for h in super().init_handlers()
+        ]
 
     def init_settings(self) -> dict[str, Any]:
         settings: dict[str, Any] = super().init_settings()
