@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8866
 DEMO   := data/demo/proposals/.complete
 
-.PHONY: setup system-deps demo serve serve-portfolio test test-fast lint typecheck bench eval clean
+.PHONY: setup system-deps demo serve serve-portfolio serve-hub hub-proxy test test-fast lint typecheck bench eval clean
 
 setup: $(STAMP)
 
@@ -37,7 +37,19 @@ serve: $(STAMP) $(DEMO)
 serve-portfolio: $(STAMP) $(DEMO)
 	$(BIN)/python -m serving notebooks/portfolio.ipynb $(VOILA_FLAGS)
 
-test: $(STAMP) system-deps $(DEMO)
+# JupyterHub for a team (deploy/jupyterhub/): the hub's proxy from npm, pinned by the lock file.
+HUB_PROXY := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+
+$(HUB_PROXY): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	cd deploy/jupyterhub && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+hub-proxy: $(HUB_PROXY)
+
+serve-hub: $(STAMP) $(DEMO) $(HUB_PROXY)
+	cd deploy/jupyterhub && ../../$(BIN)/jupyterhub -f jupyterhub_config.py
+
+test: $(STAMP) system-deps $(DEMO) $(HUB_PROXY)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 test-fast: $(STAMP)

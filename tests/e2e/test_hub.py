@@ -1,0 +1,198 @@
+"""Two reviewers signed in through a real JupyterHub (deploy/jupyterhub), end to end.
+
+The hub runs with the project's own config and proxy (npm, deploy/jupyterhub), the
+shared-password sign-in, one workbench Voila per reviewer and one shared SQLite store.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from workbench.store import open_store
+
+from .conftest import ROOT, demo_proposals, free_port
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+
+HUB = ROOT / "deploy" / "jupyterhub"
+PROXY = HUB / "node_modules" / ".bin" / "configurable-http-proxy"
+PASSWORD = "two-reviewers-test"
+START_TIMEOUT_S = 120
+PAGE_TIMEOUT_MS = 90_000
+
+
+@dataclass
+class Hub:
+    url: str
+    db: Path
+    log: Path
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)  # the hub stops its proxy and reviewers' servers
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[Hub]:
+    if not PROXY.exists():
+        pytest.skip("the hub's proxy is not installed (make hub-proxy installs it with npm)")
+    db = tmp_path / "workbench.db"
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "WORKBENCH"))}
+    env |= {
+        "WORKBENCH_HUB_PORT": str(port),
+        "WORKBENCH_HUB_API_PORT": str(free_port()),
+        "WORKBENCH_HUB_PROXY_API_PORT": str(free_port()),
+        "WORKBENCH_HUB_STATE": str(tmp_path / "hub"),
+        "WORKBENCH_HUB_PASSWORD": PASSWORD,
+        "WORKBENCH_HUB_USERS": "alice,bob",
+        "WORKBENCH_DATA_DIR": str(demo_proposals(tmp_path)),
+        "WORKBENCH_DB_URL": f"sqlite:///{db}",
+        "WORKBENCH_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    log = tmp_path / "jupyterhub.log"
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyterhub"), "-f", "jupyterhub_config.py"],
+        cwd=HUB,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"jupyterhub exited: {log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(url + "hub/login", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"jupyterhub did not answer within {START_TIMEOUT_S} s")
+            time.sleep(0.2)  # polling a starting server, not waiting on the page
+        yield Hub(url, db, log)
+    finally:
+        _stop(proc)
+
+
+def _sign_in(browser, hub: Hub, user: str):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="ja-JP")
+    context.route(lambda u: not u.startswith("http://127.0.0.1:"), lambda r: r.abort())
+    page = context.new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(hub.url + "hub/login")
+    page.fill("#username_input", user)
+    page.fill("#password_input", PASSWORD)
+    page.click("#login_submit")
+    page.wait_for_url(f"**/user/{user}/**")
+    page.locator(".wb-picker option").first.wait_for(state="attached")
+    return context, page
+
+
+def _open(page, index: int) -> str:
+    label = page.locator(".wb-picker option").nth(index).inner_text().replace("\xa0", " ")
+    pid = label.split()[1]
+    page.locator(".wb-picker select").select_option(index=index)
+    page.locator(".wb-status-ok", has_text=pid).wait_for()
+    page.locator(".wb-findings .wb-count").wait_for()
+    page.locator(".wb-judgment select").first.wait_for()
+    return pid
+
+
+def _open_one_with_findings(page) -> tuple[int, str]:
+    for index in range(page.locator(".wb-picker option").count()):
+        pid = _open(page, index)
+        if page.locator(".wb-row").count():
+            return index, pid
+    raise AssertionError("no demo proposal has a finding")
+
+
+def _save_judgment(page, outcome: str, note: str) -> None:
+    form = page.locator(".wb-judgment")
+    form.locator("select").first.select_option(label=outcome)
+    form.locator("textarea").first.fill(note)
+    form.locator("button", has_text="判定を保存").click()
+
+
+def test_two_signed_in_reviewers_on_one_proposal(browser, hub: Hub) -> None:
+    # not signed in: sent to the hub's login page
+    anonymous = browser.new_context()
+    page = anonymous.new_page()
+    page.goto(hub.url + "user/alice/")
+    assert "/hub/login" in page.url
+    anonymous.close()
+
+    a_context, a = _sign_in(browser, hub, "alice")
+    b_context, b = _sign_in(browser, hub, "bob")
+    try:
+        # the reviewer is the hub user, not a typed name
+        assert a.locator(".wb-header input").input_value() == "alice"
+        assert a.locator(".wb-header input").is_disabled()
+        assert b.locator(".wb-header input").input_value() == "bob"
+
+        index, pid = _open_one_with_findings(a)
+        assert _open(b, index) == pid
+
+        # A records a disposition of a finding and a judgment
+        row = a.locator(".wb-row").first
+        row.locator("button").click()
+        evidence = a.locator(".wb-evidence-panel")
+        evidence.locator("button", has_text="誤検出として却下").click()
+        evidence.locator("textarea").fill("同名の別機関")
+        evidence.locator("button", has_text="判断を記録").click()
+        a.locator(".wb-status-ok", has_text="判断を記録しました").wait_for()
+        _save_judgment(a, "懸念なし", "A の判定")
+        a.locator(".wb-status-ok", has_text="判定を保存しました").wait_for()
+
+        # B saves on the view loaded before: refused, naming A
+        _save_judgment(b, "必要に応じてリスク低減措置", "B の判定")
+        conflict = b.locator(".wb-judgment .wb-conflict")
+        conflict.wait_for()
+        assert "alice" in conflict.inner_text()
+
+        # after a refresh B sees A's decisions with A's name
+        b.reload()
+        b.locator(".wb-picker option").first.wait_for(state="attached")
+        _open(b, index)
+        form = b.locator(".wb-judgment")
+        form.locator(".wb-outcome", has_text="懸念なし").wait_for()
+        assert "alice" in form.inner_text()
+        b.locator(".wb-row .wb-badge", has_text="誤検出として却下").first.wait_for()
+
+        # B's own save, now on the current view, goes through under B's name
+        _save_judgment(b, "必要に応じてリスク低減措置", "B の判定")
+        b.locator(".wb-status-ok", has_text="判定を保存しました").wait_for()
+
+        # B cannot reach A's server: the hub refuses to sign B in to it
+        response = b.goto(hub.url + "user/alice/")
+        assert response is not None and response.status == 403
+        assert "/hub/api/oauth2/authorize" in b.url
+        assert b.locator(".wb-picker").count() == 0
+    finally:
+        a_context.close()
+        b_context.close()
+
+    store = open_store(f"sqlite:///{hub.db}")
+    reviewers = {e.reviewer for e in store.history(pid)}
+    assert reviewers == {"alice", "bob"}
