@@ -64,13 +64,16 @@ class Served:
 
 
 def start_voila(
-    notebook: Path, env_extra: dict[str, str | None], log: Path
+    notebook: Path, env_extra: dict[str, str | None], log: Path, flags: tuple[str, ...] = ()
 ) -> tuple[subprocess.Popen[bytes], str]:
     """Start voila on ``notebook`` and wait until it answers (bounded in time).
 
-    ``env_extra`` values of ``None`` remove the variable.
+    ``env_extra`` values of ``None`` remove the variable; ``flags`` follow (and override)
+    those of `make serve`.
     """
     port = free_port()
+    overridden = {f.split("=")[0] for f in flags}
+    base = [f for f in VOILA_FLAGS if f.split("=")[0] not in overridden]
     env = dict(os.environ)
     env.pop("JUPYTERHUB_USER", None)
     for key, value in env_extra.items():
@@ -80,7 +83,7 @@ def start_voila(
             env[key] = value
     out = log.open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "serving", str(notebook), f"--port={port}", *VOILA_FLAGS],
+        [sys.executable, "-m", "serving", str(notebook), f"--port={port}", *base, *flags],
         cwd=ROOT,
         env=env,
         stdout=out,

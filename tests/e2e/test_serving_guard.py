@@ -13,6 +13,8 @@ import os
 import re
 import subprocess
 import sys
+import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,3 +189,37 @@ def test_serving_beyond_loopback_without_a_token_or_hub_does_not_start(ip: str) 
     )
     assert done.returncode == 2
     assert "needs a token (JUPYTER_TOKEN) or a JupyterHub in front" in done.stderr
+
+
+def test_the_kernel_of_a_closed_tab_is_culled(page, tmp_path: Path) -> None:
+    env: dict[str, str | None] = {
+        "WORKBENCH_DATA_DIR": str(demo_proposals(tmp_path)),
+        "WORKBENCH_DB_URL": f"sqlite:///{tmp_path / 'workbench.db'}",
+        "WORKBENCH_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    cull = ("--MappingKernelManager.cull_idle_timeout=2", "--MappingKernelManager.cull_interval=1")
+    proc, url = start_voila(ROOT / "notebooks" / "review.ipynb", env, tmp_path / "cull.log", cull)
+    try:
+        page.route(lambda u: not u.startswith("http://127.0.0.1:"), lambda r: r.abort())
+        page.goto(url)
+        page.locator(".wb-picker option").first.wait_for(state="attached")
+        config = "document.getElementById('jupyter-config-data').textContent"
+        kernel = page.evaluate(f"() => JSON.parse({config}).kernelId")
+        # picking takes longer than the cull timeout: an open tab's kernel is kept
+        page.locator(".wb-picker select").select_option(index=0)
+        page.locator(".wb-findings .wb-count").wait_for()
+        with urllib.request.urlopen(f"{url}api/kernels/{kernel}", timeout=10) as r:
+            assert r.status == 200
+        page.close()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{url}api/kernels/{kernel}", timeout=10).close()
+            except urllib.error.HTTPError as gone:
+                assert gone.code == 404
+                break
+            time.sleep(0.5)  # polling the server for the cull, not waiting on a page
+        else:
+            raise AssertionError("the closed tab's kernel was not culled within 120 s")
+    finally:
+        stop(proc)
