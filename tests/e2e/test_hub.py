@@ -39,7 +39,7 @@ class Hub:
     log: Path
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
+def stop_hub(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)  # the hub stops its proxy and reviewers' servers
         try:
@@ -49,25 +49,22 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait(timeout=10)
 
 
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[Hub]:
-    if not PROXY.exists():
-        pytest.skip("the hub's proxy is not installed (make hub-proxy installs it with npm)")
-    db = tmp_path / "workbench.db"
+def start_hub(tmp: Path, db: Path, extra: dict[str, str]) -> tuple[subprocess.Popen[bytes], Hub]:
+    """Start `make serve-hub`'s hub on free 127.0.0.1 ports; wait until it answers (bounded)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "WORKBENCH"))}
     env |= {
         "WORKBENCH_HUB_PORT": str(port),
         "WORKBENCH_HUB_API_PORT": str(free_port()),
         "WORKBENCH_HUB_PROXY_API_PORT": str(free_port()),
-        "WORKBENCH_HUB_STATE": str(tmp_path / "hub"),
+        "WORKBENCH_HUB_STATE": str(tmp / "hub"),
         "WORKBENCH_HUB_PASSWORD": PASSWORD,
-        "WORKBENCH_HUB_USERS": "alice,bob",
-        "WORKBENCH_DATA_DIR": str(demo_proposals(tmp_path)),
+        "WORKBENCH_DATA_DIR": str(demo_proposals(tmp)),
         "WORKBENCH_DB_URL": f"sqlite:///{db}",
-        "WORKBENCH_CACHE_DIR": str(tmp_path / "cache"),
+        "WORKBENCH_CACHE_DIR": str(tmp / "cache"),
+        **extra,
     }
-    log = tmp_path / "jupyterhub.log"
+    log = tmp / "jupyterhub.log"
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyterhub"), "-f", "jupyterhub_config.py"],
         cwd=HUB,
@@ -78,25 +75,35 @@ def hub(tmp_path: Path) -> Iterator[Hub]:
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"jupyterhub exited: {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url + "hub/login", timeout=5) as r:
+                if r.status == 200:
+                    return proc, Hub(url, db, log)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        if time.monotonic() > deadline:
+            stop_hub(proc)
+            raise RuntimeError(f"jupyterhub did not answer within {START_TIMEOUT_S} s")
+        time.sleep(0.2)  # polling a starting server, not waiting on the page
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[Hub]:
+    if not PROXY.exists():
+        pytest.skip("the hub's proxy is not installed (make hub-proxy installs it with npm)")
+    proc, served = start_hub(
+        tmp_path, tmp_path / "workbench.db", {"WORKBENCH_HUB_USERS": "alice,bob"}
+    )
     try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"jupyterhub exited: {log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(url + "hub/login", timeout=5) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"jupyterhub did not answer within {START_TIMEOUT_S} s")
-            time.sleep(0.2)  # polling a starting server, not waiting on the page
-        yield Hub(url, db, log)
+        yield served
     finally:
-        _stop(proc)
+        stop_hub(proc)
 
 
-def _sign_in(browser, hub: Hub, user: str):
+def sign_in(browser, hub: Hub, user: str):
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="ja-JP")
     context.route(lambda u: not u.startswith("http://127.0.0.1:"), lambda r: r.abort())
     page = context.new_page()
@@ -143,8 +150,8 @@ def test_two_signed_in_reviewers_on_one_proposal(browser, hub: Hub) -> None:
     assert "/hub/login" in page.url
     anonymous.close()
 
-    a_context, a = _sign_in(browser, hub, "alice")
-    b_context, b = _sign_in(browser, hub, "bob")
+    a_context, a = sign_in(browser, hub, "alice")
+    b_context, b = sign_in(browser, hub, "bob")
     try:
         # the reviewer is the hub user, not a typed name
         assert a.locator(".wb-header input").input_value() == "alice"
