@@ -7,7 +7,9 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8866
 DEMO   := data/demo/proposals/.complete
 
-.PHONY: setup system-deps demo serve serve-portfolio serve-hub hub-proxy test test-fast lint typecheck bench eval clean
+PORTFOLIO := data/demo/portfolio/proposals.parquet
+
+.PHONY: setup system-deps demo portfolio-demo serve serve-portfolio serve-hub hub-proxy test test-fast lint typecheck bench eval clean
 
 setup: $(STAMP)
 
@@ -25,6 +27,12 @@ $(DEMO): $(STAMP) workbench/demo/*.py
 	$(BIN)/workbench demo generate --out data/demo
 
 demo: $(DEMO)
+
+# The demo portfolio's tables, read by notebooks/analysis_examples.ipynb.
+$(PORTFOLIO): $(DEMO)
+	$(BIN)/workbench portfolio screen data/demo/proposals --out data/demo/portfolio
+
+portfolio-demo: $(PORTFOLIO)
 
 # Voila with the workbench's guards (serving/): Host names checked, kernel websockets bounded,
 # and no start on a non-loopback HOST without a token (JUPYTER_TOKEN) or a hub.

@@ -81,3 +81,98 @@ def test_missing_columns_and_wrong_types_are_reported(tmp_path: Path) -> None:
         "author_name",
         "affiliations",
     }
+
+
+def _reference_lists(values: list[Any]) -> list[tuple[str, ...]]:
+    """What a list column means, row by row: its distinct non-blank strings, stripped."""
+    out = []
+    for v in values:
+        parts = (v.split("|") if isinstance(v, str) else v) or []
+        out.append(tuple(dict.fromkeys(s.strip() for s in parts if s and s.strip())))
+    return out
+
+
+def test_rows_with_odd_lists_read_as_their_own_strings(tmp_path: Path) -> None:
+    # Distinct values are parsed once and shared between rows; rows that hold null
+    # strings, repeated or blank strings, or the characters used to join them
+    # internally must still read as exactly their own strings.
+    affiliations = [
+        ["A Univ", "B Inst"],
+        ["A Univ", "B Inst"],
+        ["A Univ", " A Univ ", ""],
+        None,
+        [],
+        ["X\x1fY"],
+        ["X", "Y"],
+        [None, "C Lab"],
+    ]
+    institutions = [
+        [{"display_name": "A Univ", "id": "I1", "ror": None, "country_code": "JP"}],
+        [{"display_name": "A Univ", "id": "I1", "ror": None, "country_code": "JP"}],
+        [{"display_name": "A Univ", "id": "I1", "ror": "r1", "country_code": "JP"}],
+        None,
+        [],
+        [{"display_name": "X\x1eY", "id": None, "ror": None, "country_code": None}],
+        [{"display_name": "", "id": None, "ror": None, "country_code": None}],
+        [
+            {"display_name": "C Lab", "id": "I3", "ror": None, "country_code": "CN"},
+            {"display_name": "D Lab", "id": None, "ror": None, "country_code": None},
+        ],
+    ]
+    n = len(affiliations)
+    path = tmp_path / "odd.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "work_id": [f"W{i}" for i in range(n)],
+                "title": ["T"] * n,
+                "publication_date": ["2024-05-01", "2024-05-01", None, "2023", *["2024"] * 4],
+                "author_name": ["Ann"] * n,
+                "affiliations": affiliations,
+                "countries": [["jp"], ["jp", "jp"], None, [], ["cn"], ["cn"], ["cn"], ["cn"]],
+                "institutions": pa.array(
+                    institutions,
+                    type=pa.list_(
+                        pa.struct(
+                            [
+                                (k, pa.string())
+                                for k in ("display_name", "id", "ror", "country_code")
+                            ]
+                        )
+                    ),
+                ),
+            }
+        ),
+        path,
+    )
+    works = load_parquet_works(path).value
+    got = [w.authorships[0] for w in works]
+    assert [a.raw_affiliations for a in got] == _reference_lists(affiliations)
+    assert [a.countries for a in got] == [
+        ("JP",),
+        ("JP",),
+        (),
+        (),
+        ("CN",),
+        ("CN",),
+        ("CN",),
+        ("CN",),
+    ]
+    names = [[(i.display_name, i.id, i.ror) for i in a.institutions] for a in got]
+    assert names == [
+        [("A Univ", "I1", None)],
+        [("A Univ", "I1", None)],
+        [("A Univ", "I1", "r1")],
+        [],
+        [],
+        [("X\x1eY", None, None)],
+        [],
+        [("C Lab", "I3", None), ("D Lab", None, None)],
+    ]
+    assert [str(w.date) if w.date else None for w in works][:4] == [
+        str(works[0].date),
+        str(works[0].date),
+        None,
+        str(works[3].date),
+    ]
+    assert works[2].date is None and works[0].date is not None and works[3].date.uncertain

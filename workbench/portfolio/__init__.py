@@ -5,20 +5,26 @@
   problems, measures, lists), written as Parquet with :meth:`PortfolioTables.write`.
 - :func:`rescreen` tells which proposals gain or lose findings with a new list version.
 - :mod:`workbench.portfolio.parquet_works` reads and writes works as Parquet partitions.
+- :func:`load` reads tables written by ``workbench portfolio screen --out`` into a
+  :class:`Portfolio`: the tables as DataFrames and named queries (distinct findings per
+  organisation, call, field and year), shown in ``notebooks/analysis_examples.ipynb``.
 """
 
 from workbench.portfolio.folders import ProposalFiles, find_proposals
+from workbench.portfolio.portfolio import Portfolio, load
 from workbench.portfolio.rescreen import RescreenReport, rescreen
 from workbench.portfolio.screen import PortfolioRun, screen_files, screen_portfolio
 from workbench.portfolio.tables import SCHEMAS, PortfolioTables
 
 __all__ = [
     "SCHEMAS",
+    "Portfolio",
     "PortfolioRun",
     "PortfolioTables",
     "ProposalFiles",
     "RescreenReport",
     "find_proposals",
+    "load",
     "rescreen",
     "screen_files",
     "screen_portfolio",
