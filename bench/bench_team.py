@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_voila, stop  # noqa: E402
-from tests.e2e.test_hub import PASSWORD, PROXY, start_hub, stop_hub  # noqa: E402
+from tests.e2e.test_hub import PASSWORD, PROXY, start_hub  # noqa: E402
 from workbench.store import open_store  # noqa: E402
 
 SIZES = (1, 5, 10)
@@ -162,7 +162,7 @@ def _round(browser, n: int, tmp: Path) -> dict[str, object]:
     finally:
         for context in contexts:
             context.close()
-        stop_hub(proc)
+        stop(proc)
     store = open_store(f"sqlite:///{db}")
     lost = sum(
         1 for user, pid in saved.items() if user not in {e.reviewer for e in store.history(pid)}

@@ -99,6 +99,10 @@ class WorkbenchVoila(Voila):
         super().initialize(argv)
         if behind_hub():
             self._sign_in_through_hub()
+        pool = Settings.from_env().kernel_pool if "WORKBENCH_KERNEL_POOL" in os.environ else 0
+        if pool:
+            self.voila_configuration.preheat_kernel = True
+            self.voila_configuration.default_pool_size = pool
         if self.voila_configuration.template == "lab":  # not chosen on the command line
             self.voila_configuration.template = TEMPLATE
             self.setup_template_dirs()

@@ -91,19 +91,25 @@ def start_voila(
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
+    wait_until_answers(proc, url + "voila/static/voila.js", log, "voila")
+    return proc, url
+
+
+def wait_until_answers(proc: subprocess.Popen[bytes], url: str, log: Path, what: str) -> None:
+    """Wait until ``url`` answers 200 (bounded in time); stop ``proc`` if it never does."""
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
         if proc.poll() is not None:
-            raise RuntimeError(f"voila exited with {proc.returncode}: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"{what} exited with {proc.returncode}: {log.read_text()[-2000:]}")
         try:
-            with urllib.request.urlopen(url + "voila/static/voila.js", timeout=5) as r:
+            with urllib.request.urlopen(url, timeout=5) as r:
                 if r.status == 200:
-                    return proc, url
+                    return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         if time.monotonic() > deadline:
             stop(proc)
-            raise RuntimeError(f"voila did not answer within {START_TIMEOUT_S} s")
+            raise RuntimeError(f"{what} did not answer within {START_TIMEOUT_S} s")
         time.sleep(0.2)  # polling a starting server, not waiting on the page
 
 

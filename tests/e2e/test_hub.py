@@ -7,12 +7,8 @@ shared-password sign-in, one workbench Voila per reviewer and one shared SQLite 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +17,8 @@ import pytest
 
 from workbench.store import open_store
 
-from .conftest import ROOT, demo_proposals, free_port
+from .conftest import ROOT, demo_proposals, free_port, stop, wait_until_answers
+from .test_review_page import _pick
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -37,16 +34,6 @@ class Hub:
     url: str
     db: Path
     log: Path
-
-
-def stop_hub(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)  # the hub stops its proxy and reviewers' servers
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
 
 
 def start_hub(tmp: Path, db: Path, extra: dict[str, str]) -> tuple[subprocess.Popen[bytes], Hub]:
@@ -74,20 +61,8 @@ def start_hub(tmp: Path, db: Path, extra: dict[str, str]) -> tuple[subprocess.Po
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"jupyterhub exited: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + "hub/login", timeout=5) as r:
-                if r.status == 200:
-                    return proc, Hub(url, db, log)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        if time.monotonic() > deadline:
-            stop_hub(proc)
-            raise RuntimeError(f"jupyterhub did not answer within {START_TIMEOUT_S} s")
-        time.sleep(0.2)  # polling a starting server, not waiting on the page
+    wait_until_answers(proc, url + "hub/login", log, "jupyterhub")
+    return proc, Hub(url, db, log)
 
 
 @pytest.fixture
@@ -100,7 +75,7 @@ def hub(tmp_path: Path) -> Iterator[Hub]:
     try:
         yield served
     finally:
-        stop_hub(proc)
+        stop(proc)
 
 
 def sign_in(browser, hub: Hub, user: str):
@@ -118,11 +93,7 @@ def sign_in(browser, hub: Hub, user: str):
 
 
 def _open(page, index: int) -> str:
-    label = page.locator(".wb-picker option").nth(index).inner_text().replace("\xa0", " ")
-    pid = label.split()[1]
-    page.locator(".wb-picker select").select_option(index=index)
-    page.locator(".wb-status-ok", has_text=pid).wait_for()
-    page.locator(".wb-findings .wb-count").wait_for()
+    pid = _pick(page, index)
     page.locator(".wb-judgment select").first.wait_for()
     return pid
 

@@ -197,7 +197,8 @@ def test_the_kernel_of_a_closed_tab_is_culled(page, tmp_path: Path) -> None:
         "WORKBENCH_DB_URL": f"sqlite:///{tmp_path / 'workbench.db'}",
         "WORKBENCH_CACHE_DIR": str(tmp_path / "cache"),
     }
-    cull = ("--MappingKernelManager.cull_idle_timeout=2", "--MappingKernelManager.cull_interval=1")
+    # longer than a busy machine takes from running the notebook to the page connecting
+    cull = ("--MappingKernelManager.cull_idle_timeout=30", "--MappingKernelManager.cull_interval=2")
     proc, url = start_voila(ROOT / "notebooks" / "review.ipynb", env, tmp_path / "cull.log", cull)
     try:
         page.route(lambda u: not u.startswith("http://127.0.0.1:"), lambda r: r.abort())
@@ -205,7 +206,6 @@ def test_the_kernel_of_a_closed_tab_is_culled(page, tmp_path: Path) -> None:
         page.locator(".wb-picker option").first.wait_for(state="attached")
         config = "document.getElementById('jupyter-config-data').textContent"
         kernel = page.evaluate(f"() => JSON.parse({config}).kernelId")
-        # picking takes longer than the cull timeout: an open tab's kernel is kept
         page.locator(".wb-picker select").select_option(index=0)
         page.locator(".wb-findings .wb-count").wait_for()
         with urllib.request.urlopen(f"{url}api/kernels/{kernel}", timeout=10) as r:
@@ -221,5 +221,28 @@ def test_the_kernel_of_a_closed_tab_is_culled(page, tmp_path: Path) -> None:
             time.sleep(0.5)  # polling the server for the cull, not waiting on a page
         else:
             raise AssertionError("the closed tab's kernel was not culled within 120 s")
+    finally:
+        stop(proc)
+
+
+def test_the_kernel_pool_setting_preheats_the_page(page, tmp_path: Path) -> None:
+    env: dict[str, str | None] = {
+        "WORKBENCH_DATA_DIR": str(demo_proposals(tmp_path)),
+        "WORKBENCH_DB_URL": f"sqlite:///{tmp_path / 'workbench.db'}",
+        "WORKBENCH_CACHE_DIR": str(tmp_path / "cache"),
+        "WORKBENCH_KERNEL_POOL": "1",
+    }
+    log = tmp_path / "pool.log"
+    proc, url = start_voila(ROOT / "notebooks" / "review.ipynb", env, log)
+    try:
+        deadline = time.monotonic() + 120
+        while "is filled with 1 kernel(s)" not in log.read_text():
+            assert time.monotonic() < deadline, "the kernel pool was not filled within 120 s"
+            time.sleep(0.5)  # polling the server's log, not waiting on a page
+        page.route(lambda u: not u.startswith("http://127.0.0.1:"), lambda r: r.abort())
+        page.goto(url)
+        page.locator(".wb-picker select").select_option(index=0)
+        page.locator(".wb-findings .wb-count").wait_for()
+        page.locator(".wb-network .js-plotly-plot").first.wait_for()
     finally:
         stop(proc)
