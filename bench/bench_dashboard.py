@@ -145,8 +145,8 @@ def _server_side(folder: str, cache: Path) -> None:
     background once it is shown; a switch then screens (or reads back) the
     proposal and shows it in that explorer. The disk cache is written after.
     """
-    from widgets.network import NetworkExplorer, sample_graph, warm_up
-    from widgets.workspace import Workspace
+    from widgets.network.explorer import NetworkExplorer, sample_graph, warm_up
+    from workbench.session.workspace import Workspace
     from workbench.settings import Settings
 
     settings = Settings.from_env(

@@ -40,9 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx
 from networkx.algorithms import bipartite
 
-from widgets import network_layout
-from widgets.network import NetworkExplorer, warm_up
-from widgets.network_filter import GraphArrays
+from widgets.network.explorer import NetworkExplorer, warm_up
 from workbench.graph import build_graph
 from workbench.graph.identity import name_key
 from workbench.graph.synthetic import synthetic_network
@@ -50,6 +48,8 @@ from workbench.linking import link_people
 from workbench.lists import load_list, shipped_lists
 from workbench.matching import Matcher
 from workbench.model import Work
+from workbench.session import network_layout
+from workbench.session.network_filter import GraphArrays
 
 
 @dataclass(frozen=True)

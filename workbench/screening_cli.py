@@ -21,6 +21,8 @@ from workbench.errors import InputError, Problem
 from workbench.faq import cite
 from workbench.model import LoadReport, Proposal, ScreeningList, Work
 from workbench.screening import ScreeningResult, screen
+from workbench.settings import read_setting
+from workbench.window import DEFAULT_YEARS
 
 T = TypeVar("T")
 
@@ -47,14 +49,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="screening list in any supported format (repeatable; default: the shipped lists)",
+        help="screening list in any supported format (repeatable; default: WORKBENCH_LISTS, "
+        "else the shipped lists, as on the review page)",
     )
     parser.add_argument(
         "--as-of",
         type=_iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="reference date of the 2-year window (default: the proposal's submission date)",
+        help="reference date of the look-back window (default: the proposal's submission date)",
+    )
+    parser.add_argument(
+        "--years",
+        type=int,
+        default=None,
+        metavar="N",
+        help="look-back window in years (default: WORKBENCH_LOOKBACK_YEARS, else "
+        f"{DEFAULT_YEARS}, as on the review page)",
     )
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.add_argument(
@@ -131,8 +142,16 @@ def load_inputs(
 def run(args: argparse.Namespace) -> int:
     from workbench.matching import Matcher
 
-    proposal, works, lists, notes = load_inputs(args.proposal, args.publications, args.lists)
-    result = screen(proposal, works, Matcher.from_lists(lists), lists, as_of=args.as_of)
+    list_paths = args.lists or [str(p) for p in read_setting("lists")]
+    years = args.years if args.years is not None else read_setting("lookback_years")
+    if not 1 <= years <= 10:
+        raise InputError(
+            [Problem("command line", "--years", "years", f"out of range: {years}", "1 to 10")]
+        )
+    proposal, works, lists, notes = load_inputs(args.proposal, args.publications, list_paths)
+    result = screen(
+        proposal, works, Matcher.from_lists(lists), lists, as_of=args.as_of, years=years
+    )
     if args.format == "json":
         data = result.to_json()
         data["warnings"] = notes + data["warnings"]

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, Problem
+from workbench.window import DEFAULT_YEARS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -175,7 +176,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "lookback_years",
         "WORKBENCH_LOOKBACK_YEARS",
-        "2",
+        str(DEFAULT_YEARS),
         "Look-back window for co-authorship, in years before the reference date (FAQ Q3.6).",
         _years,
     ),
@@ -226,7 +227,7 @@ class Settings:
     lists: tuple[Path, ...]
     db_url: str
     language: str = "ja"
-    lookback_years: int = 2
+    lookback_years: int = DEFAULT_YEARS
     reviewer: str = ""
     cache_dir: Path = ROOT / "data" / "cache"
     allowed_hosts: tuple[str, ...] = ("localhost",)
@@ -261,6 +262,27 @@ class Settings:
         if unknown:
             raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
         return Settings(**{**current, **changes})
+
+
+def read_setting(name: str, environ: Mapping[str, str] | None = None) -> Any:
+    """One setting from ``environ`` (default ``os.environ``), else its default.
+
+    For commands that need only some settings (``workbench screen``): the other
+    variables are not read, so a bad one does not stop them.
+
+    >>> read_setting("lookback_years", {"WORKBENCH_LOOKBACK_YEARS": "3"})
+    3
+    >>> read_setting("lookback_years", {}) == DEFAULT_YEARS
+    True
+    """
+    s = next(s for s in SETTINGS if s.name == name)
+    raw = (os.environ if environ is None else environ).get(s.env)
+    if raw is None or (raw == "" and s.name != "reviewer"):
+        return s.default_factory() if s.default_factory else s.parse(s.default)
+    try:
+        return s.parse(raw)
+    except _Invalid as exc:
+        raise InputError([Problem("environment", s.env, s.name, str(exc), exc.expected)]) from None
 
 
 def settings_markdown() -> str:

@@ -151,3 +151,40 @@ def test_missing_reference_date_and_bad_as_of(
     with pytest.raises(SystemExit) as e:
         main(["screen", str(nodate), "--as-of", "20-06-2025"])
     assert e.value.code == 2 and "expected YYYY-MM-DD" in capsys.readouterr().err
+
+
+def _window_start(capsys: pytest.CaptureFixture[str], here: Path, *argv: str) -> str:
+    code, out, err = screen(capsys, str(here / "proposal.json"), "--format", "json", *argv)
+    assert code == 0, err
+    return str(json.loads(out)["window_start"])
+
+
+def test_the_window_comes_from_years_then_the_dashboards_setting(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WORKBENCH_LOOKBACK_YEARS", raising=False)
+    assert _window_start(capsys, here) == "2023-06-20"  # the default look-back
+    monkeypatch.setenv("WORKBENCH_LOOKBACK_YEARS", "3")
+    assert _window_start(capsys, here) == "2022-06-20"  # as on the review page
+    assert _window_start(capsys, here, "--years", "1") == "2024-06-20"  # the flag wins
+
+
+def test_bad_years_are_refused_in_plain_words(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = screen(capsys, str(here / "proposal.json"), "--years", "0")
+    assert code == 2 and "--years" in err and "Traceback" not in err
+    monkeypatch.setenv("WORKBENCH_LOOKBACK_YEARS", "many")
+    code, _, err = screen(capsys, str(here / "proposal.json"))
+    assert code == 2 and "WORKBENCH_LOOKBACK_YEARS" in err and "Traceback" not in err
+
+
+def test_the_lists_come_from_the_dashboards_setting(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only = Path(__file__).resolve().parents[1] / "fixtures" / "widgets" / "lists"
+    lists = sorted(only.glob("*.csv"))
+    monkeypatch.setenv("WORKBENCH_LISTS", str(lists[0]))
+    code, out, err = screen(capsys, str(here / "proposal.json"), "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["lists"]) == 1  # not the shipped lists

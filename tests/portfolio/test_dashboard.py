@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from widgets.portfolio import CHARTS, PortfolioApp, build_app
+from widgets.portfolio.app import CHARTS, PortfolioApp, build_app
 from workbench.portfolio import analysis
 from workbench.settings import Settings
 

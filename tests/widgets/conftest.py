@@ -8,38 +8,12 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from widgets.app import App
-from widgets.workspace import Workspace
-from workbench.settings import Settings
-from workbench.store.store import Store, open_store
+from tests.session.conftest import FIXTURES, LIST, db_path, make_settings, store
+from widgets.review.app import App
+from workbench.session.workspace import Workspace
+from workbench.store.store import Store
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "widgets"
-LIST = FIXTURES / "lists" / "watch-2025-06-01.csv"
-
-
-def make_settings(data_dir: Path, db: Path, **changes: object) -> Settings:
-    s = Settings(
-        data_dir=data_dir,
-        lists=(LIST,),
-        db_url=f"sqlite:///{db}",
-        language="ja",
-        lookback_years=2,
-        reviewer="",
-        cache_dir=db.parent / "cache",
-    )
-    return s.replace(**changes) if changes else s
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "workbench.db"
-
-
-@pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    s = open_store(f"sqlite:///{db_path}")
-    yield s
-    s.close()
+__all__ = ["FIXTURES", "LIST", "db_path", "make_settings", "store"]  # shared with the session tests
 
 
 @pytest.fixture
@@ -64,12 +38,7 @@ def make_app(db_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> It
 
     yield make
     for app in apps:
-        if hasattr(app, "_fallback"):
-            app._fallback.cancel()
-        app._stop.set()
-        app._idle.set()
-        if app._executor is not None:
-            app._executor.shutdown(wait=True)
+        app.stop()
 
 
 def html_of(widget: w.Widget) -> str:

@@ -7,7 +7,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-from widgets.app import App, AppState, build_app
+from widgets.review.app import App, AppState, build_app
 from workbench.settings import Settings
 from workbench.store.store import Store, open_store
 
@@ -437,12 +437,10 @@ def test_build_app_reads_the_environment_and_shows_bad_settings(
     app = build_app()
     try:
         assert isinstance(app, App) and app.language == "en"
-        assert app.prefetcher is None  # waits for the browser to show the page
+        assert not app.background_started  # waits for the browser to show the page
         app.page_shown.shown = True
         assert [e["id"] for e in app.picker.entries] == ["example", "quiet"]
-        app.prefetcher.join(
-            timeout=120
-        )  # the store opens and the statuses follow in the background
+        assert app.idle()  # the store opens and the statuses follow in the background
         assert (tmp_path / "env.db").exists()
         assert {e["status"] for e in app.picker.entries} == {"not-reviewed"}
         assert app.workspace.cached("example")
@@ -459,7 +457,7 @@ def test_settings_type_is_the_declared_one(make_app) -> None:
 def test_findings_and_network_are_linked_both_ways(make_app) -> None:
     app = make_app()
     _open(app)
-    from widgets.network import NetworkExplorer
+    from widgets.network.explorer import NetworkExplorer
 
     assert isinstance(app.network, NetworkExplorer) and app.network in app.network_box.children
     key = _key(app, "recent_coauthorship")
@@ -496,9 +494,8 @@ def test_findings_and_network_are_linked_both_ways(make_app) -> None:
 
 def test_proposals_are_screened_ahead_so_a_switch_is_immediate(make_app) -> None:
     app = make_app(background=True, prefetch=True)
-    assert app.prefetcher is not None
-    app.prefetcher.join(timeout=120)
-    assert not app.prefetcher.is_alive()
+    assert app.background_started
+    assert app.idle()
     assert app.workspace.cached("example") and app.workspace.cached("quiet")
     screened = app.workspace.screen("quiet")
     _open(app, "quiet")
@@ -508,24 +505,22 @@ def test_proposals_are_screened_ahead_so_a_switch_is_immediate(make_app) -> None
 def test_background_work_starts_without_the_browser_signal_after_a_while(
     make_app, monkeypatch
 ) -> None:
-    import widgets.app as app_module
+    import widgets.review.app as app_module
 
     monkeypatch.setattr(app_module, "BACKGROUND_FALLBACK_S", 0.05)
     settings_app = make_app()  # builds the fixtures' settings and store
     app = App(settings_app.settings, settings_app.workspace, background=True, prefetch=False)
     try:
-        app._fallback.join(timeout=10)
-        assert app.prefetcher is not None
-        app.prefetcher.join(timeout=60)
+        assert app.idle(timeout=60)  # started by the timer: the browser never said
+        assert app.background_started
         assert {e["status"] for e in app.picker.entries} == {"not-reviewed"}
     finally:
-        app._stop.set()
-        app._executor.shutdown(wait=True)
+        app.stop()
 
 
 def test_review_parts_and_explorer_are_made_ahead_and_shown_with_a_proposal(make_app) -> None:
     app = make_app(background=True, prefetch=False)
-    app.prefetcher.join(timeout=120)
+    assert app.idle()
     assert app.network is not None and app.network.graph.proposal_id == ""  # the sample
     # placed on the page (the browser makes their views) but of no height and unseen
     assert app.judgment in app.main.children and app.network in app.network_box.children

@@ -6,21 +6,11 @@ import ast
 import re
 from pathlib import Path
 
-from widgets.i18n import LABELS, label, translator
+from widgets.common.i18n import LABELS, label, translator
 
 WIDGETS = Path(__file__).resolve().parents[2] / "widgets"
 #: The review page's modules (the network explorer and the portfolio keep their own labels).
-REVIEW_MODULES = (
-    "app",
-    "evidence",
-    "export",
-    "findings",
-    "judgment",
-    "markup",
-    "overview",
-    "picker",
-    "status",
-)
+REVIEW_MODULES = [*sorted((WIDGETS / "review").glob("*.py")), *(WIDGETS / "common").glob("*.py")]
 
 
 def test_every_key_has_both_languages_and_they_differ_where_words_are_translated() -> None:
@@ -53,7 +43,7 @@ def test_store_words_come_from_the_store_vocabulary_in_both_languages() -> None:
 def _literal_keys() -> set[str]:
     """Label keys written as literals in the widgets' calls to ``tr``/``label``."""
     keys: set[str] = set()
-    for path in (WIDGETS / f"{m}.py" for m in REVIEW_MODULES):
+    for path in REVIEW_MODULES:
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)

@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from widgets.kernel_thread import call_soon, kernel_loop
+from widgets.common.kernel_thread import call_soon, kernel_loop
 
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Run in the kernel: one call from its own thread, one from a worker thread.
 SCHEDULE = """
 import threading
-from widgets.kernel_thread import call_soon
+from widgets.common.kernel_thread import call_soon
 
 ran = []
 
@@ -74,7 +74,7 @@ def test_a_worker_threads_call_runs_on_the_kernel_thread_after_the_current_messa
 def test_a_failure_later_is_logged_and_the_kernel_goes_on(kernel: Any) -> None:
     code = """
 import logging, io, threading, time
-from widgets.kernel_thread import call_soon
+from widgets.common.kernel_thread import call_soon
 caught = io.StringIO()
 logging.getLogger("widgets").addHandler(logging.StreamHandler(caught))
 def broken():

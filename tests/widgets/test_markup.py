@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from widgets import markup
-from widgets.i18n import translator
-from widgets.view import EvidenceRow, FindingRow, ListRow, Outcome, ReviewView, ScopeRow
+from widgets.common import markup
+from widgets.common.i18n import translator
+from workbench.session.view import EvidenceRow, FindingRow, ListRow, Outcome, ReviewView, ScopeRow
 
 HOSTILE = "<img src=x onerror=window.__xss=1><script>window.__xss=1</script>\"'"
 

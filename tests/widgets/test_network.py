@@ -13,11 +13,11 @@ import traitlets
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.graph.factory import HIT, NameMatcher, author, person, proposal, work
-from widgets import network_layout
-from widgets.network import LABEL_LIMIT, NetworkExplorer
-from widgets.network_style import OKABE_ITO
+from widgets.network.explorer import LABEL_LIMIT, NetworkExplorer
+from widgets.network.style import OKABE_ITO
 from workbench.graph import build_graph
 from workbench.graph.synthetic import synthetic_network
+from workbench.session import network_layout
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 HIT_AFF = "School of Astronautics, Harbin Institute of Technology <script>alert(2)</script>"

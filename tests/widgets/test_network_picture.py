@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.graph.factory import NameMatcher  # noqa: E402
-from widgets.network import LABEL_LIMIT, NetworkExplorer  # noqa: E402
+from widgets.network.explorer import LABEL_LIMIT, NetworkExplorer  # noqa: E402
 from workbench.graph import build_graph  # noqa: E402
 from workbench.graph.synthetic import synthetic_network  # noqa: E402
 

@@ -20,7 +20,7 @@ def _run(code: str) -> str:
 def test_warm_up_skips_the_iri_grammar_and_the_explorer_still_works() -> None:
     out = _run(
         "import sys\n"
-        "from widgets.network import warm_up, NetworkExplorer, sample_graph\n"
+        "from widgets.network.explorer import warm_up, NetworkExplorer, sample_graph\n"
         "warm_up()\n"
         "print(sys.modules.get('rfc3987_syntax', 'absent'))\n"
         "print(type(NetworkExplorer(sample_graph()).fig).__name__)\n"
@@ -34,7 +34,7 @@ def test_warm_up_skips_the_iri_grammar_and_the_explorer_still_works() -> None:
 def test_a_process_that_loaded_jsonschema_first_keeps_it_whole() -> None:
     out = _run(
         "import sys, jsonschema\n"
-        "from widgets.network import warm_up\n"
+        "from widgets.network.explorer import warm_up\n"
         "warm_up()\n"
         "print(sys.modules.get('rfc3987_syntax') is not None)\n"
     )

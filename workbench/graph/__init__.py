@@ -1,6 +1,6 @@
 """The co-authorship graph of a proposal: builder, queries and export.
 
-``build_graph(proposal, works, matcher=None, as_of=None, years=2)`` gives a
+``build_graph(proposal, works, matcher=None, as_of=None, years=DEFAULT_YEARS)`` gives a
 :class:`CoauthorGraph`; :mod:`workbench.graph.queries` cuts views out of it and
 :mod:`workbench.graph.export` writes it out (GraphML, node-link JSON, pandas).
 """

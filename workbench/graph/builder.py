@@ -94,7 +94,7 @@ from workbench.linking import Links, link_people
 from workbench.model import Authorship, Person, Proposal, Work
 from workbench.rules import MatcherLike, affiliation_texts
 from workbench.scope import decide_scope
-from workbench.window import Window, reference_date
+from workbench.window import DEFAULT_YEARS, Window, reference_date
 
 __all__ = ["build_graph", "dedupe_works", "work_node"]
 
@@ -108,7 +108,7 @@ def build_graph(
     works: Iterable[Work],
     matcher: MatcherLike | None = None,
     as_of: date | None = None,
-    years: int = 2,
+    years: int = DEFAULT_YEARS,
     *,
     organisations: bool = True,
     links: Links | None = None,

@@ -26,6 +26,7 @@ from typing import Any
 from workbench.model import ScreeningList
 from workbench.portfolio.folders import ProposalFiles
 from workbench.portfolio.rows import ProposalRows
+from workbench.window import DEFAULT_YEARS
 
 Progress = Callable[[int, int, str], None]
 
@@ -68,7 +69,7 @@ def screen_dask(
     lists: Sequence[ScreeningList],
     *,
     as_of: date | None = None,
-    years: int = 2,
+    years: int = DEFAULT_YEARS,
     memory: Any = None,
     scheduler: str | None = None,
     workers: int = 2,

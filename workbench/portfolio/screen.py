@@ -30,6 +30,7 @@ from workbench.model import LoadReport, ScreeningList, Work
 from workbench.portfolio.folders import ProposalFiles, find_proposals
 from workbench.portfolio.rows import EntryInfo, ProposalRows, entry_info, failed_rows, result_rows
 from workbench.portfolio.tables import PortfolioTables, assemble
+from workbench.window import DEFAULT_YEARS
 
 #: ``progress(done, total, label)`` after each proposal.
 Progress = Callable[[int, int, str], None]
@@ -153,7 +154,7 @@ def screen_files(
     matcher: Any,
     *,
     as_of: date | None = None,
-    years: int = 2,
+    years: int = DEFAULT_YEARS,
     entries: EntryInfo | None = None,
 ) -> ProposalRows:
     """Load and screen one proposal folder; never raises for bad input (see the module text)."""
@@ -197,7 +198,7 @@ def screen_local(
     lists: Sequence[ScreeningList],
     *,
     as_of: date | None = None,
-    years: int = 2,
+    years: int = DEFAULT_YEARS,
     memory: Any = None,
     progress: Progress | None = None,
 ) -> list[ProposalRows]:
@@ -232,7 +233,7 @@ def screen_portfolio(
     scheduler: str | None = None,
     progress: Progress | None = None,
     *,
-    years: int = 2,
+    years: int = DEFAULT_YEARS,
     store: Any = None,
     workers: int = 2,
 ) -> PortfolioRun:

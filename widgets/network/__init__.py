@@ -1,0 +1,1 @@
+"""The co-authorship network explorer shown on the review page."""

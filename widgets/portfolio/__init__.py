@@ -1,0 +1,1 @@
+"""The analyst page: patterns across all proposals and list revisions."""

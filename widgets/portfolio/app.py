@@ -1,0 +1,465 @@
+"""The analyst dashboard: portfolio charts with filters, drill-down and export.
+
+:func:`build_app` reads the settings, screens the proposals folder
+(``WORKBENCH_DATA_DIR``) against the lists in a background thread with a
+progress bar, and shows :class:`PortfolioApp`. Tests and scripts pass ready
+tables (``PortfolioApp(tables)``, e.g. read back with
+:meth:`~workbench.portfolio.PortfolioTables.read` from ``workbench portfolio
+screen --out``).
+
+Traits: ``filters`` (input: filter name → chosen values), ``language``
+(``ja``/``en``), ``drill`` (output: the chart element clicked, ``{"summary",
+"value"}``). All analysis comes from :mod:`workbench.portfolio.analysis`;
+every text from data is escaped before it reaches HTML or a chart. Charts are
+:class:`~widgets.portfolio.plot.Chart` widgets updated in place, with
+plotly.js sent to the browser once.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+import plotly.graph_objects as go
+import traitlets as t
+
+from widgets.common import markup
+from widgets.common.kernel_thread import call_soon
+from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
+from widgets.portfolio.i18n import translator
+from widgets.portfolio.plot import Chart, PlotlyLoader
+from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
+from workbench.portfolio import analysis
+from workbench.portfolio.export import FORMATS, table_bytes
+from workbench.portfolio.tables import PortfolioTables
+from workbench.settings import LANGUAGES, Settings
+
+log = logging.getLogger("widgets")
+
+#: The charts in the order the page shows them (two columns; some span both).
+CHARTS = (
+    "by_organisation",
+    "by_country",
+    "by_check",
+    "by_field",
+    "outcomes",
+    "heatmap",
+    "timeline",
+    "mitigation",
+)
+FILTER_NAMES = tuple(analysis.FILTERS)
+TABLES = ("proposals", "findings", "evidence", "problems")
+DRILL_ROWS = 200
+#: columns whose codes are shown in words, with the label prefix that translates them
+_CODED = {
+    "suggested_outcome": "outcome.",
+    "outcome": "outcome.",
+    "review_status": "status.",
+    "check": "check.",
+    "kind": "measure.",
+}
+#: filters whose values are codes, and the prefix that translates them
+_CODED_FILTERS = {"check": "check.", "outcome": "outcome."}
+#: what a clicked element of a summary is, when it is a code
+_CODED_DRILL = {"by_check": "check.", "outcomes": "outcome.", "mitigation": "measure."}
+_COLUMNS = frozenset(analysis.DRILL_COLUMNS)
+
+
+def _cell(value: Any, column: str, tr: Callable[..., str]) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if column in _CODED and isinstance(value, str):
+        return html.escape(tr(_CODED[column] + value))
+    return html.escape(str(value))
+
+
+def table_html(frame: pd.DataFrame, tr: Callable[..., str], limit: int = DRILL_ROWS) -> str:
+    """A plain HTML table of ``frame`` (headers and codes translated, every cell escaped)."""
+    if frame.empty:
+        return f"<p class='wb-muted'>{html.escape(tr('drill.empty'))}</p>"
+    head = "".join(
+        f"<th>{html.escape(tr('col.' + c) if c in _COLUMNS else c)}</th>" for c in frame.columns
+    )
+    columns = list(frame.columns)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{_cell(v, c, tr)}</td>" for v, c in zip(row, columns, strict=True))
+        + "</tr>"
+        for row in frame.head(limit).itertuples(index=False)
+    )
+    more = (
+        f"<p class='wb-muted'>{html.escape(tr('drill.more', n=len(frame), shown=limit))}</p>"
+        if len(frame) > limit
+        else ""
+    )
+    return (
+        f"<div class='wb-drill-scroll'><table class='wb-table wb-drill-table'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}"
+    )
+
+
+class PortfolioApp(w.VBox):
+    """The analyst page. Parts are attributes (``filter_widgets``, ``charts``, …) for tests.
+
+    ``figures`` holds the plotly figure each chart shows, ``clicks`` how its
+    points map back to the data.
+    """
+
+    language = t.Unicode(LANGUAGES[0])
+    filters = t.Dict()
+    drill = t.Dict()  # output: {"summary": ..., "value": ...}
+
+    def __init__(
+        self, tables: PortfolioTables | None = None, language: str = LANGUAGES[0], **kwargs: Any
+    ) -> None:
+        self.title = w.HTML()
+        self._lang = w.ToggleButtons(
+            options=[("日本語", "ja"), ("English", "en")],
+            value=language,
+            style={"button_width": "5.5rem"},
+        )
+        header = w.HBox(
+            [self.title, self._lang],
+            layout=w.Layout(justify_content="space-between", align_items="center"),
+        )
+        header.add_class("wb-header")
+        self.summary = w.HTML()
+        self.progress = w.IntProgress(
+            min=0, max=1, value=0, layout=w.Layout(display="none", width="100%")
+        )
+        self.status = w.HTML()
+        self.filter_widgets = {
+            name: w.SelectMultiple(
+                options=[], rows=5, layout=w.Layout(width="15rem", height="7.4rem")
+            )
+            for name in FILTER_NAMES
+        }
+        self._filter_labels = {name: w.HTML() for name in FILTER_NAMES}
+        filter_boxes = []
+        for name in FILTER_NAMES:
+            box = w.VBox([self._filter_labels[name], self.filter_widgets[name]])
+            box.add_class("wb-filter")
+            filter_boxes.append(box)
+        self._reset = w.Button(icon="times", layout=w.Layout(width="auto"))
+        self._filters_title = w.HTML()
+        filters_row = w.HBox([*filter_boxes, self._reset])
+        filters_row.add_class("wb-filters")
+        filters_card = w.VBox([self._filters_title, filters_row])
+        filters_card.add_class("wb-card")
+        self.loader = PlotlyLoader()
+        self.charts: dict[str, Chart] = {}
+        cards = []
+        for name in CHARTS:
+            chart = Chart()
+            chart.observe(lambda ch, n=name: self._clicked(n, ch["new"]), names="clicked")
+            self.charts[name] = chart
+            card = w.Box([chart])
+            card.add_class("wb-card")
+            if name in FULL_WIDTH:
+                card.add_class("wb-chart-full")
+            card.add_class("wb-chart-card")
+            card.add_class(f"wb-chart-{name}")
+            cards.append(card)
+        self.figures: dict[str, go.Figure] = {}
+        self.clicks: dict[str, ClickMap] = {}
+        self._charts = w.GridBox(
+            cards,
+            layout=w.Layout(
+                grid_template_columns="repeat(2, minmax(0, 1fr))", grid_gap="10px", width="100%"
+            ),
+        )
+        self._charts.add_class("wb-charts")
+        self._drill_title = w.HTML()
+        self.drill_table = w.HTML()
+        drill_card = w.VBox([self._drill_title, self.drill_table])
+        drill_card.add_class("wb-card")
+        drill_card.add_class("wb-drill")
+        self._export_choice = w.Dropdown(
+            layout=w.Layout(width="26rem"), style={"description_width": "initial"}
+        )
+        self.csv_button = w.Button(icon="file-text-o", layout=w.Layout(width="7rem"))
+        self.xlsx_button = w.Button(icon="file-excel-o", layout=w.Layout(width="7rem"))
+        self.download = w.HTML()
+        self._export_title = w.HTML()
+        export_row = w.HBox([self._export_choice, self.csv_button, self.xlsx_button, self.download])
+        export_row.add_class("wb-export")
+        export_card = w.VBox([self._export_title, export_row])
+        export_card.add_class("wb-card")
+        self._quiet = False
+        self.tables: PortfolioTables | None = None
+        self.view: PortfolioTables | None = None
+        self.drilled = pd.DataFrame(columns=list(analysis.DRILL_COLUMNS))
+        super().__init__(
+            children=[
+                w.HTML(PAGE_STYLE),
+                header,
+                self.progress,
+                self.status,
+                self.summary,
+                filters_card,
+                self._charts,
+                drill_card,
+                export_card,
+                self.loader,
+            ],
+            **kwargs,
+        )
+        self.add_class("wb-app")
+        self.add_class("wb-portfolio")
+        self.language = language
+        t.link((self._lang, "value"), (self, "language"))
+        for name, sel in self.filter_widgets.items():
+            sel.observe(lambda ch, n=name: self._filter_changed(n, ch["new"]), names="value")
+        self._reset.on_click(lambda _b: self.clear_filters())
+        self.csv_button.on_click(lambda _b: self.export("csv"))
+        self.xlsx_button.on_click(lambda _b: self.export("xlsx"))
+        self.observe(lambda _c: self._render(), names=["filters"])
+        self.observe(lambda _c: self._relabel(), names=["language"])
+        self.observe(lambda _c: self._show_drill(), names=["drill"])
+        self.tables = tables
+        self._relabel()
+
+    # ---- input ---------------------------------------------------------------------
+
+    def set_tables(self, tables: PortfolioTables) -> None:
+        """Show ``tables`` (all filters cleared)."""
+        self.tables = tables
+        self._quiet = True
+        try:
+            self._filter_options()
+            for sel in self.filter_widgets.values():
+                sel.value = ()
+        finally:
+            self._quiet = False
+        if self.filters:
+            self.filters = {}  # renders
+        else:
+            self._render()
+
+    def clear_filters(self) -> None:
+        self._quiet = True
+        try:
+            for sel in self.filter_widgets.values():
+                sel.value = ()
+        finally:
+            self._quiet = False
+        self.filters = {}
+
+    def _filter_changed(self, name: str, value: tuple[str, ...]) -> None:
+        if not self._quiet:
+            self.filters = {k: v for k, v in {**self.filters, name: list(value)}.items() if v}
+
+    def _filter_options(self) -> None:
+        """Options of every filter: values as labels (codes in words), keeping the choice."""
+        if self.tables is None:
+            return
+        tr = self._tr()
+        for name, values in analysis.choices(self.tables).items():
+            prefix = _CODED_FILTERS.get(name)
+
+            def shown(v: str, prefix: str | None = prefix) -> str:
+                if v == analysis.NONE:
+                    return tr("filter.none")
+                return tr(prefix + v) if prefix else v
+
+            sel = self.filter_widgets[name]
+            chosen = sel.value
+            sel.options = [(shown(v), v) for v in values]
+            sel.value = tuple(v for v in chosen if v in values)
+
+    # ---- drawing -------------------------------------------------------------------
+
+    def _tr(self) -> Callable[..., str]:
+        return translator(self.language)
+
+    def _relabel(self) -> None:
+        """Every label in the current language, then the charts and tables again."""
+        tr = self._tr()
+        self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
+        self._filters_title.value = markup.heading_html(tr("filter.title"))
+        self._reset.description = tr("filter.reset")
+        for name, label in self._filter_labels.items():
+            label.value = filter_label(tr(f"filter.{name}"))
+        self._quiet = True
+        try:
+            self._filter_options()
+        finally:
+            self._quiet = False
+        self._export_title.value = markup.heading_html(tr("export.title"))
+        self._export_choice.description = tr("export.table")
+        self.csv_button.description = tr("export.csv")
+        self.xlsx_button.description = tr("export.xlsx")
+        self.download.value = ""
+        self._render()
+
+    def _render(self) -> None:
+        tr = self._tr()
+        if self.tables is None:
+            self.summary.value = ""
+            self._drill_title.value = markup.heading_html(tr("drill.none"))
+            return
+        self.view = analysis.apply_filters(self.tables, self.filters)
+        v = self.view
+        self.summary.value = key_figures(
+            [
+                (tr("kpi.proposals"), len(v.proposals)),
+                (tr("kpi.flagged"), int(v.findings["proposal_id"].nunique())),
+                (tr("kpi.findings"), len(v.findings)),
+                (tr("kpi.organisations"), int(v.findings["entry_id"].dropna().nunique())),
+                (tr("kpi.failed"), len(self.tables.failed)),
+            ],
+            alert=[False, False, False, False, len(self.tables.failed) > 0],
+        )
+        for name in CHARTS:
+            fig, clicks = figure(name, analysis.SUMMARIES[name](v), tr)
+            self.figures[name], self.clicks[name] = fig, clicks
+            self.charts[name].show(fig)
+        names = [*TABLES, *CHARTS, "drill"]
+        current = self._export_choice.value
+        self._export_choice.options = [
+            (tr(f"table.{n}") if n in (*TABLES, "drill") else tr(f"chart.{n}"), n) for n in names
+        ]
+        self._export_choice.value = current if current in names else "proposals"
+        self._show_drill()
+
+    def _clicked(self, summary: str, click: dict[str, Any]) -> None:
+        """A point clicked in the browser: drill into what it stands for."""
+        if not click or summary not in self.clicks:
+            return
+        raw = click.get("point")
+        if isinstance(raw, list):
+            point: int | list[int] = [int(p) for p in raw]
+        elif isinstance(raw, int | float):
+            point = int(raw)
+        else:
+            return
+        value = self.clicks[summary].value(int(click.get("trace") or 0), point)
+        if value is not None:
+            self.select(summary, value)
+
+    def select(self, summary: str, value: Any) -> None:
+        """Drill into ``value`` of ``summary`` (what a click on a chart does)."""
+        self.drill = {"summary": summary, "value": value}
+
+    def _show_drill(self) -> None:
+        tr = self._tr()
+        if not self.drill or self.view is None:
+            self.drilled = pd.DataFrame(columns=list(analysis.DRILL_COLUMNS))
+            self._drill_title.value = markup.heading_html(tr("drill.none"))
+            self.drill_table.value = ""
+            return
+        summary, value = self.drill["summary"], self.drill["value"]
+        self.drilled = analysis.drill(self.view, summary, value)
+        prefix = _CODED_DRILL.get(summary)
+        if isinstance(value, tuple | list):
+            what = " × ".join(str(v) for v in value)
+        elif value == analysis.NONE:
+            what = tr("filter.none")
+        else:
+            what = tr(prefix + str(value)) if prefix else str(value)
+        self._drill_title.value = markup.heading_html(
+            tr("drill.title", what=f"{tr('chart.' + summary)} — {what}", n=len(self.drilled))
+        )
+        self.drill_table.value = table_html(self.drilled, tr)
+
+    # ---- export --------------------------------------------------------------------
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The table ``name`` as shown (filtered): a table, a chart's summary, or the drill."""
+        if self.view is None or self.tables is None:
+            return pd.DataFrame()
+        if name == "drill":
+            return self.drilled
+        if name in analysis.SUMMARIES:
+            return analysis.SUMMARIES[name](self.view)
+        if name == "problems":
+            return self.tables.problems
+        frame: pd.DataFrame = getattr(self.view, name)
+        return frame
+
+    def export(self, fmt: str, name: str | None = None) -> bytes:
+        """The table ``name`` (default: the chosen one) as CSV or Excel; also offered as a link."""
+        tr = self._tr()
+        name = name or str(self._export_choice.value)
+        data = table_bytes(self.table(name), fmt, sheet=name)
+        filename = f"portfolio_{name}.{fmt}"
+        self.download.value = markup.download_link(
+            tr("export.ready", name=filename),
+            filename,
+            FORMATS[fmt],
+            base64.b64encode(data).decode("ascii"),
+        )
+        return data
+
+
+def build_app(settings: Settings | None = None, *, wait: bool = False) -> PortfolioApp:
+    """The analyst page for the settings' proposals folder, lists and store.
+
+    The folder is screened in a background thread (progress shown on the page;
+    the widgets change on the kernel's thread); ``wait=True`` returns only once
+    the screening is done, and outside a kernel (scripts, tests) once it is shown.
+    """
+    from workbench.lists import load_lists
+    from workbench.portfolio import screen_portfolio
+    from workbench.store import open_store
+
+    settings = settings or Settings.from_env()
+    app = PortfolioApp(language=settings.language)
+    app.progress.layout.display = ""
+    app.status.value = markup.status_html(app._tr()("load.lists"), "busy")
+
+    def show_progress(done: int, total: int) -> None:
+        app.progress.max = max(total, 1)
+        app.progress.value = done
+        app.status.value = markup.status_html(
+            app._tr()("load.screening", done=done, total=total), "busy"
+        )
+
+    def progress(done: int, total: int, _name: str) -> None:
+        call_soon(show_progress, done, total)
+
+    def show_tables(tables: PortfolioTables) -> None:
+        try:
+            app.set_tables(tables)
+        except Exception as exc:
+            show_error(exc)
+            return
+        app.status.value = ""
+        app.progress.layout.display = "none"
+
+    def show_error(exc: Exception) -> None:
+        log.error("portfolio screening failed", exc_info=exc)
+        app.status.value = markup.status_html(f"{type(exc).__name__}: {exc}", "error")
+        app.progress.layout.display = "none"
+
+    def work() -> None:
+        """Screen in this background thread; the page changes on the kernel's thread."""
+        try:
+            lists = [x.value for x in load_lists(settings.lists)]
+            store = open_store(settings.db_url)
+            try:
+                run = screen_portfolio(
+                    settings.data_dir,
+                    lists,
+                    progress=progress,
+                    store=store,
+                    years=settings.lookback_years,
+                )
+            finally:
+                store.close()
+        except Exception as exc:  # shown in plain words, logged with its traceback
+            call_soon(show_error, exc)
+            return
+        call_soon(show_tables, run.tables)
+
+    thread = threading.Thread(target=work, name="portfolio-screening", daemon=True)
+    thread.start()
+    if wait:
+        thread.join()
+    return app

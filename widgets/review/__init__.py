@@ -1,0 +1,1 @@
+"""The review page: one proposal, its findings, evidence, judgment and export."""

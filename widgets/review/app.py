@@ -1,0 +1,247 @@
+"""The reviewer dashboard: small widgets wired together through their traits.
+
+:func:`build_app` reads the settings and returns an :class:`App`. The App
+owns its parts (title, picker, overview, findings, status; the review parts
+made later by :class:`~widgets.review.parts.ReviewParts`) and three small
+controllers, each wiring its own observers:
+:class:`~widgets.review.screening_flow.ScreeningFlow` (pick → screen → show, and
+the work done ahead in the background),
+:class:`~widgets.review.recording.Recorder` (the reviewer's decisions) and
+:class:`~widgets.review.parts.ReviewParts` (evidence, network, scope, judgment,
+export). The App talks to the domain only through
+:class:`~workbench.session.workspace.Workspace`, owns no markup, and drives what is
+enabled from one :class:`AppState`; errors are shown in plain words.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+import traitlets as t
+
+from widgets.common import markup
+from widgets.common.i18n import translator
+from widgets.common.ready import PageShown
+from widgets.common.status import StatusBar
+from widgets.review.evidence import EvidencePanel
+from widgets.review.export import ExportPanel
+from widgets.review.findings import FindingsTable
+from widgets.review.judgment import JudgmentForm
+from widgets.review.overview import Overview, ScopeTable
+from widgets.review.parts import ReviewParts
+from widgets.review.picker import ProposalPicker
+from widgets.review.recording import Recorder
+from widgets.review.screening_flow import ScreeningFlow
+from widgets.review.state import ENABLED, AppState
+from workbench.errors import InputError
+from workbench.reviewer import resolve_reviewer
+from workbench.session.workspace import Screened, Workspace
+from workbench.settings import LANGUAGES, Settings
+
+if TYPE_CHECKING:  # the store and the graph are imported off the page's critical path
+    from workbench.store.state import ReviewState
+    from workbench.store.store import Store
+
+__all__ = ["BACKGROUND_FALLBACK_S", "ENABLED", "App", "AppState", "build_app"]
+
+log = logging.getLogger("widgets")
+
+#: Seconds after which the background work starts even if the browser never said it showed the page.
+BACKGROUND_FALLBACK_S = 8.0
+
+
+class App(w.VBox):
+    """The review page. Parts are attributes (``picker``, ``findings``, ...) for tests."""
+
+    language = t.Enum(list(LANGUAGES), default_value=LANGUAGES[0])
+    state = t.UseEnum(AppState, default_value=AppState.EMPTY)
+    proposal = t.Unicode("")  # folder id of the open proposal
+    reviewer = t.Unicode("")
+
+    def __init__(
+        self,
+        settings: Settings,
+        workspace: Workspace | None = None,
+        *,
+        background: bool = True,
+        prefetch: bool | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.settings = settings
+        self.workspace = workspace or Workspace(settings)
+        self.screened: Screened | None = None
+        self.review: ReviewState | None = None
+        #: seconds per step of the last proposal shown (the workspace's steps, then
+        #: "wait" for anything before them, "show" and "total" since the pick)
+        self.timings: dict[str, float] = {}
+        #: the bytes of the last export (tests)
+        self.last_export = b""
+
+        self.style_html = w.HTML(markup.STYLE)
+        self.title = w.HTML()
+        self.reviewer_box = w.Text(layout=w.Layout(width="14rem"))
+        self.language_toggle = w.ToggleButtons(
+            options=[("日本語", "ja"), ("English", "en")],
+            style={"button_width": "5.5rem"},
+        )
+        self.status = StatusBar()
+        self.picker = ProposalPicker(layout=w.Layout(width="24rem", flex="0 0 24rem"))
+        self.overview = Overview()
+        self.findings = FindingsTable()
+        header = w.HBox(
+            [self.title, self.reviewer_box, self.language_toggle],
+            layout=w.Layout(justify_content="space-between", align_items="center"),
+        )
+        header.add_class("wb-header")
+        self.main = w.VBox(
+            [self.overview, self.findings], layout=w.Layout(flex="1 1 auto", min_width="0")
+        )
+        body = w.HBox([self.picker, self.main], layout=w.Layout(align_items="flex-start"))
+        self.page_shown = PageShown()
+        super().__init__(
+            children=[self.style_html, header, self.status, body, self.page_shown],
+            **kwargs,
+        )
+        self.add_class("wb-app")
+        #: the parts shown with a proposal (evidence, network, scope, judgment, export)
+        self.parts = ReviewParts(self)
+        #: records the reviewer's decisions
+        self.recorder = Recorder(self)
+        #: pick → screen → show, and the work done ahead in the background
+        self.screening = ScreeningFlow(
+            self, background=background, prefetch=background if prefetch is None else prefetch
+        )
+        t.link((self.language_toggle, "value"), (self, "language"))
+        for part in (self.status, self.picker, self.overview, self.findings):
+            t.dlink((self, "language"), (part, "language"))
+        self.observe(self._labels, names="language")
+        self.observe(self.refresh_enabled, names="state")
+        self.reviewer_box.observe(self._on_reviewer, names="value")
+        with self.hold_trait_notifications():
+            self.language = settings.language
+            self._identify()
+        self._labels()
+        self.refresh_enabled()
+        self.screening.start(BACKGROUND_FALLBACK_S)
+
+    # ---- the parts made with the first proposal (attributes for tests) -----------------
+
+    @property
+    def evidence(self) -> EvidencePanel:
+        return self.parts.evidence
+
+    @property
+    def scope(self) -> ScopeTable:
+        return self.parts.scope
+
+    @property
+    def judgment(self) -> JudgmentForm:
+        return self.parts.judgment
+
+    @property
+    def export(self) -> ExportPanel:
+        return self.parts.export
+
+    @property
+    def network(self) -> Any:
+        """The network explorer (made with the first graph), or None."""
+        return self.parts.network
+
+    @property
+    def network_box(self) -> w.VBox:
+        return self.parts.network_box
+
+    # ---- what the page does --------------------------------------------------------------
+
+    def open_proposal(self, folder_id: str, **window: Any) -> None:
+        """Screen and show the proposal of ``folder_id`` (``as_of``, ``years`` optional)."""
+        self.screening.open_proposal(folder_id, **window)
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Wait for the screening of the proposal picked last to finish."""
+        self.screening.wait(timeout)
+
+    def idle(self, timeout: float = 120.0) -> bool:
+        """Wait for the work done in the background (statuses, warm-up, screening ahead).
+
+        True once it has ended; False on timeout. Returns at once without background work.
+        """
+        return self.screening.idle(timeout)
+
+    @property
+    def background_started(self) -> bool:
+        """Whether the background work has started (once the browser shows the page)."""
+        return self.screening.started
+
+    def refresh_enabled(self, _change: object = None) -> None:
+        """Let the parts take input as the page's state allows."""
+        enabled = ENABLED[self.state]
+        review = "review" in enabled
+        self.picker.select.disabled = "picker" not in enabled
+        for part in (self.overview, self.findings, *self.parts.built()):
+            part.enabled = review
+
+    def what(self, key: str) -> str:
+        """The label of ``key`` in the page's language."""
+        return translator(self.language)(key)
+
+    def _labels(self, _change: object = None) -> None:
+        tr = translator(self.language)
+        self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
+        self.reviewer_box.description = tr("app.reviewer")
+        self.reviewer_box.placeholder = tr("app.reviewer_placeholder")
+
+    def _identify(self) -> None:
+        """Take the reviewer from JupyterHub or the settings when either names one."""
+        try:
+            who = resolve_reviewer(configured=self.settings.reviewer)
+        except InputError:
+            return
+        self.reviewer = who.name
+        self.reviewer_box.value = who.name
+        self.reviewer_box.disabled = True
+
+    def _on_reviewer(self, change: Mapping[str, Any]) -> None:
+        self.reviewer = str(change["new"])
+
+    def stop(self) -> None:
+        """Stop the background work (the store stays open)."""
+        self.screening.stop()
+
+    def close_all(self) -> None:
+        """Stop the background work and close the store (tests)."""
+        self.stop()
+        self.workspace.db.close()
+
+
+def build_app(
+    settings: Settings | None = None, *, store: Store | None = None, background: bool = True
+) -> App | w.HTML:
+    """The review page for ``settings`` (default: from the environment).
+
+    Bad settings are shown on the page in plain words rather than as a traceback.
+    """
+    if settings is None:
+        try:
+            settings = Settings.from_env()
+        except InputError as exc:
+            log.warning("bad settings: %s", exc)
+            return _settings_error(exc)
+    started = time.perf_counter()
+    app = App(settings, Workspace(settings, store), background=background)
+    log.info("review page built in %.2f s", time.perf_counter() - started)
+    return app
+
+
+def _settings_error(exc: InputError) -> w.HTML:
+    items = "".join(f"<li>{markup.esc(p)}</li>" for p in exc.problems)
+    return w.HTML(
+        markup.STYLE
+        + "<div class='wb-app'><div class='wb-status wb-status-error'>"
+        + "設定に問題があります / The settings have problems:"
+        + f"<ul>{items}</ul></div></div>"
+    )

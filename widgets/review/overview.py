@@ -1,0 +1,123 @@
+"""Overview of a screened proposal: facts, lists and versions, window, suggested outcome, scope.
+
+Input traits: ``view`` (:class:`~workbench.session.view.ReviewView`), ``language``.
+Output trait of :class:`Overview`: ``request`` — ``{"as_of": ISO date,
+"years": n}`` when the reviewer changes the reference date or window and
+asks to screen again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import ipywidgets as w
+import traitlets as t
+
+from widgets.common import markup
+from widgets.common.i18n import translator
+from workbench.session.view import ReviewView
+from workbench.window import DEFAULT_YEARS
+
+
+class Overview(w.VBox):
+    view = t.Instance(ReviewView, allow_none=True)
+    language = t.Unicode("ja")
+    enabled = t.Bool(True)
+    request = t.Dict()  # output: {"as_of": "YYYY-MM-DD", "years": int}
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._heading = w.HTML()
+        self._facts = w.HTML()
+        self._as_of = w.DatePicker(layout=w.Layout(width="11rem"))
+        self._years = w.BoundedIntText(
+            value=DEFAULT_YEARS, min=1, max=10, layout=w.Layout(width="5rem")
+        )
+        self._as_of_label = w.Label(layout=w.Layout(flex="0 0 auto"))
+        self._years_label = w.Label(layout=w.Layout(flex="0 0 auto"))
+        self._rescreen = w.Button(icon="refresh", button_style="")
+        self._window = w.HBox(
+            [self._as_of_label, self._as_of, self._years_label, self._years, self._rescreen],
+            layout=w.Layout(align_items="center", flex_flow="row wrap"),
+        )
+        self._outcome_heading = w.HTML()
+        self._outcome = w.HTML()
+        left = w.VBox([self._facts], layout=w.Layout(flex="1 1 0", min_width="24rem"))
+        right = w.VBox(
+            [self._window, self._outcome_heading, self._outcome],
+            layout=w.Layout(flex="1 1 0", min_width="24rem"),
+        )
+        super().__init__(
+            children=[self._heading, w.HBox([left, right], layout=w.Layout(flex_flow="row wrap"))],
+            **kwargs,
+        )
+        self.add_class("wb-card")
+        self.add_class("wb-overview")
+        self._asked = 0
+        self._rescreen.on_click(self._ask)
+        self.observe(self._render, names=["view", "language", "enabled"])
+        self._render()
+
+    @property
+    def as_of_picker(self) -> w.DatePicker:
+        return self._as_of
+
+    @property
+    def years_box(self) -> w.BoundedIntText:
+        return self._years
+
+    @property
+    def rescreen_button(self) -> w.Button:
+        return self._rescreen
+
+    def _render(self, _change: object = None) -> None:
+        tr = translator(self.language)
+        self._heading.value = markup.heading_html(tr("section.overview"))
+        self._as_of_label.value = tr("overview.as_of")
+        self._years_label.value = tr("overview.years")
+        self._rescreen.description = tr("overview.rescreen")
+        self._outcome_heading.value = markup.heading_html(tr("section.outcome"))
+        view = self.view
+        for control in (self._as_of, self._years, self._rescreen):
+            control.disabled = view is None or not self.enabled
+        if view is None:
+            self._facts.value = f"<p class='wb-muted'>{markup.esc(tr('overview.none'))}</p>"
+            self._outcome.value = ""
+            return
+        self._facts.value = markup.overview_html(view, tr)
+        self._outcome.value = markup.outcome_html(view, tr, self.language)
+
+    def show_window(self, as_of: str, years: int) -> None:
+        """Put the window screened against into the controls (without asking to screen)."""
+        with self.hold_trait_notifications():
+            self._as_of.value = date.fromisoformat(as_of) if as_of else None
+            self._years.value = years
+
+    def _ask(self, _button: object) -> None:
+        as_of = self._as_of.value
+        self._asked += 1
+        self.request = {
+            "as_of": as_of.isoformat() if isinstance(as_of, date) else "",
+            "years": int(self._years.value),
+            "n": self._asked,  # every click is a new request
+        }
+
+
+class ScopeTable(w.VBox):
+    """People and organizations in and out of scope, each with its reason and FAQ question."""
+
+    view = t.Instance(ReviewView, allow_none=True)
+    language = t.Unicode("ja")
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._heading = w.HTML()
+        self._table = w.HTML()
+        super().__init__(children=[self._heading, self._table], **kwargs)
+        self.add_class("wb-card")
+        self.observe(self._render, names=["view", "language"])
+        self._render()
+
+    def _render(self, _change: object = None) -> None:
+        tr = translator(self.language)
+        self._heading.value = markup.heading_html(tr("section.scope"))
+        self._table.value = markup.scope_html(self.view, tr, self.language) if self.view else ""

@@ -1,0 +1,301 @@
+"""The reviewer's decisions: dispositions, the judgment and its measures, and the export.
+
+:class:`Recorder`, a controller owned by the review ``App``, records what the
+reviewer decides through the workspace's
+:class:`~workbench.session.decisions.Decisions` (the store's append-only log)
+and shows the new state everywhere it matters. Each write runs under the page's
+state machine (``SAVING`` while it is written); a write refused as stale
+(someone else wrote first) shows the latest state and the conflict in plain
+words instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from widgets.common import markup
+from widgets.common.i18n import translator
+from widgets.review.state import AppState
+from workbench.errors import InputError
+from workbench.reviewer import resolve_reviewer
+
+if TYPE_CHECKING:
+    from widgets.review.app import App
+    from widgets.review.parts import ReviewParts
+    from workbench.store.state import ReviewState
+
+log = logging.getLogger("widgets")
+
+
+class Recorder:
+    """Records the reviewer's decisions on ``app`` and shows them."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        app.findings.observe(self._on_select, names="selected_key")
+        app.observe(self._relabel, names="language")
+        app.parts.when_built(self._wire_parts)
+
+    def _wire_parts(self, parts: ReviewParts) -> None:
+        parts.evidence.observe(self._on_dispose, names="request")
+        parts.judgment.observe(self._on_judge, names="request")
+        parts.export.observe(self._on_export, names="request")
+
+    def _relabel(self, _change: object = None) -> None:
+        if self.app.review is not None and self.app.parts.shown:
+            self.app.judgment.record = self._record(self.app.review, reset=False)
+
+    def show(self, review: ReviewState, *, reset: bool) -> None:
+        """Show a store state of the open proposal everywhere it matters."""
+        app = self.app
+        assert app.screened is not None
+        app.review = review
+        view = app.workspace.view_with_decisions(app.screened, review)
+        with app.hold_trait_notifications():
+            for part in (app.overview, app.scope, app.findings, app.evidence):
+                part.view = view
+            app.findings.dispositions = {
+                k: str(d.disposition) for k, d in review.dispositions.items()
+            }
+            app.judgment.record = self._record(review, reset=reset)
+
+    def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
+        j = review.judgment
+        history = []
+        for e in reversed(review.history):
+            why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")
+            history.append(
+                {
+                    "when": e.when(),
+                    "who": e.reviewer,
+                    "what": e.describe(self.app.language),
+                    "why": why,
+                }
+            )
+        return {
+            "proposal_id": review.proposal_id,
+            "seq": review.seq,
+            "reset": reset,
+            "outcome": str(j.outcome) if j else "",
+            "notes": j.notes if j else "",
+            "who": j.reviewer if j else "",
+            "when": j.decided_at.strftime("%Y-%m-%d %H:%M UTC") if j else "",
+            "measures": [
+                {
+                    "id": m.id,
+                    "kind": str(m.kind),
+                    "text": m.text,
+                    "persons": list(m.persons),
+                    "due": m.due.isoformat() if m.due else "",
+                    "status": str(m.status),
+                }
+                for m in review.measures
+            ],
+            "history": history,
+        }
+
+    def _on_select(self, change: Mapping[str, Any]) -> None:
+        key = str(change["new"] or "")
+        decision = self.app.review.dispositions.get(key) if (self.app.review and key) else None
+        self.app.evidence.current = (
+            {
+                "status": str(decision.disposition),
+                "rationale": decision.rationale,
+                "who": decision.reviewer,
+                "when": decision.decided_at.strftime("%Y-%m-%d %H:%M UTC"),
+            }
+            if decision
+            else {}
+        )
+        if self.app.network is not None:
+            self.app.network.highlight_link = self._link_of(key)
+
+    def _link_of(self, key: str) -> tuple[str, ...]:
+        """The network link a finding rests on: (team member, co-author) node ids, or ()."""
+        from workbench.graph import name_key
+
+        graph = self.app.screened.graph if self.app.screened else None
+        row = self.app.screened.view.finding(key) if (self.app.screened and key) else None
+        if graph is None or row is None:
+            return ()
+        me = graph.team.get(row.subject)
+        if me is None or me not in graph.coauthors:
+            return ()
+        wanted = {(e.work_id, name_key(e.coauthor)) for e in row.evidence if e.coauthor}
+        for other in graph.coauthors.neighbors(me):
+            for c in graph.contributions.get(other, ()):
+                if (c.work_id, name_key(c.author_name)) in wanted:
+                    return (me, other)
+        return ()
+
+    def _who(self) -> str | None:
+        try:
+            return resolve_reviewer(self.app.reviewer, configured=self.app.settings.reviewer).name
+        except InputError:
+            self.app.status.say("judgment.need_reviewer", "error")
+            return None
+
+    def _write(self, what: str, action: Callable[[str, int], ReviewState]) -> bool:
+        """Run one store write with the state machine and the error handling around it."""
+        if self.app.screened is None or self.app.review is None:
+            return False
+        who = self._who()
+        if who is None:
+            return False
+        from workbench.store.conflicts import StaleWriteError
+
+        self.app.state = AppState.SAVING
+        try:
+            review = action(who, self.app.review.seq)
+        except StaleWriteError as exc:
+            log.info("stale write refused: %s", exc)
+            latest = self.app.workspace.decisions.state(self.app.screened.proposal.proposal_id)
+            self._take(latest, reset=False)
+            message = exc.message(self.app.language)
+            self.app.judgment.conflict = message
+            self.app.status.show(message.splitlines()[0], "error")
+            self.app.state = AppState.READY
+            return False
+        except InputError as exc:
+            self.app.status.fail(what, exc)
+            self.app.state = AppState.READY
+            return False
+        except Exception as exc:
+            self.app.status.fail(what, exc)
+            self.app.state = AppState.READY
+            return False
+        self._take(review, reset=True)
+        self.app.judgment.conflict = ""
+        self.app.state = AppState.READY
+        return True
+
+    def _take(self, review: ReviewState, *, reset: bool) -> None:
+        """Show a new store state, the selected finding's decision and the picker's status."""
+        self.show(review, reset=reset)
+        self._on_select({"new": self.app.findings.selected_key})
+        entries = [dict(e) for e in self.app.picker.entries]
+        for e in entries:
+            if e.get("proposal_id") == review.proposal_id:
+                e["status"] = str(review.status)
+        self.app.picker.entries = entries
+
+    def _on_dispose(self, change: Mapping[str, Any]) -> None:
+        req = change["new"]
+        if not req or self.app.screened is None:
+            return
+        tr = translator(self.app.language)
+        if req["disposition"] == "dismissed" and not req["rationale"]:
+            self.app.status.say("disposition.need_rationale", "error")
+            return
+        screened = self.app.screened
+        ok = self._write(
+            tr("section.evidence"),
+            lambda who, seq: self.app.workspace.decisions.dispose(
+                screened,
+                req["key"],
+                req["disposition"],
+                req["rationale"],
+                bool(req["remember"]),
+                reviewer=who,
+                expected_seq=seq,
+            ),
+        )
+        if ok:
+            self.app.status.say("disposition.saved", "ok")
+
+    def _on_judge(self, change: Mapping[str, Any]) -> None:
+        req = change["new"]
+        if not req or self.app.screened is None:
+            return
+        if req.get("action") == "update-measure":
+            self._update_measure(req)
+            return
+        tr = translator(self.app.language)
+        if not req.get("outcome"):
+            self.app.status.say("judgment.need_outcome", "error")
+            return
+        screened = self.app.screened
+        ok = self._write(
+            tr("section.judgment"),
+            lambda who, seq: self.app.workspace.decisions.judge(
+                screened,
+                req["outcome"],
+                req["notes"],
+                req["measures"],
+                reviewer=who,
+                expected_seq=seq,
+            ),
+        )
+        if ok:
+            self.app.status.say("judgment.saved", "ok")
+
+    def _update_measure(self, req: Mapping[str, Any]) -> None:
+        """Record a new status and/or due date of one stored measure."""
+        mid = int(req["measure_id"])
+        changes = dict(req.get("changes") or {})
+        if not changes:
+            self.app.status.say("judgment.measure_unchanged", "error", id=mid)
+            return
+        tr = translator(self.app.language)
+        screened = self.app.screened
+        assert screened is not None
+        ok = self._write(
+            tr("judgment.measures"),
+            lambda who, seq: self.app.workspace.decisions.update_measure(
+                screened, mid, changes, reviewer=who, expected_seq=seq
+            ),
+        )
+        if ok:
+            self.app.status.say("judgment.measure_updated", "ok")
+
+    def _on_export(self, change: Mapping[str, Any]) -> None:
+        req = change["new"]
+        if not req or self.app.screened is None or self.app.review is None:
+            return
+        tr = translator(self.app.language)
+        screened = self.app.screened
+        pid = screened.proposal.proposal_id
+        try:
+            if req["format"] == "xlsx":
+                if not self.app.review.started:
+                    who = self._who()
+                    if who is None:
+                        return
+                    self._take(
+                        self.app.workspace.decisions.ensure_started(
+                            screened, who, self.app.review.seq
+                        ),
+                        reset=False,
+                    )
+                payload = self.app.workspace.decisions.export_xlsx(screened)
+                name = f"{pid}-review.xlsx"
+                mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            else:
+                view = self.app.workspace.view_with_decisions(screened, self.app.review)
+                record = self._record(self.app.review, reset=False)
+                dispositions = {
+                    k: {"status": str(d.disposition), "rationale": d.rationale}
+                    for k, d in self.app.review.dispositions.items()
+                }
+                judgment = {
+                    "outcome": record["outcome"],
+                    "notes": record["notes"],
+                    "reviewer": record["who"],
+                    "measures": record["measures"],
+                }
+                page = markup.printable_html(
+                    view, dispositions, judgment, record["history"], self.app.language, tr
+                )
+                payload = page.encode("utf-8")
+                name = f"{pid}-review.html"
+                mime = "text/html"
+        except Exception as exc:
+            self.app.status.fail(tr("section.export"), exc)
+            return
+        self.app.last_export = payload
+        self.app.export.link = markup.download_link(
+            tr("export.ready", name=name), name, mime, base64.b64encode(payload).decode("ascii")
+        )

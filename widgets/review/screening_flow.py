@@ -1,0 +1,311 @@
+"""The pick → screen → show pipeline of the review page, and the work done ahead of it.
+
+:class:`ScreeningFlow`, a controller owned by the review ``App``, lists the
+proposals, screens the one picked in a background thread (progress in the
+status area; a pick made meanwhile wins), and shows it in every part. Once
+the browser shows the page it warms up in the background: statuses from the
+store, the lists, plotly and the review parts' models, the matcher, then the
+proposals screened ahead, largest first, each giving way to the reviewer's.
+Background threads only compute: what they found reaches the widgets on the
+kernel's thread (:func:`~widgets.common.kernel_thread.call_soon`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from widgets.common.kernel_thread import call_soon
+from widgets.review.parts import warm_network
+from widgets.review.state import AppState
+from workbench.session.screened import StepClock
+from workbench.window import DEFAULT_YEARS
+
+if TYPE_CHECKING:
+    from widgets.review.app import App
+    from workbench.session.workspace import Screened
+    from workbench.store.state import ReviewState
+
+log = logging.getLogger("widgets")
+
+
+class ScreeningFlow:
+    """Lists, screens and shows the proposals of ``app``; warms up in the background."""
+
+    def __init__(self, app: App, *, background: bool, prefetch: bool) -> None:
+        self.app = app
+        self.workspace = app.workspace
+        self._executor = ThreadPoolExecutor(max_workers=1) if background else None
+        self._background = background
+        self._future: Future[Any] | None = None
+        self._generation = 0
+        self._gen_lock = threading.Lock()
+        self._stop = threading.Event()  # ends the background thread
+        # set while no screening of the reviewer's is running: the workspace's own signal,
+        # which its background work (prefetching, writing the disk cache) waits for
+        self._idle = self.workspace.idle
+        self._idle.set()
+        self._prefetch = prefetch
+        self._thread: threading.Thread | None = None
+        self._fallback: threading.Timer | None = None
+        app.picker.observe(self._on_pick, names="proposal_id")
+        app.overview.observe(self._on_window, names="request")
+
+    def start(self, fallback_s: float) -> None:
+        """List the proposals; start the background work once the browser shows the page
+        (or after ``fallback_s`` seconds), or read the statuses now without background."""
+        self._list_proposals()
+        if not self._background:
+            self._show_statuses()
+            return
+        self.app.page_shown.observe(self._start_background, names="shown")
+        self._fallback = threading.Timer(fallback_s, self._start_background)
+        self._fallback.daemon = True
+        self._fallback.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def idle(self, timeout: float) -> bool:
+        """Wait for the background thread to start (when it will) and end."""
+        if not self._background:
+            return True
+        deadline = time.monotonic() + timeout
+        while self._thread is None:
+            if time.monotonic() > deadline or self._stop.is_set():
+                return False
+            time.sleep(0.02)
+        self._thread.join(max(0.0, deadline - time.monotonic()))
+        return not self._thread.is_alive()
+
+    def stop(self) -> None:
+        """Stop the background work and wait for the screening running (if any)."""
+        if self._fallback is not None:
+            self._fallback.cancel()
+        self._stop.set()
+        self._idle.set()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+
+    def _start_background(self, _change: object = None) -> None:
+        with self._gen_lock:
+            if self._thread is not None or self._stop.is_set():
+                return
+            self._thread = threading.Thread(
+                target=self._warm_up, name="workbench-prefetch", daemon=True
+            )
+        if self._fallback is not None:
+            self._fallback.cancel()
+        self._thread.start()
+
+    def _list_proposals(self) -> None:
+        """The proposals of the folder, at once; their review status follows from the store."""
+        try:
+            self.app.picker.entries = self.workspace.proposals(statuses=False)
+            self.app.status.say("status.ready", "info")
+        except Exception as exc:  # the page stays usable; the reason is shown and logged
+            self.app.status.fail(self.app.what("section.picker"), exc)
+
+    def _show_statuses(self) -> None:
+        """Read the review statuses from the store and show them in the picker."""
+        statuses = self.workspace.statuses()
+        call_soon(self._statuses_shown, statuses)
+
+    def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
+        entries = [dict(e) for e in self.app.picker.entries]
+        for e in entries:
+            e["status"] = statuses.get(str(e.get("proposal_id")), "not-reviewed")
+        self.app.picker.entries = entries
+
+    def _warm_up(self) -> None:
+        """Open the store (statuses), make the review parts, build the matcher, screen ahead.
+
+        In the order a first proposal needs them: the lists (a screening read back
+        from the disk cache needs nothing more), plotly and the parts' models, the
+        matcher (a screening made afresh needs it), then the proposals ahead.
+        """
+        step = StepClock()
+        try:
+            self._show_statuses()
+            step("statuses")
+            if self._prefetch:
+                self.workspace.lists()
+                step("lists")
+            warm_network()
+            step("plotly")
+            call_soon(self._prepare_parts_while_idle)  # made on the kernel's thread
+            if not self._prefetch:
+                return
+            self._idle.wait()  # a screening read back from disk needs no matcher: let it run
+            self.workspace.matcher()
+            step("matcher")
+            spent = ", ".join(f"{k} {v:.2f} s" for k, v in step.spent.items())
+            log.info("page warmed up (%s)", spent)
+            ids = [str(e["id"]) for e in self.app.picker.entries if not e.get("error")]
+            ids = self.workspace.ahead.largest_first(ids)
+            self.workspace.ahead.prefetch(ids, self._stop, self._idle, self._prepared)
+        except Exception as exc:  # shown in the status area and logged
+            call_soon(self.app.status.fail, self.app.what("section.picker"), exc)
+
+    def _prepare_parts_while_idle(self) -> None:
+        if self._idle.is_set():  # else the proposal being opened makes them, with its data
+            self.app.parts.prepare()
+
+    def _prepared(self, n: int) -> None:
+        call_soon(setattr, self.app.picker, "prepared", n)
+
+    def _on_pick(self, change: Mapping[str, Any]) -> None:
+        if change["new"] and change["new"] != self.app.proposal:
+            self.open_proposal(str(change["new"]))
+
+    def _on_window(self, change: Mapping[str, Any]) -> None:
+        req = change["new"]
+        if not req or not self.app.proposal:
+            return
+        as_of = date.fromisoformat(req["as_of"]) if req.get("as_of") else None
+        self.open_proposal(
+            self.app.proposal, as_of=as_of, years=int(req.get("years") or DEFAULT_YEARS)
+        )
+
+    def open_proposal(
+        self, folder_id: str, as_of: date | None = None, years: int | None = None
+    ) -> None:
+        """Screen and show the proposal of ``folder_id`` (in the background when enabled)."""
+        picked = time.perf_counter()
+        with self._gen_lock:
+            self._generation += 1
+            generation = self._generation
+        self.workspace.wanted = folder_id  # the background screening gives way to this one
+        with self.app.hold_trait_notifications():
+            self.app.proposal = folder_id
+            self.app.state = AppState.SCREENING
+            if self.app.picker.proposal_id != folder_id:
+                self.app.picker.proposal_id = folder_id
+        self.app.status.say("progress.loading", "busy", 0.02)
+        self._idle.clear()
+        job = lambda: self._screen(folder_id, as_of, years, generation, picked)  # noqa: E731
+        if self._executor is None:
+            job()
+        else:
+            self._future = self._executor.submit(job)
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Wait for the background screening to finish (tests and benchmarks).
+
+        Outside a kernel it is shown by then; in a kernel it is shown on the kernel's
+        thread, once the running cell ends.
+        """
+        if self._future is not None:
+            self._future.result(timeout=timeout)
+
+    def _progress(self, generation: int) -> Callable[[str, float], None]:
+        def report(step: str, fraction: float) -> None:
+            call_soon(self._report, generation, step, fraction)
+
+        return report
+
+    def _report(self, generation: int, step: str, fraction: float) -> None:
+        if generation == self._generation:
+            self.app.status.say(step, "busy", fraction)
+
+    def _screen(
+        self,
+        folder_id: str,
+        as_of: date | None,
+        years: int | None,
+        generation: int,
+        picked: float,
+    ) -> None:
+        """Screen (in the background thread); show on the kernel's thread."""
+        try:
+            screened = self.workspace.screen(folder_id, as_of, years, self._progress(generation))
+            steps = self.workspace.last_timings()
+            review = self.workspace.decisions.state(screened.proposal.proposal_id)
+        except Exception as exc:
+            call_soon(self._screening_failed, generation, exc)
+            return
+        call_soon(self._present, folder_id, screened, review, steps, generation, picked)
+
+    def _screening_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return  # another proposal was picked meanwhile
+        try:
+            self.app.status.fail(self.app.what("section.findings"), exc)
+            self.app.state = AppState.FAILED
+        finally:
+            self._idle.set()
+
+    def _present(
+        self,
+        folder_id: str,
+        screened: Screened,
+        review: ReviewState,
+        steps: Mapping[str, float],
+        generation: int,
+        picked: float,
+    ) -> None:
+        if generation != self._generation:
+            return  # another proposal was picked meanwhile: it sets the page idle when shown
+        try:
+            self._present_current(folder_id, screened, review, steps, picked)
+        finally:
+            self._idle.set()
+
+    def _present_current(
+        self,
+        folder_id: str,
+        screened: Screened,
+        review: ReviewState,
+        steps: Mapping[str, float],
+        picked: float,
+    ) -> None:
+        self.app.status.say("progress.showing", "busy", 0.85)
+        ready = time.perf_counter()
+        try:
+            self._show(screened, review)
+        except Exception as exc:
+            self.app.status.fail(self.app.what("section.findings"), exc)
+            self.app.state = AppState.FAILED
+            return
+        done = time.perf_counter()
+        self.app.timings = {
+            **steps,
+            "wait": ready - picked - sum(steps.values()),
+            "show": done - ready,
+            "total": done - picked,
+        }
+        log.info(
+            "%s shown in %.2f s (%s)",
+            folder_id,
+            done - picked,
+            ", ".join(f"{k} {v:.3f}" for k, v in self.app.timings.items()),
+        )
+        self.app.status.say(
+            "status.loaded",
+            "ok",
+            1.0,
+            pid=screened.proposal.proposal_id,
+            n=len(screened.view.findings),
+            seconds=done - picked,
+        )
+        self.app.state = AppState.READY
+
+    def _show(self, screened: Screened, review: ReviewState) -> None:
+        app = self.app
+        app.parts.build()
+        app.screened = screened
+        with app.hold_trait_notifications():
+            app.overview.show_window(screened.view.as_of, screened.years)
+            app.recorder.show(review, reset=True)
+            app.findings.person_filter = ""
+            app.findings.selected_key = ""
+            app.judgment.conflict = ""
+            app.export.link = ""
+        app.parts.show_network(screened)
+        app.parts.reveal()  # revealed (the first time) once they hold this proposal

@@ -1,0 +1,188 @@
+"""The reviewer's decisions about a screened proposal, written to the judgments store.
+
+:class:`Decisions` is given the store (opened on first use) and the lists the
+screenings were made with, and records decisions: each method is one plain call that raises
+:class:`~workbench.errors.InputError` for bad input, or the store's
+:class:`~workbench.store.conflicts.StaleWriteError` when the review moved on
+since ``expected_seq``, for the page to show. A review is registered
+(started) with the screening's lists, date and finding keys before the first
+decision about it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from workbench.model import ScreeningList
+    from workbench.session.screened import Screened
+    from workbench.store.state import ReviewState
+    from workbench.store.store import Store
+
+
+class Decisions:
+    """Decisions about screened proposals, written to a store.
+
+    ``store`` opens (or returns) the store when first needed; ``lists`` are the
+    screening lists the screenings were made with (recorded when a review starts).
+    """
+
+    def __init__(
+        self, store: Callable[[], Store], lists: Callable[[], tuple[ScreeningList, ...]]
+    ) -> None:
+        self._store = store
+        self.lists = lists
+
+    @property
+    def db(self) -> Store:
+        return self._store()
+
+    def state(self, proposal_id: str) -> ReviewState:
+        return self.db.state(proposal_id)
+
+    def ensure_started(self, screened: Screened, reviewer: str, expected_seq: int) -> ReviewState:
+        """Register the screening in the store unless the review already holds it."""
+        pid = screened.proposal.proposal_id
+        state = self.db.state(pid)
+        keys = [f.key for f in screened.result.findings]
+        if state.seq == expected_seq:
+            versions = {(lv.name, lv.version) for lv in state.lists}
+            current = {(x.name, x.version.isoformat() if x.version else None) for x in self.lists()}
+            if (
+                state.started
+                and state.finding_keys is not None
+                and set(keys) <= set(state.finding_keys)
+                and state.as_of == screened.result.as_of
+                and versions == current
+            ):
+                return state
+            keys = sorted(set(keys) | set(state.finding_keys or ()))
+        # a stale expected_seq is left for the store to refuse with its own message
+        return self.db.start_review(
+            pid,
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            as_of=screened.result.as_of,
+            lists=self.lists(),
+            finding_keys=keys,
+        )
+
+    def dispose(
+        self,
+        screened: Screened,
+        key: str,
+        disposition: str,
+        rationale: str,
+        remember: bool,
+        *,
+        reviewer: str,
+        expected_seq: int,
+    ) -> ReviewState:
+        """Record a finding's disposition (and, for a dismissal, remember the false matches)."""
+        pid = screened.proposal.proposal_id
+        state = self.ensure_started(screened, reviewer, expected_seq)
+        state = self.db.set_disposition(
+            pid, key, disposition, rationale, reviewer=reviewer, expected_seq=state.seq
+        )
+        row = screened.view.finding(key)
+        if remember and disposition == "dismissed" and row is not None and row.list_name:
+            texts = dict.fromkeys(e.affiliation for e in row.evidence if e.affiliation)
+            for text in texts:
+                state = self.db.remember_match(
+                    pid,
+                    text,
+                    row.list_name,
+                    row.entry_id,
+                    "dismissed",
+                    reviewer=reviewer,
+                    expected_seq=state.seq,
+                    reason=rationale,
+                )
+        return state
+
+    def judge(
+        self,
+        screened: Screened,
+        outcome: str,
+        notes: str,
+        measures: Sequence[Mapping[str, Any]],
+        *,
+        reviewer: str,
+        expected_seq: int,
+    ) -> ReviewState:
+        """Record the judgment and the new measures, each as its own event, in order.
+
+        Every command is checked before anything is written, so bad input
+        (a past due date, an empty text) writes nothing.
+        """
+        from workbench.store.commands import AddMeasure, SetJudgment, today_in_japan
+
+        pid = screened.proposal.proposal_id
+        probe = self.db.state(pid)
+        problems: list[Problem] = []
+        checks: list[Any] = [SetJudgment(outcome, notes)]
+        checks += [
+            AddMeasure(m["kind"], m["text"], tuple(m.get("persons") or ()), m.get("due"))
+            for m in measures
+        ]
+        for command in checks:
+            try:
+                command.payload(_started(probe), today_in_japan())
+            except InputError as exc:
+                problems += [p for p in exc.problems if p.field != "proposal_id"]
+        if problems:
+            raise InputError(problems)
+        state = self.ensure_started(screened, reviewer, expected_seq)
+        state = self.db.set_judgment(pid, outcome, notes, reviewer=reviewer, expected_seq=state.seq)
+        for m in measures:
+            state = self.db.add_measure(
+                pid,
+                m["kind"],
+                m["text"],
+                tuple(m.get("persons") or ()),
+                m.get("due"),
+                reviewer=reviewer,
+                expected_seq=state.seq,
+            )
+        return state
+
+    def update_measure(
+        self,
+        screened: Screened,
+        measure_id: int,
+        changes: Mapping[str, Any],
+        *,
+        reviewer: str,
+        expected_seq: int,
+    ) -> ReviewState:
+        """Record new ``status`` and/or ``due`` (ISO date or ``None``) of a stored measure.
+
+        One event; the store refuses it as stale when the review moved on since
+        ``expected_seq``, or as bad input (unknown measure, past due date).
+        """
+        fields = {k: v for k, v in changes.items() if k in ("status", "due")}
+        return self.db.update_measure(
+            screened.proposal.proposal_id,
+            measure_id,
+            reviewer=reviewer,
+            expected_seq=expected_seq,
+            **fields,
+        )
+
+    def export_xlsx(self, screened: Screened) -> bytes:
+        """The review record as an Excel workbook (bytes)."""
+        pid = screened.proposal.proposal_id
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.db.export_xlsx(pid, Path(tmp) / f"{pid}.xlsx", screened.data["findings"])
+            return Path(path).read_bytes()
+
+
+def _started(state: ReviewState) -> ReviewState:
+    """``state`` as if started, to check commands before the review is registered."""
+    return state if state.started else replace(state, seq=1, finding_keys=None)

@@ -1,0 +1,159 @@
+"""A proposal screened for the review page, and how one is made afresh.
+
+:class:`Screened` is what the page shows: the domain result and its JSON,
+the page's :class:`~workbench.session.view.ReviewView`, the co-authorship graph and
+that graph laid out for the network explorer. :func:`screen_afresh` makes one
+step by step (load, screen, graph, layout, view), timing each step;
+:func:`view_with_decisions` recomputes its suggested outcome from the
+reviewer's dispositions.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from workbench.model import Proposal, ScreeningList, Work
+from workbench.session.view import ReviewView, build_view
+from workbench.window import DEFAULT_YEARS
+
+if TYPE_CHECKING:
+    from workbench.store.state import ReviewState
+
+Progress = Callable[[str, float], None]
+
+
+def no_progress(step: str, fraction: float) -> None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """A proposal screened: the domain result, its JSON, the page's view, and the graph."""
+
+    proposal: Proposal
+    works: tuple[Work, ...]
+    result: Any  # workbench.screening.ScreeningResult
+    data: Mapping[str, Any]  # result.to_json()
+    view: ReviewView
+    graph: Any = None  # workbench.graph.CoauthorGraph, when the graph builder is present
+    seconds: float = 0.0
+    years: int = DEFAULT_YEARS
+    #: the graph laid out for the explorer (``workbench.session.network_filter.GraphArrays``)
+    network: Any = None
+    #: seconds per step: load, screen, graph, layout, view (or "disk" when read back)
+    timings: Mapping[str, float] = field(default_factory=dict)
+    key: str = ""  # content key it was screened under (see ``session.screening_cache``)
+
+
+class StepClock:
+    """Seconds spent in each named step, each counted from the end of the one before.
+
+    >>> clock = StepClock()
+    >>> clock("load"); clock("screen")
+    >>> list(clock.spent), all(v >= 0 for v in clock.spent.values())
+    (['load', 'screen'], True)
+    """
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.spent[name] = now - self._last
+        self._last = now
+
+
+def screen_afresh(
+    load: Callable[[], tuple[Proposal, tuple[Work, ...]]],
+    lists: Callable[[], tuple[ScreeningList, ...]],
+    key: str,
+    matcher: Any,
+    as_of: date | None,
+    years: int,
+    progress: Progress,
+    started: float,
+) -> Screened:
+    """Load, screen, build the graph, lay it out and make the view, timing each step.
+
+    ``load`` gives the proposal and its works, ``lists`` the screening lists;
+    ``started`` is when the caller began (``time.perf_counter()``).
+    """
+    from workbench.screening import screen
+
+    step = StepClock()
+    progress("progress.loading", 0.15)
+    proposal, works = load()
+    step("load")
+    progress("progress.screening", 0.35)
+    result = screen(proposal, works, matcher, lists(), as_of=as_of, years=years)
+    data = result.to_json()
+    step("screen")
+    progress("progress.graph", 0.55)
+    graph = _graph(proposal, works, matcher, result.as_of, years, result.links)
+    step("graph")
+    progress("progress.graph", 0.7)
+    network = _laid_out(graph)
+    step("layout")
+    titles = {w.id: w.title for w in works}
+    view = build_view(data, proposal, lists(), titles, works=len(works))
+    step("view")
+    return Screened(
+        proposal,
+        works,
+        result,
+        data,
+        view,
+        graph,
+        time.perf_counter() - started,
+        years,
+        network,
+        step.spent,
+        key,
+    )
+
+
+def view_with_decisions(screened: Screened, state: ReviewState) -> ReviewView:
+    """The view with the suggested outcome recomputed from the reviewer's dispositions."""
+    from workbench.outcome import suggest_outcome
+
+    dismissed = {k for k, d in state.dispositions.items() if str(d.disposition) == "dismissed"}
+    confirmed = {k for k, d in state.dispositions.items() if str(d.disposition) == "confirmed"}
+    if not dismissed and not confirmed:
+        return screened.view
+    outcome = suggest_outcome(screened.result.findings, dismissed=dismissed, confirmed=confirmed)
+    data = dict(screened.data)
+    data["suggested_outcome"] = outcome.to_json()
+    fresh = build_view(data, screened.proposal, (), None, works=len(screened.works))
+    return replace(screened.view, outcome=fresh.outcome)
+
+
+def _graph(
+    proposal: Proposal,
+    works: Sequence[Work],
+    matcher: Any,
+    as_of: date,
+    years: int,
+    links: Any = None,
+) -> Any:
+    try:
+        from workbench.graph import build_graph
+    except ImportError:  # pragma: no cover - the graph package ships with the workbench
+        return None
+    # the page shows people and links, not the institution view: no organisation graph
+    return build_graph(
+        proposal, works, matcher, as_of=as_of, years=years, links=links, organisations=False
+    )
+
+
+def _laid_out(graph: Any) -> Any:
+    """The graph laid out for the network explorer, or None without a graph."""
+    if graph is None:
+        return None
+    from workbench.session.network_filter import laid_out
+
+    return laid_out(graph)
