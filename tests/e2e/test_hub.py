@@ -124,10 +124,10 @@ def test_two_signed_in_reviewers_on_one_proposal(browser, hub: Hub) -> None:
     a_context, a = sign_in(browser, hub, "alice")
     b_context, b = sign_in(browser, hub, "bob")
     try:
-        # the reviewer is the hub user, not a typed name
-        assert a.locator(".wb-header input").input_value() == "alice"
-        assert a.locator(".wb-header input").is_disabled()
-        assert b.locator(".wb-header input").input_value() == "bob"
+        # the reviewer is the hub user, shown as a name rather than a field to type in
+        assert a.locator(".wb-header .wb-signed-in").inner_text() == "審査者 alice"
+        assert b.locator(".wb-header .wb-signed-in").inner_text() == "審査者 bob"
+        assert a.locator(".wb-header input").count() == 0
 
         index, pid = _open_one_with_findings(a)
         assert _open(b, index) == pid
