@@ -6,12 +6,10 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8866
 DEMO   := data/demo/proposals/.complete
-# Voila with the project's page template (share/jupyter/voila/templates/workbench: icons served locally)
-VOILA  := JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=workbench
 
 PORTFOLIO := data/demo/portfolio/proposals.parquet
 
-.PHONY: setup system-deps demo portfolio-demo serve serve-portfolio test test-fast lint typecheck bench eval clean
+.PHONY: setup system-deps demo portfolio-demo serve serve-portfolio serve-hub hub-proxy test test-fast lint typecheck bench eval clean
 
 setup: $(STAMP)
 
@@ -36,29 +34,38 @@ $(PORTFOLIO): $(DEMO)
 
 portfolio-demo: $(PORTFOLIO)
 
+# Voila with the workbench's guards (serving/): Host names checked, kernel websockets bounded,
+# and no start on a non-loopback HOST without a token (JUPYTER_TOKEN) or a hub.
+VOILA_FLAGS := --no-browser --Voila.ip=$(HOST) --port=$(PORT) --show_tracebacks=False \
+  --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60
+
 serve: $(STAMP) $(DEMO)
-	$(VOILA) notebooks/review.ipynb --no-browser \
-	  --Voila.ip=$(HOST) --port=$(PORT) \
-	  --show_tracebacks=False \
-	  --MappingKernelManager.cull_idle_timeout=900 \
-	  --MappingKernelManager.cull_interval=60
+	$(BIN)/python -m serving notebooks/review.ipynb $(VOILA_FLAGS)
 
 serve-portfolio: $(STAMP) $(DEMO)
-	$(VOILA) notebooks/portfolio.ipynb --no-browser \
-	  --Voila.ip=$(HOST) --port=$(PORT) \
-	  --show_tracebacks=False \
-	  --MappingKernelManager.cull_idle_timeout=900 \
-	  --MappingKernelManager.cull_interval=60
+	$(BIN)/python -m serving notebooks/portfolio.ipynb $(VOILA_FLAGS)
 
-test: $(STAMP) system-deps $(DEMO)
+# JupyterHub for a team (deploy/jupyterhub/): the hub's proxy from npm, pinned by the lock file.
+HUB_PROXY := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+
+$(HUB_PROXY): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	cd deploy/jupyterhub && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+hub-proxy: $(HUB_PROXY)
+
+serve-hub: $(STAMP) $(DEMO) $(HUB_PROXY)
+	cd deploy/jupyterhub && ../../$(BIN)/jupyterhub -f jupyterhub_config.py
+
+test: $(STAMP) system-deps $(DEMO) $(HUB_PROXY)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not e2e and not postgres and not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check workbench widgets tests bench scripts
-	$(BIN)/ruff format --check workbench widgets tests bench scripts
+	$(BIN)/ruff check workbench widgets serving tests bench scripts
+	$(BIN)/ruff format --check workbench widgets serving tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -188,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         # names come from data: no terminal escape or bidi override reaches the terminal
         sys.stdout.write(printable(render_text(result, notes, lang=args.lang)))
-                if comparison is not None:
+        if comparison is not None:
             from workbench.revision import render_comparison
 
             sys.stdout.write(printable("\n" + render_comparison(*comparison, lang=args.lang)))

@@ -128,6 +128,23 @@ def _days(text: str) -> int:
         raise _Invalid(f"out of range: {days}", "a whole number of days, 1 or more")
     return days
 
+def _host_names(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip().lower().rstrip(".") for n in text.split(",") if n.strip())
+    bad = [n for n in names if not n or any(not (c.isalnum() or c in ".-:") for c in n)]
+    if bad or not names:
+        raise _Invalid(f"not host names: {text!r}", "host names separated by commas")
+    return names
+
+
+def _pool_size(text: str) -> int:
+    try:
+        size = int(text.strip())
+    except ValueError:
+        raise _Invalid(f"not a whole number: {text!r}", "a whole number, 0 to 20") from None
+    if not 0 <= size <= 20:
+        raise _Invalid(f"out of range: {size}", "a whole number, 0 to 20")
+    return size
+
 
 def _shipped_lists() -> tuple[Path, ...]:
     """The list snapshots shipped in ``data/lists`` (through the list loaders when present)."""
@@ -273,6 +290,21 @@ SETTINGS: tuple[Setting, ...] = (
         "A list in use older than this many days is flagged on the pages and by "
         "`workbench lists status`, with the command that refreshes it.",
         _days,
+        "allowed_hosts",
+        "WORKBENCH_ALLOWED_HOSTS",
+        "localhost",
+        "Host names the served pages answer to, separated by commas (loopback addresses and "
+        "the address served on always); a request naming any other host is refused, so a "
+        "page elsewhere cannot reach the server by renaming itself (DNS rebinding).",
+        _host_names,
+    ),
+    Setting(
+        "kernel_pool",
+        "WORKBENCH_KERNEL_POOL",
+        "0",
+        "Kernels the server keeps started and running the page ahead of the next visitor "
+        "(Voila's preheating), 0 to 20; each holds the memory of an open page.",
+        _pool_size,
     ),
 )
 
@@ -298,6 +330,8 @@ class Settings:
     )
     lists_update_dir: Path = ROOT / "data" / "lists-updated"
     list_max_age_days: int = 90
+    allowed_hosts: tuple[str, ...] = ("localhost",)
+    kernel_pool: int = 0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

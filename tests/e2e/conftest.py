@@ -1,6 +1,6 @@
 """A real Voila serving notebooks/review.ipynb, and a real headless Chromium driven by Playwright.
 
-``voila_server(data_dir, lists)`` starts the .venv's ``voila`` on a free
+``voila_server(data_dir, lists)`` starts the workbench's Voila (``python -m serving``) on a free
 127.0.0.1 port with the same flags as ``make serve``, a throw-away SQLite
 store and the given proposals, waits until it answers, and stops it after the
 test. Tests skip, saying why, when /usr/bin/chromium is absent.
@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-VOILA = Path(sys.executable).parent / "voila"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 FIXTURES = ROOT / "tests" / "fixtures" / "widgets"
@@ -68,13 +67,16 @@ class Served:
 
 
 def start_voila(
-    notebook: Path, env_extra: dict[str, str | None], log: Path
+    notebook: Path, env_extra: dict[str, str | None], log: Path, flags: tuple[str, ...] = ()
 ) -> tuple[subprocess.Popen[bytes], str]:
     """Start voila on ``notebook`` and wait until it answers (bounded in time).
 
-    ``env_extra`` values of ``None`` remove the variable.
+    ``env_extra`` values of ``None`` remove the variable; ``flags`` follow (and override)
+    those of `make serve`.
     """
     port = free_port()
+    overridden = {f.split("=")[0] for f in flags}
+    base = [f for f in VOILA_FLAGS if f.split("=")[0] not in overridden]
     env = dict(os.environ)
     env.pop("JUPYTERHUB_USER", None)
     env["JUPYTER_PATH"] = JUPYTER_PATH
@@ -85,7 +87,7 @@ def start_voila(
             env[key] = value
     out = log.open("wb")
     proc = subprocess.Popen(
-        [str(VOILA), str(notebook), f"--port={port}", *VOILA_FLAGS],
+        [sys.executable, "-m", "serving", str(notebook), f"--port={port}", *base, *flags],
         cwd=ROOT,
         env=env,
         stdout=out,
@@ -93,19 +95,25 @@ def start_voila(
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
+    wait_until_answers(proc, url + "voila/static/voila.js", log, "voila")
+    return proc, url
+
+
+def wait_until_answers(proc: subprocess.Popen[bytes], url: str, log: Path, what: str) -> None:
+    """Wait until ``url`` answers 200 (bounded in time); stop ``proc`` if it never does."""
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
         if proc.poll() is not None:
-            raise RuntimeError(f"voila exited with {proc.returncode}: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"{what} exited with {proc.returncode}: {log.read_text()[-2000:]}")
         try:
-            with urllib.request.urlopen(url + "voila/static/voila.js", timeout=5) as r:
+            with urllib.request.urlopen(url, timeout=5) as r:
                 if r.status == 200:
-                    return proc, url
+                    return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         if time.monotonic() > deadline:
             stop(proc)
-            raise RuntimeError(f"voila did not answer within {START_TIMEOUT_S} s")
+            raise RuntimeError(f"{what} did not answer within {START_TIMEOUT_S} s")
         time.sleep(0.2)  # polling a starting server, not waiting on the page
 
 

@@ -7,6 +7,8 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from widgets.review.app import App, AppState, build_app
 from workbench.settings import Settings
 from workbench.store.store import Store, open_store
@@ -535,3 +537,13 @@ def test_review_parts_and_explorer_are_made_ahead_and_shown_with_a_proposal(make
         assert part.layout.visibility is None and part.layout.height is None
     assert app.judgment.enabled and app.network.graph is app.screened.graph
     assert set(app.timings) >= {"load", "screen", "graph", "layout", "show", "total"}
+
+
+def test_a_hub_user_is_shown_as_a_name_not_a_field(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice<b>")
+    app = make_app()
+    assert app.reviewer == "alice<b>"
+    assert app.who_box.children == (app.signed_in,)
+    assert "alice&lt;b&gt;" in app.signed_in.value and "審査者" in app.signed_in.value

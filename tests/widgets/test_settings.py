@@ -32,6 +32,8 @@ def test_every_setting_is_overridden_by_its_variable(tmp_path: Path) -> None:
         "WORKBENCH_LOOKBACK_YEARS": "3",
         "WORKBENCH_REVIEWER": "  Sato   Hanako ",
         "WORKBENCH_CACHE_DIR": str(tmp_path / "cache"),
+        "WORKBENCH_ALLOWED_HOSTS": " Reviews.Example.JP., localhost",
+        "WORKBENCH_KERNEL_POOL": "2",
     }
     s = Settings.from_env(env)
     assert s.data_dir == tmp_path / "props"
@@ -39,6 +41,8 @@ def test_every_setting_is_overridden_by_its_variable(tmp_path: Path) -> None:
     assert s.db_url == "postgresql://reviewer@127.0.0.1:5432/wb"
     assert (s.language, s.lookback_years, s.reviewer) == ("en", 3, "Sato Hanako")
     assert s.cache_dir == tmp_path / "cache"
+    assert s.allowed_hosts == ("reviews.example.jp", "localhost")
+    assert s.kernel_pool == 2
     assert {f.name for f in dataclasses.fields(Settings)} == {x.name for x in SETTINGS}
 
 
@@ -57,6 +61,8 @@ def test_every_bad_value_is_reported_at_once_naming_the_variable() -> None:
         "WORKBENCH_LOOKBACK_YEARS": "0",
         "WORKBENCH_DB_URL": "mysql://x",
         "WORKBENCH_LISTS": os.pathsep,
+        "WORKBENCH_ALLOWED_HOSTS": "evil.example/x",
+        "WORKBENCH_KERNEL_POOL": "99",
     }
     with pytest.raises(InputError) as caught:
         Settings.from_env(env)

@@ -39,7 +39,7 @@ from widgets.review.recording import Recorder
 from widgets.review.screening_flow import ScreeningFlow
 from widgets.review.state import ENABLED, AppState
 from workbench.errors import InputError
-from workbench.reviewer import resolve_reviewer
+from workbench.reviewer import IdentitySource, resolve_reviewer
 from workbench.session.workspace import Screened, Workspace
 from workbench.settings import LANGUAGES, Settings
 
@@ -87,6 +87,9 @@ class App(w.VBox):
         self.style_html = w.HTML(markup.STYLE)
         self.title = w.HTML()
         self.reviewer_box = w.Text(layout=w.Layout(width="14rem"))
+        self.signed_in = w.HTML()  # the hub's user name, shown in place of the box
+        self.signed_in.add_class("wb-signed-in")
+        self.who_box = w.Box([self.reviewer_box])
         self.language_toggle = w.ToggleButtons(
             options=[("日本語", "ja"), ("English", "en")],
             style={"button_width": "5.5rem"},
@@ -96,7 +99,7 @@ class App(w.VBox):
         self.overview = Overview()
         self.findings = FindingsTable()
         header = w.HBox(
-            [self.title, self.reviewer_box, self.language_toggle],
+            [self.title, self.who_box, self.language_toggle],
             layout=w.Layout(justify_content="space-between", align_items="center"),
         )
         header.add_class("wb-header")
@@ -213,6 +216,9 @@ class App(w.VBox):
         self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
         self.reviewer_box.description = tr("app.reviewer")
         self.reviewer_box.placeholder = tr("app.reviewer_placeholder")
+        self.signed_in.value = (
+            f"{markup.esc(tr('app.reviewer'))} <b>{markup.esc(self.reviewer)}</b>"
+        )
 
     def _identify(self) -> None:
         """Take the reviewer from JupyterHub or the settings when either names one."""
@@ -223,6 +229,8 @@ class App(w.VBox):
         self.reviewer = who.name
         self.reviewer_box.disabled = True  # first: a given identity is not kept in the browser
         self.reviewer_box.value = who.name
+        if who.source is IdentitySource.JUPYTERHUB:  # signed in: a name, not a field
+            self.who_box.children = [self.signed_in]
 
     def _on_reviewer(self, change: Mapping[str, Any]) -> None:
         self.reviewer = str(change["new"])
