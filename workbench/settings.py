@@ -128,6 +128,7 @@ def _days(text: str) -> int:
         raise _Invalid(f"out of range: {days}", "a whole number of days, 1 or more")
     return days
 
+
 def _host_names(text: str) -> tuple[str, ...]:
     names = tuple(n.strip().lower().rstrip(".") for n in text.split(",") if n.strip())
     bad = [n for n in names if not n or any(not (c.isalnum() or c in ".-:") for c in n)]
@@ -290,6 +291,8 @@ SETTINGS: tuple[Setting, ...] = (
         "A list in use older than this many days is flagged on the pages and by "
         "`workbench lists status`, with the command that refreshes it.",
         _days,
+    ),
+    Setting(
         "allowed_hosts",
         "WORKBENCH_ALLOWED_HOSTS",
         "localhost",

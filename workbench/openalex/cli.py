@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from workbench.errors import InputError, Problem
-from workbench.screening_cli import _iso_date
+from workbench.screening_cli import iso_date
 
 UNIDENTIFIED = 3
 
@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fetch = sub.add_parser("fetch", help="fetch the works of every in-scope person")
     fetch.add_argument("proposal", metavar="PROPOSAL", help="questionnaire: .json or .xlsx")
     fetch.add_argument("--out", required=True, type=Path, metavar="FILE", help="works.json")
-    fetch.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    fetch.add_argument("--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD")
     fetch.add_argument("--years", type=int, default=None, metavar="N", help="look-back years")
     fetch.add_argument(
         "--author",
