@@ -82,6 +82,9 @@ class Evidence:
     score: float | None = None
     span: tuple[int, int] | None = None
     warning: str | None = None
+    #: why this evidence counts, where the check says (e.g. the declared affiliation's end)
+    note: str | None = None
+    note_ja: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -97,6 +100,9 @@ class Evidence:
         }
         if self.warning:
             out["warning"] = self.warning
+        if self.note:
+            out["note"] = self.note
+            out["note_ja"] = self.note_ja
         return out
 
 

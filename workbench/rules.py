@@ -15,10 +15,11 @@ keyword (``workbench.matching.Matcher`` does: "RIKEN" declared in Japan).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
+from workbench.declared import undeclared_on
 from workbench.findings import (
     CONTROL,
     DISGUISE_WARNING,
@@ -32,7 +33,15 @@ from workbench.findings import (
     ListRef,
 )
 from workbench.linking import Links
-from workbench.model import AffiliationType, Authorship, Person, Proposal, Residency, Work
+from workbench.model import (
+    Affiliation,
+    AffiliationType,
+    Authorship,
+    Person,
+    Proposal,
+    Residency,
+    Work,
+)
 from workbench.scope import Scope
 from workbench.window import Window
 
@@ -221,23 +230,35 @@ def recent_coauthorship(ctx: ScreeningContext) -> Iterator[Finding]:
 
 
 def undeclared_listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
-    """Q3.5, Q8.1: one's own affiliation on a recent work is listed but not declared current."""
+    """Q3.5, Q8.1: one's own affiliation on a recent work is listed, and no declared
+    affiliation with that organisation (primary, concurrent or past) covers the work's date.
+
+    Each piece of evidence says why (:func:`workbench.declared.undeclared_on`): not
+    declared at all, or the work falls after a declared end or before a declared start;
+    a work known only by its year or month that straddles a declared date is kept and
+    marked uncertain.
+    """
     grouped = _Grouped()
     for person in ctx.people_in_scope():
-        declared = {
-            (m.list_name, m.entry_id)
-            for aff in person.affiliations
-            if aff.is_current(ctx.as_of)
-            for m in ctx.match(aff.organization, aff.country)
-        }
+        declared: dict[tuple[str, str], list[Affiliation]] = {}
+        for aff in person.affiliations:
+            for m in ctx.match(aff.organization, aff.country):
+                declared.setdefault((m.list_name, m.entry_id), []).append(aff)
         for work, own in ctx.works_in_window(person.id):
             a = work.authorships[own]
             for text in affiliation_texts(a):
                 for m in ctx.match(text):
-                    if (m.list_name, m.entry_id) not in declared:
-                        grouped.add(person.id, ctx.ref(m), _evidence(text, m, work))
+                    assert work.date is not None  # works_in_window keeps dated works only
+                    gap = undeclared_on(declared.get((m.list_name, m.entry_id), ()), work.date)
+                    if gap is not None:
+                        ev = _evidence(text, m, work)
+                        ev = replace(ev, note=gap.text, note_ja=gap.text_ja)
+                        grouped.add(person.id, ctx.ref(m), ev)
+    years = ctx.window.years
     for pid, ref, evs in grouped:
         works = sorted({e.work_id for e in evs if e.work_id})
+        why = _reasons(e.note for e in evs)
+        why_ja = _reasons(e.note_ja for e in evs)
         yield Finding(
             "undeclared_listed_affiliation",
             pid,
@@ -245,16 +266,24 @@ def undeclared_listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             ("Q3.5", "Q8.1"),
             ref,
             evs,
-            f"On {len(works)} recent work(s) ({', '.join(works)}) {_who(ctx, pid)} gives an "
-            f"affiliation matching {_entry(ref)}, which the questionnaire does not declare as a "
-            "current affiliation. Verify the declaration; if it is inaccurate, the questionnaire "
-            "is re-checked and submitted again.",
-            f"{_who(ctx, pid)} は最近の論文 {len(works)} 件（{', '.join(works)}）で"
+            f"On {len(works)} work(s) of the last {years} years ({', '.join(works)}) "
+            f"{_who(ctx, pid)} gives an affiliation matching {_entry(ref)}, which the "
+            f"questionnaire does not declare for the work's date ({why}). Verify the "
+            "declaration; if it is inaccurate, the questionnaire is re-checked and submitted "
+            "again.",
+            f"{_who(ctx, pid)} は直近{years}年の論文 {len(works)} 件（{', '.join(works)}）で"
             f" {_entry(ref)} に"
-            "該当する可能性のある所属を記載していますが、アンケートでは現在の所属として申告されていません。"
+            "該当する可能性のある所属を記載していますが、アンケートの申告はその論文の日付に及びません"
+            f"（{why_ja}）。"
             "申告内容を確認してください（事実と異なる場合は再確認のうえ再提出）。",
             VERIFY,
         )
+
+
+def _reasons(notes: Iterable[str | None], most: int = 3) -> str:
+    """The distinct notes, in order, at most ``most`` of them then "…"."""
+    distinct = list(dict.fromkeys(n for n in notes if n))
+    return "; ".join(distinct[:most]) + ("; …" if len(distinct) > most else "")
 
 
 def past_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:

@@ -45,14 +45,15 @@ def years_before(day: date, years: int) -> date:
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """A closed date interval ``[start, end]``."""
+    """A closed date interval ``[start, end]``, ``years`` long."""
 
     start: date
     end: date
+    years: int = DEFAULT_YEARS
 
     @classmethod
     def ending(cls, end: date, years: int = DEFAULT_YEARS) -> Window:
-        return cls(years_before(end, years), end)
+        return cls(years_before(end, years), end, years)
 
     def contains(self, when: PubDate) -> bool:
         """True when any day the date may stand for lies inside the window."""

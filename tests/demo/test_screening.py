@@ -44,3 +44,29 @@ def test_screening_finds_exactly_what_the_story_expects(demo, screening, pid) ->
         (e["check"], e["subject"], e["list"], e["entry_id"]) for e in entry["expected_findings"]
     )
     assert found == expected
+
+
+def test_d004_a_seven_year_window_raises_no_undeclared_sharif_affiliation(demo, screening) -> None:
+    """p3 declares Sharif as a past affiliation 2016-09-01 to 2022-02-28; his Sharif works of
+    2021–22 fall inside it, so only the co-authorship and the past affiliation are raised."""
+    from workbench.proposal import load_proposal
+    from workbench.publications.loader import load_works_many
+    from workbench.screening import screen
+
+    lists, matcher = screening
+    folder = demo.proposals / "ASPIRE-2025-D-004"
+    works = load_works_many([folder / "works.json"]).value
+    result = screen(load_proposal(folder / "proposal.json"), works, matcher, lists, years=7)
+    p3 = {(f.check, f.list_entry.entry_id) for f in result.findings if f.subject == "p3"}
+    assert ("undeclared_listed_affiliation", "jp-eul-259") not in p3
+    assert {("recent_coauthorship", "jp-eul-259"), ("past_affiliation", "jp-eul-259")} <= p3
+    # the case is real: p3 gives Sharif on his own works of 2021–22, inside the window
+    by_id = {w.id: w for w in works}
+    own = [
+        by_id[link.work_id]
+        for link in result.links.of_person("p3")
+        if any(
+            "Sharif" in t for t in by_id[link.work_id].authorships[link.authorship].raw_affiliations
+        )
+    ]
+    assert {w.date.year for w in own if w.date and w.date.year >= 2018} >= {2021, 2022}

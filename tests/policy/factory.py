@@ -171,9 +171,9 @@ def work(id: str, when: str | None, *authors: Authorship, doi: str | None = None
 PI = person("p1", "Sato Haruki", role="PI", orcid="0000-0001-0000-0001")
 
 
-def run(p: Proposal, *works: Work, as_of: date | None = None) -> ScreeningResult:
+def run(p: Proposal, *works: Work, as_of: date | None = None, years: int = 2) -> ScreeningResult:
     """Screen ``p`` against the factory list with the exact matcher."""
-    return screen(p, works, ExactMatcher(), [screening_list()], as_of=as_of)
+    return screen(p, works, ExactMatcher(), [screening_list()], as_of=as_of, years=years)
 
 
 def found(result: ScreeningResult, check: str | None = None) -> set[tuple[str, str, str]]:
