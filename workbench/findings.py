@@ -21,9 +21,12 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: Severity levels, strongest first. ``report``: the FAQ asks for it to be reported
 #: and mitigated (Q3.4, Q3.5, Q3.6); ``verify``: a declaration the reviewer should
@@ -108,7 +111,13 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What one check raised about one subject (and one list entry, where one is involved)."""
+    """What one check raised about one subject (and one organisation, where a list is involved).
+
+    An organisation several lists name (Beihang University: METI's list and the US
+    Entity List) is one finding citing every entry: ``list_entries``, lists in the
+    order given; ``list_entry`` is the first of them. ``list_entries`` left empty
+    means ``(list_entry,)``.
+    """
 
     check: str
     subject: str  # person or organization id
@@ -119,14 +128,27 @@ class Finding:
     summary: str  # plain English
     summary_ja: str
     severity: str
+    list_entries: tuple[ListRef, ...] = ()
+
+    @property
+    def entries(self) -> tuple[ListRef, ...]:
+        """Every list entry the finding cites, the first being ``list_entry``."""
+        if self.list_entries:
+            return self.list_entries
+        return (self.list_entry,) if self.list_entry else ()
 
     @property
     def key(self) -> str:
-        """``"{check}:{subject}:{list}:{entry_id}"`` — stable, used by the judgments store."""
-        ref = self.list_entry
-        return (
-            f"{self.check}:{self.subject}:{ref.list if ref else ''}:{ref.entry_id if ref else ''}"
-        )
+        """``"{check}:{subject}:{list}:{entry_id}"`` of the first entry — stable, used by the
+        judgments store. A finding that cites one entry has the key it always had; one that
+        cites several has the key its first entry's finding had (see :attr:`entry_keys`)."""
+        return _key(self.check, self.subject, self.list_entry)
+
+    @property
+    def entry_keys(self) -> tuple[str, ...]:
+        """The key of each entry cited, ``key`` first: the keys the findings had when one
+        was raised per list entry, under which older dispositions may be stored."""
+        return tuple(_key(self.check, self.subject, r) for r in self.entries) or (self.key,)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,10 +159,39 @@ class Finding:
             "severity": self.severity,
             "faq": list(self.faq),
             "list_entry": self.list_entry.to_json() if self.list_entry else None,
+            "list_entries": [r.to_json() for r in self.entries],
             "evidence": [e.to_json() for e in self.evidence],
             "summary": self.summary,
             "summary_ja": self.summary_ja,
         }
+
+
+def _key(check: str, subject: str, ref: ListRef | None) -> str:
+    return f"{check}:{subject}:{ref.list if ref else ''}:{ref.entry_id if ref else ''}"
+
+
+def by_finding(findings: Iterable[Finding], stored: Mapping[str, T]) -> dict[str, T]:
+    """Values ``stored`` by finding key (dispositions), each under the key of the finding now
+    citing it: a finding's own key first, else the first of its :attr:`~Finding.entry_keys`
+    holding one — so a disposition recorded when each list entry was a finding of its own
+    still covers the one finding that now cites them all. Keys of no finding are kept as they
+    are.
+
+    >>> a = ListRef("METI", "m1", "NWPU")
+    >>> b = ListRef("CSL", "c1", "NWPU")
+    >>> f = Finding("recent_coauthorship", "p2", PERSON, (), a, (), "", "", REPORT, (a, b))
+    >>> by_finding([f], {"recent_coauthorship:p2:CSL:c1": "dismissed", "x": "open"})
+    {'recent_coauthorship:p2:METI:m1': 'dismissed', 'x': 'open'}
+    """
+    out: dict[str, T] = {}
+    used: set[str] = set()
+    for f in findings:
+        k = next((k for k in f.entry_keys if k in stored), None)
+        if k is not None:
+            out[f.key] = stored[k]
+            used.update(f.entry_keys)
+    out.update({k: v for k, v in stored.items() if k not in used and k not in out})
+    return out
 
 
 def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:

@@ -14,142 +14,42 @@ keyword (``workbench.matching.Matcher`` does: "RIKEN" declared in Japan).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from workbench.declared import undeclared_on
 from workbench.findings import (
     CONTROL,
-    DISGUISE_WARNING,
     INFO,
     ORGANIZATION,
     PERSON,
     REPORT,
     VERIFY,
-    Evidence,
     Finding,
     ListRef,
 )
-from workbench.linking import Links
-from workbench.model import (
-    Affiliation,
-    AffiliationType,
-    Authorship,
-    Person,
-    Proposal,
-    Residency,
-    Work,
+from workbench.model import Affiliation, AffiliationType, Residency
+from workbench.rule_context import (
+    Grouped,
+    MatcherLike,
+    MatchFn,
+    MatchLike,
+    ScreeningContext,
+    affiliation_texts,
+    cached_match,
+    evidence,
 )
-from workbench.scope import Scope
-from workbench.window import Window
 
-
-class MatchLike(Protocol):
-    """What the checks read of a match (``workbench.matching.Match`` has all of it)."""
-
-    @property
-    def list_name(self) -> str: ...
-    @property
-    def entry_id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def span(self) -> tuple[int, int]: ...
-    @property
-    def score(self) -> float: ...
-
-
-class MatcherLike(Protocol):
-    """``match(text)``; it may also take an optional keyword ``country`` (ISO code)."""
-
-    def match(self, text: str) -> Sequence[MatchLike]: ...
-
-
-class MatchFn(Protocol):
-    def __call__(self, text: str, country: str | None = None) -> tuple[MatchLike, ...]: ...
-
-
-def cached_match(matcher: MatcherLike) -> MatchFn:
-    """``matcher.match`` through the one memo of answers (:class:`~workbench.match_memo.MatchMemo`,
-    shared when ``matcher`` is one): one match per list entry (best score), asked once per text.
-
-    ``country``, the declared country, reaches the matcher when its ``match``
-    takes a ``country`` keyword; other matchers get the text alone.
-    """
-    from workbench.match_memo import MatchMemo
-
-    memo = matcher if isinstance(matcher, MatchMemo) else MatchMemo(matcher)
-    return memo.match
-
-
-@dataclass(frozen=True)
-class ScreeningContext:
-    """Everything a check may read; :func:`workbench.screening.screen` builds it once."""
-
-    proposal: Proposal
-    scope: Scope
-    window: Window
-    links: Links
-    works: Mapping[str, Work]
-    match: MatchFn
-    as_of: date
-    list_versions: Mapping[str, date | None] = field(default_factory=dict)
-
-    def people_in_scope(self) -> Iterator[Person]:
-        return (p for p in self.proposal.people if self.scope.includes(PERSON, p.id))
-
-    def ref(self, m: MatchLike) -> ListRef:
-        return ListRef(m.list_name, m.entry_id, m.name, self.list_versions.get(m.list_name))
-
-    def works_in_window(self, person_id: str) -> Iterator[tuple[Work, int]]:
-        """The person's works dated inside the window, with the index of their authorship."""
-        for link in self.links.of_person(person_id):
-            work = self.works.get(link.work_id)
-            if work is not None and work.date is not None and self.window.contains(work.date):
-                yield work, link.authorship
-
-
-def affiliation_texts(a: Authorship) -> tuple[str, ...]:
-    """Raw affiliation strings and institution display names of one authorship, once each."""
-    seen: dict[str, None] = {}
-    for t in (*a.raw_affiliations, *(i.display_name for i in a.institutions)):
-        if t and t.strip():
-            seen.setdefault(t, None)
-    return tuple(seen)
-
-
-def _evidence(
-    text: str, m: MatchLike, work: Work | None = None, coauthor: str | None = None
-) -> Evidence:
-    start, end = m.span
-    return Evidence(
-        work_id=work.id if work else None,
-        doi=work.doi if work else None,
-        date=work.date.isoformat() if work and work.date else None,
-        date_uncertain=bool(work and work.date and work.date.uncertain),
-        coauthor=coauthor,
-        affiliation=text,
-        matched_text=text[start:end] if 0 <= start < end <= len(text) else None,
-        score=m.score,
-        span=(start, end),
-        warning=DISGUISE_WARNING if getattr(m, "disguised", False) else None,
-    )
-
-
-class _Grouped:
-    """Evidence grouped by (subject, list entry), in first-seen order, without repeats."""
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, ListRef], dict[Evidence, None]] = {}
-
-    def add(self, subject: str, ref: ListRef, ev: Evidence) -> None:
-        self.items.setdefault((subject, ref), {})[ev] = None
-
-    def __iter__(self) -> Iterator[tuple[str, ListRef, tuple[Evidence, ...]]]:
-        for (subject, ref), evs in self.items.items():
-            yield subject, ref, tuple(evs)
+__all__ = [
+    "CHECKS",
+    "Check",
+    "MatchFn",
+    "MatchLike",
+    "MatcherLike",
+    "ScreeningContext",
+    "affiliation_texts",
+    "cached_match",
+]
 
 
 def _who(ctx: ScreeningContext, person_id: str) -> str:
@@ -157,8 +57,9 @@ def _who(ctx: ScreeningContext, person_id: str) -> str:
     return f"{p.name} ({person_id})" if p else person_id
 
 
-def _entry(ref: ListRef) -> str:
-    return f"{ref.name} [{ref.list} {ref.entry_id}]"
+def _entry(refs: tuple[ListRef, ...]) -> str:
+    """The organisation's name with every entry citing it: ``name [list id; list id]``."""
+    return f"{refs[0].name} [{'; '.join(f'{r.list} {r.entry_id}' for r in refs)}]"
 
 
 # --- the checks -------------------------------------------------------------------------
@@ -166,28 +67,30 @@ def _entry(ref: ListRef) -> str:
 
 def listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
     """Q3.5: a current affiliation (primary or concurrent, not ended) matches a list entry."""
-    grouped = _Grouped()
+    grouped = Grouped(ctx)
     for person in ctx.people_in_scope():
         for aff in person.affiliations:
             if aff.is_current(ctx.as_of):
                 for m in ctx.match(aff.organization, aff.country):
-                    grouped.add(person.id, ctx.ref(m), _evidence(aff.organization, m))
-    for pid, ref, evs in grouped:
+                    grouped.add(person.id, m, evidence(aff.organization, m))
+    for g in grouped:
+        pid, refs, evs = g.subject, g.refs, g.evidence
         declared = "; ".join(f"“{e.affiliation}”" for e in evs)
         yield Finding(
             "listed_affiliation",
             pid,
             PERSON,
             ("Q3.5",),
-            ref,
+            refs[0],
             evs,
             f"{_who(ctx, pid)} is currently affiliated with {declared}, which matches "
-            f"{_entry(ref)}. Consult the institution's export-control office; if this person "
+            f"{_entry(refs)}. Consult the institution's export-control office; if this person "
             "takes part, mitigation fitted to the information handled is expected.",
-            f"{_who(ctx, pid)} の現在の所属 {declared} が {_entry(ref)} "
+            f"{_who(ctx, pid)} の現在の所属 {declared} が {_entry(refs)} "
             "に該当する可能性があります。"
             "安全保障貿易管理担当部門に相談し、参加する場合は適切なリスク軽減策を講じる必要があります。",
             REPORT,
+            list_entries=refs,
         )
 
 
@@ -195,9 +98,10 @@ def recent_coauthorship(ctx: ScreeningContext) -> Iterator[Finding]:
     """Q3.6, Q3.9: a co-author on a work within the window is affiliated with a listed body.
 
     Co-authors who are team members do not count; a co-author's raw affiliation
-    strings and institution names are both tested. One finding per (person, entry).
+    strings and institution names are both tested. One finding per (person, organisation),
+    citing every list entry that names the organisation.
     """
-    grouped = _Grouped()
+    grouped = Grouped(ctx)
     for person in ctx.people_in_scope():
         for work, own in ctx.works_in_window(person.id):
             for i, a in enumerate(work.authorships):
@@ -205,9 +109,10 @@ def recent_coauthorship(ctx: ScreeningContext) -> Iterator[Finding]:
                     continue
                 for text in affiliation_texts(a):
                     for m in ctx.match(text):
-                        grouped.add(person.id, ctx.ref(m), _evidence(text, m, work, a.author_name))
+                        grouped.add(person.id, m, evidence(text, m, work, a.author_name))
     w = ctx.window
-    for pid, ref, evs in grouped:
+    for g in grouped:
+        pid, refs, evs = g.subject, g.refs, g.evidence
         works = sorted({e.work_id for e in evs if e.work_id})
         authors = sorted({e.coauthor for e in evs if e.coauthor})
         yield Finding(
@@ -215,17 +120,18 @@ def recent_coauthorship(ctx: ScreeningContext) -> Iterator[Finding]:
             pid,
             PERSON,
             ("Q3.6", "Q3.9"),
-            ref,
+            refs[0],
             evs,
             f"{_who(ctx, pid)} co-authored {len(works)} work(s) dated between {w.start} and "
             f"{w.end} ({', '.join(works)}) with {', '.join(authors)}, whose affiliation on the "
-            f"work matches {_entry(ref)}. This is to be reported in the questionnaire; "
+            f"work matches {_entry(refs)}. This is to be reported in the questionnaire; "
             "mitigation as needed.",
-            f"{_who(ctx, pid)} は {w.start}〜{w.end} の期間に {_entry(ref)} に該当する可能性のある"
+            f"{_who(ctx, pid)} は {w.start}〜{w.end} の期間に {_entry(refs)} に該当する可能性のある"
             f"機関所属の研究者（{', '.join(authors)}）と"
             f"共著 {len(works)} 件（{', '.join(works)}）が"
             "あります。アンケートへの記載が必要で、必要に応じてリスク軽減策を講じます。",
             REPORT,
+            list_entries=refs,
         )
 
 
@@ -238,24 +144,25 @@ def undeclared_listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
     a work known only by its year or month that straddles a declared date is kept and
     marked uncertain.
     """
-    grouped = _Grouped()
+    grouped = Grouped(ctx)
     for person in ctx.people_in_scope():
-        declared: dict[tuple[str, str], list[Affiliation]] = {}
+        declared: dict[str, list[Affiliation]] = {}  # organisation -> declared affiliations
         for aff in person.affiliations:
             for m in ctx.match(aff.organization, aff.country):
-                declared.setdefault((m.list_name, m.entry_id), []).append(aff)
+                declared.setdefault(ctx.organisation(m.list_name, m.entry_id), []).append(aff)
         for work, own in ctx.works_in_window(person.id):
             a = work.authorships[own]
             for text in affiliation_texts(a):
                 for m in ctx.match(text):
                     assert work.date is not None  # works_in_window keeps dated works only
-                    gap = undeclared_on(declared.get((m.list_name, m.entry_id), ()), work.date)
+                    org = ctx.organisation(m.list_name, m.entry_id)
+                    gap = undeclared_on(declared.get(org, ()), work.date)
                     if gap is not None:
-                        ev = _evidence(text, m, work)
-                        ev = replace(ev, note=gap.text, note_ja=gap.text_ja)
-                        grouped.add(person.id, ctx.ref(m), ev)
+                        ev = replace(evidence(text, m, work), note=gap.text, note_ja=gap.text_ja)
+                        grouped.add(person.id, m, ev)
     years = ctx.window.years
-    for pid, ref, evs in grouped:
+    for g in grouped:
+        pid, refs, evs = g.subject, g.refs, g.evidence
         works = sorted({e.work_id for e in evs if e.work_id})
         why = _reasons(e.note for e in evs)
         why_ja = _reasons(e.note_ja for e in evs)
@@ -264,19 +171,20 @@ def undeclared_listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             pid,
             PERSON,
             ("Q3.5", "Q8.1"),
-            ref,
+            refs[0],
             evs,
             f"On {len(works)} work(s) of the last {years} years ({', '.join(works)}) "
-            f"{_who(ctx, pid)} gives an affiliation matching {_entry(ref)}, which the "
+            f"{_who(ctx, pid)} gives an affiliation matching {_entry(refs)}, which the "
             f"questionnaire does not declare for the work's date ({why}). Verify the "
             "declaration; if it is inaccurate, the questionnaire is re-checked and submitted "
             "again.",
             f"{_who(ctx, pid)} は直近{years}年の論文 {len(works)} 件（{', '.join(works)}）で"
-            f" {_entry(ref)} に"
+            f" {_entry(refs)} に"
             "該当する可能性のある所属を記載していますが、アンケートの申告はその論文の日付に及びません"
             f"（{why_ja}）。"
             "申告内容を確認してください（事実と異なる場合は再確認のうえ再提出）。",
             VERIFY,
+            list_entries=refs,
         )
 
 
@@ -288,63 +196,73 @@ def _reasons(notes: Iterable[str | None], most: int = 3) -> str:
 
 def past_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
     """Q3.9: a past affiliation matches a list entry — informational, not reportable by itself."""
-    grouped = _Grouped()
+    grouped = Grouped(ctx)
     for person in ctx.people_in_scope():
         for aff in person.affiliations:
             ended = aff.end is not None and aff.end < ctx.as_of
             if aff.type is AffiliationType.PAST or ended:
                 for m in ctx.match(aff.organization, aff.country):
-                    grouped.add(person.id, ctx.ref(m), _evidence(aff.organization, m))
-    for pid, ref, evs in grouped:
+                    grouped.add(person.id, m, evidence(aff.organization, m))
+    for g in grouped:
+        pid, refs, evs = g.subject, g.refs, g.evidence
         yield Finding(
             "past_affiliation",
             pid,
             PERSON,
             ("Q3.9",),
-            ref,
+            refs[0],
             evs,
-            f"{_who(ctx, pid)} was formerly affiliated with {_entry(ref)}. Not reportable by "
+            f"{_who(ctx, pid)} was formerly affiliated with {_entry(refs)}. Not reportable by "
             "itself; only co-authorship with its researchers within the window is reported.",
-            f"{_who(ctx, pid)} は過去に {_entry(ref)} に所属していました。現在所属していなければ"
+            f"{_who(ctx, pid)} は過去に {_entry(refs)} に所属していました。現在所属していなければ"
             "記載不要ですが、過去 2 年以内の当該機関所属研究者との共著は記載対象です。",
             INFO,
+            list_entries=refs,
         )
 
 
 def partner_listed(ctx: ScreeningContext) -> Iterator[Finding]:
-    """Q3.4: an in-scope organization, or an investor clearly identified in it, is listed."""
-    grouped = _Grouped()
-    via: dict[tuple[str, ListRef], set[str]] = {}
+    """Q3.4: an in-scope organization, or an investor clearly identified in it, is listed.
+
+    An investor's evidence carries the chain from the company to the investor and the
+    investor as declared (its ``note``), for the evidence panel.
+    """
+    grouped = Grouped(ctx)
     for org in ctx.proposal.organizations:
         if not ctx.scope.includes(ORGANIZATION, org.id):
             continue
-        texts = [
-            (n, "the organization itself", org.country) for n in (org.name, org.name_local) if n
-        ]
-        texts += [
-            (i.name, "its investor", i.country) for i in org.investors if i.clearly_identified
-        ]
-        for text, what, country in texts:
-            for m in ctx.match(text, country):
-                ref = ctx.ref(m)
-                grouped.add(org.id, ref, _evidence(text, m))
-                via.setdefault((org.id, ref), set()).add(what)
-    for oid, ref, evs in grouped:
+        for n in (x for x in (org.name, org.name_local) if x):
+            for m in ctx.match(n, org.country):
+                grouped.add(org.id, m, evidence(n, m), "the organization itself")
+        for i in org.investors:
+            if not i.clearly_identified:
+                continue
+            country = f", {i.country}" if i.country else ""
+            chain = (
+                f"{org.name} → investor “{i.name}” (declared as clearly identified{country})",
+                f"{org.name} → 出資者「{i.name}」（出資が明らかな機関として申告{country}）",
+            )
+            for m in ctx.match(i.name, i.country):
+                ev = replace(evidence(i.name, m), note=chain[0], note_ja=chain[1])
+                grouped.add(org.id, m, ev, "its investor")
+    for g in grouped:
+        oid, refs, evs = g.subject, g.refs, g.evidence
         org_name = next(o.name for o in ctx.proposal.organizations if o.id == oid)
-        whom = " and ".join(sorted(via[(oid, ref)]))
+        whom = " and ".join(sorted(g.tags))
         names = "; ".join(f"“{e.affiliation}”" for e in evs)
         yield Finding(
             "partner_listed",
             oid,
             ORGANIZATION,
             ("Q3.4",),
-            ref,
+            refs[0],
             evs,
-            f"{org_name} ({oid}): {whom} ({names}) matches {_entry(ref)}. Consult the "
+            f"{org_name} ({oid}): {whom} ({names}) matches {_entry(refs)}. Consult the "
             "institution's office; mitigation as needed.",
-            f"{org_name}（{oid}）：{names} が {_entry(ref)} に該当する可能性があります"
+            f"{org_name}（{oid}）：{names} が {_entry(refs)} に該当する可能性があります"
             "（企業本体または出資が明らかな機関）。所属機関の担当部署に相談し、必要に応じてリスク軽減策を講じます。",
             REPORT,
+            list_entries=refs,
         )
 
 

@@ -24,6 +24,7 @@ from workbench.errors import InputError, Problem, ProblemCollector, Severity
 from workbench.findings import Finding, sort_findings
 from workbench.linking import Links, link_people
 from workbench.model import PERSON_ROLES, Proposal, ScreeningList, Work
+from workbench.organisations import organisations
 from workbench.outcome import SuggestedOutcome, suggest_outcome
 from workbench.rules import CHECKS, MatcherLike, ScreeningContext, cached_match
 from workbench.scope import LEAD_ROLES, Scope, concurrent_lab_site, decide_scope
@@ -206,6 +207,7 @@ def screen(
         match=cached_match(matcher),
         as_of=ref,
         list_versions={lst.name: lst.version for lst in lists},
+        organisations=organisations(lists),
     )
     findings = sort_findings([f for check in CHECKS.values() for f in check(ctx)])
     return ScreeningResult(

@@ -32,18 +32,23 @@ def test_screening_finds_exactly_what_the_story_expects(demo, screening, pid) ->
     works = load_works_many([folder / f for f in entry["files"] if f != "proposal.json"]).value
     result = screen(load_proposal(folder / "proposal.json"), works, matcher, lists)
     found = sorted(
-        (
-            f.check,
-            f.subject,
-            f.list_entry.list if f.list_entry else None,
-            f.list_entry.entry_id if f.list_entry else None,
-        )
+        (f.check, f.subject, r.list if r else None, r.entry_id if r else None)
         for f in result.findings
+        for r in (f.entries or (None,))
     )
     expected = sorted(
         (e["check"], e["subject"], e["list"], e["entry_id"]) for e in entry["expected_findings"]
     )
     assert found == expected
+    # one finding per (check, subject, organisation): entries naming one organisation share it
+    from workbench.organisations import organisations
+
+    same = organisations(lists)
+    distinct = {
+        (c, s, same[(lst, e)].key if lst else None)
+        for c, s, lst, e in expected  # type: ignore[index]
+    }
+    assert len(result.findings) == len(distinct)
 
 
 def test_d004_a_seven_year_window_raises_no_undeclared_sharif_affiliation(demo, screening) -> None:
@@ -70,3 +75,33 @@ def test_d004_a_seven_year_window_raises_no_undeclared_sharif_affiliation(demo, 
         )
     ]
     assert {w.date.year for w in own if w.date and w.date.year >= 2018} >= {2021, 2022}
+
+
+def test_d005_nwpu_on_two_lists_is_one_finding_per_person_and_check(demo, screening) -> None:
+    """NWPU is on METI's list and the CSL: 2 people × 2 checks make 4 findings, not 8, each
+    citing both entries; the JSON keeps ``list_entry`` (the first) and adds ``list_entries``."""
+    from workbench.proposal import load_proposal
+    from workbench.publications.loader import load_works_many
+    from workbench.screening import screen
+
+    lists, matcher = screening
+    folder = demo.proposals / "ASPIRE-2025-D-005"
+    works = load_works_many([folder / "works.json"]).value
+    result = screen(load_proposal(folder / "proposal.json"), works, matcher, lists)
+    listed = [f for f in result.findings if f.list_entry]
+    assert sorted((f.check, f.subject) for f in listed) == [
+        ("listed_affiliation", "p2"),
+        ("listed_affiliation", "p3"),
+        ("recent_coauthorship", "p2"),
+        ("recent_coauthorship", "p3"),
+    ]
+    order = [lst.name for lst in lists]
+    for f in listed:
+        assert [r.list for r in f.entries] == order  # every list, in the order given
+        assert {r.entry_id for r in f.entries} >= {"jp-eul-559"}
+        doc = f.to_json()
+        assert doc["list_entry"] == doc["list_entries"][0]
+        assert [e["list"] for e in doc["list_entries"]] == order
+        assert all({"list", "entry_id", "name"} <= set(e) for e in doc["list_entries"])
+        works_cited = [(e.work_id, e.coauthor, e.affiliation) for e in f.evidence]
+        assert len(works_cited) == len(set(works_cited))  # each piece of evidence once

@@ -34,7 +34,7 @@ def test_filters_and_their_choices(local_run: Any) -> None:
     assert c["field"] == ["quantum", "semiconductors"]
     assert "recent_coauthorship" in c["check"] and "METI End User List" in c["list"]
     v = analysis.apply_filters(t, {"list": ["US Consolidated Screening List"]})
-    assert set(v.findings["list"]) == {"US Consolidated Screening List"}
+    assert all("US Consolidated Screening List" in x for x in v.findings["lists"])
     assert set(v.proposals["proposal_id"]) == set(v.findings["proposal_id"])
     assert set(zip(v.evidence["proposal_id"], v.evidence["key"], strict=True)) <= set(
         zip(v.findings["proposal_id"], v.findings["key"], strict=True)
@@ -55,18 +55,32 @@ def test_drill_gives_the_proposals_behind_an_element(local_run: Any) -> None:
 
 
 def test_an_organisation_on_two_lists_is_counted_once(local_run: Any) -> None:
+    """The README: an organisation several lists name "is counted once, with the lists that
+    name it" — and so is each finding about it. D-005's NWPU (METI and the CSL) gives
+    2 people × 2 checks = 4 findings, not 8, in the table, the heat map and every count."""
     t = local_run.tables
     listed = t.findings[t.findings["entry_id"].notna()]
-    on_both = listed.groupby("organisation")["list"].nunique()
-    assert (on_both > 1).any(), "the fixture portfolio names an organisation on both lists"
+    assert not listed.duplicated(["proposal_id", "check", "subject", "organisation"]).any()
+    d005 = listed[listed["proposal_id"] == "ASPIRE-2025-D-005"]
+    assert len(d005) == 4 and d005["organisation"].nunique() == 1
+    nwpu = d005["organisation_name"].iloc[0]
+    assert "Northwestern Polytechnical" in nwpu
+    both = "US Consolidated Screening List; METI End User List"
+    assert set(d005["lists"]) == {both} and set(d005["organisation_lists"]) == {both}
+    heat = analysis.heatmap(t).set_index(["proposal_id", "organisation"])["findings"]
+    assert heat[("ASPIRE-2025-D-005", nwpu)] == 4
     org = analysis.by_organisation(t)
     assert org["organisation"].is_unique
-    assert len(org) == listed["organisation"].nunique() < listed["entry_id"].nunique()
-    row = org[org["lists"].str.contains(";")].iloc[0]
-    assert row["entries"].count(":") == 2
-    mine = listed[listed["organisation_name"] == row["organisation"]]
-    assert row["findings"] == len(mine) and set(mine["list"]) == set(row["lists"].split("; "))
-    behind = analysis.drill(t, "by_organisation", row["organisation"])
-    assert list(behind["proposal_id"]) == sorted(set(mine["proposal_id"]))
+    assert len(org) == listed["organisation"].nunique()
+    row = org.set_index("organisation").loc[nwpu]
+    assert row["lists"] == both and row["entries"].count(":") == 2
+    assert row["findings"] == len(listed[listed["organisation_name"] == nwpu])
+    assert org["findings"].sum() == len(listed)
+    behind = analysis.drill(t, "by_organisation", nwpu)
+    assert "ASPIRE-2025-D-005" in set(behind["proposal_id"])
+    # filtering on either list keeps the one finding that cites both
+    for name in ("METI End User List", "US Consolidated Screening List"):
+        v = analysis.apply_filters(t, {"list": [name]}).findings
+        assert len(v[v["proposal_id"] == "ASPIRE-2025-D-005"]) == 4
     links = analysis.timeline(t)
     assert not links.duplicated(["year", "organisation"]).any()

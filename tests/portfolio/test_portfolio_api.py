@@ -40,14 +40,20 @@ def test_an_organisation_on_two_lists_is_counted_once(pf: Portfolio) -> None:
     # METI's list and the US Entity List: 2 people x 2 checks = 4 findings, whatever the rows.
     f = pf.findings
     d005 = f[(f["proposal_id"] == "ASPIRE-2025-D-005") & (f["organisation_name"] == NWPU)]
-    assert set(d005["list"]) == {"METI End User List", "US Consolidated Screening List"}
+    assert set(d005["lists"].str.split("; ").sum()) == {
+        "METI End User List",
+        "US Consolidated Screening List",
+    }
+    assert len(d005) == 4  # one row per distinct finding, citing both lists
     distinct = pf.distinct_findings()
     mine = distinct[
         (distinct["proposal_id"] == "ASPIRE-2025-D-005") & (distinct["organisation_name"] == NWPU)
     ]
     assert len(mine) == 4
     assert set(mine["subject"]) == set(d005["subject"]) and len(set(mine["subject"])) == 2
-    assert all(set(lists.split("; ")) == set(d005["list"]) for lists in mine["lists"])
+    assert all(
+        set(lists.split("; ")) == set(d005["lists"].iloc[0].split("; ")) for lists in mine["lists"]
+    )
     orgs = pf.per_organisation().set_index("organisation_name")
     # D-005 and its Parquet copy (D-005-PQ) each count 4
     assert orgs.loc[NWPU, "findings"] == 8 and orgs.loc[NWPU, "proposals"] == 2

@@ -57,7 +57,8 @@ def test_losses_gains_and_renumbered_are_exactly_those_of_the_changed_entries(re
     assert set(lost["proposal_id"]) == {"ASPIRE-2025-D-003", "ASPIRE-2025-D-003-JL"}
     assert lost["reason"].str.contains("removed in version 2026-04-01").all()
     moved = c[c["change"] == "renumbered"]
-    assert len(moved) == (old_f["entry_id"] == "jp-eul-559").sum() > 0
+    # D-005's NWPU findings cite METI's jp-eul-559 after the CSL entry: still renumbered
+    assert len(moved) == old_f["entries"].str.contains("METI End User List:jp-eul-559").sum() > 0
     assert set(moved["proposal_id"]) == {"ASPIRE-2025-D-005", "ASPIRE-2025-D-005-PQ"}
     assert moved["reason"].str.contains("renumbered jp-eul-559 → jp-eul-9559").all()
     gained = c[c["change"] == "gained"]

@@ -59,14 +59,31 @@ DRILL_COLUMNS = (
 
 
 def choices(tables: PortfolioTables) -> dict[str, list[str]]:
-    """The values each filter can take, sorted."""
+    """The values each filter can take, sorted (every list a finding cites, for ``list``)."""
     out = {}
     for name, (table, column) in FILTERS.items():
         frame = getattr(tables, table)
         if table == "proposals":
             frame = tables.screened
-        out[name] = sorted({NONE if pd.isna(v) else str(v) for v in frame[column]})
+        if name == "list":
+            out[name] = sorted({x for v in _cited_lists(frame) for x in v} | _none(frame[column]))
+        else:
+            out[name] = sorted({NONE if pd.isna(v) else str(v) for v in frame[column]})
     return out
+
+
+def _none(column: pd.Series) -> set[str]:
+    return {NONE} if column.isna().any() else set()
+
+
+def _cited_lists(findings: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Every list each finding cites (an organisation on several lists is one finding)."""
+    if "lists" not in findings.columns:
+        return [() if pd.isna(v) else (str(v),) for v in findings["list"]]
+    return [
+        tuple(str(a).split("; ")) if pd.notna(a) else (() if pd.isna(b) else (str(b),))
+        for a, b in zip(findings["lists"], findings["list"], strict=True)
+    ]
 
 
 def _keep(frame: pd.DataFrame, column: str, allowed: Sequence[str]) -> pd.DataFrame:
@@ -82,8 +99,10 @@ def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]])
     for name in ("call", "field", "outcome"):
         proposals = _keep(proposals, FILTERS[name][1], filters.get(name, ()))
     findings = tables.findings[tables.findings["proposal_id"].isin(proposals["proposal_id"])]
-    for name in ("list", "check"):
-        findings = _keep(findings, FILTERS[name][1], filters.get(name, ()))
+    findings = _keep(findings, FILTERS["check"][1], filters.get("check", ()))
+    if wanted := set(filters.get("list", ())):  # a finding any chosen list cites
+        cited = _cited_lists(findings)
+        findings = findings[[bool(set(c or (NONE,)) & wanted) for c in cited]]
     if filters.get("list") or filters.get("check"):
         proposals = proposals[proposals["proposal_id"].isin(findings["proposal_id"])]
     kept = set(zip(findings["proposal_id"], findings["key"], strict=True))
@@ -113,12 +132,15 @@ def _organisation(frame: pd.DataFrame) -> pd.Series:
 
 
 def by_organisation(t: PortfolioTables) -> pd.DataFrame:
-    """Findings per listed organisation, once however many lists name it: its name, the
-    lists, the entries (``list:id``), country, findings and proposals."""
+    """Distinct findings per listed organisation, once however many lists name it: its
+    name, the lists, the entries (``list:id``), country, findings and proposals."""
     f = _listed(t)
-    f = f.assign(entry=f["list"].astype(str) + ":" + f["entry_id"].astype(str))
+    first = f["list"].astype(str) + ":" + f["entry_id"].astype(str)
+    entries = f["entries"].fillna(first) if "entries" in f.columns else first
+    lists = f["lists"].fillna(f["list"]) if "lists" in f.columns else f["list"]
+    f = f.assign(entry=entries, cited=lists)
     g = f.groupby("organisation", dropna=False).agg(
-        lists=("list", _joined),
+        lists=("cited", _joined),
         entries=("entry", _joined),
         entry_country=("entry_country", "first"),
         findings=("key", "size"),
@@ -132,7 +154,9 @@ def by_organisation(t: PortfolioTables) -> pd.DataFrame:
 
 
 def _joined(values: pd.Series) -> str:
-    return "; ".join(dict.fromkeys(str(v) for v in values if pd.notna(v)))
+    """The distinct items of "; "-joined values, in order, "; "-joined."""
+    items = (x for v in values if pd.notna(v) for x in str(v).split("; "))
+    return "; ".join(dict.fromkeys(items))
 
 
 def country_of(value: Any) -> str:
@@ -155,7 +179,7 @@ def by_country(t: PortfolioTables) -> pd.DataFrame:
     g = f.groupby("entry_country").agg(
         findings=("key", "size"),
         proposals=("proposal_id", "nunique"),
-        organisations=("entry_id", "nunique"),
+        organisations=("organisation", "nunique"),
     )
     return (
         g.reset_index()
@@ -189,7 +213,8 @@ def by_field(t: PortfolioTables) -> pd.DataFrame:
 
 
 def heatmap(t: PortfolioTables) -> pd.DataFrame:
-    """Proposals × listed organisations: number of findings in each cell (long form)."""
+    """Proposals × listed organisations: number of distinct findings in each cell (long
+    form); an organisation several lists name is one finding per check and person."""
     f = _listed(t)
     g = f.groupby(["proposal_id", "organisation"]).size().rename("findings").reset_index()
     return g.sort_values(["proposal_id", "organisation"], kind="stable").reset_index(drop=True)

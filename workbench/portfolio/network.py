@@ -62,7 +62,10 @@ def portfolio_network(tables: PortfolioTables) -> nx.Graph:
         name = row["organisation_name"] if pd.notna(row["organisation_name"]) else row["entry_name"]
         if org not in g:
             g.add_node(org, kind=ORGANISATION, name=str(name), lists=set(), entry_country="")
-        g.nodes[org]["lists"].add(str(row["list"]))
+        cited = row.get("lists")
+        g.nodes[org]["lists"].update(
+            str(cited).split("; ") if pd.notna(cited) else [str(row["list"])]
+        )
         if pd.notna(row["entry_country"]) and not g.nodes[org]["entry_country"]:
             g.nodes[org]["entry_country"] = str(row["entry_country"])
         person = _person_node(str(row["proposal_id"]), str(row["subject"]))

@@ -134,10 +134,11 @@ class Portfolio:
         ids: list[int] = (
             [int(n) for n in pd.MultiIndex.from_arrays(keys).factorize()[0]] if len(f) else []
         )
-        names = [str(v) if pd.notna(v) else "" for v in f["list"]]
+        cited = f["lists"].fillna(f["list"]) if "lists" in f.columns else f["list"]
+        names = [str(v).split("; ") if pd.notna(v) else [] for v in cited]
         lists: dict[int, dict[str, None]] = {}
-        for n, name in zip(ids, names, strict=True):
-            if name:
+        for n, each in zip(ids, names, strict=True):
+            for name in each:
                 lists.setdefault(n, {})[name] = None
         first = ~pd.Series(ids, index=f.index, dtype="int64").duplicated()
         out = f[first.to_numpy(dtype=bool)].reset_index(drop=True)

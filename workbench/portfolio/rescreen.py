@@ -13,7 +13,13 @@ Changes (one row each):
 ``gained``       a finding only in the new screening
 ``lost``         a finding only in the old screening
 ``renumbered``   the same finding under the entry's new id
+``cited``        the same finding (an organisation other lists name too) citing other
+                 entries of the changed list: one added to or removed from it
 ``evidence``     the same finding with more or less evidence
+
+A finding cites every entry that names its organisation (``entries``), so when the
+changed list's entry is not the first it cites, its renumbering keeps the finding's key:
+it is still reported as ``renumbered``, with that entry.
 """
 
 from __future__ import annotations
@@ -164,7 +170,15 @@ def compare(
         rows.append(row("gained", f, reason, None, f["evidence"]))
     for idx in sorted(old_keys & new_keys):
         before, after = int(o.loc[idx]["evidence"]), int(n.loc[idx]["evidence"])
-        if before != after:
+        cited = _cited_change(o.loc[idx], n.loc[idx], diff)
+        if cited is not None:
+            change, entry_id = cited
+            f = n.loc[idx]
+            moved = {**f.to_dict(), "list": diff.list_name, "entry_id": entry_id}
+            side = "new" if change == "renumbered" or entry_id in _of_list(f, diff) else "old"
+            reason = diff.explain(entry_id, side=side)
+            rows.append(row(change, moved, reason, before, after))
+        elif before != after:
             f = n.loc[idx]
             reason = (
                 diff.explain(f["entry_id"], side="new")
@@ -195,6 +209,29 @@ def compare(
             }
         )
     return changes, pd.DataFrame(outcome_rows, columns=list(OUTCOME_COLUMNS))
+
+
+def _of_list(f: Any, diff: ListDiff) -> list[str]:
+    """The ids of the changed list's entries a finding row cites (``entries`` column)."""
+    cited = f.get("entries")
+    if cited is None or pd.isna(cited):
+        return [str(f["entry_id"])] if f["list"] == diff.list_name else []
+    prefix = f"{diff.list_name}:"
+    return [e.removeprefix(prefix) for e in str(cited).split("; ") if e.startswith(prefix)]
+
+
+def _cited_change(before: Any, after: Any, diff: ListDiff) -> tuple[str, str] | None:
+    """How the changed list's entries cited by one finding (same key) changed, if they did:
+    ``("renumbered", new id)`` or ``("cited", the id added or removed)``."""
+    old_ids, new_ids = _of_list(before, diff), _of_list(after, diff)
+    if old_ids == new_ids:
+        return None
+    for old_id in old_ids:
+        new_id = diff.new_id_of(old_id)
+        if new_id is not None and new_id != old_id and new_id in new_ids:
+            return "renumbered", new_id
+    changed = [i for i in new_ids if i not in old_ids] or [i for i in old_ids if i not in new_ids]
+    return "cited", changed[0]
 
 
 def rescreen(

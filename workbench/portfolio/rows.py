@@ -87,9 +87,9 @@ _NO_FACTS = EntryFacts()
 
 def entry_info(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], EntryFacts]:
     """(list, entry id) -> :class:`EntryFacts`, for the findings table (made once per run)."""
-    from workbench.matching.same_organisation import same_organisations
+    from workbench.organisations import organisations
 
-    same = same_organisations(lists)
+    same = organisations(lists)
     out: dict[tuple[str, str], EntryFacts] = {}
     for lst in lists:
         for e in lst.entries:
@@ -161,6 +161,9 @@ def result_rows(
                 "list_version": ref.version.isoformat() if ref and ref.version else None,
                 "entry_id": ref.entry_id if ref else None,
                 "entry_name": ref.name if ref else None,
+                "lists": "; ".join(dict.fromkeys(r.list for r in f.entries)) or None,
+                "entries": "; ".join(f"{r.list}:{r.entry_id}" for r in f.entries) or None,
+                "entry_keys": f.entry_keys,  # not a column: joins older dispositions
                 "entry_country": facts.country,
                 "entry_type": facts.entity_type,
                 "organisation": facts.organisation,

@@ -5,9 +5,11 @@ table          one row per
 =============  ===============================================================
 ``proposals``  proposal folder: facts, status (screened / failed), suggested
                outcome, and the reviewer's judgment joined from the store
-``findings``   finding: check, severity, subject, list entry (with its
-               country, and the organisation it names across lists), and
-               the reviewer's disposition from the store
+``findings``   finding — one per check, subject and organisation, however
+               many lists name it: check, severity, subject, its first list
+               entry (with its country, and the organisation it names across
+               lists), every list and entry it cites (``lists``, ``entries``),
+               and the reviewer's disposition from the store
 ``evidence``   piece of evidence of a finding: work, date and year, co-author,
                affiliation string, matched text, score
 ``scope``      person or organization of a proposal: in or out, reason, FAQ
@@ -86,6 +88,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("list_version", S),
             ("entry_id", S),
             ("entry_name", S),
+            ("lists", S),
+            ("entries", S),
             ("entry_country", S),
             ("entry_type", S),
             ("organisation", S),
@@ -298,6 +302,17 @@ def _store_rows(store: Any, ids: Iterable[str]) -> tuple[dict[str, Row], dict[st
     return judgments, dispositions, measures
 
 
+def _disposition(finding: Row, dispositions: dict[str, Row]) -> Row:
+    """The store's disposition of a finding: under its key, else under the key of one of the
+    entries it cites (a disposition recorded when each list entry was a finding of its own;
+    see :func:`workbench.findings.by_finding`)."""
+    pid = finding["proposal_id"]
+    for key in finding.get("entry_keys") or (finding["key"],):
+        if (hit := dispositions.get(f"{pid}\x00{key}")) is not None:
+            return hit
+    return {}
+
+
 def assemble(
     rows: Sequence[ProposalRows], lists: Sequence[ScreeningList], store: Any = None
 ) -> PortfolioTables:
@@ -313,11 +328,7 @@ def assemble(
         else r.proposal
         for r in rows
     ]
-    findings = [
-        {**f, **dispositions.get(f"{f['proposal_id']}\x00{f['key']}", {})}
-        for r in rows
-        for f in r.findings
-    ]
+    findings = [{**f, **_disposition(f, dispositions)} for r in rows for f in r.findings]
     return PortfolioTables(
         proposals=frame("proposals", proposals),
         findings=frame("findings", findings),

@@ -103,9 +103,11 @@ class Decisions:
         row = screened.view.finding(key)
         if remember and disposition == "dismissed" and row is not None and row.list_name:
             texts = dict.fromkeys(e.affiliation for e in row.evidence if e.affiliation)
+            cited = row.entries or ((row.list_name, row.entry_id),)  # every list naming it
             commands += [
-                RememberMatch(text, row.list_name, row.entry_id, "dismissed", "all", rationale)
+                RememberMatch(text, list_name, entry_id, "dismissed", "all", rationale)
                 for text in texts
+                for list_name, entry_id in cited
             ]
         return self._save(screened, commands, reviewer, expected_seq)
 

@@ -119,10 +119,13 @@ def screen_afresh(
 
 def view_with_decisions(screened: Screened, state: ReviewState) -> ReviewView:
     """The view with the suggested outcome recomputed from the reviewer's dispositions."""
+    from workbench.findings import by_finding
     from workbench.outcome import suggest_outcome
 
-    dismissed = {k for k, d in state.dispositions.items() if str(d.disposition) == "dismissed"}
-    confirmed = {k for k, d in state.dispositions.items() if str(d.disposition) == "confirmed"}
+    # a disposition stored under the key of any entry a finding cites covers it
+    decided = by_finding(screened.result.findings, state.dispositions)
+    dismissed = {k for k, d in decided.items() if str(d.disposition) == "dismissed"}
+    confirmed = {k for k, d in decided.items() if str(d.disposition) == "confirmed"}
     if not dismissed and not confirmed:
         return screened.view
     outcome = suggest_outcome(screened.result.findings, dismissed=dismissed, confirmed=confirmed)

@@ -47,6 +47,8 @@ class FindingRow:
     summary: str
     summary_ja: str
     evidence: tuple[EvidenceRow, ...] = ()
+    #: every (list, entry id) the finding cites — an organisation several lists name
+    entries: tuple[tuple[str, str], ...] = ()
 
     @property
     def severity_rank(self) -> int:
@@ -239,6 +241,10 @@ def build_view(
                 summary=_s(f.get("summary")),
                 summary_ja=_s(f.get("summary_ja")),
                 evidence=tuple(_evidence(e, titles) for e in f.get("evidence", ())),
+                entries=tuple(
+                    (_s(e.get("list")), _s(e.get("entry_id")))
+                    for e in f.get("list_entries") or ([entry] if entry else ())
+                ),
             )
         )
     scope = []
@@ -262,7 +268,7 @@ def build_view(
         for x in result.get("lists", ())
     )
     entries: dict[tuple[str, str], ListEntry] = {}
-    wanted = {(f.list_name, f.entry_id) for f in findings if f.entry_id}
+    wanted = {e for f in findings for e in f.entries if e[1]}
     for sl in lists:
         for list_name, entry_id in wanted:
             if list_name == sl.name:
