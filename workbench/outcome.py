@@ -14,7 +14,10 @@ standing (those the reviewer has not dismissed):
 - ``resubmission-requested`` when the reviewer has *confirmed* an undeclared
   listed affiliation: the questionnaire was inaccurate (Q8.1);
 - ``no-concern`` otherwise, with the Q3.11 note: awareness-raising on research
-  security is expected on adoption.
+  security is expected on adoption — but only when the co-authorship checks could
+  be run for everyone in scope: a person in scope without any publications
+  (``unscreened``) makes it ``screening-incomplete``, naming them, and any other
+  suggestion says for whom the checks could not be run (``incomplete`` in JSON).
 
 ``review-withheld`` (Q2.2) follows only from the reviewer's judgment that a
 response to a mitigation request was inadequate; it is never suggested here.
@@ -29,11 +32,14 @@ Examples
 ('mitigation-as-needed', ('non_resident:p3::',))
 >>> suggest_outcome([f], dismissed={f.key}).code
 'no-concern'
+>>> s = suggest_outcome([], unscreened=(("p3", "Daiki Yamamoto"),))
+>>> s.code, s.to_json()["incomplete"]["persons"]
+('screening-incomplete', [{'id': 'p3', 'name': 'Daiki Yamamoto'}])
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +51,10 @@ MITIGATION_AS_NEEDED = "mitigation-as-needed"
 MITIGATION_BEFORE_START = "mitigation-before-start"
 REVIEW_WITHHELD = "review-withheld"
 RESUBMISSION_REQUESTED = "resubmission-requested"
+#: A suggestion only, never a judgment: the co-authorship checks could not be run for someone.
+SCREENING_INCOMPLETE = "screening-incomplete"
+#: The checks that need the team's publications.
+PUBLICATION_CHECKS = ("recent_coauthorship", "undeclared_listed_affiliation")
 #: The store's outcome codes, mildest first.
 OUTCOMES: tuple[str, ...] = (
     NO_CONCERN,
@@ -81,6 +91,13 @@ _TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "研究計画書に記載するよう求めます。対応が不十分な場合は審査を留保することがあります。",
         ("Q2.2", "Q6.1"),
     ),
+    SCREENING_INCOMPLETE: (
+        "No concern can be suggested yet: the co-authorship checks could not be run for "
+        "everyone in scope (see below). Screen their publications, then decide.",
+        "まだ「懸念なし」とは提案できません。対象者の一部について共著の確認を実施できませんでした"
+        "（下記）。論文を確認してから判断してください。",
+        ("Q3.6", "Q3.9", "Q8.1"),
+    ),
     RESUBMISSION_REQUESTED: (
         "A declaration was confirmed inaccurate: the institution re-checks, takes mitigation as "
         "needed, and submits the questionnaire again.",
@@ -102,6 +119,20 @@ class SuggestedOutcome:
     note_ja: str
     label: str = "suggestion — the reviewer decides"
     label_ja: str = "提案（判断は評価者が行います）"
+    #: (id, name) of each person in scope for whom the co-authorship checks could not run
+    unscreened: tuple[tuple[str, str], ...] = ()
+
+    def incomplete(self) -> dict[str, Any] | None:
+        """For whom the co-authorship checks could not be run, and why, in both languages."""
+        if not self.unscreened:
+            return None
+        en, ja = incomplete_texts(self.unscreened)
+        return {
+            "persons": [{"id": i, "name": n} for i, n in self.unscreened],
+            "checks": list(PUBLICATION_CHECKS),
+            "note": en,
+            "note_ja": ja,
+        }
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -112,7 +143,20 @@ class SuggestedOutcome:
             "faq": list(self.faq),
             "note": self.note,
             "note_ja": self.note_ja,
+            "incomplete": self.incomplete(),
         }
+
+
+def incomplete_texts(unscreened: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """Why the co-authorship checks could not be run, for whom (English, Japanese)."""
+    who = ", ".join(f"{name} ({pid})" if name else pid for pid, name in unscreened)
+    who_ja = "、".join(f"{name}（{pid}）" if name else pid for pid, name in unscreened)
+    return (
+        f"The co-authorship checks (Q3.6, Q3.9, Q8.1) could not be run for {who}: no "
+        "publications were given for them.",
+        f"{who_ja} の論文が与えられていないため、共著の確認（Q3.6, Q3.9, Q8.1）を実施できません"
+        "でした。",
+    )
 
 
 def suggest_outcome(
@@ -120,11 +164,14 @@ def suggest_outcome(
     *,
     dismissed: Collection[str] = (),
     confirmed: Collection[str] = (),
+    unscreened: Sequence[tuple[str, str]] = (),
 ) -> SuggestedOutcome:
     """Suggest an outcome from the findings not in ``dismissed`` (finding keys).
 
     ``confirmed`` holds the keys the reviewer has confirmed; a confirmed
     ``undeclared_listed_affiliation`` turns the suggestion into a resubmission (Q8.1).
+    ``unscreened`` are (id, name) of the persons in scope without any publications:
+    never ``no-concern`` then, and every suggestion's note says for whom.
     """
     standing = [f for f in findings if f.key not in dismissed]
     resubmit = [
@@ -138,8 +185,16 @@ def suggest_outcome(
         code, driving = MITIGATION_BEFORE_START, before
     elif as_needed:
         code, driving = MITIGATION_AS_NEEDED, as_needed
+    elif unscreened:
+        code, driving = SCREENING_INCOMPLETE, []
     else:
         code, driving = NO_CONCERN, []
     note, note_ja, faq = _TEXT[code]
+    if unscreened:
+        en, ja = incomplete_texts(unscreened)
+        note, note_ja = f"{en} {note}", f"{ja}{note_ja}"
+        faq = (*faq, "Q3.6", "Q3.9", "Q8.1")
     cited = sort_keys([*faq, *(q for f in driving for q in f.faq)])
-    return SuggestedOutcome(code, tuple(f.key for f in driving), cited, note, note_ja)
+    return SuggestedOutcome(
+        code, tuple(f.key for f in driving), cited, note, note_ja, unscreened=tuple(unscreened)
+    )

@@ -210,6 +210,7 @@ def screen(
         organisations=organisations(lists),
     )
     findings = sort_findings([f for check in CHECKS.values() for f in check(ctx)])
+    unscreened = tuple((p.id, p.name) for p in ctx.people_in_scope() if not links.of_person(p.id))
     return ScreeningResult(
         proposal_id=proposal.proposal_id,
         as_of=ref,
@@ -217,7 +218,7 @@ def screen(
         lists=tuple(ListInfo.of(lst) for lst in lists),
         scope=scope,
         findings=findings,
-        suggested_outcome=suggest_outcome(findings),
+        suggested_outcome=suggest_outcome(findings, unscreened=unscreened),
         warnings=(*problems, *work_warnings, *links.warnings),
         links=links,
     )

@@ -105,3 +105,29 @@ def test_d005_nwpu_on_two_lists_is_one_finding_per_person_and_check(demo, screen
         assert all({"list", "entry_id", "name"} <= set(e) for e in doc["list_entries"])
         works_cited = [(e.work_id, e.coauthor, e.affiliation) for e in f.evidence]
         assert len(works_cited) == len(set(works_cited))  # each piece of evidence once
+
+
+@pytest.mark.parametrize(
+    ("pid", "code", "unscreened"),
+    [
+        ("ASPIRE-2025-D-001", "screening-incomplete", ("p3",)),
+        ("ASPIRE-2025-D-008", "no-concern", ()),
+        ("ASPIRE-2025-D-012", "mitigation-as-needed", ("p5",)),
+    ],
+)
+def test_no_concern_only_when_every_person_in_scope_had_works(
+    demo, screening, pid: str, code: str, unscreened: tuple[str, ...]
+) -> None:
+    from workbench.proposal import load_proposal
+    from workbench.publications.loader import load_works_many
+    from workbench.screening import screen
+
+    lists, matcher = screening
+    entry = next(e for e in demo.index()["proposals"] if e["proposal_id"] == pid)
+    folder = demo.proposals / pid
+    works = load_works_many([folder / f for f in entry["files"] if f != "proposal.json"]).value
+    s = screen(load_proposal(folder / "proposal.json"), works, matcher, lists).suggested_outcome
+    assert s.code == code
+    assert tuple(i for i, _ in s.unscreened) == unscreened
+    if unscreened:
+        assert all(f"({i})" in s.note and f"（{i}）" in s.note_ja for i in unscreened)

@@ -210,7 +210,10 @@ def test_q3_9_past_affiliation_is_info_but_recent_coauthorship_with_it_is_report
     assert past.severity == "info" and past.faq == ("Q3.9",)
     assert "Not reportable by itself" in past.summary
     # without the co-authorship, the past affiliation alone leaves no concern
-    alone = run(proposal(PI, p2))
+    unlisted = work(
+        "W2", "2024-05-14", author("Wei Chen", "Osaka University"), author("Sato Haruki", "RIKEN")
+    )
+    alone = run(proposal(PI, p2), unlisted)
     assert found(alone) == {("past_affiliation", "p2", HIT.entry_id)}
     assert alone.suggested_outcome.code == "no-concern"
 

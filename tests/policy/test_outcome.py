@@ -7,7 +7,8 @@ from workbench.outcome import OUTCOMES, suggest_outcome
 
 
 def test_q2_1_q3_11_no_concern_with_awareness_note() -> None:
-    result = run(proposal(PI))
+    clean = work("W1", "2024-05-14", author("Sato Haruki", "Tohoku University"), author("X"))
+    result = run(proposal(PI), clean)
     s = result.suggested_outcome
     assert s.code == "no-concern" and s.driven_by == ()
     assert "awareness-raising" in s.note and "Q3.11" in s.faq and "Q2.1" in s.faq

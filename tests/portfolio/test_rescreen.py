@@ -74,10 +74,11 @@ def test_losses_gains_and_renumbered_are_exactly_those_of_the_changed_entries(re
     assert not ((c["proposal_id"] == "ASPIRE-2025-D-005") & (c["change"] == "lost")).any()
     assert set(report.affected) == set(lost["proposal_id"]) | set(gained["proposal_id"])
     o = report.outcomes.set_index("proposal_id")
-    assert o.loc["ASPIRE-2025-D-001", "old_outcome"] == "no-concern"
+    # D-001's postdoc p3 has no works: never "no concern" while his co-authorship is unchecked
+    assert o.loc["ASPIRE-2025-D-001", "old_outcome"] == "screening-incomplete"
     assert o.loc["ASPIRE-2025-D-001", "new_outcome"] == "mitigation-before-start"
     text = report.to_text()
-    assert "suggested outcome: no-concern → mitigation-before-start" in text
+    assert "suggested outcome: screening-incomplete → mitigation-before-start" in text
 
 
 def test_rescreen_of_two_different_lists_is_refused(

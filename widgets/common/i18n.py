@@ -79,6 +79,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "システムによる提案（判定は審査者が行います）",
         "Suggested by the workbench — the reviewer decides",
     ),
+    "outcome.screening-incomplete": (
+        "確認未完了（共著の確認ができていない対象者あり）",
+        "screening incomplete (co-authorship not checked for everyone)",
+    ),
     "scope.in": ("対象", "in scope"),
     "scope.out": ("対象外", "out of scope"),
     "scope.scope": ("範囲", "Scope"),

@@ -38,6 +38,7 @@ BLUE, NAVY, RED = "#2f6f9f", "#243b53", "#c8423b"
 #: outcomes in the order of increasing concern, then "not judged"
 OUTCOME_ORDER = (
     "no-concern",
+    "screening-incomplete",  # suggested only: co-authorship not checked for everyone
     "mitigation-as-needed",
     "mitigation-before-start",
     "review-withheld",

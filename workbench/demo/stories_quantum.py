@@ -16,7 +16,9 @@ D001 = Story(
         "The clean proposal. Every co-author of the team sits at an unlisted institution in "
         "Japan, the Netherlands, Europe or the US; no one is a non-resident or of the specific "
         "category; the co-funder's investors are not listed. The secretary is out of scope "
-        "(Q3.7). Expect no findings: no concern, with the Q3.11 awareness-raising note."
+        "(Q3.7). Expect no findings. The postdoc (p3) has no works, so the co-authorship "
+        "checks cannot be run for him: the suggestion is 'screening incomplete' naming p3, "
+        "not 'no concern'."
     ),
     members=(
         Member("p1", east("Kenichi", "Tanaka", "田中 健一"), "JP", "PI",

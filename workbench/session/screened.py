@@ -128,7 +128,10 @@ def view_with_decisions(screened: Screened, state: ReviewState) -> ReviewView:
     confirmed = {k for k, d in decided.items() if str(d.disposition) == "confirmed"}
     if not dismissed and not confirmed:
         return screened.view
-    outcome = suggest_outcome(screened.result.findings, dismissed=dismissed, confirmed=confirmed)
+    unscreened = screened.result.suggested_outcome.unscreened  # still nobody's works screened
+    outcome = suggest_outcome(
+        screened.result.findings, dismissed=dismissed, confirmed=confirmed, unscreened=unscreened
+    )
     data = dict(screened.data)
     data["suggested_outcome"] = outcome.to_json()
     fresh = build_view(data, screened.proposal, (), None, works=len(screened.works))
