@@ -52,7 +52,7 @@ class OrgRole(StrEnum):
     EXTERNAL_COLLABORATOR = "external-collaborator"
 
 
-#: Person roles the questionnaire uses, in its order; anything else is an input error.
+#: Person roles the questionnaire offers, in its order; another role is kept with a warning.
 PERSON_ROLES: tuple[str, ...] = (
     "PI",
     "Co-PI",

@@ -10,7 +10,8 @@ What is an error and what is a warning
 --------------------------------------
 Errors make the proposal unusable and are all reported together
 (:class:`~workbench.errors.InputError`): missing or ill-typed fields, unknown
-``side``/``role``/``residency``/affiliation ``type``/organization ``role``,
+``side``/``residency``/affiliation ``type``/organization ``role`` (values the rules
+depend on),
 malformed dates, an affiliation that ends before it starts, duplicate ids, and
 ``lab_of`` naming no person of the proposal (or the person themself).
 
@@ -21,7 +22,9 @@ affiliation starting after submission is announced, not current — the reviewer
 should know, but it is not wrong); ``lab_of`` pointing to someone who is not a
 PI or Co-PI (Q3.8 speaks of PIs' and Co-PIs' labs); ``lab_site`` that is none of
 that PI's affiliations; an ORCID iD whose check digit is wrong; fields the
-format does not know (often a misspelling).
+format does not know (often a misspelling); a person's ``role`` the workbench does
+not know (``coordinator``): kept as given, scope following ``involved_in_research``
+and ``accesses_research_information`` as the FAQ does (Q3.7).
 
 Examples
 --------
@@ -124,7 +127,7 @@ def proposal_from_data(
         for i, raw in enumerate(v.items(top, (), "organizations"))
     ]
     _check_ids(v, raw_people, top.get("organizations") or [])
-    _check_labs(v, people)
+    _check_labs(v, people, {r.get("id") for r in raw_people if isinstance(r, dict)})
     if collector.errors or proposal_id is None or title is None:
         return None
     return Proposal(
@@ -151,8 +154,13 @@ def _person(v: FieldReader, raw: object, path: DataPath, submitted: date | None)
     if role is None and obj.get("role") in (None, ""):
         v.error((*path, "role"), "missing", roles)
     elif role is not None and role not in PERSON_ROLES:
-        v.error((*path, "role"), f"unknown role {role!r}", roles)
-        role = None
+        # an open-ended label: scope follows involvement and access (Q3.7), not the role
+        v.warn(
+            (*path, "role"),
+            f"unknown role {role!r}: kept as given; scope follows involved_in_research and "
+            "accesses_research_information (Q3.7)",
+            roles,
+        )
     residency = v.choice(obj, path, "residency", Residency, Residency.RESIDENT)
     orcid = v.identifier(obj, path, "orcid", identifiers.orcid, "an ORCID iD 0000-0000-0000-0000")
     if orcid is not None and not identifiers.orcid_checksum_ok(orcid):
@@ -280,8 +288,11 @@ def _check_ids(v: FieldReader, people: list[Any], orgs: object) -> None:
                 seen[rid.strip()] = path
 
 
-def _check_labs(v: FieldReader, people: list[Person | None]) -> None:
-    """``lab_of`` names a person of this proposal, ideally a PI or Co-PI (Q3.7, Q3.8)."""
+def _check_labs(v: FieldReader, people: list[Person | None], written: set[object]) -> None:
+    """``lab_of`` names a person of this proposal, ideally a PI or Co-PI (Q3.7, Q3.8).
+
+    ``written`` are the ids as written, so a lab head whose own record has errors (already
+    reported) is not reported a second time as missing."""
     by_id = {p.id: p for p in people if p is not None}
     for i, p in enumerate(people):
         if p is None or p.lab_of is None:
@@ -296,6 +307,8 @@ def _check_labs(v: FieldReader, people: list[Person | None]) -> None:
         head = by_id.get(p.lab_of)
         if p.lab_of == p.id:
             v.error(path, "a person cannot be in their own lab", "the id of the lab's PI or Co-PI")
+        elif head is None and p.lab_of in written:
+            continue  # the head's record has errors of its own, reported where they are
         elif head is None:
             v.error(
                 path,

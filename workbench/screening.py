@@ -7,7 +7,7 @@ works, the lists and a matcher built from them) and returns a frozen
 ``workbench screen --format json`` object.
 
 Inconsistent input that would make the result wrong (an unknown ``lab_of``, an
-unknown role, an affiliation that ends before it starts) stops the screening with
+affiliation that ends before it starts) stops the screening with
 an :class:`~workbench.errors.InputError` naming the record and field; anything
 merely doubtful (a work without a date, a date after the reference date, an
 ambiguous author name) is kept as a warning on the result — never skipped silently.
@@ -23,7 +23,7 @@ from typing import Any
 from workbench.errors import InputError, Problem, ProblemCollector, Severity
 from workbench.findings import Finding, sort_findings
 from workbench.linking import Links, link_people
-from workbench.model import PERSON_ROLES, Proposal, ScreeningList, Work
+from workbench.model import Proposal, ScreeningList, Work
 from workbench.organisations import organisations
 from workbench.outcome import SuggestedOutcome, suggest_outcome
 from workbench.rules import CHECKS, MatcherLike, ScreeningContext, cached_match
@@ -95,8 +95,6 @@ def check_proposal(proposal: Proposal, as_of: date) -> list[Problem]:
                 f"'{person.id}' is already the id of $.people[{ids.index(person.id)}]",
                 "unique ids",
             )
-        if person.role not in PERSON_ROLES:
-            c.error(at, "role", f"unknown role '{person.role}'", ", ".join(sorted(PERSON_ROLES)))
         if person.lab_of is not None:
             lead = proposal.person(person.lab_of)
             if lead is None or person.lab_of == person.id:

@@ -55,7 +55,6 @@ def test_works_without_dates_or_dated_after_the_reference_are_warned_by_name() -
     ("people", "location", "field"),
     [
         ((PI, person("s", None, lab_of="nobody")), "$.people[1]", "lab_of"),
-        ((PI, person("s", None, role="intern")), "$.people[1]", "role"),
         (
             (PI, person("s", None, aff("X", start=date(2024, 1, 1), end=date(2023, 1, 1)))),
             "$.people[1].affiliations[0]",
@@ -70,3 +69,9 @@ def test_inconsistent_proposals_stop_with_record_and_field(people, location, fie
     assert [(p.file, p.location, p.field) for p in e.value.problems if p.severity == "error"] == [
         ("t.json", location, field)
     ]
+
+
+def test_an_unknown_role_is_no_stop_and_scope_follows_involvement() -> None:
+    """Q3.7: the role is an open-ended label; involvement and access decide scope."""
+    result = run(proposal(PI, person("s", None, role="intern", lab_of="p1")))
+    assert result.scope.includes("person", "s")

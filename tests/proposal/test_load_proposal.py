@@ -160,14 +160,14 @@ def test_unknown_field_is_a_warning_naming_it(tmp_path: Path) -> None:
 def test_every_problem_is_collected_before_failing(tmp_path: Path) -> None:
     data = _minimal()
     data["people"][0]["side"] = "JA"
-    data["people"][0]["role"] = "professor"
+    data["people"][0]["residency"] = "foreign"
     data["people"].append({"id": "p1", "name": "Tanaka Yui", "side": "NL", "role": "PI"})
     with pytest.raises(InputError) as caught:
         load_proposal(_write(tmp_path, data))
     places = [(p.location, p.field) for p in caught.value.problems if p.severity is Severity.ERROR]
     assert places == [
         ("$.people[0].side", "side"),
-        ("$.people[0].role", "role"),
+        ("$.people[0].residency", "residency"),
         ("$.people[1].id", "id"),
     ]
 

@@ -33,7 +33,6 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     "unknown_values.json": [
         ("$.people[0].side", "side", "unknown value 'JA'"),
         ("$.people[0].affiliations[0].type", "type", "unknown value 'main'"),
-        ("$.people[1].role", "role", "unknown role 'professor'"),
         ("$.people[2].residency", "residency", "unknown value 'foreign'"),
         ("$.organizations[0].role", "role", "unknown value 'sponsor'"),
     ],
