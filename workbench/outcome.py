@@ -80,14 +80,14 @@ _TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
     MITIGATION_AS_NEEDED: (
         "The review can go ahead; ask for risk mitigation as the information handled requires "
         "(e.g. define specified research information and limit access to it).",
-        "審査を進められます。取り扱う情報の内容等を踏まえ、必要に応じてリスク軽減策"
+        "審査を進められます。取り扱う情報の内容等を踏まえ、必要に応じてリスク低減措置"
         "（特定研究情報の定義とアクセス者の限定など）を依頼します。",
         ("Q2.1", "Q2.2", "Q3.10"),
     ),
     MITIGATION_BEFORE_START: (
         "Ask for risk mitigation; on adoption, the research plan states that it is in place "
         "before the research starts. If the response is inadequate, the review may be withheld.",
-        "リスク軽減策の対応を依頼します。採択された場合は、研究開始までにリスク軽減策を講じる旨を"
+        "リスク低減措置の対応を依頼します。採択された場合は、研究開始までにリスク低減措置を講じる旨を"
         "研究計画書に記載するよう求めます。対応が不十分な場合は審査を留保することがあります。",
         ("Q2.2", "Q6.1"),
     ),
@@ -101,7 +101,7 @@ _TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
     RESUBMISSION_REQUESTED: (
         "A declaration was confirmed inaccurate: the institution re-checks, takes mitigation as "
         "needed, and submits the questionnaire again.",
-        "申告が事実と異なることが確認されました。研究機関で再確認し、必要に応じてリスク軽減策を講じた"
+        "申告が事実と異なることが確認されました。研究機関で再確認し、必要に応じてリスク低減措置を講じた"
         "うえで、アンケートを再提出するよう依頼します。",
         ("Q8.1",),
     ),
@@ -118,7 +118,7 @@ class SuggestedOutcome:
     note: str
     note_ja: str
     label: str = "suggestion — the reviewer decides"
-    label_ja: str = "提案（判断は評価者が行います）"
+    label_ja: str = "提案（判定は審査者が行います）"
     #: (id, name) of each person in scope for whom the co-authorship checks could not run
     unscreened: tuple[tuple[str, str], ...] = ()
 

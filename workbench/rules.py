@@ -88,7 +88,7 @@ def listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             "takes part, mitigation fitted to the information handled is expected.",
             f"{_who(ctx, pid)} の現在の所属 {declared} が {_entry(refs)} "
             "に該当する可能性があります。"
-            "安全保障貿易管理担当部門に相談し、参加する場合は適切なリスク軽減策を講じる必要があります。",
+            "安全保障貿易管理担当部門に相談し、参加する場合は適切なリスク低減措置を講じる必要があります。",
             REPORT,
             list_entries=refs,
         )
@@ -122,14 +122,15 @@ def recent_coauthorship(ctx: ScreeningContext) -> Iterator[Finding]:
             ("Q3.6", "Q3.9"),
             refs[0],
             evs,
-            f"{_who(ctx, pid)} co-authored {len(works)} work(s) dated between {w.start} and "
-            f"{w.end} ({', '.join(works)}) with {', '.join(authors)}, whose affiliation on the "
-            f"work matches {_entry(refs)}. This is to be reported in the questionnaire; "
-            "mitigation as needed.",
-            f"{_who(ctx, pid)} は {w.start}〜{w.end} の期間に {_entry(refs)} に該当する可能性のある"
+            f"{_who(ctx, pid)} co-authored {len(works)} work(s) in the last {w.years} years "
+            f"({w.start} to {w.end}: {', '.join(works)}) with {', '.join(authors)}, whose "
+            f"affiliation on the work matches {_entry(refs)}. This is to be reported in the "
+            "questionnaire; mitigation as needed.",
+            f"{_who(ctx, pid)} は直近{w.years}年（{w.start}〜{w.end}）に {_entry(refs)} に"
+            "該当する可能性のある"
             f"機関所属の研究者（{', '.join(authors)}）と"
             f"共著 {len(works)} 件（{', '.join(works)}）が"
-            "あります。アンケートへの記載が必要で、必要に応じてリスク軽減策を講じます。",
+            "あります。アンケートへの記載が必要で、必要に応じてリスク低減措置を講じます。",
             REPORT,
             list_entries=refs,
         )
@@ -213,9 +214,11 @@ def past_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             refs[0],
             evs,
             f"{_who(ctx, pid)} was formerly affiliated with {_entry(refs)}. Not reportable by "
-            "itself; only co-authorship with its researchers within the window is reported.",
+            "itself; only co-authorship with its researchers within the window (the last "
+            f"{ctx.window.years} years) is reported.",
             f"{_who(ctx, pid)} は過去に {_entry(refs)} に所属していました。現在所属していなければ"
-            "記載不要ですが、過去 2 年以内の当該機関所属研究者との共著は記載対象です。",
+            f"記載不要ですが、確認期間（直近{ctx.window.years}年）の当該機関所属研究者との共著は"
+            "記載対象です。",
             INFO,
             list_entries=refs,
         )
@@ -260,7 +263,7 @@ def partner_listed(ctx: ScreeningContext) -> Iterator[Finding]:
             f"{org_name} ({oid}): {whom} ({names}) matches {_entry(refs)}. Consult the "
             "institution's office; mitigation as needed.",
             f"{org_name}（{oid}）：{names} が {_entry(refs)} に該当する可能性があります"
-            "（企業本体または出資が明らかな機関）。所属機関の担当部署に相談し、必要に応じてリスク軽減策を講じます。",
+            "（企業本体または出資が明らかな機関）。所属機関の担当部署に相談し、必要に応じてリスク低減措置を講じます。",
             REPORT,
             list_entries=refs,
         )
@@ -283,7 +286,7 @@ def non_resident(ctx: ScreeningContext) -> Iterator[Finding]:
                 "security concern.",
                 f"{_who(ctx, p.id)} は外為法上の「非居住者」です。"
                 "技術提供は国内でも「みなし輸出管理」の"
-                "対象となり、必要に応じてリスク軽減策を講じます。非居住者であること自体は懸念を意味しません。",
+                "対象となり、必要に応じてリスク低減措置を講じます。非居住者であること自体は懸念を意味しません。",
                 CONTROL,
             )
 
@@ -305,7 +308,7 @@ def specific_category(ctx: ScreeningContext) -> Iterator[Finding]:
                 "not itself a security concern.",
                 f"{_who(ctx, p.id)} は「特定類型」に該当します{note}。"
                 "「みなし輸出管理」の対象となり、"
-                "必要に応じてリスク軽減策を講じます。特定類型に該当すること自体は懸念を意味しません。",
+                "必要に応じてリスク低減措置を講じます。特定類型に該当すること自体は懸念を意味しません。",
                 CONTROL,
             )
 

@@ -66,6 +66,21 @@ class ScreeningResult:
     suggested_outcome: SuggestedOutcome
     warnings: tuple[Problem, ...]
     links: Links
+    years: int = DEFAULT_YEARS  # the look-back window in use
+
+    def window_notice(self) -> dict[str, Any] | None:
+        """The note for the overview when the window is not the FAQ's (``None`` when it is)."""
+        from workbench.glossary import FAQ_YEARS, window_notice
+
+        notice = window_notice(self.years)
+        if notice is None:
+            return None
+        return {
+            "faq_years": FAQ_YEARS,
+            "years": self.years,
+            "note": notice[0],
+            "note_ja": notice[1],
+        }
 
     def to_json(self) -> dict[str, Any]:
         """The ``workbench screen --format json`` object."""
@@ -73,6 +88,8 @@ class ScreeningResult:
             "proposal_id": self.proposal_id,
             "as_of": self.as_of.isoformat(),
             "window_start": self.window_start.isoformat(),
+            "years": self.years,
+            "window_notice": self.window_notice(),
             "lists": [lst.to_json() for lst in self.lists],
             "scope": self.scope.to_json(),
             "findings": [f.to_json() for f in self.findings],
@@ -219,4 +236,5 @@ def screen(
         suggested_outcome=suggest_outcome(findings, unscreened=unscreened),
         warnings=(*problems, *work_warnings, *links.warnings),
         links=links,
+        years=years,
     )

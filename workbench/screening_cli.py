@@ -198,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
 # --- the text report -------------------------------------------------------------------------
 
 
-def _evidence_line(e: dict[str, Any]) -> str:
+def _evidence_line(e: dict[str, Any], ja: bool = False) -> str:
     parts = []
     if e["work_id"]:
         when = e["date"] or "undated"
@@ -213,6 +213,8 @@ def _evidence_line(e: dict[str, Any]) -> str:
         parts.append(f"“{e['affiliation']}”")
     if e["matched_text"]:
         parts.append(f"matched “{e['matched_text']}” score {e['score']:.2f}")
+    if e.get("note"):
+        parts.append(e["note_ja"] if ja and e.get("note_ja") else e["note"])
     return " · ".join(parts)
 
 
@@ -222,8 +224,14 @@ def render_text(result: ScreeningResult, notes: Sequence[str] = (), *, lang: str
     ja = lang == "ja"
     out = [
         f"研究セキュリティ確認 / Screening: {data['proposal_id']}",
-        f"基準日 / reference date {data['as_of']} · 対象期間 / window "
-        f"{data['window_start']} – {data['as_of']}",
+        f"基準日 / reference date {data['as_of']} · 確認期間 / window "
+        f"{data['window_start']} – {data['as_of']} (直近{result.years}年 / last {result.years} "
+        "years)",
+        *(
+            [f"  ! {notice['note_ja'] if ja else notice['note']}"]
+            if (notice := data["window_notice"])
+            else []
+        ),
         "リスト / lists: "
         + "; ".join(
             f"{x['name']} ({x['version'] or 'undated'}, {x['entries']})" for x in data["lists"]
@@ -249,10 +257,10 @@ def render_text(result: ScreeningResult, notes: Sequence[str] = (), *, lang: str
         out.append("")
     out.append(f"所見 / findings ({len(result.findings)}):")
     for f, fj in zip(result.findings, data["findings"], strict=True):
-        entry = f" — {f.list_entry.list} {f.list_entry.entry_id}" if f.list_entry else ""
+        entry = "".join(f" — {r.list} {r.entry_id}" for r in f.entries)
         out.append(f"  [{f.severity}] {f.check} · {f.subject}{entry} [{cite(f.faq)}]")
         out.append(f"    {f.summary_ja if ja else f.summary}")
-        out += [f"    - {_evidence_line(e)}" for e in fj["evidence"]]
+        out += [f"    - {_evidence_line(e, ja)}" for e in fj["evidence"]]
     warnings = [*notes, *data["warnings"]]
     if warnings:
         out += ["", f"注意 / warnings ({len(warnings)}):", *(f"  - {w}" for w in warnings)]

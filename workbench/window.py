@@ -88,7 +88,7 @@ def reference_date(as_of: date | None, submitted: date | None, *, source: str = 
                 source,
                 "$.submitted",
                 "submitted",
-                "no reference date for the 2-year look-back window",
+                "no reference date for the look-back window",
                 "a submission date in the proposal, or --as-of YYYY-MM-DD",
             )
         ]

@@ -137,7 +137,7 @@ def test_an_analyst_filters_drills_exports_and_switches_language(
     )
     assert page.locator(".wb-chart-heatmap .hm image, .wb-chart-heatmap .hm").count() >= 1
     expect(page.locator(".wb-chart-by_check .gtitle")).to_have_text("検出項目別の所見")
-    expect(page.locator(".wb-chart-by_check .ytick", has_text="直近2年の共著")).to_have_count(1)
+    expect(page.locator(".wb-chart-by_check .ytick", has_text="確認期間内の共著")).to_have_count(1)
     # the judgment recorded beforehand shows: judged outcome and its mitigation measure
     expect(page.locator(".wb-chart-mitigation g.point path")).to_have_count(1)
     expect(page.locator(".wb-chart-mitigation .ytick")).to_have_text(
@@ -201,7 +201,7 @@ def test_an_analyst_filters_drills_exports_and_switches_language(
     expect(page.locator(".wb-header h1")).to_contain_text("Research-security portfolio analysis")
     expect(page.locator(".wb-chart-by_check .gtitle")).to_have_text("Findings by check")
     expect(
-        page.locator(".wb-chart-by_check .ytick", has_text="Recent co-authorship")
+        page.locator(".wb-chart-by_check .ytick", has_text="Co-authorship in the window")
     ).to_have_count(1)
     expect(page.locator(".wb-filter-label", has_text="Field")).to_have_count(1)
     expect(page.locator(".wb-drill h2")).to_contain_text("Proposals behind")

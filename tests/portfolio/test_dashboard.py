@@ -42,7 +42,7 @@ def test_page_opens_in_japanese_with_every_chart(app: PortfolioApp, local_run: A
     assert f"<b>{len(screened)}</b><span>提案</span>" in app.summary.value
     by_check = app.figures["by_check"].data[0]
     assert sum(by_check.x) == len(local_run.tables.findings)
-    assert "直近2年の共著" in by_check.y  # check names translated
+    assert "確認期間内の共著" in by_check.y  # check names translated
     assert app.figures["by_check"].layout.title.text == "検出項目別の所見"
     # what the browser draws is the same figure
     sent = app.charts["by_check"].figure
@@ -98,8 +98,10 @@ def test_language_switches_at_run_time(app: PortfolioApp) -> None:
     try:
         assert "proposals" in app.summary.value
         assert app.figures["by_check"].layout.title.text == "Findings by check"
-        assert "Recent co-authorship" in app.figures["by_check"].data[0].y
-        assert "Recent co-authorship" in [label for label, _ in app.filter_widgets["check"].options]
+        assert "Co-authorship in the window" in app.figures["by_check"].data[0].y
+        assert "Co-authorship in the window" in [
+            label for label, _ in app.filter_widgets["check"].options
+        ]
     finally:
         app.language = "ja"
 

@@ -66,7 +66,7 @@ def node_ids(w: NetworkExplorer, kind: str) -> set[str]:
 def test_builds_with_few_traces_and_japanese_legend(explorer: NetworkExplorer) -> None:
     names = [tr.name for tr in explorer.fig.data]
     assert len(names) == 11  # 4 link kinds, highlight, 3 person kinds, 2 own rings, selection
-    assert "チームメンバー" in names and "要確認リンク（2年以内）" in names
+    assert "チームメンバー" in names and "要確認リンク（確認期間内）" in names
     assert explorer.start.value == date(2023, 6, 20) and explorer.end.value == date(2025, 6, 20)
     assert explorer.flagged_only.value is False  # a small graph opens complete
     assert "表示中: 6 人 / 全 6 人、リンク 5 本（要確認 2 本）" in explorer.status.value

@@ -53,7 +53,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "picker.search": ("検索（ID・題目）", "Search (id, title)"),
     "picker.none": ("提案が見つかりません", "No proposals found"),
     "picker.count": ("{n} 件の提案", "{n} proposals"),
-    "picker.prepared": ("{n} 件は確認済みで即時表示", "{n} screened ahead"),
+    "picker.prepared": ("{n} 件は照合済み（未審査）・即時表示", "{n} matched ahead (not reviewed)"),
     "picker.invalid": ("読み込めません", "cannot be read"),
     "status.not-reviewed": ("未審査", "not reviewed"),
     "status.in-progress": ("審査中", "in progress"),
@@ -111,7 +111,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "findings.count": ("{shown} / {total} 件を表示", "{shown} of {total} shown"),
     "findings.open": ("根拠", "Evidence"),
     "check.listed_affiliation": ("リスト掲載機関への所属", "Listed affiliation"),
-    "check.recent_coauthorship": ("直近2年の共著", "Recent co-authorship"),
+    "check.recent_coauthorship": ("確認期間内の共著", "Co-authorship in the window"),
     "check.undeclared_listed_affiliation": (
         "未申告の掲載機関所属",
         "Undeclared listed affiliation",
