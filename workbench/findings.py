@@ -50,6 +50,13 @@ class ListRef:
     entry_id: str
     name: str
     version: date | None = None
+    #: the id shown to a reader: the list's own number, or a long hash shortened
+    #: (:func:`workbench.list_labels.shown_id`); ``None`` means ``entry_id`` itself
+    shown_id: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.shown_id or self.entry_id
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +64,7 @@ class ListRef:
             "entry_id": self.entry_id,
             "name": self.name,
             "version": self.version.isoformat() if self.version else None,
+            "shown_id": self.shown,
         }
 
 

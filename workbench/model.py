@@ -211,6 +211,9 @@ class ListEntry:
     entity_type: str | None = None  # organization / individual / vessel / None
     #: sub-list, e.g. CSL "Entity List (EL) - Bureau of Industry and Security"
     source_list: str | None = None
+    #: the list's own number for the entry where it has one besides ``entry_id`` (the CSL's
+    #: ``entity_number``, e.g. OFAC's SDN number); shown instead of a long hash id
+    list_id: str | None = None
 
     @property
     def all_names(self) -> tuple[str, ...]:

@@ -70,7 +70,8 @@ class ScreeningContext:
 
     ``list_versions`` names the lists in the order given; ``organisations`` maps
     each of their entries to the organisation it names (an entry missing from it is
-    an organisation of its own).
+    an organisation of its own); ``shown_ids`` the entries shown by another id than
+    their own (the list's own number, a long hash shortened).
     """
 
     proposal: Proposal
@@ -82,12 +83,15 @@ class ScreeningContext:
     as_of: date
     list_versions: Mapping[str, date | None] = field(default_factory=dict)
     organisations: Mapping[EntryKey, Organisation] = field(default_factory=dict)
+    shown_ids: Mapping[EntryKey, str] = field(default_factory=dict)  # where not the entry id
 
     def people_in_scope(self) -> Iterator[Person]:
         return (p for p in self.proposal.people if self.scope.includes(PERSON, p.id))
 
     def ref(self, m: MatchLike) -> ListRef:
-        return ListRef(m.list_name, m.entry_id, m.name, self.list_versions.get(m.list_name))
+        version = self.list_versions.get(m.list_name)
+        shown = self.shown_ids.get((m.list_name, m.entry_id))
+        return ListRef(m.list_name, m.entry_id, m.name, version, shown)
 
     def organisation(self, list_name: str, entry_id: str) -> str:
         """The key of the organisation an entry names, one across lists."""

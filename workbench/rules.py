@@ -59,7 +59,7 @@ def _who(ctx: ScreeningContext, person_id: str) -> str:
 
 def _entry(refs: tuple[ListRef, ...]) -> str:
     """The organisation's name with every entry citing it: ``name [list id; list id]``."""
-    return f"{refs[0].name} [{'; '.join(f'{r.list} {r.entry_id}' for r in refs)}]"
+    return f"{refs[0].name} [{'; '.join(f'{r.list} {r.shown}' for r in refs)}]"
 
 
 # --- the checks -------------------------------------------------------------------------

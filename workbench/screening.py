@@ -23,6 +23,7 @@ from typing import Any
 from workbench.errors import InputError, Problem, ProblemCollector, Severity
 from workbench.findings import Finding, sort_findings
 from workbench.linking import Links, link_people
+from workbench.list_labels import shown_id
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.organisations import organisations
 from workbench.outcome import SuggestedOutcome, suggest_outcome
@@ -189,6 +190,16 @@ def _works(works: Iterable[Work], window: Window) -> tuple[dict[str, Work], list
     return kept, warnings
 
 
+def shown_ids(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], str]:
+    """The entries shown by another id than their own: the list's number, a hash shortened."""
+    out = {}
+    for lst in lists:
+        for e in lst.entries:
+            if (shown := shown_id(e.entry_id, e.list_id)) != e.entry_id:
+                out[(lst.name, e.entry_id)] = shown
+    return out
+
+
 def screen(
     proposal: Proposal,
     works: Sequence[Work],
@@ -223,6 +234,7 @@ def screen(
         as_of=ref,
         list_versions={lst.name: lst.version for lst in lists},
         organisations=organisations(lists),
+        shown_ids=shown_ids(lists),
     )
     findings = sort_findings([f for check in CHECKS.values() for f in check(ctx)])
     unscreened = tuple((p.id, p.name) for p in ctx.people_in_scope() if not links.of_person(p.id))

@@ -61,7 +61,9 @@ def test_result_json_is_plain_json_with_keys_and_versions() -> None:
         "entry_id": "t-501",
         "name": "Beijing University of Aeronautics and Astronautics (BUAA)",
         "version": "2025-09-29",
+        "shown_id": "t-501",  # added: the id shown to a reader
     }
+    assert f["list_entries"] == [f["list_entry"]]
     assert f["evidence"][0]["span"] == [0, len("Beihang University")]
     assert data["lists"][0] == {
         "name": "Test List",

@@ -116,6 +116,7 @@ def _entry(
     programs: Sequence[str],
     kind: str,
     source: str,
+    own_id: str | None = None,
 ) -> None:
     name = strip_boilerplate(written_name.strip())
     if not name:
@@ -146,6 +147,7 @@ def _entry(
             programs=tuple(programs),
             entity_type=entity_type,
             source_list=source.strip() or None,
+            list_id=(own_id or "").strip() or None,
         )
     )
 
@@ -253,6 +255,7 @@ def load_csv(path: Path, *, name: str | None = None) -> Loaded[ScreeningList]:
             split_multi(cells.get("programs", ""), SEPARATOR),
             cells["type"],
             cells["source"],
+            cells.get("entity_number"),
         )
     return build.finish(_version(build, path, None, starts))
 
@@ -340,6 +343,7 @@ def load_json(path: Path, *, name: str | None = None) -> Loaded[ScreeningList]:
             fields["programs"] or [],
             kind,
             source,
+            str(record.get("entity_number") or "") or None,
         )
     stated = iso_date(str(document.get("search_performed_at") or ""))
     return build.finish(_version(build, path, stated, starts))
