@@ -202,6 +202,32 @@ def by_finding(findings: Iterable[Finding], stored: Mapping[str, T]) -> dict[str
     return out
 
 
+def export_row(finding: Mapping[str, Any], language: str = "ja") -> dict[str, Any]:
+    """A finding of ``workbench screen``'s JSON as a review record's export shows it: the
+    summary in ``language``, the FAQ questions as ``Q3.6, Q3.9``, every list entry cited
+    by the id a reader is shown (the full ids stay in the JSON).
+
+    >>> row = export_row({"key": "k", "check": "recent_coauthorship", "subject": "p2",
+    ...                   "faq": ["Q3.6", "Q3.9"], "summary": "co-authored", "summary_ja": "共著",
+    ...                   "list_entries": [{"list": "METI", "entry_id": "m1", "shown_id": "m1"}]})
+    >>> row["faq"], row["summary"], row["entries"]
+    ('Q3.6, Q3.9', '共著', 'METI m1')
+    """
+    faq = finding.get("faq") or ()
+    summary = finding.get("summary_ja") if language == "ja" else finding.get("summary")
+    entries = finding.get("list_entries") or []
+    return {
+        "key": finding.get("key"),
+        "check": finding.get("check"),
+        "subject": finding.get("subject"),
+        "summary": summary or finding.get("summary") or finding.get("summary_ja"),
+        "faq": faq if isinstance(faq, str) else ", ".join(str(q) for q in faq),
+        "entries": "; ".join(
+            f"{e.get('list')} {e.get('shown_id') or e.get('entry_id')}" for e in entries
+        ),
+    }
+
+
 def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:
     """Strongest severity first, then by check, subject and entry: a stable order for reports."""
     rank = {s: i for i, s in enumerate(SEVERITIES)}

@@ -1,5 +1,9 @@
 """Any portfolio table as a CSV or Excel file, with data kept as data.
 
+Paths of the server's files (the ``path``, ``source`` and ``file`` columns) are
+written without the server's folders: the proposal folder, list or file name and
+its parent, never an absolute path.
+
 Text that looks like a spreadsheet formula (``=HYPERLINK(...)``, ``+1``,
 ``@SUM``) is written as plain text in Excel, never as a formula, is quoted
 with ``'`` in CSV (the OWASP rule), and
@@ -44,8 +48,36 @@ def _cell(value: object) -> object:
     return value
 
 
+#: columns that hold paths of the server's files
+PATH_COLUMNS = ("path", "source", "file")
+_ABSOLUTE = re.compile(r"^(/|[A-Za-z]:[\\/]|\\\\)")
+
+
+def without_server_path(value: object) -> object:
+    """An absolute path cut to its last two parts; anything else as it is.
+
+    >>> without_server_path("/srv/review/data/proposals/ASPIRE-2025-D-001")
+    'proposals/ASPIRE-2025-D-001'
+    >>> without_server_path("data/lists/csl.csv"), without_server_path(None)
+    ('data/lists/csl.csv', None)
+    """
+    if not isinstance(value, str) or not _ABSOLUTE.match(value):
+        return value
+    parts = [p for p in re.split(r"[\\/]", value) if p]
+    return "/".join(parts[-2:])
+
+
+def for_export(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the server's folders taken out of its path columns."""
+    cols = [c for c in PATH_COLUMNS if c in frame.columns]
+    if not cols:
+        return frame
+    return frame.assign(**{c: frame[c].map(without_server_path) for c in cols})
+
+
 def table_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "table") -> bytes:
-    """``frame`` as the bytes of a CSV (UTF-8) or Excel file."""
+    """``frame`` as the bytes of a CSV (UTF-8) or Excel file, without server paths."""
+    frame = for_export(frame)
     if fmt == "csv":
         return neutralise_frame(frame).to_csv(index=False).encode("utf-8")
     if fmt != "xlsx":

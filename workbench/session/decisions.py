@@ -159,11 +159,12 @@ class Decisions:
             **fields,
         )
 
-    def export_xlsx(self, screened: Screened) -> bytes:
-        """The review record as an Excel workbook (bytes)."""
+    def export_xlsx(self, screened: Screened, language: str = "ja") -> bytes:
+        """The review record as an Excel workbook (bytes), summaries in ``language``."""
+        from workbench.findings import export_row
+
         pid = screened.proposal.proposal_id
+        rows = [export_row(f, language) for f in screened.data["findings"]]
         with tempfile.TemporaryDirectory() as tmp:
-            path = self.db.export_xlsx(
-                pid, Path(tmp) / f"{safe_stem(pid)}.xlsx", screened.data["findings"]
-            )
+            path = self.db.export_xlsx(pid, Path(tmp) / f"{safe_stem(pid)}.xlsx", rows)
             return Path(path).read_bytes()
