@@ -35,7 +35,7 @@ def test_no_organisation_holds_two_entries_of_one_list(shipped: list[ScreeningLi
     for org in orgs.values():
         assert max(Counter(lst for lst, _ in org.entries).values()) == 1, org
     joined = [o for o in orgs.values() if len(o.entries) > 1]
-    assert 100 < len(joined) < 400  # 177 with the shipped snapshots, in the shipped order
+    assert 100 < len(joined) < 400  # the README's exact figure: tests/demo/test_readme_figures.py
 
 
 def _repeated_ids(lists: list[ScreeningList]) -> int:
