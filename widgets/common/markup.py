@@ -104,7 +104,8 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
         f"{lists}</table>"
     )
     warnings = ""
-    notes = [tr("overview.disguised", names=", ".join(view.disguised))] if view.disguised else []
+    names = ", ".join(view.disguised)
+    notes = [tr("overview.disguised").format(names=names)] if view.disguised else []
     if view.warnings or notes:
         items = "".join(f"<li>{esc(w)}</li>" for w in (*notes, *view.warnings))
         warnings = f"<h3>{esc(tr('overview.warnings'))}</h3><ul class='wb-muted'>{items}</ul>"
