@@ -71,6 +71,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "overview.version": ("版（日付）", "Version (date)"),
     "overview.entries": ("掲載数", "Entries"),
     "overview.warnings": ("注意", "Warnings"),
+    "overview.disguised": (
+        "所属に不可視文字・紛らわしい文字が含まれています（偽装の可能性）: {names}",
+        "Affiliation contains hidden or look-alike characters (possible disguise): {names}",
+    ),
     "overview.as_of": ("基準日", "Reference date"),
     "overview.years": ("遡及年数", "Years back"),
     "overview.rescreen": ("再確認", "Screen again"),
@@ -135,6 +139,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "evidence.work": ("論文", "Work"),
     "evidence.date": ("日付", "Date"),
     "evidence.date_uncertain": ("日付は年のみ", "year only"),
+    "evidence.disguised": (
+        "所属に不可視文字・紛らわしい文字あり",
+        "affiliation contains hidden or look-alike characters",
+    ),
     "evidence.affiliation": (
         "共著者 — 所属（原文、一致箇所を強調）と一致度",
         "Co-author — affiliation as given (match marked) and score",

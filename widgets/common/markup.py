@@ -104,8 +104,10 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
         f"{lists}</table>"
     )
     warnings = ""
-    if view.warnings:
-        items = "".join(f"<li>{esc(w)}</li>" for w in view.warnings)
+    names = ", ".join(view.disguised)
+    notes = [tr("overview.disguised").format(names=names)] if view.disguised else []
+    if view.warnings or notes:
+        items = "".join(f"<li>{esc(w)}</li>" for w in (*notes, *view.warnings))
         warnings = f"<h3>{esc(tr('overview.warnings'))}</h3><ul class='wb-muted'>{items}</ul>"
     return (
         f"<div class='wb-grid2'>{facts}</div>"
@@ -231,6 +233,7 @@ def _evidence_rows(evidence: Sequence[EvidenceRow], tr: Tr) -> str:
             + (f"<span class='wb-coauthor'>{esc(e.coauthor)}</span> " if e.coauthor else "")
             + f"{highlight(e.affiliation, e.span, e.matched_text)}"
             + (f" <span class='wb-muted'>({e.score:.2f})</span>" if e.score is not None else "")
+            + (f" {badge(tr('evidence.disguised'), 'wb-sev-high')}" if e.warning else "")
             + "</div>"
             for e in items
         )

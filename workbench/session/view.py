@@ -31,6 +31,7 @@ class EvidenceRow:
     matched_text: str
     score: float | None
     span: tuple[int, int] | None = None
+    warning: str = ""  # e.g. the affiliation hid or disguised characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,17 @@ class ReviewView:
         return self.entries.get((row.list_name, row.entry_id))
 
     @property
+    def disguised(self) -> tuple[str, ...]:
+        """Persons (``name (id)``) whose evidence holds an affiliation with hidden or look-alike
+        characters: the disguise is itself a signal for the reviewer."""
+        names = (
+            f"{f.subject_name} ({f.subject})"
+            for f in self.findings
+            if any(e.warning for e in f.evidence)
+        )
+        return tuple(dict.fromkeys(names))
+
+    @property
     def checks(self) -> tuple[str, ...]:
         return tuple(sorted({f.check for f in self.findings}))
 
@@ -170,6 +182,7 @@ def _evidence(item: Mapping[str, Any], titles: Mapping[str, str]) -> EvidenceRow
         matched_text=_s(item.get("matched_text")),
         score=_score(item.get("score")),
         span=_span(item.get("span")),
+        warning=_s(item.get("warning")),
     )
 
 
