@@ -21,6 +21,7 @@ from widgets.common.i18n import translator
 from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
 from widgets.review.state import AppState
 from workbench.errors import InputError
+from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
 
@@ -59,9 +60,9 @@ class Recorder:
         with app.hold_trait_notifications():
             for part in (app.overview, app.scope, app.findings, app.evidence):
                 part.view = view
-            app.findings.dispositions = {
-                k: str(d.disposition) for k, d in review.dispositions.items()
-            }
+            # a disposition stored under any entry a finding cites shows on that finding
+            decided = by_finding(app.screened.result.findings, review.dispositions)
+            app.findings.dispositions = {k: str(d.disposition) for k, d in decided.items()}
             app.judgment.record = self._record(review, reset=reset)
 
     def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
@@ -101,7 +102,11 @@ class Recorder:
 
     def _on_select(self, change: Mapping[str, Any]) -> None:
         key = str(change["new"] or "")
-        decision = self.app.review.dispositions.get(key) if (self.app.review and key) else None
+        review, screened = self.app.review, self.app.screened
+        decided = (
+            by_finding(screened.result.findings, review.dispositions) if review and screened else {}
+        )
+        decision = decided.get(key) if key else None
         self.app.evidence.current = (
             {
                 "status": str(decision.disposition),
@@ -264,7 +269,7 @@ class Recorder:
                         ),
                         reset=False,
                     )
-                payload = self.app.workspace.decisions.export_xlsx(screened)
+                payload = self.app.workspace.decisions.export_xlsx(screened, self.app.language)
                 name = f"{safe_stem(pid)}-review.xlsx"
                 mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             else:
@@ -272,7 +277,9 @@ class Recorder:
                 record = self._record(self.app.review, reset=False)
                 dispositions = {
                     k: {"status": str(d.disposition), "rationale": d.rationale}
-                    for k, d in self.app.review.dispositions.items()
+                    for k, d in by_finding(
+                        screened.result.findings, self.app.review.dispositions
+                    ).items()
                 }
                 judgment = {
                     "outcome": record["outcome"],
