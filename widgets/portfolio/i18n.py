@@ -10,7 +10,7 @@ Examples
 >>> tr("chart.by_check"), translator("ja")("chart.by_check")
 ('Findings by check', '検出項目別の所見')
 >>> tr("check.recent_coauthorship")
-'Recent co-authorship'
+'Co-authorship in the window'
 >>> tr("drill.title", what="Quantum", n=2)
 'Proposals behind: Quantum (2)'
 """
