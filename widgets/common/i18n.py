@@ -289,22 +289,38 @@ def _vocabulary(key: str, language: str) -> str | None:
         return None
 
 
+def text_of(pair: tuple[str, str], language: str, **values: Any) -> str:
+    """The Japanese or English text of a ``(ja, en)`` label pair, formatted with ``values``.
+
+    Every label table of the pages (review, analyst, network) is read through this.
+
+    >>> text_of(("{n} 件", "{n} items"), "en", n=3)
+    '3 items'
+    """
+    text = pair[0] if language == "ja" else pair[1]
+    return text.format(**values) if values else text
+
+
 def label(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     """The label ``key`` in ``language``, formatted with ``values`` (an unknown key shows as is)."""
     pair = LABELS.get(key)
     if pair is not None:
-        text = pair[0] if language == "ja" else pair[1]
-    elif key.startswith(_VOCABULARY_PREFIXES):
-        text = _vocabulary(key, language) or key
-    else:
-        text = key
+        return text_of(pair, language, **values)
+    text = (_vocabulary(key, language) or key) if key.startswith(_VOCABULARY_PREFIXES) else key
     return text.format(**values) if values else text
 
 
-def translator(language: str = DEFAULT_LANGUAGE) -> Callable[..., str]:
-    """A function ``tr(key, **values)`` giving labels in ``language``."""
+def translator_of(
+    label_fn: Callable[..., str], language: str = DEFAULT_LANGUAGE
+) -> Callable[..., str]:
+    """A function ``tr(key, **values)`` giving ``label_fn``'s labels in ``language``."""
 
     def tr(key: str, **values: Any) -> str:
-        return label(key, language, **values)
+        return label_fn(key, language, **values)
 
     return tr
+
+
+def translator(language: str = DEFAULT_LANGUAGE) -> Callable[..., str]:
+    """A function ``tr(key, **values)`` giving the review page's labels in ``language``."""
+    return translator_of(label, language)

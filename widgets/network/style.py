@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from widgets.common.i18n import text_of
+
 #: Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
     "black": "#000000",
@@ -130,6 +132,4 @@ LABELS: dict[str, tuple[str, str]] = {
 
 def t(key: str, language: str, **values: object) -> str:
     """The label ``key`` in ``language`` ('ja' or 'en'), with ``values`` filled in."""
-    ja, en = LABELS[key]
-    text = en if language == "en" else ja
-    return text.format(**values) if values else text
+    return text_of(LABELS[key], language, **values)

@@ -112,12 +112,8 @@ def label(key: str, language: str = i18n.DEFAULT_LANGUAGE, **values: Any) -> str
     pair = LABELS.get(key)
     if pair is None:
         return i18n.label(key, language, **values)
-    text = pair[0] if language == "ja" else pair[1]
-    return text.format(**values) if values else text
+    return i18n.text_of(pair, language, **values)
 
 
 def translator(language: str = i18n.DEFAULT_LANGUAGE) -> Callable[..., str]:
-    def tr(key: str, **values: Any) -> str:
-        return label(key, language, **values)
-
-    return tr
+    return i18n.translator_of(label, language)
