@@ -197,9 +197,11 @@ def main() -> int:
         shown = (f"{b:12.2f}", f"{c:12.2f}") if unit == "s" else (f"{b:12,.0f}", f"{c:12,.0f}")
         print(f"   {title:26} {shown[0]} {shown[1]} {c / b:17.3f}")
     base_first, now_first = figures["first"]
+    change = now_first / base_first - 1
     print(
-        f"   first pass: current is {1 - now_first / base_first:+.1%} slower than the baseline"
-        f" (allowed {SLOWER_AT_MOST:.0%}); median of {args.rounds} rounds"
+        f"   first pass: current {abs(change):.1%} {'faster' if change >= 0 else 'slower'}"
+        f" than the baseline (at most {SLOWER_AT_MOST:.0%} slower allowed);"
+        f" median of {args.rounds} rounds"
     )
     for line in quality_table(runs["baseline"][0], runs["current"][0]):
         print(line)
