@@ -203,6 +203,7 @@ class NameIndex:
                             seen.add(v.words)
                             variants.append(v)
         variants = _group_prefixes(variants)
+        variants += _split_compounds(variants, known_words())
         variants = _linked(entries, variants)  # the lists' own names first, then ROR's
         index = cls(entries, variants + ror_variants(entries, variants, ror))
         index.set_aside = set_aside
@@ -307,6 +308,52 @@ def _group_prefixes(variants: list[Variant]) -> list[Variant]:
             and _distinctive(v.words)
         )
     ]
+
+
+#: Reason code of a name found with one of its words written as two ("North Western").
+WORD_SPLIT = "word-split:"
+#: Fewest letters of each half of a listed word written as two words.
+SPLIT_HALF = 5
+
+
+def _split_compounds(variants: list[Variant], known: frozenset[str]) -> list[Variant]:
+    """Names with a compound word written as two known words: "North Western Polytechnical".
+
+    Bylines break a listed word that is two real words ("Northwestern") in two
+    ("North Western", "North-Western"); only splits into two known words of
+    five letters or more, neither generic, are made, so "Beihang",
+    "Polytechnical" and "International" stay whole.
+
+    Examples
+    --------
+    >>> v = Variant(0, "Northwestern Polytechnical University",
+    ...             ("northwestern", "polytechnical", "university"), "name")
+    >>> [(s.words, s.origin) for s in _split_compounds([v], frozenset({"north", "western"}))]
+    [(('north', 'western', 'polytechnical', 'university'), 'word-split:northwestern')]
+    """
+    out: list[Variant] = []
+    halves: dict[str, tuple[str, str] | None] = {}
+    for v in variants:
+        if v.cjk or v.kind == "acronym" or len(v.words) < 2 or v.weak:
+            continue
+        for k, word in enumerate(v.words):
+            if word not in halves:
+                halves[word] = _halves(word, known)
+            pair = halves[word]
+            if pair is not None:
+                words = (*v.words[:k], *pair, *v.words[k + 1 :])
+                out.append(replaced(v, words=words, origin=f"{WORD_SPLIT}{word}"))
+    return out
+
+
+def _halves(word: str, known: frozenset[str]) -> tuple[str, str] | None:
+    if len(word) < 2 * SPLIT_HALF or not word.isalpha() or not word.isascii():
+        return None
+    for i in range(SPLIT_HALF, len(word) - SPLIT_HALF + 1):
+        left, right = word[:i], word[i:]
+        if left in known and right in known and left not in GENERIC and right not in GENERIC:
+            return word[:i], word[i:]
+    return None
 
 
 def _distinctive(words: tuple[str, ...]) -> bool:
