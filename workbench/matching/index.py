@@ -41,7 +41,7 @@ from rapidfuzz.distance import OSA
 
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
-from workbench.matching.token_set import token_sets
+from workbench.matching.token_set import anchor_keys, token_sets
 from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
     PREFIX_OMITTED,
@@ -122,21 +122,17 @@ class NameIndex:
         self.lookup = lookup
         # folded token -> code, unknown words -> code of the listed word they misspell
         self._fuzzy_lookup: dict[str, str] = dict(lookup)
+        self.empty = not by_key  # an automaton without keys cannot search
+        # names matched loosely (word order, inserted and dropped words): found by pairs of
+        # their words, keys of the same automaton (negative numbers, after the names')
+        self.token_sets, anchors = token_sets(variants, vocab)
+        anchor_keys(by_key, anchors)
         automaton = ahocorasick.Automaton()
         for key, positions in by_key.items():
             automaton.add_word(key, tuple(positions))
         if by_key:
             automaton.make_automaton()
         self.automaton = automaton
-        # names matched loosely (word order, inserted and dropped words), found by their rarest word
-        self.token_sets, anchors = token_sets(variants, vocab)
-        self.anchors = ahocorasick.Automaton()
-        for code, numbers in anchors.items():
-            self.anchors.add_word(code, tuple(numbers))
-        if anchors:
-            self.anchors.make_automaton()
-        self.has_anchors = bool(anchors)
-        self.empty = not by_key  # an automaton without keys cannot search
         self.key_lengths = {pos: len(v.words) for pos, v in enumerate(variants)}
         frequency: dict[str, int] = {}
         for v in variants:

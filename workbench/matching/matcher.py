@@ -36,7 +36,7 @@ from workbench.matching.normalize import (
 from workbench.matching.places import countries_in, declared_country
 from workbench.matching.result import Match
 from workbench.matching.ror import RorNames
-from workbench.matching.token_set import loose_match
+from workbench.matching.token_set import loose_match, split_hits
 from workbench.matching.vocabulary import CANONICAL
 from workbench.model import ScreeningList
 
@@ -178,6 +178,7 @@ class Matcher:
         raw = raw_words(text)
         corrected: str | None = None
         splits: Splits | None = None
+        anchored: list[tuple[int, int]] = []
         if self.fuzzy:
             corrected = index.encode_corrected(raw)
             if GLUED_CODE in corrected:
@@ -186,7 +187,8 @@ class Matcher:
                     corrected = index.encode_corrected(raw)
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
             hits = list(index.automaton.iter(corrected))
-            anchored = self._anchored(corrected)
+            if hits:
+                hits, anchored = split_hits(hits, index.token_sets, corrected)
             if not hits and not anchored:
                 return _NOTHING if splits is None else Found([], "", None, splits, [])
             encoded = index.encode(raw)
@@ -196,8 +198,9 @@ class Matcher:
             if splits := self._splits(text):
                 raw = raw_words(text, splits)
             encoded = index.encode(raw)
-            hits = list(index.automaton.iter(encoded))
-            anchored = self._anchored(encoded)
+            hits, anchored = split_hits(
+                list(index.automaton.iter(encoded)), index.token_sets, encoded
+            )
         out: list[Candidate] = []
         lengths = index.key_lengths
         variants = index.variants
@@ -216,17 +219,12 @@ class Matcher:
                 if size < 2 or corrected_at > max(1, size // 3):
                     continue
             for pos in positions:
+                if pos < 0:
+                    break
                 if corrected_at and variants[pos].needs_context:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
         return Found(out, encoded, corrected, splits, anchored)
-
-    def _anchored(self, codes: str) -> list[tuple[int, int]]:
-        """(token set, position) of the rarest words of names that may be written loosely."""
-        if not self.index.has_anchors:
-            return []
-        w = CODE_WIDTH
-        return [(n, end // w) for end, numbers in self.index.anchors.iter(codes) for n in numbers]
 
     def _loose(self, tokens: Tokens, found: Found) -> list[Candidate]:
         """Names written in another order, with words inserted or left out (see token_set)."""

@@ -23,8 +23,9 @@ country than the entry's, or is declared in one. A loose match costs
 
 The words are compared by their codes in the name index, so abbreviations
 ("Univ.", "Tech."), transliterations and corrected typos count as the word.
-Each name is looked for only where its rarest word is found (one more
-Aho-Corasick pass over the string's codes).
+Each name is looked for only where two of its words are written together
+(one more Aho-Corasick pass over the string's codes): a byline that reorders
+a name or inserts words into it still keeps a pair.
 
 Examples
 --------
@@ -36,11 +37,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from workbench.matching.normalize import Tokens
 from workbench.matching.places import PLACES
 from workbench.matching.variants import Variant
-from workbench.matching.vocabulary import GENERIC
+from workbench.matching.vocabulary import EXTENDING_SUFFIXES, GENERIC
 
 #: Name particles of Arabic and Persian names that bylines often leave out.
 PARTICLES = frozenset({"al", "el", "ad", "ud", "ul", "din", "deen", "ibn", "bin", "ben", "abu"})
@@ -51,6 +53,10 @@ INSERTABLE = DROPPABLE | {"science", "state", "federal", "all"}
 #: Fewest words (besides droppable ones) a name needs to be matched loosely.
 MIN_WORDS = 3
 LOOSE_PENALTY = 0.1
+#: Most entries whose names have a word for it to be a name's own (not "Electronic").
+COMMON_WORD = 5
+#: Most listed names writing a pair of common words for it to be looked for.
+COMMON_PAIR = 5
 _W = 4  # characters of one token code (index.CODE_WIDTH)
 
 
@@ -62,6 +68,7 @@ class TokenSet:
     required: Mapping[str, str]  # code -> listed word, for every word that must be present
     dropped: Mapping[str, str]  # code -> listed word, for the words that may be missing
     names: int  # required words that are neither generic nor places
+    codes: frozenset[str]  # the codes of the required words
 
 
 def token_sets(
@@ -79,16 +86,83 @@ def token_sets(
         if not names and len(required) < MIN_WORDS + 1:
             continue
         dropped = {codes[w]: w for w in v.words if w in DROPPABLE}
-        sets.append(TokenSet(pos, required, dropped, names))
+        sets.append(TokenSet(pos, required, dropped, names, frozenset(required)))
     frequency: dict[str, int] = {}
-    for s in sets:
-        for code in s.required:
-            frequency[code] = frequency.get(code, 0) + 1
+    entries: dict[str, set[int]] = {}
+    for v in variants:
+        for a, b in pairwise(v.words):
+            frequency[codes[a] + codes[b]] = frequency.get(codes[a] + codes[b], 0) + 1
+        for w in v.words:
+            entries.setdefault(w, set()).add(v.entry)
+    common = frozenset(w for w, e in entries.items() if len(e) > COMMON_WORD or _common(w))
     anchors: dict[str, list[int]] = {}
     for number, s in enumerate(sets):
-        rarest = min(s.required, key=lambda code: (frequency[code], code))
-        anchors.setdefault(rarest, []).append(number)
+        for key in _anchors(s, frequency, common):
+            anchors.setdefault(key, []).append(number)
     return sets, anchors
+
+
+def _anchors(s: TokenSet, frequency: Mapping[str, int], common: frozenset[str]) -> list[str]:
+    """The keys a name is looked for by: pairs of its words written together.
+
+    A byline that reorders a name or inserts a word into it still writes two
+    of its words together as listed ("Nanjing *Aeronautics and Astronautics*
+    University"). Pairs of common words (places, words of more
+    than :data:`COMMON_WORD` entries' names: "Electronic Engineering") are in
+    too many strings: a name made of such words only is looked for by its
+    pairs without a place that at most :data:`COMMON_PAIR` listed names write
+    ("*University of Defense* Science and Technology"; not "Science and
+    Technology").
+    """
+    keys, words = list(s.required), list(s.required.values())
+    named = [
+        (a, b)
+        for (a, b), (x, y) in zip(pairwise(keys), pairwise(words), strict=True)
+        if x not in common or y not in common
+    ]
+    if not named:  # pairs few names write ("University of Defense", "Aeronautics and Astronautics")
+        named = [
+            (a, b)
+            for (a, b), (x, y) in zip(pairwise(keys), pairwise(words), strict=True)
+            if x not in PLACES and y not in PLACES and frequency.get(a + b, 0) <= COMMON_PAIR
+        ]
+    return [a + b for a, b in named]
+
+
+def _common(word: str) -> bool:
+    """Places, fields of medicine and short words: in too many strings to look for names by."""
+    return word in PLACES or word in EXTENDING_SUFFIXES or len(word) < 4
+
+
+def split_hits(
+    hits: list[tuple[int, tuple[int, ...]]], sets: Sequence[TokenSet], codes: str
+) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[int, int]]]:
+    """The name automaton's hits over ``codes``: those of names, and the token sets to try.
+
+    A token set ``n`` is the key ``-1 - n`` (see :func:`anchor_keys`); it is
+    tried, as (set, position), only when every word of it is in the string.
+    """
+    names: list[tuple[int, tuple[int, ...]]] = []
+    tried: dict[int, int] = {}
+    present: frozenset[str] | None = None
+    for hit in hits:
+        numbers = hit[1]
+        if numbers[0] >= 0:
+            names.append(hit)
+        if numbers[-1] < 0:
+            if present is None:
+                present = frozenset([codes[i : i + _W] for i in range(0, len(codes), _W)])
+            for key in numbers:
+                n = -1 - key
+                if n >= 0 and n not in tried and sets[n].codes <= present:
+                    tried[n] = hit[0] // _W
+    return names, list(tried.items())
+
+
+def anchor_keys(by_key: dict[str, list[int]], anchors: Mapping[str, list[int]]) -> None:
+    """Add the token sets to the name automaton's keys: set ``n`` as ``-1 - n``, after names."""
+    for code, numbers in anchors.items():
+        by_key.setdefault(code, []).extend(-1 - n for n in numbers)
 
 
 def loose_match(
