@@ -193,7 +193,12 @@ def score(
         else:
             value = min(value, ACRONYM_WITHOUT_CONTEXT)
             reasons.append(f"{v.kind}-without-context")
+    elif v.generic_alias and not context:  # generic words only: never a name alone
+        value = min(value, GENERIC_WITHOUT_COUNTRY)
+        reasons.append("generic-alias-alone")
     elif v.weak:
+        if v.generic_alias:
+            reasons.append("generic-alias-supporting")
         if agrees or context:
             value = min(value, GENERIC_WITH_COUNTRY)
             reasons.append("generic-name")

@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -39,6 +40,8 @@ from importlib import resources
 import ahocorasick
 from rapidfuzz.distance import OSA
 
+from workbench.matching.alias_kinds import SET_ASIDE, alias_kind, shared_acronyms
+from workbench.matching.normalize import comparison_words
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
 from workbench.matching.token_set import anchor_keys, token_sets
@@ -50,6 +53,7 @@ from workbench.matching.variants import (
     Variant,
     indexed_entry,
     names_and_set_aside,
+    own_name_words,
     replaced,
     variants_of,
 )
@@ -155,8 +159,11 @@ class NameIndex:
         self.spellings = spellings
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
-        #: names of the lists not indexed, by why: "parent-name", "parent-acronym"
+        #: names of the lists not indexed, by why: "parent-name", "parent-acronym",
+        #: "shared-acronym", "legal-form", "place" (see alias_kinds)
         self.set_aside: dict[str, int] = {}
+        #: the lists' aliases by kind: "distinctive", "generic", "acronym", "legal-form", "place"
+        self.alias_kinds: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
 
     def _new_code(self, vocab: dict[str, str], word: str, name: bool) -> str:
@@ -192,27 +199,57 @@ class NameIndex:
         entries: list[IndexedEntry] = []
         variants: list[Variant] = []
         set_aside: dict[str, int] = {}
+        alias_kinds: dict[str, int] = {}
+        own_names: list[tuple[str, ...]] = []
         for screening_list in lists:
             for entry in screening_list.entries:
                 if (entry.entity_type or "").lower() in SKIPPED_TYPES:
                     continue
                 pos = len(entries)
                 entries.append(indexed_entry(screening_list, entry))
+                own_names.append(own_name_words(entry.name or ""))
                 seen: set[tuple[str, ...]] = set()
                 names, aside = names_and_set_aside(entry)
                 for why in aside:
                     set_aside[why] = set_aside.get(why, 0) + 1
                 for written, kind in names:
+                    alias = kind == "alias" and _alias_kind(written, alias_kinds)
+                    if alias in SET_ASIDE:
+                        set_aside[alias] = set_aside.get(alias, 0) + 1
+                        continue
                     for v in variants_of(pos, written, kind):
                         if v.words not in seen:
                             seen.add(v.words)
-                            variants.append(v)
+                            variants.append(
+                                replaced(v, generic_alias=True) if alias == "generic" else v
+                            )
+        variants, shared = shared_acronyms(variants, own_names)
+        set_aside["shared-acronym"] = shared
         variants = _group_prefixes(variants)
         variants += _split_compounds(variants, known_words())
         variants = _linked(entries, variants)  # the lists' own names first, then ROR's
         index = cls(entries, variants + ror_variants(entries, variants, ror))
-        index.set_aside = set_aside
+        index.set_aside = {why: n for why, n in set_aside.items() if n}
+        index.alias_kinds = alias_kinds
         return index
+
+    def load_report(self) -> str:
+        """What the index holds: entries, names, the lists' aliases by kind and what was set aside.
+
+        Examples
+        --------
+        >>> from workbench.model import ListEntry, ScreeningList
+        >>> e = ListEntry("L", "x", "Ural Works", ("Federal State Unitary Enterprise", "Perm"))
+        >>> print(NameIndex.build([ScreeningList("L", "p", None, "", (e,))]).load_report())
+        1 entries, 1 searchable names; aliases: legal-form 1, place 1;
+        set aside: legal-form 1, place 1
+        """
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.alias_kinds.items()))
+        aside = ", ".join(f"{k} {n}" for k, n in sorted(self.set_aside.items()))
+        return (
+            f"{len(self.entries)} entries, {len(self.variants)} searchable names;"
+            f" aliases: {kinds or 'none'};\nset aside: {aside or 'nothing'}"
+        )
 
     def encode(self, raw: Sequence[str]) -> str:
         """Codes of folded tokens as they are; stop words get none.
@@ -285,6 +322,18 @@ class NameIndex:
             cache.clear()
         cache[word] = found
         return found
+
+
+def _alias_kind(written: str, counts: dict[str, int]) -> str:
+    """The kind of one alias a list writes (see alias_kinds), counted."""
+    words = tuple(comparison_words(_GROUP_PARTS.sub(" ", written))) or ("",)
+    kind = alias_kind(words, acronym=_ACRONYM_ALIAS.fullmatch(written.strip()) is not None)
+    counts[kind] = counts.get(kind, 0) + 1
+    return kind
+
+
+_GROUP_PARTS = re.compile(r"[(（][^()（）]*[)）]")
+_ACRONYM_ALIAS = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
 
 
 #: Entries whose names start with one acronym for it to be a group's (AVIC, AECC, CETC).

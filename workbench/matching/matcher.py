@@ -336,6 +336,7 @@ class Matcher:
             tokens.span(c.first, c.last),
             value,
             reasons,
+            alias_kind=v.alias_kind,
         )
 
     def _remember(

@@ -73,11 +73,19 @@ class Variant:
     written_cjk: str = ""  # the written CJK characters, to tell script folding
     linked_from: str = ""  # "list:entry" whose local name this is (same organisation)
     origin: str = ""  # reason code of a name from outside the list ("ror-label:<ROR id>")
+    generic_alias: bool = False  # an alias of generic words: counts only beside another name
+
+    @property
+    def alias_kind(self) -> str:
+        """What kind of name this is, as a match explains it (see alias_kinds)."""
+        if self.kind in ("acronym", "short-name"):
+            return self.kind
+        return "generic" if self.weak or self.generic_alias else "distinctive"
 
     @property
     def needs_context(self) -> bool:
         """Acronyms, short names and generic names count only with the country or another name."""
-        return self.weak or self.kind in ("acronym", "short-name")
+        return self.weak or self.generic_alias or self.kind in ("acronym", "short-name")
 
 
 @cache
@@ -88,6 +96,16 @@ def _legal_sequences() -> frozenset[tuple[str, ...]]:
         if words and not (len(words) == 1 and len(words[0]) < 2):
             found.add(words)
     return frozenset(found)
+
+
+def legal_sequences() -> frozenset[tuple[str, ...]]:
+    """Legal forms ("Co., Ltd.", "Federal State Unitary Enterprise") as comparison words."""
+    return _legal_sequences()
+
+
+def own_name_words(name: str) -> tuple[str, ...]:
+    """The comparison words of an entry's own name: no parent, no parenthesised parts."""
+    return tuple(comparison_words(_GROUP.sub(" ", parent_of(name)[0])))
 
 
 def is_cjk_word(word: str) -> bool:
