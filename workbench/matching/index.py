@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
@@ -123,9 +123,9 @@ class NameIndex:
                 lookup[variant] = vocab[canon]
         for word in STOPWORDS:
             lookup[word] = ""
-        self.lookup = lookup
+        self.lookup = _OrUnknown(lookup)
         # folded token -> code, unknown words -> code of the listed word they misspell
-        self._fuzzy_lookup: dict[str, str] = dict(lookup)
+        self._fuzzy_lookup = _Learnt(lookup, self._learn)
         self.empty = not by_key  # an automaton without keys cannot search
         # names matched loosely (word order, inserted and dropped words): found by pairs of
         # their words, keys of the same automaton (negative numbers, after the names')
@@ -256,14 +256,11 @@ class NameIndex:
 
         Position ``k`` (times :data:`CODE_WIDTH`) is the ``k``-th comparison token.
         """
-        get = self.lookup.get
-        return "".join([get(w, UNKNOWN) for w in raw])
+        return "".join(map(self.lookup.__getitem__, raw))
 
     def encode_corrected(self, raw: Sequence[str]) -> str:
         """Like :meth:`encode`, with unknown words replaced by the listed word they misspell."""
-        get = self._fuzzy_lookup.get
-        learn = self._learn
-        return "".join([c if (c := get(w)) is not None else learn(w) for w in raw])
+        return "".join(map(self._fuzzy_lookup.__getitem__, raw))
 
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
@@ -274,7 +271,7 @@ class NameIndex:
         else:
             code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
-            self._fuzzy_lookup = dict(self.lookup)
+            self._fuzzy_lookup = _Learnt(self.lookup, self._learn)
         self._fuzzy_lookup[word] = code
         return code
 
@@ -334,6 +331,24 @@ def _alias_kind(written: str, counts: dict[str, int]) -> str:
 
 _GROUP_PARTS = re.compile(r"[(（][^()（）]*[)）]")
 _ACRONYM_ALIAS = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
+
+
+class _OrUnknown(dict[str, str]):
+    """Word -> code; :data:`UNKNOWN` for a word no list has (a lookup at C speed)."""
+
+    def __missing__(self, word: str) -> str:
+        return UNKNOWN
+
+
+class _Learnt(dict[str, str]):
+    """Word -> code, learning the code of a word not seen yet (a lookup at C speed otherwise)."""
+
+    def __init__(self, known: dict[str, str], learn: Callable[[str], str]) -> None:
+        super().__init__(known)
+        self._learn = learn
+
+    def __missing__(self, word: str) -> str:
+        return self._learn(word)  # stores it
 
 
 #: Entries whose names start with one acronym for it to be a group's (AVIC, AECC, CETC).
