@@ -113,3 +113,29 @@ def test_a_loose_match_in_another_country_is_vetoed_and_says_so() -> None:
         "declared-country-agrees:CN"
     ]
     assert matcher.match(alone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "School of Aeronautics#TAB#Northwestern Polytechnical University#N#Xi'an, China",
+        "Northwestern Polytechnical University#N#Xi'an 710072",
+        "Northwestern Polytech. Univ., Xi'an, China",
+        "Northwestern Politechnical Univer., Xi'an, China",
+        "Northwestern Polytechnica Universitet, Xi'an",
+    ],
+)
+def test_extraction_noise_and_abbreviated_words(text: str) -> None:
+    found = _matcher(NWPU).match(text)
+    assert [m.entry_id for m in found] == ["nwpu"]
+    assert text[slice(*found[0].span)].startswith("Northwestern Pol")
+
+
+def test_technical_in_other_languages_is_technical() -> None:
+    entry = ListEntry("L", "bmstu", "Bauman Moscow State Technical University", country="RU")
+    matcher = _matcher(entry)
+    for text in (
+        "Bauman Moscow State Tekhnicheskiy Universitet, Moscow",
+        "Bauman Moscow State Technical Univ., Moscow, Russia",
+    ):
+        assert [m.entry_id for m in matcher.match(text)] == ["bmstu"]
