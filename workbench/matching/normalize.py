@@ -33,7 +33,7 @@ True
 >>> normalize("国防科学技術大学") == normalize("国防科技大学")
 True
 >>> normalize("Université Técnica, Xi’an")
-'university tecnica xian'
+'university technical xian'
 """
 
 from __future__ import annotations
