@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from workbench.matching.list_names import cleaned
 from workbench.matching.normalize import CJK_CLASS, comparison_words, has_separator
 from workbench.matching.places import PLACES, country_code
 from workbench.matching.vocabulary import GENERIC, legal_forms
@@ -105,7 +106,7 @@ def legal_sequences() -> frozenset[tuple[str, ...]]:
 
 def own_name_words(name: str) -> tuple[str, ...]:
     """The comparison words of an entry's own name: no parent, no parenthesised parts."""
-    return tuple(comparison_words(_GROUP.sub(" ", parent_of(name)[0])))
+    return tuple(comparison_words(_GROUP.sub(" ", cleaned(parent_of(name)[0])[0])))
 
 
 def is_cjk_word(word: str) -> bool:
@@ -336,7 +337,10 @@ def names_and_set_aside(entry: ListEntry) -> tuple[list[tuple[str, str]], list[s
     own, parent = parent_of(entry.name) if entry.name else ("", "")
     if parent:
         aside.append("parent-name")
+    own, others, noted = cleaned(own)
+    aside += noted
     names = [(own, "name")] if own else []
+    names += [(other, "alias") for other in others]
     not_own = parent_acronyms(own, parent) if own else frozenset()
     for alias in entry.aliases:
         if not alias:
