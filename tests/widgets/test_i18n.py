@@ -16,7 +16,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 JA, EN = TABLES["ja"], TABLES["en"]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 #: Namespaces of the tables: one per page, and the words both pages share.
-NAMESPACES = {*PAGES, "check", "severity", "outcome"}
+NAMESPACES = {*PAGES, "check"}
 #: The one table of each language; no other module of the pages holds Japanese text.
 TABLE_MODULES = {WIDGETS / "common" / "labels_ja.py", WIDGETS / "common" / "labels_en.py"}
 #: Japanese strings allowed outside the table: a language's own name in the language picker.

@@ -6,7 +6,14 @@ import re
 
 from widgets.common import markup
 from widgets.common.i18n import translator
-from workbench.session.view import EvidenceRow, FindingRow, ListRow, Outcome, ReviewView, ScopeRow
+from workbench.session.view import (
+    EvidenceRow,
+    FindingRow,
+    ListRow,
+    OutcomeRow,
+    ReviewView,
+    ScopeRow,
+)
 
 HOSTILE = "<img src=x onerror=window.__xss=1><script>window.__xss=1</script>\"'"
 
@@ -48,7 +55,7 @@ def _view() -> ReviewView:
         lists=(ListRow(HOSTILE, "2025-06-01", 5),),
         scope=(ScopeRow("p1", HOSTILE, "person", True, HOSTILE, ("Q3.2",), HOSTILE),),
         findings=(f,),
-        outcome=Outcome("mitigation-as-needed", HOSTILE, (f.key,), ("Q2.1",), HOSTILE),
+        outcome=OutcomeRow("mitigation-as-needed", HOSTILE, (f.key,), ("Q2.1",), HOSTILE),
         warnings=(HOSTILE,),
     )
 

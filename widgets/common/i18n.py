@@ -2,10 +2,11 @@
 
 A key is ``namespace.name``. The pages' own words live in
 :mod:`widgets.common.labels_ja` and :mod:`widgets.common.labels_en` under ``review.*``,
-``portfolio.*`` and ``network.*``, next to the words both pages share (``check.*``,
-``severity.*``). The words of a review record (``outcome.*``, ``disposition.*``,
-``measure.*``, ``measure_status.*``, ``status.*``) come from the store's vocabulary,
-so the pages and the Excel export say the same thing. Data (names, titles,
+``portfolio.*`` and ``network.*``, next to the checks' names both pages share
+(``check.*``). The words of screening and review (``severity.*``, ``outcome.*``,
+``disposition.*``, ``measure.*``, ``measure_status.*``, ``status.*``) are the
+vocabulary's (:mod:`workbench.vocabulary`), so the pages, the command line and the
+Excel export say the same thing. Data (names, titles,
 affiliations) is never translated: it is shown as given.
 
 :func:`translate` reads a full key; :func:`translator` binds a language and a page's
@@ -35,6 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 from widgets.common import labels_en, labels_ja
+from workbench import vocabulary as v
 from workbench.settings import LANGUAGES
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
@@ -45,30 +47,25 @@ TABLES: dict[str, dict[str, str]] = {"ja": labels_ja.LABELS, "en": labels_en.LAB
 #: The pages whose labels have their own namespace (and so their own translator).
 PAGES = ("review", "portfolio", "network")
 
-#: Namespaces whose words come from the store's vocabulary (one source for page and export).
-_VOCABULARY_PREFIXES = ("outcome.", "disposition.", "measure.", "status.", "measure_status.")
+#: Namespaces whose words are the vocabulary's (one source for the pages, the CLI and exports).
+VOCABULARY: dict[str, tuple[type[v.Word], ...]] = {
+    "severity": (v.Severity,),
+    "outcome": (v.Outcome, v.Suggestion),
+    "disposition": (v.Disposition,),
+    "measure": (v.MeasureKind,),
+    "measure_status": (v.MeasureStatus,),
+    "status": (v.ReviewStatus,),
+}
 
 
 def _vocabulary(key: str, language: str) -> str | None:
-    try:
-        from workbench.store import vocabulary as v
-    except ImportError:  # the store is optional for the page's labels
-        return None
-    prefix, _, value = key.partition(".")
-    enums: dict[str, Any] = {
-        "outcome": v.Outcome,
-        "disposition": v.Disposition,
-        "measure": v.MeasureKind,
-        "status": v.ReviewStatus,
-        "measure_status": v.MeasureStatus,
-    }
-    enum = enums.get(prefix)
-    if enum is None:
-        return None
-    try:
-        return str(v.label(enum(value), language))
-    except ValueError:
-        return None
+    namespace, _, value = key.partition(".")
+    for enum in VOCABULARY.get(namespace, ()):
+        try:
+            return enum(value).label(language)
+        except ValueError:
+            continue
+    return None
 
 
 def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
@@ -83,8 +80,7 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     """
     text = TABLES["ja" if language == "ja" else "en"].get(key)
     if text is None:
-        found = _vocabulary(key, language) if key.startswith(_VOCABULARY_PREFIXES) else None
-        text = found or key
+        text = _vocabulary(key, language) or key
     return text.format(**values) if values else text
 
 

@@ -2,8 +2,8 @@
 
 Read through :func:`widgets.common.i18n.translate`; the other language's table has
 exactly the same keys (``tests/widgets/test_i18n.py``). Words of a review record
-(outcomes, dispositions, measures, statuses) are not here: they come from the
-vocabulary."""
+(severities, outcomes, dispositions, measures, statuses) are not here: they come
+from :mod:`workbench.vocabulary`."""
 
 from __future__ import annotations
 
@@ -33,9 +33,6 @@ LABELS: dict[str, str] = {
     "review.picker.count": "{n} proposals",
     "review.picker.prepared": "{n} matched ahead (not reviewed)",
     "review.picker.invalid": "cannot be read",
-    "review.status.not-reviewed": "not reviewed",
-    "review.status.in-progress": "in progress",
-    "review.status.judged": "judged",
     "review.overview.proposal_id": "Proposal",
     "review.overview.title": "Title",
     "review.overview.field": "Field",
@@ -171,13 +168,6 @@ LABELS: dict[str, str] = {
     "check.partner_listed": "Listed partner or investor",
     "check.non_resident": "Non-resident (deemed export)",
     "check.specific_category": "Specific category (deemed export)",
-    # finding severities (shared by both pages)
-    "severity.report": "report",
-    "severity.verify": "verify",
-    "severity.control": "export control",
-    "severity.info": "info",
-    # suggested outcomes the store's vocabulary does not hold
-    "outcome.screening-incomplete": "screening incomplete (co-authorship not checked for everyone)",
     # the analyst page
     "portfolio.app.title": "Research-security portfolio analysis",
     "portfolio.app.subtitle": "Patterns across proposals and list revisions",

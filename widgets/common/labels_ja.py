@@ -2,8 +2,8 @@
 
 Read through :func:`widgets.common.i18n.translate`; the other language's table has
 exactly the same keys (``tests/widgets/test_i18n.py``). Words of a review record
-(outcomes, dispositions, measures, statuses) are not here: they come from the
-vocabulary."""
+(severities, outcomes, dispositions, measures, statuses) are not here: they come
+from :mod:`workbench.vocabulary`."""
 
 from __future__ import annotations
 
@@ -33,9 +33,6 @@ LABELS: dict[str, str] = {
     "review.picker.count": "{n} 件の提案",
     "review.picker.prepared": "{n} 件は照合済み（未審査）・即時表示",
     "review.picker.invalid": "読み込めません",
-    "review.status.not-reviewed": "未審査",
-    "review.status.in-progress": "審査中",
-    "review.status.judged": "判定済み",
     "review.overview.proposal_id": "提案番号",
     "review.overview.title": "研究題目",
     "review.overview.field": "分野",
@@ -169,13 +166,6 @@ LABELS: dict[str, str] = {
     "check.partner_listed": "協力機関・出資者の掲載",
     "check.non_resident": "非居住者（みなし輸出）",
     "check.specific_category": "特定類型（みなし輸出）",
-    # finding severities (shared by both pages)
-    "severity.report": "要報告",
-    "severity.verify": "要確認",
-    "severity.control": "輸出管理",
-    "severity.info": "参考",
-    # suggested outcomes the store's vocabulary does not hold
-    "outcome.screening-incomplete": "確認未完了（共著の確認ができていない対象者あり）",
     # the analyst page
     "portfolio.app.title": "研究セキュリティ ポートフォリオ分析",
     "portfolio.app.subtitle": "全提案の傾向とリスト改訂の影響",

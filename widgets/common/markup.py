@@ -25,6 +25,7 @@ from typing import Any
 
 from workbench.model import ListEntry
 from workbench.session.view import EvidenceRow, FindingRow, ReviewView
+from workbench.vocabulary import Disposition, Outcome, Severity
 
 Tr = Callable[[str], str]
 
@@ -61,11 +62,12 @@ def highlight(text: str, span: tuple[int, int] | None = None, matched: str | Non
 
 def severity_class(severity: str) -> str:
     """CSS class of a severity: red to report, amber to verify, blue for control, grey for info."""
-    return {
-        "report": "wb-sev-high",
-        "verify": "wb-sev-medium",
-        "control": "wb-sev-info",
-    }.get(severity.lower(), "wb-gray")
+    classes: dict[str, str] = {
+        Severity.REPORT: "wb-sev-high",
+        Severity.VERIFY: "wb-sev-medium",
+        Severity.CONTROL: "wb-sev-info",
+    }
+    return classes.get(severity.lower(), "wb-gray")
 
 
 def badge(text: str, css: str) -> str:
@@ -115,13 +117,21 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
     )
 
 
+#: Suggested outcomes that ask for something before the review goes on.
+_REQUIRED = (
+    Outcome.MITIGATION_BEFORE_START,
+    Outcome.REVIEW_WITHHELD,
+    Outcome.RESUBMISSION_REQUESTED,
+)
+
+
 def outcome_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
     """The suggested outcome, labelled as a suggestion, with the findings behind it."""
     code = view.outcome.code
     css = "wb-outcome"
-    if code == "no-concern":
+    if code == Outcome.NO_CONCERN:
         css += " wb-outcome-clear"
-    elif code in ("mitigation-before-start", "review-withheld", "resubmission-requested"):
+    elif code in _REQUIRED:
         css += " wb-outcome-required"
     label = tr(f"outcome.{code}") if code else "—"
     keys = set(view.outcome.finding_keys)
@@ -186,7 +196,11 @@ def finding_header_html(tr: Tr) -> str:
 
 
 def disposition_badge(disposition: str, tr: Tr) -> str:
-    css = {"confirmed": "wb-sev-high", "dismissed": "wb-ok", "needs_information": "wb-sev-medium"}
+    css: dict[str, str] = {
+        Disposition.CONFIRMED: "wb-sev-high",
+        Disposition.DISMISSED: "wb-ok",
+        Disposition.NEEDS_INFORMATION: "wb-sev-medium",
+    }
     if not disposition:
         return badge(tr("disposition.open"), "wb-gray")
     return badge(tr(f"disposition.{disposition}"), css.get(disposition, "wb-gray"))

@@ -16,9 +16,14 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from workbench.vocabulary import ReviewStatus
 
 #: Status marks that read without colour: empty, half and full circles.
-STATUS_MARKS = {"not-reviewed": "○", "in-progress": "◐", "judged": "●"}
+STATUS_MARKS: dict[str, str] = {
+    ReviewStatus.NOT_REVIEWED: "○",
+    ReviewStatus.IN_PROGRESS: "◐",
+    ReviewStatus.JUDGED: "●",
+}
 
 
 class ProposalPicker(w.VBox):

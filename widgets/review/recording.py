@@ -24,6 +24,7 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
+from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
     from widgets.review.app import App
@@ -191,7 +192,7 @@ class Recorder:
         req: Dispose | None = change["new"]
         if req is None or self.app.screened is None:
             return
-        if req.disposition == "dismissed" and not req.rationale:
+        if req.disposition == Disposition.DISMISSED and not req.rationale:
             self.app.status.say("disposition.need_rationale", "error")
             return
         screened = self.app.screened

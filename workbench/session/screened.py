@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.session.view import ReviewView, build_view
+from workbench.vocabulary import Disposition
 from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
@@ -124,8 +125,8 @@ def view_with_decisions(screened: Screened, state: ReviewState) -> ReviewView:
 
     # a disposition stored under the key of any entry a finding cites covers it
     decided = by_finding(screened.result.findings, state.dispositions)
-    dismissed = {k for k, d in decided.items() if str(d.disposition) == "dismissed"}
-    confirmed = {k for k, d in decided.items() if str(d.disposition) == "confirmed"}
+    dismissed = {k for k, d in decided.items() if d.disposition == Disposition.DISMISSED}
+    confirmed = {k for k, d in decided.items() if d.disposition == Disposition.CONFIRMED}
     if not dismissed and not confirmed:
         return screened.view
     unscreened = screened.result.suggested_outcome.unscreened  # still nobody's works screened

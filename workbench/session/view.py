@@ -14,9 +14,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from workbench.model import ListEntry, Proposal, ScreeningList
-
-#: Severity order of the policy checks (strongest first; unknown severities sort last).
-SEVERITY_ORDER: dict[str, int] = {"report": 0, "verify": 1, "control": 2, "info": 3}
+from workbench.vocabulary import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +42,7 @@ class FindingRow:
     list_name: str
     entry_id: str
     entry_name: str
-    severity: str
+    severity: Severity
     summary: str
     summary_ja: str
     evidence: tuple[EvidenceRow, ...] = ()
@@ -53,7 +51,7 @@ class FindingRow:
 
     @property
     def severity_rank(self) -> int:
-        return SEVERITY_ORDER.get(self.severity.lower(), 9)
+        return self.severity.rank
 
     def summary_in(self, language: str) -> str:
         if language == "ja" and self.summary_ja:
@@ -83,7 +81,7 @@ class ListRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class OutcomeRow:
     code: str
     text: str
     finding_keys: tuple[str, ...]
@@ -108,7 +106,7 @@ class ReviewView:
     lists: tuple[ListRow, ...]
     scope: tuple[ScopeRow, ...]
     findings: tuple[FindingRow, ...]
-    outcome: Outcome
+    outcome: OutcomeRow
     warnings: tuple[str, ...] = ()
     works: int = 0
     entries: Mapping[tuple[str, str], ListEntry] = dc_field(default_factory=dict)
@@ -135,10 +133,8 @@ class ReviewView:
         return tuple(sorted({f.check for f in self.findings}))
 
     @property
-    def severities(self) -> tuple[str, ...]:
-        return tuple(
-            sorted({f.severity for f in self.findings}, key=lambda s: SEVERITY_ORDER.get(s, 9))
-        )
+    def severities(self) -> tuple[Severity, ...]:
+        return tuple(sorted({f.severity for f in self.findings}, key=lambda s: s.rank))
 
 
 def _s(value: Any) -> str:
@@ -186,19 +182,19 @@ def _evidence(item: Mapping[str, Any], titles: Mapping[str, str]) -> EvidenceRow
     )
 
 
-def _outcome(value: Any) -> Outcome:
+def _outcome(value: Any) -> OutcomeRow:
     if isinstance(value, Mapping):
         code = _s(value.get("code") or value.get("outcome"))
         keys = value.get("driven_by") or value.get("finding_keys") or ()
         keys = tuple(k if isinstance(k, str) else _s(k.get("key")) for k in keys)
-        return Outcome(
+        return OutcomeRow(
             code,
             _s(value.get("note") or value.get("label")),
             keys,
             _faq(value.get("faq")),
             _s(value.get("note_ja") or value.get("label_ja")),
         )
-    return Outcome(_s(value), "", (), ())
+    return OutcomeRow(_s(value), "", (), ())
 
 
 def _names(proposal: Proposal | None) -> dict[str, str]:
@@ -250,7 +246,7 @@ def build_view(
                 list_name=_s(entry.get("list")),
                 entry_id=_s(entry.get("entry_id")),
                 entry_name=_s(entry.get("name")),
-                severity=_s(f.get("severity")) or "info",
+                severity=Severity(_s(f.get("severity")).lower() or Severity.INFO),
                 summary=_s(f.get("summary")),
                 summary_ja=_s(f.get("summary_ja")),
                 evidence=tuple(_evidence(e, titles) for e in f.get("evidence", ())),

@@ -1,9 +1,11 @@
-"""The words of a review record: event kinds, dispositions, outcomes, measures.
+"""The words of screening and review: severities, outcomes, dispositions, measures, statuses.
 
-Each value is a :class:`~enum.StrEnum` whose value is what the store writes;
-:func:`label` gives its Japanese or English name, and :func:`faq` the FAQ
-question it rests on, so the dashboard and the Excel export speak the same
-words.
+Each value is a :class:`~enum.StrEnum` whose value is what the screening result
+and the store write; :func:`label` gives its Japanese or English name, and
+:func:`faq` the FAQ question it rests on, so the pages, the command line and the
+Excel export speak the same words. This is the one definition of each: the
+screening (:mod:`workbench.findings`, :mod:`workbench.outcome`), the store and
+the widgets import them from here.
 
 Examples
 --------
@@ -13,6 +15,8 @@ Examples
 '特定研究情報の定義とアクセス者の限定'
 >>> faq(Outcome.RESUBMISSION_REQUESTED)
 'Q8.1'
+>>> Severity.REPORT.label("en"), Suggestion.SCREENING_INCOMPLETE.label("ja")
+('report', '確認未完了（共著の確認ができていない対象者あり）')
 """
 
 from __future__ import annotations
@@ -21,6 +25,29 @@ from enum import StrEnum
 
 #: Languages labels exist in; the first is the default.
 LANGUAGES: tuple[str, ...] = ("ja", "en")
+
+
+class Severity(StrEnum):
+    """How strongly a finding calls for action, strongest first.
+
+    ``report``: the FAQ asks for it to be reported and mitigated (Q3.4, Q3.5, Q3.6);
+    ``verify``: a declaration the reviewer should check (Q8.1); ``control``:
+    deemed-export control applies, not itself a concern (Q3.12, Q3.13); ``info``:
+    shown for context, not reportable by itself (Q3.9).
+    """
+
+    REPORT = "report"
+    VERIFY = "verify"
+    CONTROL = "control"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest; sorts findings by severity."""
+        return list(Severity).index(self)
+
+    def label(self, lang: str = "ja") -> str:
+        return label(self, lang)
 
 
 class EventKind(StrEnum):
@@ -59,6 +86,20 @@ class Outcome(StrEnum):
 
     def label(self, lang: str = "ja") -> str:
         return label(self, lang)
+
+
+class Suggestion(StrEnum):
+    """A suggested outcome that is no judgment: the store refuses it as an outcome."""
+
+    #: the co-authorship checks could not be run for everyone in scope
+    SCREENING_INCOMPLETE = "screening-incomplete"
+
+    def label(self, lang: str = "ja") -> str:
+        return label(self, lang)
+
+
+#: What the screening may suggest: an outcome of the store, or that screening is incomplete.
+Suggested = Outcome | Suggestion
 
 
 class MeasureKind(StrEnum):
@@ -110,9 +151,23 @@ class ReviewStatus(StrEnum):
         return label(self, lang)
 
 
-Word = EventKind | Disposition | Outcome | MeasureKind | MeasureStatus | Verdict | ReviewStatus
+Word = (
+    Severity
+    | EventKind
+    | Disposition
+    | Outcome
+    | Suggestion
+    | MeasureKind
+    | MeasureStatus
+    | Verdict
+    | ReviewStatus
+)
 
 _LABEL_TABLE: tuple[tuple[Word, tuple[str, str]], ...] = (
+    (Severity.REPORT, ("要報告", "report")),
+    (Severity.VERIFY, ("要確認", "verify")),
+    (Severity.CONTROL, ("輸出管理", "export control")),
+    (Severity.INFO, ("参考", "info")),
     (EventKind.REVIEW_STARTED, ("審査開始", "review started")),
     (EventKind.FINDING_DISPOSITION, ("所見の判断", "finding disposition")),
     (EventKind.JUDGMENT, ("判定", "judgment")),
@@ -139,6 +194,13 @@ _LABEL_TABLE: tuple[tuple[Word, tuple[str, str]], ...] = (
         ),
     ),
     (Outcome.RESUBMISSION_REQUESTED, ("質問票の再提出を依頼", "resubmission requested")),
+    (
+        Suggestion.SCREENING_INCOMPLETE,
+        (
+            "確認未完了（共著の確認ができていない対象者あり）",
+            "screening incomplete (co-authorship not checked for everyone)",
+        ),
+    ),
     (
         MeasureKind.SPECIFIED_RESEARCH_INFORMATION,
         (
