@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from workbench.model import Proposal, ScreeningList, Work
-from workbench.session.view import ReviewView, build_view
+from workbench.session.view import ReviewView, build_view, outcome_row
 from workbench.vocabulary import Disposition
 from workbench.window import DEFAULT_YEARS
 
@@ -101,7 +101,7 @@ def screen_afresh(
     network = _laid_out(graph)
     step("layout")
     titles = {w.id: w.title for w in works}
-    view = build_view(data, proposal, lists(), titles, works=len(works))
+    view = build_view(result, proposal, lists(), titles, works=len(works))
     step("view")
     return Screened(
         proposal,
@@ -133,10 +133,7 @@ def view_with_decisions(screened: Screened, state: ReviewState) -> ReviewView:
     outcome = suggest_outcome(
         screened.result.findings, dismissed=dismissed, confirmed=confirmed, unscreened=unscreened
     )
-    data = dict(screened.data)
-    data["suggested_outcome"] = outcome.to_json()
-    fresh = build_view(data, screened.proposal, (), None, works=len(screened.works))
-    return replace(screened.view, outcome=fresh.outcome)
+    return replace(screened.view, outcome=outcome_row(outcome))
 
 
 def _graph(
