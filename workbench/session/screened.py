@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.session.view import ReviewView, build_view, outcome_row
 from workbench.vocabulary import Disposition
-from workbench.window import DEFAULT_YEARS
+from workbench.window import DEFAULT_YEARS, Window
 
 if TYPE_CHECKING:
     from workbench.store.state import ReviewState
@@ -91,11 +91,12 @@ def screen_afresh(
     proposal, works = load()
     step("load")
     progress("progress.screening", 0.35)
-    result = screen(proposal, works, matcher, lists(), as_of=as_of, years=years)
+    window = Window.for_proposal(proposal, as_of, years)  # one window for both
+    result = screen(proposal, works, matcher, lists(), window=window)
     data = result.to_json()
     step("screen")
     progress("progress.graph", 0.55)
-    graph = _graph(proposal, works, matcher, result.as_of, years, result.links)
+    graph = _graph(proposal, works, matcher, window, result.links)
     step("graph")
     progress("progress.graph", 0.7)
     network = _laid_out(graph)
@@ -140,8 +141,7 @@ def _graph(
     proposal: Proposal,
     works: Sequence[Work],
     matcher: Any,
-    as_of: date,
-    years: int,
+    window: Window,
     links: Any = None,
 ) -> Any:
     try:
@@ -149,9 +149,7 @@ def _graph(
     except ImportError:  # pragma: no cover - the graph package ships with the workbench
         return None
     # the page shows people and links, not the institution view: no organisation graph
-    return build_graph(
-        proposal, works, matcher, as_of=as_of, years=years, links=links, organisations=False
-    )
+    return build_graph(proposal, works, matcher, window=window, links=links, organisations=False)
 
 
 def _laid_out(graph: Any) -> Any:
