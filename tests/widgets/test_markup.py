@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from widgets.common import markup
+from widgets.common import markup, printable
 from widgets.common.i18n import translator
 from workbench.session.view import (
     EvidenceRow,
@@ -83,7 +83,7 @@ def test_every_page_part_escapes_data_in_both_languages() -> None:
             markup.status_html(HOSTILE, "error"),
             markup.conflict_html(HOSTILE),
             markup.title_html(HOSTILE, HOSTILE),
-            markup.printable_html(
+            printable.printable_html(
                 view,
                 {row.key: {"status": "dismissed", "rationale": HOSTILE}},
                 {

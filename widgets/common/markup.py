@@ -1,6 +1,7 @@
-"""All HTML of the review page, in one place; every string from data is escaped here.
+"""The HTML of the review page, in one place; every string from data is escaped here.
 
-Widgets never build markup themselves: they call these functions with plain
+Widgets never build markup themselves: they call these functions (and
+:mod:`widgets.common.printable` for the printed record) with plain
 values and a translator ``tr`` (:func:`widgets.common.i18n.translator`). Text that
 came from a proposal, a publication or a list passes through :func:`esc`
 (``html.escape``) before it is put into HTML; the only markup added around it
@@ -74,7 +75,7 @@ def badge(text: str, css: str) -> str:
     return f'<span class="wb-badge {esc(css)}">{esc(text)}</span>'
 
 
-def _faq_refs(faq: Iterable[str]) -> str:
+def faq_refs(faq: Iterable[str]) -> str:
     return ", ".join(esc(q) for q in faq)
 
 
@@ -144,9 +145,7 @@ def outcome_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
         for f in behind
     )
     faq = (
-        f" <span class='wb-muted'>({_faq_refs(view.outcome.faq)})</span>"
-        if view.outcome.faq
-        else ""
+        f" <span class='wb-muted'>({faq_refs(view.outcome.faq)})</span>" if view.outcome.faq else ""
     )
     note = view.outcome.text_in(language)
     return (
@@ -170,7 +169,7 @@ def scope_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
         kind = tr(f"scope.kind.{s.kind}") if s.kind in ("person", "organization") else s.kind
         rows.append(
             f"<tr><td>{mark}</td><td>{esc(s.name)} <span class='wb-muted'>{esc(s.id)}</span></td>"
-            f"<td>{esc(kind)}</td><td>{esc(s.reason_in(language))}</td><td>{_faq_refs(s.faq)}</td></tr>"
+            f"<td>{esc(kind)}</td><td>{esc(s.reason_in(language))}</td><td>{faq_refs(s.faq)}</td></tr>"
         )
     head = "".join(
         f"<th>{esc(tr(k))}</th>"
@@ -218,7 +217,7 @@ def finding_row_html(row: FindingRow, disposition: str, tr: Tr) -> str:
         esc(tr("check." + row.check)),
         f"{esc(row.subject_name)} <span class='wb-muted'>{esc(row.subject)}</span>",
         entry,
-        _faq_refs(row.faq),
+        faq_refs(row.faq),
         disposition_badge(disposition, tr),
     ]
     return (
@@ -355,86 +354,4 @@ def download_link(label: str, filename: str, mime: str, payload_b64: str) -> str
     return (
         f'<a class="wb-badge wb-ok" download="{esc(filename)}" '
         f'href="data:{esc(mime)};base64,{payload_b64}">{esc(label)}</a>'
-    )
-
-
-#: The printable page's own rules: on paper, A4 margins instead of the screen's, colours
-#: kept, headings with what follows them, table headers on every sheet, rows unbroken.
-PRINT_CSS = (
-    "body{margin:2rem;}.wb-table th,.wb-table td:first-child{white-space:nowrap;}"
-    "@page{size:A4;margin:14mm;}"
-    "@media print{body{margin:0;font-size:10pt;-webkit-print-color-adjust:exact;"
-    "print-color-adjust:exact;}"
-    "h1,h2,h3{break-after:avoid;}tr,li,.wb-faq,.wb-outcome{break-inside:avoid;}"
-    "thead{display:table-header-group;}.wb-badge{border:1px solid #999;}"
-    "a{color:inherit;text-decoration:none;}}"
-)
-
-
-def printable_html(
-    view: ReviewView,
-    dispositions: Mapping[str, Mapping[str, Any]],
-    judgment: Mapping[str, Any] | None,
-    history: Sequence[Mapping[str, Any]],
-    language: str,
-    tr: Tr,
-) -> str:
-    """A self-contained printable page of the review record."""
-    rows = []
-    for f in view.findings:
-        d = dispositions.get(f.key, {})
-        rows.append(
-            f"<tr><td>{esc(tr('check.' + f.check))}</td><td>{esc(f.subject_name)}</td>"
-            f"<td>{esc(f.entry_name)} {esc(f.list_name)} {esc(f.entry_id)}</td>"
-            f"<td>{_faq_refs(f.faq)}</td><td>{esc(f.summary_in(language))}</td>"
-            f"<td>{disposition_badge(str(d.get('status', '')), tr)}"
-            f"<div>{esc(d.get('rationale', ''))}</div></td></tr>"
-        )
-    head = "".join(
-        f"<th>{esc(tr(k))}</th>"
-        for k in (
-            "findings.check",
-            "findings.subject",
-            "findings.entry",
-            "findings.faq",
-            "findings.summary",
-            "findings.disposition",
-        )
-    )
-    j = judgment or {}
-    measures = j.get("measures") or []
-    measure_items = "".join(
-        f"<li><strong>{esc(tr('measure.' + str(m.get('kind', ''))))}</strong>: "
-        f"{esc(m.get('text', ''))}"
-        + (
-            f" — {esc(tr('measure.persons'))}: {esc(', '.join(m.get('persons') or []))}"
-            if m.get("persons")
-            else ""
-        )
-        + (f" — {esc(tr('measure.due'))}: {esc(m.get('due', ''))}" if m.get("due") else "")
-        + "</li>"
-        for m in measures
-    )
-    judgment_html = facts_table(
-        [
-            (
-                tr("judgment.outcome"),
-                tr("outcome." + str(j.get("outcome", ""))) if j.get("outcome") else "—",
-            ),
-            (tr("judgment.reviewer"), str(j.get("reviewer", ""))),
-            (tr("judgment.notes"), str(j.get("notes", ""))),
-        ]
-    ) + (f"<ul>{measure_items}</ul>" if measure_items else "")
-    return (
-        f"<!DOCTYPE html><html lang='{esc(language)}'><head><meta charset='utf-8'>"
-        f"<title>{esc(tr('print.title'))} {esc(view.proposal_id)}</title>{STYLE}"
-        f"<style>{PRINT_CSS}</style></head>"
-        f"<body class='wb-app wb-print'><h1>{esc(tr('print.title'))}: {esc(view.proposal_id)}</h1>"
-        f"{overview_html(view, tr)}<h2>{esc(tr('section.outcome'))}</h2>"
-        f"{outcome_html(view, tr, language)}"
-        f"<h2>{esc(tr('section.scope'))}</h2>{scope_html(view, tr, language)}"
-        f"<h2>{esc(tr('section.findings'))}</h2>"
-        f"<table class='wb-table'><thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
-        f"<h2>{esc(tr('section.judgment'))}</h2>{judgment_html}"
-        f"<h2>{esc(tr('section.history'))}</h2>{history_html(history, tr)}</body></html>"
     )

@@ -34,6 +34,7 @@ from widgets.network.figure import (
     sample_graph,
     warm_up,
 )
+from widgets.network.name_labels import KIND_CODE, LABEL_LIMIT, name_labels
 from widgets.network.text import hover_text, plotly_text, works_panel
 from workbench.graph import CoauthorGraph, NodeKind
 from workbench.session.network_filter import (
@@ -58,11 +59,6 @@ __all__ = [
 
 #: Above this many people the explorer opens on flagged links only.
 LARGE_GRAPH = 150
-#: At most this many name labels are drawn (team members first, then listed co-authors).
-LABEL_LIMIT = 40
-#: Width assumed for placing labels without overlap (the figure stretches to its container).
-_PLOT_WIDTH = 900
-_KIND_CODE = {"team": 0, "coauthor": 1, "listed-coauthor": 2}
 
 
 class NetworkExplorer(W.VBox):
@@ -220,7 +216,7 @@ class NetworkExplorer(W.VBox):
                 tr.x, tr.y = xs, ys
                 tr.name = self.label(cat)
             for kind in NODE_KINDS:
-                idx = np.flatnonzero(view.nodes & (a.kind == _KIND_CODE[kind]))
+                idx = np.flatnonzero(view.nodes & (a.kind == KIND_CODE[kind]))
                 self._trace_nodes[self._trace_index[kind]] = idx
                 tr = self._trace(kind)
                 tr.x, tr.y = a.x[idx], a.y[idx]
@@ -235,7 +231,9 @@ class NetworkExplorer(W.VBox):
                 tr.x, tr.y = a.x[idx], a.y[idx]
                 tr.name = self.label(name)
                 tr.showlegend = bool(len(idx))
-            notes = self._labels(view)
+            notes = name_labels(
+                self.arrays, view, self._label_order, self._label_plain, self._label, self._height
+            )
             flagged_any = bool(a.flagged.any())
             if f.flagged_only and not flagged_any:
                 notes.append(
@@ -262,54 +260,6 @@ class NetworkExplorer(W.VBox):
             )
         )
         return view
-
-    def _labels(self, view: View) -> list[dict[str, Any]]:
-        """Name labels as annotations (drawn above the WebGL layer, on a light backing).
-
-        Team members first, then listed co-authors by number of links; a label that
-        would overlap one already placed is left out (its name stays in the hover).
-        """
-        a = self.arrays
-        shown = np.flatnonzero(view.nodes)
-        candidates = [i for i in self._label_order if view.nodes[i]]
-        if not candidates:
-            return []
-        # Pixels per data unit, as the figure will draw it (equal axis scales).
-        xr = float(np.ptp(a.x[shown])) or 1.0
-        yr = float(np.ptp(a.y[shown])) or 1.0
-        scale = min(_PLOT_WIDTH / xr, (self._height - 60) / yr)
-        boxes: list[tuple[float, float, float, float]] = []
-        out: list[dict[str, Any]] = []
-        ringed = view.own_in_window | view.own_out_of_window
-        for i in candidates:
-            if len(out) >= LABEL_LIMIT:
-                break
-            team = a.kind[i] == _KIND_CODE["team"]
-            text = self._label_plain[i]
-            wide = sum(12 if ord(c) > 0x2E80 else 6.5 for c in text) * (1.15 if team else 1.0)
-            # above the marker, and above a ring around it
-            lift = 13 if ringed[i] else 9 if team else 7
-            cx, bottom = a.x[i] * scale, a.y[i] * scale + lift
-            box = (cx - wide / 2, bottom, cx + wide / 2, bottom + (17 if team else 15))
-            if not team and any(
-                box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes
-            ):
-                continue
-            boxes.append(box)
-            out.append(
-                {
-                    "x": float(a.x[i]),
-                    "y": float(a.y[i]),
-                    "text": self._label[i],
-                    "showarrow": False,
-                    "yanchor": "bottom",
-                    "yshift": lift,
-                    "font": {"size": 13 if team else 11, "color": "#000000" if team else "#333333"},
-                    "bgcolor": "rgba(255,255,255,0.78)",
-                    "borderpad": 1,
-                }
-            )
-        return out
 
     def _draw_highlight(self) -> None:
         tr = self._trace("highlight")

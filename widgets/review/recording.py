@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from widgets.common import markup
+from widgets.common import markup, printable
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
 from widgets.review.state import AppState
@@ -288,7 +288,7 @@ class Recorder:
                     "reviewer": record["who"],
                     "measures": record["measures"],
                 }
-                page = markup.printable_html(
+                page = printable.printable_html(
                     view, dispositions, judgment, record["history"], self.app.language, tr
                 )
         except Exception as exc:
