@@ -27,7 +27,14 @@ from enum import StrEnum
 LANGUAGES: tuple[str, ...] = ("ja", "en")
 
 
-class Severity(StrEnum):
+class Labelled(StrEnum):
+    """A word with a name in each language (:func:`label`); every enum below is one."""
+
+    def label(self, lang: str = "ja") -> str:
+        return label(self, lang)  # type: ignore[arg-type]  # every subclass is a Word
+
+
+class Severity(Labelled):
     """How strongly a finding calls for action, strongest first.
 
     ``report``: the FAQ asks for it to be reported and mitigated (Q3.4, Q3.5, Q3.6);
@@ -46,11 +53,8 @@ class Severity(StrEnum):
         """0 for the strongest; sorts findings by severity."""
         return list(Severity).index(self)
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class EventKind(StrEnum):
+class EventKind(Labelled):
     """What one event of a proposal's log records."""
 
     REVIEW_STARTED = "review-started"
@@ -60,22 +64,16 @@ class EventKind(StrEnum):
     MEASURE_UPDATED = "measure-updated"
     MATCH_MEMORY = "match-memory"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class Disposition(StrEnum):
+class Disposition(Labelled):
     """A reviewer's decision on one finding; dismissal needs a rationale."""
 
     CONFIRMED = "confirmed"
     DISMISSED = "dismissed"
     NEEDS_INFORMATION = "needs-information"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class Outcome(StrEnum):
+class Outcome(Labelled):
     """The proposal-level judgment (Q1.3, Q2.1, Q2.2, Q6.1, Q8.1)."""
 
     NO_CONCERN = "no-concern"
@@ -84,25 +82,19 @@ class Outcome(StrEnum):
     REVIEW_WITHHELD = "review-withheld"
     RESUBMISSION_REQUESTED = "resubmission-requested"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class Suggestion(StrEnum):
+class Suggestion(Labelled):
     """A suggested outcome that is no judgment: the store refuses it as an outcome."""
 
     #: the co-authorship checks could not be run for everyone in scope
     SCREENING_INCOMPLETE = "screening-incomplete"
-
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
 
 #: What the screening may suggest: an outcome of the store, or that screening is incomplete.
 Suggested = Outcome | Suggestion
 
 
-class MeasureKind(StrEnum):
+class MeasureKind(Labelled):
     """The kind of a mitigation measure asked of the proposers."""
 
     SPECIFIED_RESEARCH_INFORMATION = "specified-research-information"
@@ -114,11 +106,8 @@ class MeasureKind(StrEnum):
     RESUBMISSION = "resubmission"
     OTHER = "other"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class MeasureStatus(StrEnum):
+class MeasureStatus(Labelled):
     """Where a mitigation measure stands."""
 
     REQUESTED = "requested"
@@ -126,29 +115,20 @@ class MeasureStatus(StrEnum):
     DONE = "done"
     WITHDRAWN = "withdrawn"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class Verdict(StrEnum):
+class Verdict(Labelled):
     """Match memory: this affiliation string is (confirmed) or is not (dismissed) that entry."""
 
     CONFIRMED = "confirmed"
     DISMISSED = "dismissed"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class ReviewStatus(StrEnum):
+class ReviewStatus(Labelled):
     """Where the review of a proposal stands, for pickers and portfolios."""
 
     NOT_REVIEWED = "not-reviewed"
     IN_PROGRESS = "in-progress"
     JUDGED = "judged"
-
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
 
 Word = (
@@ -273,8 +253,7 @@ def bilingual(word: Word) -> str:
     >>> bilingual(Disposition.NEEDS_INFORMATION)
     '追加情報が必要 / needs information'
     """
-    ja, en = _LABELS[(type(word), word.value)]
-    return f"{ja} / {en}"
+    return f"{label(word, 'ja')} / {label(word, 'en')}"
 
 
 def faq(word: Word) -> str | None:

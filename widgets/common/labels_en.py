@@ -1,9 +1,4 @@
-"""Every label of the pages in English, by namespaced key (``review.*``, ``portfolio.*``, ...).
-
-Read through :func:`widgets.common.i18n.translate`; the other language's table has
-exactly the same keys (``tests/widgets/test_i18n.py``). Words of a review record
-(severities, outcomes, dispositions, measures, statuses) are not here: they come
-from :mod:`workbench.vocabulary`."""
+"""Every label of the pages in English: the keys of :mod:`widgets.common.labels_ja`."""
 
 from __future__ import annotations
 

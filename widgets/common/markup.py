@@ -270,18 +270,15 @@ def _entry_html(row: FindingRow, entry: ListEntry | None, tr: Tr) -> str:
         (tr("entry.name"), entry.name if entry else row.entry_name),
     ]
     if entry is not None:
-        if entry.aliases:
-            facts.append((tr("entry.aliases"), "; ".join(entry.aliases)))
-        if entry.local_names:
-            facts.append((tr("entry.local_names"), "; ".join(entry.local_names)))
-        if entry.country:
-            facts.append((tr("entry.country"), entry.country))
-        if entry.reasons:
-            facts.append((tr("entry.reasons"), "; ".join(entry.reasons)))
-        if entry.programs:
-            facts.append((tr("entry.programs"), "; ".join(entry.programs)))
-        if entry.source_list:
-            facts.append((tr("entry.source_list"), entry.source_list))
+        more = (
+            ("entry.aliases", "; ".join(entry.aliases)),
+            ("entry.local_names", "; ".join(entry.local_names)),
+            ("entry.country", entry.country or ""),
+            ("entry.reasons", "; ".join(entry.reasons)),
+            ("entry.programs", "; ".join(entry.programs)),
+            ("entry.source_list", entry.source_list or ""),
+        )
+        facts += [(tr(key), text) for key, text in more if text]
     return f"<h3>{esc(tr('evidence.entry'))}</h3>" + facts_table(facts)
 
 
