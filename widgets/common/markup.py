@@ -75,7 +75,7 @@ def badge(text: str, css: str) -> str:
     return f'<span class="wb-badge {esc(css)}">{esc(text)}</span>'
 
 
-def faq_refs(faq: Iterable[str]) -> str:
+def _faq_refs(faq: Iterable[str]) -> str:
     return ", ".join(esc(q) for q in faq)
 
 
@@ -145,7 +145,9 @@ def outcome_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
         for f in behind
     )
     faq = (
-        f" <span class='wb-muted'>({faq_refs(view.outcome.faq)})</span>" if view.outcome.faq else ""
+        f" <span class='wb-muted'>({_faq_refs(view.outcome.faq)})</span>"
+        if view.outcome.faq
+        else ""
     )
     note = view.outcome.text_in(language)
     return (
@@ -169,7 +171,7 @@ def scope_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
         kind = tr(f"scope.kind.{s.kind}") if s.kind in ("person", "organization") else s.kind
         rows.append(
             f"<tr><td>{mark}</td><td>{esc(s.name)} <span class='wb-muted'>{esc(s.id)}</span></td>"
-            f"<td>{esc(kind)}</td><td>{esc(s.reason_in(language))}</td><td>{faq_refs(s.faq)}</td></tr>"
+            f"<td>{esc(kind)}</td><td>{esc(s.reason_in(language))}</td><td>{_faq_refs(s.faq)}</td></tr>"
         )
     head = "".join(
         f"<th>{esc(tr(k))}</th>"
@@ -217,7 +219,7 @@ def finding_row_html(row: FindingRow, disposition: str, tr: Tr) -> str:
         esc(tr("check." + row.check)),
         f"{esc(row.subject_name)} <span class='wb-muted'>{esc(row.subject)}</span>",
         entry,
-        faq_refs(row.faq),
+        _faq_refs(row.faq),
         disposition_badge(disposition, tr),
     ]
     return (
@@ -270,15 +272,18 @@ def _entry_html(row: FindingRow, entry: ListEntry | None, tr: Tr) -> str:
         (tr("entry.name"), entry.name if entry else row.entry_name),
     ]
     if entry is not None:
-        more = (
-            ("entry.aliases", "; ".join(entry.aliases)),
-            ("entry.local_names", "; ".join(entry.local_names)),
-            ("entry.country", entry.country or ""),
-            ("entry.reasons", "; ".join(entry.reasons)),
-            ("entry.programs", "; ".join(entry.programs)),
-            ("entry.source_list", entry.source_list or ""),
-        )
-        facts += [(tr(key), text) for key, text in more if text]
+        if entry.aliases:
+            facts.append((tr("entry.aliases"), "; ".join(entry.aliases)))
+        if entry.local_names:
+            facts.append((tr("entry.local_names"), "; ".join(entry.local_names)))
+        if entry.country:
+            facts.append((tr("entry.country"), entry.country))
+        if entry.reasons:
+            facts.append((tr("entry.reasons"), "; ".join(entry.reasons)))
+        if entry.programs:
+            facts.append((tr("entry.programs"), "; ".join(entry.programs)))
+        if entry.source_list:
+            facts.append((tr("entry.source_list"), entry.source_list))
     return f"<h3>{esc(tr('evidence.entry'))}</h3>" + facts_table(facts)
 
 

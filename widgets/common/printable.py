@@ -16,7 +16,6 @@ from widgets.common.markup import (
     disposition_badge,
     esc,
     facts_table,
-    faq_refs,
     history_html,
     outcome_html,
     overview_html,
@@ -52,7 +51,7 @@ def printable_html(
         rows.append(
             f"<tr><td>{esc(tr('check.' + f.check))}</td><td>{esc(f.subject_name)}</td>"
             f"<td>{esc(f.entry_name)} {esc(f.list_name)} {esc(f.entry_id)}</td>"
-            f"<td>{faq_refs(f.faq)}</td><td>{esc(f.summary_in(language))}</td>"
+            f"<td>{esc(', '.join(f.faq))}</td><td>{esc(f.summary_in(language))}</td>"
             f"<td>{disposition_badge(str(d.get('status', '')), tr)}"
             f"<div>{esc(d.get('rationale', ''))}</div></td></tr>"
         )
