@@ -37,6 +37,7 @@ class EvidenceRow:
     score: float | None
     span: tuple[int, int] | None = None
     warning: str = ""  # e.g. the affiliation hid or disguised characters
+    explanation: str = ""  # the matcher's: alias matched, its kind, guards and vetoes
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ def evidence_row(e: Evidence, titles: Mapping[str, str]) -> EvidenceRow:
         score=e.score,
         span=e.span,
         warning=_s(e.warning),
+        explanation=_s(e.explanation),
     )
 
 
