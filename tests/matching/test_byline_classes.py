@@ -5,10 +5,11 @@ listed word ("Northwestern") written as two known words ("North Western",
 "North-Western") is the listed word, the match says so (``word-split:``);
 a word that is not two known words of five letters or more ("Beihang") or
 whose halves are generic ("International") is never split. A name written in
-another order, with "Science" or "Research" inserted or name particles left
-out, matches loosely (``loose-name`` and what was loose), unless the string
-part holds another word, too many words are spelt otherwise, or the string
-names another country (``country-veto``).
+another order, with "Science" or "Research" (or up to three words in
+parentheses) inserted or name particles left out, matches loosely
+(``loose-name`` and what was loose), unless the string part holds another
+word, too many words are spelt otherwise, or the string names another
+country (``country-veto``).
 """
 
 from __future__ import annotations
@@ -75,6 +76,16 @@ def test_real_shipped_names_split_only_into_two_known_words(matcher: Matcher) ->
         ),
         ("Khajeh Nasir Toosi University of Technology, Tehran", "kntu", "words-dropped:al,deen"),
         ("Dept. of EE, Khajeh Nassir Toosi Univ. of Tech., Iran", "kntu", "words-dropped:al,deen"),
+        (
+            "Khajeh Nasir (K. N.) Toosi University of Technology, Tehran",
+            "kntu",
+            "words-inserted:(k),(n)",
+        ),
+        (
+            "Nanjing (Jiangsu) University of Aeronautics and Astronautics",
+            "nuaa",
+            "words-inserted:(jiangsu)",
+        ),
     ],
 )
 def test_names_in_another_order_or_with_words_inserted_or_dropped(
@@ -95,6 +106,8 @@ def test_names_in_another_order_or_with_words_inserted_or_dropped(
         "Nanjing Aeronautics and Astronautics University, Tokyo, Japan",  # another country
         "Khajeh Nasir Tusi University of Technology, Tehran",  # two of four words respelt
         "Nanjing Aeronautics University, Astronautics Building",  # words in two parts
+        "Nanjing University (Institute of Aeronautics and Astronautics)",  # a name in parentheses
+        "Nanjing (Zhong Shan Men Wai Jie) University of Aeronautics and Astronautics",  # 4 words
     ],
 )
 def test_loose_names_keep_their_guards(text: str) -> None:

@@ -9,7 +9,8 @@ generic) matches *loosely* when one part of the string (between separators)
 holds every one of its words, in any order, and nothing else but
 
 - words that are often inserted into names ("Science", "Research", "State",
-  "All"-Russian) and stop words;
+  "All"-Russian), stop words, and up to three words in parentheses that are
+  not generic ("Khajeh Nasir (K. N.) Toosi University");
 - and the name may lack its name particles (al-, -Din, ibn) or "Research".
 
 Guards: every other word of the part is refused (so "Nanjing University of
@@ -53,6 +54,9 @@ INSERTABLE = DROPPABLE | {"science", "state", "federal", "all"}
 #: Fewest words (besides droppable ones) a name needs to be matched loosely.
 MIN_WORDS = 3
 LOOSE_PENALTY = 0.1
+#: Most words written in parentheses inside a name ("X (Y) University").
+MAX_PARENTHESISED = 3
+_PARENTHESES = frozenset("()（）.")
 #: Most entries whose names have a word for it to be a name's own (not "Electronic").
 COMMON_WORD = 5
 #: Most listed names writing a pair of common words for it to be looked for.
@@ -165,6 +169,31 @@ def anchor_keys(by_key: dict[str, list[int]], anchors: Mapping[str, list[int]]) 
         by_key.setdefault(code, []).extend(-1 - n for n in numbers)
 
 
+def _joined(tokens: Tokens, k: int, after: int) -> bool:
+    """Whether comparison tokens ``k`` and ``after`` are in one part: no separator between
+    them but parentheses ("Khajeh Nasir (K. N.) Toosi University")."""
+    i, j = tokens.content[k], tokens.content[after]
+    if tokens.segs[i] == tokens.segs[j]:
+        return True
+    gap = tokens.text[tokens.ends[i] : tokens.starts[j]]
+    return all(c.isalnum() or c.isspace() or c in _PARENTHESES for c in gap)
+
+
+def _parenthesised(tokens: Tokens, lo: int, hi: int) -> set[int]:
+    """Comparison tokens ``lo..hi`` written in parentheses, when a few words are (at most 3)."""
+    inside: set[int] = set()
+    depth = 0
+    for k in range(lo, hi + 1):
+        if k > lo:
+            gap = tokens.text[tokens.ends[tokens.content[k - 1]] : tokens.starts[tokens.content[k]]]
+            depth += gap.count("(") + gap.count("（") - gap.count(")") - gap.count("）")
+        if depth > 0:
+            inside.add(k)
+    if len(inside) > MAX_PARENTHESISED or any(tokens.words[k] in GENERIC for k in inside):
+        return {-1}  # not a few words: refused below
+    return inside
+
+
 def loose_match(
     s: TokenSet, at: int, tokens: Tokens, codes: str
 ) -> tuple[int, int, tuple[str, ...], int] | None:
@@ -173,19 +202,21 @@ def loose_match(
     ``codes`` holds the code of every comparison token of ``tokens`` (typos
     corrected, other spellings folded); ``None`` when the name is not there.
     """
-    content, segs, words = tokens.content, tokens.segs, tokens.words
-    seg = segs[content[at]]
+    content, words = tokens.content, tokens.words
     lo = at
-    while lo > 0 and segs[content[lo - 1]] == seg:
+    while lo > 0 and _joined(tokens, lo - 1, lo):
         lo -= 1
     hi = at
-    while hi + 1 < len(content) and segs[content[hi + 1]] == seg:
+    while hi + 1 < len(content) and _joined(tokens, hi, hi + 1):
         hi += 1
     found: dict[str, int] = {}
     inserted: list[str] = []
+    within = _parenthesised(tokens, lo, hi)
     for k in range(lo, hi + 1):
         code = codes[k * _W : k * _W + _W]
-        if code in s.required:
+        if k in within:
+            inserted.append(f"({words[k]})")
+        elif code in s.required:
             if code in found:
                 return None  # a word twice: two names, not one
             found[code] = k
@@ -193,7 +224,7 @@ def loose_match(
             if words[k] not in INSERTABLE:
                 return None
             inserted.append(words[k])
-    if len(found) != len(s.required):
+    if len(found) != len(s.required) or within == {-1}:
         return None
     spelt = sum(1 for code, k in found.items() if words[k] != s.required[code])
     exact_name = any(
