@@ -32,7 +32,6 @@ Examples
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
@@ -40,14 +39,18 @@ from importlib import resources
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from workbench.matching.alias_kinds import SET_ASIDE, alias_kind, shared_acronyms
-from workbench.matching.normalize import comparison_words
+from workbench.matching.alias_kinds import SET_ASIDE, shared_acronyms
+from workbench.matching.derived_names import (
+    classify_alias,
+    group_prefixes,
+    linked_names,
+    split_compounds,
+)
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
 from workbench.matching.token_set import anchor_keys, token_sets
 from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
-    PREFIX_OMITTED,
     SKIPPED_TYPES,
     IndexedEntry,
     Variant,
@@ -213,7 +216,7 @@ class NameIndex:
                 for why in aside:
                     set_aside[why] = set_aside.get(why, 0) + 1
                 for written, kind in names:
-                    alias = kind == "alias" and _alias_kind(written, alias_kinds)
+                    alias = kind == "alias" and classify_alias(written, alias_kinds)
                     if alias in SET_ASIDE:
                         set_aside[alias] = set_aside.get(alias, 0) + 1
                         continue
@@ -225,9 +228,9 @@ class NameIndex:
                             )
         variants, shared = shared_acronyms(variants, own_names)
         set_aside["shared-acronym"] = shared
-        variants = _group_prefixes(variants)
-        variants += _split_compounds(variants, known_words())
-        variants = _linked(entries, variants)  # the lists' own names first, then ROR's
+        variants = group_prefixes(variants)
+        variants += split_compounds(variants, known_words())
+        variants = linked_names(entries, variants)  # the lists' own names first, then ROR's
         index = cls(entries, variants + ror_variants(entries, variants, ror))
         index.set_aside = {why: n for why, n in set_aside.items() if n}
         index.alias_kinds = alias_kinds
@@ -321,18 +324,6 @@ class NameIndex:
         return found
 
 
-def _alias_kind(written: str, counts: dict[str, int]) -> str:
-    """The kind of one alias a list writes (see alias_kinds), counted."""
-    words = tuple(comparison_words(_GROUP_PARTS.sub(" ", written))) or ("",)
-    kind = alias_kind(words, acronym=_ACRONYM_ALIAS.fullmatch(written.strip()) is not None)
-    counts[kind] = counts.get(kind, 0) + 1
-    return kind
-
-
-_GROUP_PARTS = re.compile(r"[(（][^()（）]*[)）]")
-_ACRONYM_ALIAS = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
-
-
 class _OrUnknown(dict[str, str]):
     """Word -> code; :data:`UNKNOWN` for a word no list has (a lookup at C speed)."""
 
@@ -349,123 +340,3 @@ class _Learnt(dict[str, str]):
 
     def __missing__(self, word: str) -> str:
         return self._learn(word)  # stores it
-
-
-#: Entries whose names start with one acronym for it to be a group's (AVIC, AECC, CETC).
-GROUP_PREFIX_ENTRIES = 3
-
-
-def _group_prefixes(variants: list[Variant]) -> list[Variant]:
-    """Names without a leading acronym, kept only where the acronym is a group's.
-
-    "AECC Beijing Institute of Aeronautical Materials" is written without the
-    group's acronym in bylines; an acronym that starts the names of several
-    entries names their group, while one that starts a single entry's name
-    ("LIMMT Economic and Trade Company") is that entry's own.
-    """
-    entries_of: dict[str, set[int]] = {}
-    for v in variants:
-        if v.origin.startswith(PREFIX_OMITTED):
-            entries_of.setdefault(v.origin, set()).add(v.entry)
-    return [
-        v
-        for v in variants
-        if not v.origin.startswith(PREFIX_OMITTED)
-        or (
-            len(entries_of[v.origin]) >= GROUP_PREFIX_ENTRIES
-            and len(v.words) >= 4
-            and _distinctive(v.words)
-        )
-    ]
-
-
-#: Reason code of a name found with one of its words written as two ("North Western").
-WORD_SPLIT = "word-split:"
-#: Fewest letters of each half of a listed word written as two words.
-SPLIT_HALF = 5
-
-
-def _split_compounds(variants: list[Variant], known: frozenset[str]) -> list[Variant]:
-    """Names with a compound word written as two known words: "North Western Polytechnical".
-
-    Bylines break a listed word that is two real words ("Northwestern") in two
-    ("North Western", "North-Western"); only splits into two known words of
-    five letters or more, neither generic, are made, so "Beihang",
-    "Polytechnical" and "International" stay whole.
-
-    Examples
-    --------
-    >>> v = Variant(0, "Northwestern Polytechnical University",
-    ...             ("northwestern", "polytechnical", "university"), "name")
-    >>> [(s.words, s.origin) for s in _split_compounds([v], frozenset({"north", "western"}))]
-    [(('north', 'western', 'polytechnical', 'university'), 'word-split:northwestern')]
-    """
-    out: list[Variant] = []
-    halves: dict[str, tuple[str, str] | None] = {}
-    for v in variants:
-        if v.cjk or v.kind == "acronym" or len(v.words) < 2 or v.weak:
-            continue
-        for k, word in enumerate(v.words):
-            if word not in halves:
-                halves[word] = _halves(word, known)
-            pair = halves[word]
-            if pair is not None:
-                words = (*v.words[:k], *pair, *v.words[k + 1 :])
-                out.append(replaced(v, words=words, origin=f"{WORD_SPLIT}{word}"))
-    return out
-
-
-def _halves(word: str, known: frozenset[str]) -> tuple[str, str] | None:
-    if len(word) < 2 * SPLIT_HALF or not word.isalpha() or not word.isascii():
-        return None
-    for i in range(SPLIT_HALF, len(word) - SPLIT_HALF + 1):
-        left, right = word[:i], word[i:]
-        if left in known and right in known and left not in GENERIC and right not in GENERIC:
-            return word[:i], word[i:]
-    return None
-
-
-def _distinctive(words: tuple[str, ...]) -> bool:
-    """A place, or two words that are not generic (not "South Industry Company Limited")."""
-    if any(w in PLACES for w in words):
-        return True
-    return sum(1 for w in words if w not in GENERIC and w not in LEGAL_WORDS) >= 2
-
-
-LEGAL_WORDS = frozenset({"company", "limited", "corporation", "group", "jsc", "ojsc", "oao"})
-
-
-def _linked(entries: list[IndexedEntry], variants: list[Variant]) -> list[Variant]:
-    """Share names between entries of different lists that are one organisation.
-
-    Entries of two lists with the same (distinctive) Latin name and no
-    disagreeing country are taken to be the same organisation: the CSL writes
-    no Chinese names, METI does, so 北京航空航天大学 finds the CSL's BUAA too,
-    and METI's "UESTC" finds the CSL entry that writes no acronym.
-    """
-    groups: dict[tuple[str, ...], set[int]] = {}
-    for v in variants:
-        if not v.cjk and v.kind in ("name", "alias") and not v.weak and len(v.words) >= 2:
-            groups.setdefault(v.words, set()).add(v.entry)
-    local: dict[int, list[Variant]] = {}
-    for v in variants:
-        local.setdefault(v.entry, []).append(v)
-    have = {(v.entry, v.words) for v in variants}
-    added: list[Variant] = []
-    for members in groups.values():
-        if len({entries[m].list_name for m in members}) < 2:
-            continue
-        for target in members:
-            for source in members:
-                a, b = entries[target], entries[source]
-                if a.list_name == b.list_name or (
-                    a.country and b.country and a.country != b.country
-                ):
-                    continue
-                for v in local.get(source, ()):
-                    if (target, v.words) not in have:
-                        have.add((target, v.words))
-                        added.append(
-                            replaced(v, entry=target, linked_from=f"{b.list_name}:{b.entry_id}")
-                        )
-    return variants + added

@@ -34,7 +34,7 @@ _GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
 _HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)?|no")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
-#: Reason code of a name indexed without its leading group acronym (see index._group_prefixes).
+#: Reason code of a name indexed without its group's leading acronym (derived_names).
 PREFIX_OMITTED = "group-acronym-omitted:"
 _PARENT_PREFIX = re.compile(r"\s*([A-Z]{2,6})\s+[A-Z][a-z]")
 _ORG_WORDS = frozenset(
