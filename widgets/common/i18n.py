@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workbench.settings import LANGUAGES
+from workbench.window import DEFAULT_YEARS
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
@@ -114,16 +115,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "findings.none": ("所見はありません。", "No findings."),
     "findings.count": ("{shown} / {total} 件を表示", "{shown} of {total} shown"),
     "findings.open": ("根拠", "Evidence"),
-    "check.listed_affiliation": ("リスト掲載機関への所属", "Listed affiliation"),
-    "check.recent_coauthorship": ("確認期間内の共著", "Co-authorship in the window"),
-    "check.undeclared_listed_affiliation": (
-        "未申告の掲載機関所属",
-        "Undeclared listed affiliation",
-    ),
-    "check.past_affiliation": ("過去の所属", "Past affiliation"),
-    "check.partner_listed": ("協力機関・出資者の掲載", "Listed partner or investor"),
-    "check.non_resident": ("非居住者（みなし輸出）", "Non-resident (deemed export)"),
-    "check.specific_category": ("特定類型（みなし輸出）", "Specific category (deemed export)"),
     "severity.report": ("要報告", "report"),
     "severity.verify": ("要確認", "verify"),
     "severity.control": ("輸出管理", "export control"),
@@ -289,6 +280,20 @@ def _vocabulary(key: str, language: str) -> str | None:
         return None
 
 
+def _glossary(key: str, language: str, years: int) -> str | None:
+    """The glossary's words for the window-dependent keys, else ``None``."""
+    from workbench import glossary
+
+    if key.startswith("check.") and key.removeprefix("check.") in glossary.CHECK_LABELS:
+        return glossary.check_label(key.removeprefix("check."), language, years)
+    if key == "window.years":
+        return glossary.window_label(years, language)
+    if key == "window.notice":
+        notice = glossary.window_notice(years)
+        return "" if notice is None else notice[1 if language == "ja" else 0]
+    return None
+
+
 def text_of(pair: tuple[str, str], language: str, **values: Any) -> str:
     """The Japanese or English text of a ``(ja, en)`` label pair, formatted with ``values``.
 
@@ -302,7 +307,21 @@ def text_of(pair: tuple[str, str], language: str, **values: Any) -> str:
 
 
 def label(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
-    """The label ``key`` in ``language``, formatted with ``values`` (an unknown key shows as is)."""
+    """The label ``key`` in ``language``, formatted with ``values`` (an unknown key shows as is).
+
+    A check's label (``check.<name>``) and the window's words (``window.years``,
+    ``window.notice``) are the glossary's, for the window ``years``:
+
+    >>> label("check.recent_coauthorship", "ja", years=7)
+    '直近7年の共著'
+    >>> label("window.years", "en", years=7)
+    'the last 7 years'
+    >>> label("window.notice", "en", years=2)
+    ''
+    """
+    said = _glossary(key, language, int(values.get("years") or DEFAULT_YEARS))
+    if said is not None:
+        return said
     pair = LABELS.get(key)
     if pair is not None:
         return text_of(pair, language, **values)

@@ -25,8 +25,9 @@ from typing import Any
 
 from workbench.model import ListEntry
 from workbench.session.view import EvidenceRow, FindingRow, ReviewView
+from workbench.window import DEFAULT_YEARS
 
-Tr = Callable[[str], str]
+Tr = Callable[..., str]
 
 #: The page's style sheet (``review.css``), put once at the top of the page.
 STYLE = (
@@ -90,7 +91,10 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
             (tr("overview.field"), view.field),
             (tr("overview.call"), view.call),
             (tr("overview.submitted"), view.submitted),
-            (tr("overview.window"), f"{view.window_start} – {view.as_of}"),
+            (
+                tr("overview.window"),
+                f"{view.window_start} – {view.as_of} ({tr('window.years', years=view.years)})",
+            ),
             (tr("overview.works"), str(view.works)),
         ]
     )
@@ -128,7 +132,7 @@ def outcome_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
     behind = [f for f in view.findings if f.key in keys]
     items = "".join(
         f"<li>{badge(tr('severity.' + f.severity), severity_class(f.severity))} "
-        f"{esc(tr('check.' + f.check))}: {esc(f.subject_name)}"
+        f"{esc(tr('check.' + f.check, years=view.years))}: {esc(f.subject_name)}"
         + (f" — {esc(f.entry_name)}" if f.entry_name else "")
         + "</li>"
         for f in behind
@@ -192,7 +196,7 @@ def disposition_badge(disposition: str, tr: Tr) -> str:
     return badge(tr(f"disposition.{disposition}"), css.get(disposition, "wb-gray"))
 
 
-def finding_row_html(row: FindingRow, disposition: str, tr: Tr) -> str:
+def finding_row_html(row: FindingRow, disposition: str, tr: Tr, years: int = DEFAULT_YEARS) -> str:
     entry = "—"
     if row.list_name:
         entry = (
@@ -201,7 +205,7 @@ def finding_row_html(row: FindingRow, disposition: str, tr: Tr) -> str:
         )
     cells = [
         badge(tr(f"severity.{row.severity.lower()}"), severity_class(row.severity)),
-        esc(tr("check." + row.check)),
+        esc(tr("check." + row.check, years=years)),
         f"{esc(row.subject_name)} <span class='wb-muted'>{esc(row.subject)}</span>",
         entry,
         _faq_refs(row.faq),
@@ -278,6 +282,7 @@ def evidence_html(
     faq: Mapping[str, tuple[str, str]],
     language: str,
     tr: Tr,
+    years: int = DEFAULT_YEARS,
 ) -> str:
     """A finding's evidence: summary, works, list entry, and the FAQ it rests on.
 
@@ -285,7 +290,8 @@ def evidence_html(
     """
     parts = [
         f"<div>{badge(tr('severity.' + row.severity.lower()), severity_class(row.severity))} "
-        f"<strong>{esc(tr('check.' + row.check))}</strong> — {esc(row.subject_name)}</div>",
+        f"<strong>{esc(tr('check.' + row.check, years=years))}</strong> — "
+        f"{esc(row.subject_name)}</div>",
         f"<p>{esc(row.summary_in(language))}</p>",
     ]
     if row.evidence:
@@ -370,7 +376,8 @@ def printable_html(
     for f in view.findings:
         d = dispositions.get(f.key, {})
         rows.append(
-            f"<tr><td>{esc(tr('check.' + f.check))}</td><td>{esc(f.subject_name)}</td>"
+            f"<tr><td>{esc(tr('check.' + f.check, years=view.years))}</td>"
+            f"<td>{esc(f.subject_name)}</td>"
             f"<td>{esc(f.entry_name)} {esc(f.list_name)} {esc(f.entry_id)}</td>"
             f"<td>{_faq_refs(f.faq)}</td><td>{esc(f.summary_in(language))}</td>"
             f"<td>{disposition_badge(str(d.get('status', '')), tr)}"

@@ -18,6 +18,7 @@ from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose
 from workbench.session.view import ReviewView
+from workbench.window import DEFAULT_YEARS
 
 DISPOSITIONS = ("confirmed", "dismissed", "needs-information")
 
@@ -100,7 +101,8 @@ class EvidencePanel(w.VBox):
         self._form.layout.display = "flex"
         entry = self.view.entry(row) if self.view else None
         faq = faq_texts(row.faq, self.language)
-        self._body.value = markup.evidence_html(row, entry, faq, self.language, tr)
+        years = self.view.years if self.view else DEFAULT_YEARS
+        self._body.value = markup.evidence_html(row, entry, faq, self.language, tr, years)
         cur = self.current
         if cur.get("status"):
             what = tr(f"disposition.{cur['status']}")

@@ -16,6 +16,7 @@ import traitlets as t
 from widgets.common import markup
 from widgets.common.i18n import translator
 from workbench.session.view import FindingRow, ReviewView
+from workbench.window import DEFAULT_YEARS
 
 ALL = "*"
 
@@ -109,7 +110,9 @@ class FindingsTable(w.VBox):
         self._sort.description = tr("findings.sort")
         self._descending.description = tr("findings.descending")
         self._clear_person.description = tr("findings.clear_person")
-        self._check.options = [(tr("findings.all"), ALL)] + [(tr("check." + c), c) for c in checks]
+        self._check.options = [(tr("findings.all"), ALL)] + [
+            (tr("check." + c, years=view.years if view else DEFAULT_YEARS), c) for c in checks
+        ]
         self._severity.options = [(tr("findings.all"), ALL)] + [
             (tr("severity." + s), s) for s in severities
         ]
@@ -176,7 +179,12 @@ class FindingsTable(w.VBox):
             )
             button.on_click(lambda _b, key=f.key: self._select(key))
             cells = w.HTML(
-                markup.finding_row_html(f, str(self.dispositions.get(f.key, "")), tr),
+                markup.finding_row_html(
+                    f,
+                    str(self.dispositions.get(f.key, "")),
+                    tr,
+                    self.view.years if self.view else DEFAULT_YEARS,
+                ),
                 layout=w.Layout(flex="1 1 auto", width="100%"),
             )
             cells.add_class("wb-rowcells")

@@ -117,6 +117,11 @@ class ScreeningFlow:
         """Read the review statuses from the store and show them in the picker."""
         statuses = self.workspace.statuses()
         call_soon(self._statuses_shown, statuses)
+        self._verify()
+
+    def _verify(self) -> None:
+        """Check the store's tamper evidence; a break shows as a banner on the overview."""
+        call_soon(setattr, self.app.overview, "store_report", self.workspace.verify())
 
     def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
         entries = [dict(e) for e in self.app.picker.entries]
@@ -228,6 +233,7 @@ class ScreeningFlow:
         except Exception as exc:
             call_soon(self._screening_failed, generation, exc)
             return
+        self._verify()
         call_soon(self._present, folder_id, screened, review, steps, generation, picked)
 
     def _screening_failed(self, generation: int, exc: Exception) -> None:

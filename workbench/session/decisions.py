@@ -160,11 +160,14 @@ class Decisions:
         )
 
     def export_xlsx(self, screened: Screened, language: str = "ja") -> bytes:
-        """The review record as an Excel workbook (bytes), summaries in ``language``."""
+        """The review record as an Excel workbook (bytes), checks and summaries in ``language``."""
         from workbench.findings import export_row
+        from workbench.glossary import check_label
 
         pid = screened.proposal.proposal_id
         rows = [export_row(f, language) for f in screened.data["findings"]]
+        for row in rows:  # the check as the page names it, for the window screened with
+            row["check"] = check_label(str(row["check"]), language, screened.years)
         with tempfile.TemporaryDirectory() as tmp:
             path = self.db.export_xlsx(pid, Path(tmp) / f"{safe_stem(pid)}.xlsx", rows)
             return Path(path).read_bytes()

@@ -14,6 +14,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from workbench.model import ListEntry, Proposal, ScreeningList
+from workbench.window import DEFAULT_YEARS
 
 #: Severity order of the policy checks (strongest first; unknown severities sort last).
 SEVERITY_ORDER: dict[str, int] = {"report": 0, "verify": 1, "control": 2, "info": 3}
@@ -112,6 +113,7 @@ class ReviewView:
     warnings: tuple[str, ...] = ()
     works: int = 0
     entries: Mapping[tuple[str, str], ListEntry] = dc_field(default_factory=dict)
+    years: int = DEFAULT_YEARS  # the look-back window screened with
 
     def finding(self, key: str) -> FindingRow | None:
         return next((f for f in self.findings if f.key == key), None)
@@ -306,4 +308,5 @@ def build_view(
         ),
         works=works,
         entries=entries,
+        years=int(result.get("years") or DEFAULT_YEARS),
     )

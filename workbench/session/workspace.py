@@ -50,6 +50,7 @@ from workbench.session.view import ReviewView
 from workbench.settings import Settings
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when first used
+    from workbench.store.chain import ChainReport
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
@@ -372,6 +373,14 @@ class Workspace:
         )
         with self._lock:
             return key in self._screened
+
+    def verify(self) -> ChainReport | None:
+        """The store's tamper evidence checked (``None`` when it cannot be read; logged)."""
+        try:
+            return self.db.verify()
+        except Exception:  # the page works on; the log says why the check could not run
+            log.warning("the store could not be verified", exc_info=True)
+            return None
 
     def view_with_decisions(self, screened: Screened, state: ReviewState) -> ReviewView:
         """The view with the suggested outcome recomputed from the reviewer's dispositions."""
