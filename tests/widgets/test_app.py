@@ -125,7 +125,7 @@ def test_dismissal_needs_a_rationale_and_is_stored_with_the_reviewer(
     assert app.status.level == "error"  # no reviewer yet
     app.reviewer_box.value = "Sato Hanako"
     app.evidence.save_button.click()
-    assert app.status.level == "error" and "理由" in app.status.message
+    assert app.status.level == "error" and "理由" in app.evidence.errors.value
     assert store.state(EXAMPLE_ID).dispositions == {}
     app.evidence.rationale.value = "Different institute: the medical university, not HIT"
     app.evidence.save_button.click()
@@ -195,7 +195,7 @@ def test_a_past_due_date_writes_nothing(make_app, store: Store) -> None:
     app.judgment.awareness.value = "Seminar"
     app.judgment.due.value = date(2020, 1, 1)
     app.judgment.save_button.click()
-    assert app.status.level == "error" and "2020-01-01" in app.status.message
+    assert app.status.level == "error" and "2020-01-01" in app.judgment.errors.value
     assert store.state(EXAMPLE_ID).seq == 0
 
 
@@ -273,7 +273,7 @@ def test_a_measure_status_and_due_date_are_updated_from_its_row(make_app, store:
     # nothing changed: nothing is written, and the reviewer is told
     before = store.state(EXAMPLE_ID).seq
     app.judgment.measure_rows()[mid].update.click()
-    assert app.status.level == "error" and f"#{mid}" in app.status.message
+    assert app.status.level == "error" and f"#{mid}" in app.judgment.errors.value
     assert store.state(EXAMPLE_ID).seq == before
     # English labels on the same rows, switched at run time
     app.language = "en"
@@ -291,7 +291,7 @@ def test_a_measure_due_date_in_the_past_is_refused_and_nothing_written(
     row = app.judgment.measure_rows()[mid]
     row.due.value = date(2020, 1, 1)
     row.update.click()
-    assert app.status.level == "error" and "2020-01-01" in app.status.message
+    assert app.status.level == "error" and "2020-01-01" in app.judgment.errors.value
     assert store.state(EXAMPLE_ID).seq == seq
 
 

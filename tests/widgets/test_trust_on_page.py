@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from widgets.common import markup
-from widgets.common.i18n import translator
+from widgets.common.i18n import LABELS, translator
 from widgets.review.app import App, AppState
+from workbench.errors import InputError
+from workbench.messages import MESSAGES, code_of
+from workbench.store.state import ReviewState
 from workbench.store.store import Store
 
 from .conftest import html_of, texts_of
 
 EXAMPLE = "example"
+EXAMPLE_ID = "ASPIRE-2025-Q-0042"
 
 
 def _open(app: App, folder: str = EXAMPLE, **window: object) -> None:
@@ -92,3 +98,111 @@ def test_a_store_that_fails_verification_shows_a_banner_in_the_page_language(
     assert "記録の改ざんの疑い" in banner and "wb-banner-error" in banner
     app.language = "en"
     assert "may have been tampered with" in app.overview.store_banner.value
+
+
+# ---- save errors beside the form ------------------------------------------------------
+
+#: The problem codes a save on the review page can meet (the store's checks of what the
+#: page sends: dispositions, judgments, measures, remembered verdicts).
+PAGE_CODES = (
+    "due.past",
+    "due.not_a_date",
+    "rationale.dismissal",
+    "text.empty",
+    "text.control",
+    "text.too_long",
+    "text.not_text",
+    "persons.not_list",
+    "choice.unknown",
+    "review.not_started",
+    "finding.unknown",
+    "finding.repeated",
+    "measure.unknown",
+    "measure.no_change",
+    "save.nothing",
+)
+#: What the page itself refuses before asking the store.
+PAGE_REFUSALS = (
+    "judgment.need_reviewer",
+    "judgment.need_outcome",
+    "judgment.measure_unchanged",
+    "disposition.need_rationale",
+    "error.see_form",
+)
+
+
+@pytest.mark.parametrize("code", PAGE_CODES)
+def test_every_problem_the_page_can_show_has_japanese_and_english_text(code: str) -> None:
+    m = MESSAGES[code]
+    assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", m.ja), code
+    assert m.en.isascii() and m.en != m.ja, code
+
+
+@pytest.mark.parametrize("key", PAGE_REFUSALS)
+def test_every_refusal_of_the_page_has_japanese_and_english_text(key: str) -> None:
+    ja, en = LABELS[key]
+    assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) and en.isascii(), key
+
+
+def test_the_store_refusals_the_page_meets_all_have_a_code() -> None:
+    """The commands the page sends, made bad in every way a reviewer can: each problem
+    is one of the page's codes (so it is said in the reviewer's language)."""
+    from workbench.store.commands import AddMeasure, SetDisposition, SetJudgment
+
+    state = ReviewState("P-1", seq=2, finding_keys=("k1",))
+    today = date(2025, 6, 20)
+    for command in (
+        SetDisposition("k1", "dismissed", ""),
+        SetDisposition("k1", "dismissed", "a\x1bb"),
+        SetJudgment("no-concern", "x" * 30_000),
+        AddMeasure("awareness-raising", " ", due="2020-01-01"),
+    ):
+        with pytest.raises(InputError) as e:
+            command.payload(state, today)
+        assert {code_of(p) for p in e.value.problems} <= set(PAGE_CODES)
+
+
+def test_a_refused_save_is_said_once_beside_its_form_in_the_page_language(
+    make_app, store: Store
+) -> None:
+    app = make_app(reviewer="Tanaka")
+    _open(app)
+    form = app.judgment
+    form.outcome.value = "mitigation-as-needed"
+    form.awareness.value = "Seminar"
+    form.notes.value = "bad \x1b[31m notes"
+    form.due.value = date(2020, 1, 1)
+    form.save_button.click()
+    shown = form.errors.value
+    assert shown.count("期限は今日以降の日付にしてください") == 1
+    assert shown.count("制御文字") == 1
+    page = html_of(app)
+    assert page.count("期限は今日以降の日付にしてください") == 1  # once, beside the form
+    assert "2020-01-01" not in app.status.message and "due" not in app.status.message
+    assert app.status.message == LABELS["error.see_form"][0]
+    assert store.state(EXAMPLE_ID).seq == 0
+    app.language = "en"
+    assert "The due date must be today or later" in form.errors.value
+    assert "Control characters" in form.errors.value
+    assert app.status.message == LABELS["error.see_form"][1]
+    # a save that goes through clears the form's errors
+    form.notes.value = "fine"
+    form.due.value = None
+    form.save_button.click()
+    assert form.errors.value == "" and app.status.level == "ok"
+
+
+def test_a_refused_disposition_is_said_beside_the_evidence_form(make_app, store: Store) -> None:
+    app = make_app(reviewer="Tanaka")
+    _open(app)
+    key = next(iter(app.findings.view.findings)).key
+    app.findings.selected_key = key
+    app.evidence.choice.value = "dismissed"
+    app.evidence.save_button.click()
+    assert "却下するには理由を入力してください。" in app.evidence.errors.value
+    assert app.judgment.errors.value == ""
+    app.evidence.rationale.value = "not \x07 this"
+    app.evidence.save_button.click()
+    assert "制御文字" in app.evidence.errors.value
+    assert "却下するには" not in app.evidence.errors.value
+    assert store.state(EXAMPLE_ID).dispositions == {}

@@ -248,6 +248,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "判断を保存できませんでした: {what}",
         "The decision could not be saved: {what}",
     ),
+    "error.see_form": (
+        "保存できませんでした。理由は入力欄の横に表示しています。",
+        "Not saved: the reason is shown beside the form.",
+    ),
     "error.unavailable": (
         "この機能はまだ利用できません: {what}",
         "This part is not available yet: {what}",

@@ -15,6 +15,7 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
+from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose
 from workbench.session.view import ReviewView
@@ -57,14 +58,16 @@ class EvidencePanel(w.VBox):
         self._rationale = w.Textarea(rows=2, layout=w.Layout(width="100%"))
         self._remember = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
         self._save = w.Button(button_style="primary", icon="check")
+        self.errors = FormErrors()  # why a save was refused, beside the form
         self._form = w.VBox(
-            [self._now, self._choice, self._rationale, self._remember, self._save],
+            [self._now, self._choice, self._rationale, self._remember, self._save, self.errors],
         )
         self._form.add_class("wb-disposition")
         super().__init__(children=[self._heading, self._body, self._form], **kwargs)
         self.add_class("wb-card")
         self.add_class("wb-evidence-panel")
         self._save.on_click(self._ask)
+        t.dlink((self, "language"), (self.errors, "language"))
         self._choice.observe(self._enable, names="value")
         self.observe(self._render, names=["view", "key", "language", "current", "enabled"])
         self._render()
@@ -130,6 +133,7 @@ class EvidencePanel(w.VBox):
             self._choice.value = cur.get("status") if cur.get("status") in DISPOSITIONS else None
             self._rationale.value = ""
             self._remember.value = False
+            self.errors.errors = []
         else:
             self._choice.value = keep
         self._enable()

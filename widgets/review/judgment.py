@@ -20,6 +20,7 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
+from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
 from widgets.review.requests import Judge, UpdateMeasure
 
@@ -95,6 +96,7 @@ class JudgmentForm(w.VBox):
         self._notes = w.Textarea(rows=3, layout=w.Layout(width="100%"))
         self._notes_label = w.HTML()
         self._save = w.Button(button_style="primary", icon="save")
+        self.errors = FormErrors()  # why a save was refused, beside the form
         self._existing_caption = w.HTML()
         self._existing_grid = w.VBox(layout=w.Layout(width="100%"))
         self._existing_grid.add_class("wb-measures")
@@ -119,6 +121,7 @@ class JudgmentForm(w.VBox):
                 self._notes_label,
                 self._notes,
                 self._save,
+                self.errors,
             ],
             layout=w.Layout(flex="3 1 0", min_width="26rem"),
         )
@@ -142,6 +145,7 @@ class JudgmentForm(w.VBox):
         self.add_class("wb-card")
         self.add_class("wb-judgment")
         self._save.on_click(self._ask)
+        t.dlink((self, "language"), (self.errors, "language"))
         self._outcome.observe(self._enable, names="value")
         self.observe(self._labels, names="language")
         self.observe(self._load, names="record")
@@ -306,6 +310,7 @@ class JudgmentForm(w.VBox):
             self._render_record(keep=True)
             self._enable()
             return
+        self.errors.errors = []
         with self.hold_trait_notifications():
             self._outcome.value = r.get("outcome") if r.get("outcome") in OUTCOMES else ""
             self._notes.value = str(r.get("notes") or "")

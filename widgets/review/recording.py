@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from widgets.common import markup
+from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
 from widgets.review.state import AppState
@@ -138,19 +139,34 @@ class Recorder:
                     return (me, other)
         return ()
 
-    def _who(self) -> str | None:
+    def _who(self, form: FormErrors | None = None) -> str | None:
         try:
             return resolve_reviewer(self.app.reviewer, configured=self.app.settings.reviewer).name
         except InputError:
-            self.app.status.say("judgment.need_reviewer", "error")
+            self._refuse(form, "judgment.need_reviewer")
             return None
 
-    def _write(self, part: str, saved: str, action: Callable[[str, int], ReviewState]) -> bool:
+    def _refuse(self, form: FormErrors | None, key: str, **values: Any) -> None:
+        """Say why the page did not save: beside ``form``, else in the status area."""
+        if form is None:
+            self.app.status.say(key, "error", **values)
+            return
+        form.errors = [(key, values)]
+        self.app.status.say("error.see_form", "error")
+
+    def _write(
+        self,
+        part: str,
+        saved: str,
+        action: Callable[[str, int], ReviewState],
+        form: FormErrors | None = None,
+    ) -> bool:
         """Run one store write with the state machine and the error handling around it;
-        ``part`` names what is written (a label key), ``saved`` the label said once written."""
+        ``part`` names what is written (a label key), ``saved`` the label said once written;
+        the problems of refused input are shown beside ``form``, once, in the page's language."""
         if self.app.screened is None or self.app.review is None:
             return False
-        who = self._who()
+        who = self._who(form)
         if who is None:
             return False
         from workbench.store.conflicts import StaleWriteError
@@ -167,10 +183,22 @@ class Recorder:
             self.app.status.show(message.splitlines()[0], "error")
             self.app.state = AppState.READY
             return False
-        except Exception as exc:  # bad input (InputError) or a failed write, in plain words
+        except InputError as exc:  # bad input: beside the form, in the page's language
+            log.info("%s refused: %s", part, exc)
+            if form is None:
+                self.app.status.fail(self.app.what(part), exc)
+            else:
+                errors = [p for p in exc.problems if p.severity == "error"] or list(exc.problems)
+                form.errors = errors
+                self.app.status.say("error.see_form", "error")
+            self.app.state = AppState.READY
+            return False
+        except Exception as exc:  # a failed write, in plain words
             self.app.status.fail(self.app.what(part), exc)
             self.app.state = AppState.READY
             return False
+        if form is not None:
+            form.errors = []
         self._take(review, reset=True)
         self.app.judgment.conflict = ""
         self.app.state = AppState.READY
@@ -192,7 +220,7 @@ class Recorder:
         if req is None or self.app.screened is None:
             return
         if req.disposition == "dismissed" and not req.rationale:
-            self.app.status.say("disposition.need_rationale", "error")
+            self._refuse(self.app.evidence.errors, "disposition.need_rationale")
             return
         screened = self.app.screened
         self._write(
@@ -207,6 +235,7 @@ class Recorder:
                 reviewer=who,
                 expected_seq=seq,
             ),
+            self.app.evidence.errors,
         )
 
     def _on_judge(self, change: Mapping[str, Any]) -> None:
@@ -217,7 +246,7 @@ class Recorder:
             self._update_measure(req)
             return
         if not req.outcome:
-            self.app.status.say("judgment.need_outcome", "error")
+            self._refuse(self.app.judgment.errors, "judgment.need_outcome")
             return
         screened = self.app.screened
         self._write(
@@ -231,6 +260,7 @@ class Recorder:
                 reviewer=who,
                 expected_seq=seq,
             ),
+            self.app.judgment.errors,
         )
 
     def _update_measure(self, req: UpdateMeasure) -> None:
@@ -238,7 +268,7 @@ class Recorder:
         mid = req.measure_id
         changes = dict(req.changes)
         if not changes:
-            self.app.status.say("judgment.measure_unchanged", "error", id=mid)
+            self._refuse(self.app.judgment.errors, "judgment.measure_unchanged", id=mid)
             return
         screened = self.app.screened
         assert screened is not None
@@ -248,6 +278,7 @@ class Recorder:
             lambda who, seq: self.app.workspace.decisions.update_measure(
                 screened, mid, changes, reviewer=who, expected_seq=seq
             ),
+            self.app.judgment.errors,
         )
 
     def _on_export(self, change: Mapping[str, Any]) -> None:
