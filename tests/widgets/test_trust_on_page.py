@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -14,6 +15,7 @@ from widgets.common.i18n import LABELS, translator
 from widgets.review.app import App, AppState
 from workbench.errors import InputError
 from workbench.messages import MESSAGES, code_of
+from workbench.model import ListEntry
 from workbench.store.state import ReviewState
 from workbench.store.store import Store
 
@@ -206,3 +208,42 @@ def test_a_refused_disposition_is_said_beside_the_evidence_form(make_app, store:
     assert "制御文字" in app.evidence.errors.value
     assert "却下するには" not in app.evidence.errors.value
     assert store.state(EXAMPLE_ID).dispositions == {}
+
+
+# ---- list entries readable ----------------------------------------------------------
+
+LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
+HASH = "380d9cdaa2a955c310e28f4ad9b83be6d9e4d97bed76ecd908a125c1"
+
+
+def test_listing_reasons_in_full_and_long_ids_shortened_with_the_full_value_on_hover(
+    make_app,
+) -> None:
+    app = make_app(lists=(LISTS / "meti_eul_sample.xlsx", LISTS / "csl_sample.json"))
+    _open(app)
+    rows = html_of(app.findings)
+    assert "大量破壊兵器等の懸念: ミサイル (M); 通常兵器 (CW)" in rows
+    assert f'title="{HASH}">380d9cda…</span>' in rows
+    assert f">{HASH}<" not in rows  # the long hash is never shown whole
+    view = app.findings.view
+    csl = next(f for f in view.findings if f.entry_id == HASH)
+    app.findings.selected_key = csl.key
+    evidence = html_of(app.evidence)
+    assert f'title="{HASH}"' in evidence
+    assert "エンティティ・リスト（米国商務省産業安全保障局）" in evidence
+    meti = next(f for f in view.findings if f.entry_id == "jp-eul-541")
+    app.findings.selected_key = meti.key
+    assert "大量破壊兵器等の懸念: ミサイル (M); 通常兵器 (CW)" in html_of(app.evidence)
+    app.language = "en"
+    english = "Concerns (weapons of mass destruction etc.): missiles (M); conventional weapons (CW)"
+    assert english in html_of(app.evidence) and english in html_of(app.findings)
+    # the printable record keeps the full id
+    page = markup.printable_html(view, {}, None, [], "en", translator("en"))
+    assert HASH in page
+
+
+def test_list_texts_are_escaped() -> None:
+    entry = ListEntry("L", "<i>e</i>", "N", reasons=("<script>x</script>",), programs=("<b>P</b>",))
+    html = markup.reasons_html(entry, "ja") + markup.entry_id_html("<i>e</i>", "<e>")
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "<e>" not in html
+    assert "&lt;script&gt;" in html

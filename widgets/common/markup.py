@@ -77,9 +77,10 @@ def _faq_refs(faq: Iterable[str]) -> str:
     return ", ".join(esc(q) for q in faq)
 
 
-def facts_table(rows: Sequence[tuple[str, str]]) -> str:
+def facts_table(rows: Sequence[tuple[str, str]], first: str = "") -> str:
+    """A table of (label, value) rows, escaped; ``first``: a row of our own markup before."""
     body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
-    return f'<table class="wb-facts">{body}</table>'
+    return f'<table class="wb-facts">{first}{body}</table>'
 
 
 def overview_html(view: ReviewView, tr: Tr) -> str:
@@ -196,12 +197,44 @@ def disposition_badge(disposition: str, tr: Tr) -> str:
     return badge(tr(f"disposition.{disposition}"), css.get(disposition, "wb-gray"))
 
 
-def finding_row_html(row: FindingRow, disposition: str, tr: Tr, years: int = DEFAULT_YEARS) -> str:
+def entry_id_html(entry_id: str, shown: str = "") -> str:
+    """A list entry's id as shown, the full id on hover when it is shortened or another.
+
+    >>> entry_id_html("e610a2b6a9a3a3b4", "e610a2b6…")
+    '<span class="wb-entry-id" title="e610a2b6a9a3a3b4">e610a2b6…</span>'
+    >>> entry_id_html("jp-eul-559")
+    'jp-eul-559'
+    """
+    if not shown or shown == entry_id:
+        return esc(entry_id)
+    return f'<span class="wb-entry-id" title="{esc(entry_id)}">{esc(shown)}</span>'
+
+
+def reasons_html(entry: ListEntry | None, language: str) -> str:
+    """Why the list names the entry, in full and in ``language``, with the codes."""
+    if entry is None:
+        return ""
+    from workbench.list_labels import programs_text, reasons_text
+
+    said = [t for t in (reasons_text(entry, language), programs_text(entry, language)) if t]
+    return "".join(f"<div class='wb-muted wb-small wb-reasons'>{esc(t)}</div>" for t in said)
+
+
+def finding_row_html(
+    row: FindingRow,
+    disposition: str,
+    tr: Tr,
+    years: int = DEFAULT_YEARS,
+    entry_record: ListEntry | None = None,
+    language: str = "ja",
+) -> str:
     entry = "—"
     if row.list_name:
         entry = (
             f"{esc(row.entry_name)}"
-            f"<div class='wb-muted wb-small'>{esc(row.list_name)} · {esc(row.entry_id)}</div>"
+            f"<div class='wb-muted wb-small'>{esc(row.list_name)} · "
+            f"{entry_id_html(row.entry_id, row.shown_id)}</div>"
+            + reasons_html(entry_record, language)
         )
     cells = [
         badge(tr(f"severity.{row.severity.lower()}"), severity_class(row.severity)),
@@ -252,12 +285,14 @@ def _evidence_rows(evidence: Sequence[EvidenceRow], tr: Tr) -> str:
     return f"<div class='wb-scroll'>{table}</div>"
 
 
-def _entry_html(row: FindingRow, entry: ListEntry | None, tr: Tr) -> str:
+def _entry_html(row: FindingRow, entry: ListEntry | None, tr: Tr, language: str) -> str:
+    from workbench.list_labels import programs_text, reasons_text, shown_id, source_label
+
     if not row.list_name:
         return ""
+    shown = shown_id(row.entry_id, entry.list_id) if entry else row.shown_id
     facts: list[tuple[str, str]] = [
         (tr("entry.list"), row.list_name),
-        (tr("entry.id"), row.entry_id),
         (tr("entry.name"), entry.name if entry else row.entry_name),
     ]
     if entry is not None:
@@ -268,12 +303,14 @@ def _entry_html(row: FindingRow, entry: ListEntry | None, tr: Tr) -> str:
         if entry.country:
             facts.append((tr("entry.country"), entry.country))
         if entry.reasons:
-            facts.append((tr("entry.reasons"), "; ".join(entry.reasons)))
+            facts.append((tr("entry.reasons"), reasons_text(entry, language)))
         if entry.programs:
-            facts.append((tr("entry.programs"), "; ".join(entry.programs)))
+            facts.append((tr("entry.programs"), programs_text(entry, language)))
         if entry.source_list:
-            facts.append((tr("entry.source_list"), entry.source_list))
-    return f"<h3>{esc(tr('evidence.entry'))}</h3>" + facts_table(facts)
+            facts.append((tr("entry.source_list"), source_label(entry.source_list, language)))
+    ident = f"<tr><th>{esc(tr('entry.id'))}</th><td>{entry_id_html(row.entry_id, shown)}</td></tr>"
+    table = facts_table(facts, first=ident)
+    return f"<h3>{esc(tr('evidence.entry'))}</h3>" + table
 
 
 def evidence_html(
@@ -296,7 +333,7 @@ def evidence_html(
     ]
     if row.evidence:
         parts.append(f"<h3>{esc(tr('evidence.works'))}</h3>{_evidence_rows(row.evidence, tr)}")
-    parts.append(_entry_html(row, entry, tr))
+    parts.append(_entry_html(row, entry, tr, language))
     for q in row.faq:
         question, answer = faq.get(q, ("", ""))
         parts.append(

@@ -184,6 +184,8 @@ class FindingsTable(w.VBox):
                     str(self.dispositions.get(f.key, "")),
                     tr,
                     self.view.years if self.view else DEFAULT_YEARS,
+                    self.view.entry(f) if self.view else None,
+                    self.language,
                 ),
                 layout=w.Layout(flex="1 1 auto", width="100%"),
             )

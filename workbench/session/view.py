@@ -51,6 +51,14 @@ class FindingRow:
     evidence: tuple[EvidenceRow, ...] = ()
     #: every (list, entry id) the finding cites — an organisation several lists name
     entries: tuple[tuple[str, str], ...] = ()
+    #: the id of the first entry as a reader is shown it (the list's own number, or a
+    #: long hash shortened); "" when it is ``entry_id`` itself
+    shown_id: str = ""
+
+    @property
+    def entry_shown(self) -> str:
+        """The first entry's id as shown (``entry_id`` when it has no other form)."""
+        return self.shown_id or self.entry_id
 
     @property
     def severity_rank(self) -> int:
@@ -252,6 +260,7 @@ def build_view(
                 list_name=_s(entry.get("list")),
                 entry_id=_s(entry.get("entry_id")),
                 entry_name=_s(entry.get("name")),
+                shown_id=_s(entry.get("shown_id")),
                 severity=_s(f.get("severity")) or "info",
                 summary=_s(f.get("summary")),
                 summary_ja=_s(f.get("summary_ja")),
