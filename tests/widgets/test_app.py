@@ -150,7 +150,8 @@ def test_remembered_dismissal_feeds_the_match_memory(make_app, store: Store) -> 
     assert app.evidence.remember.layout.display != "none"
     app.evidence.remember.value = True
     app.evidence.save_button.click()
-    memory = store.match_memory()
+    assert store.match_memory().dismissed == frozenset()  # this proposal's, by default
+    memory = store.match_memory(EXAMPLE_ID)
     texts = {e.affiliation for e in row.evidence if e.affiliation}
     assert texts and len(memory.dismissed) == len(texts) and not memory.confirmed
     assert all(memory.verdict(t, row.list_name, row.entry_id) == "dismissed" for t in texts)

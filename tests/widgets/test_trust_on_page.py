@@ -247,3 +247,95 @@ def test_list_texts_are_escaped() -> None:
     html = markup.reasons_html(entry, "ja") + markup.entry_id_html("<i>e</i>", "<e>")
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "<e>" not in html
     assert "&lt;script&gt;" in html
+
+
+# ---- remembered verdicts in the open -------------------------------------------------
+
+
+def _dismiss_remembered(app: App, check: str, scope: str = "proposal") -> str:
+    view = app.findings.view
+    key = next(f.key for f in view.findings if f.check == check)
+    app.findings.open_buttons()[key].click()
+    app.evidence.choice.value = "dismissed"
+    app.evidence.rationale.value = "The <b>hospital</b>, not the university"
+    app.evidence.remember.value = True
+    assert app.evidence.scope.layout.display == "flex" and app.evidence.scope.value == "proposal"
+    app.evidence.scope.value = scope
+    app.evidence.save_button.click()
+    app.wait()
+    assert app.state is AppState.READY, app.status.message
+    return key
+
+
+def test_a_remembered_dismissal_is_counted_shown_listed_and_revoked(make_app, store: Store) -> None:
+    app = make_app(reviewer="Sato Hanako")
+    _open(app)
+    assert app.parts.remembered.controls() == {}
+    assert "適用される記憶済みの判断はありません" in html_of(app.parts.remembered)
+    assert app.findings.hidden_toggle.layout is not None
+    before = {f.key for f in app.findings.view.findings}
+    key = _dismiss_remembered(app, "recent_coauthorship")
+    # scoped to this proposal, by default
+    verdicts = store.match_verdicts().entries
+    assert verdicts and {v.scope for v in verdicts} == {"proposal"}
+    assert {v.proposal_id for v in verdicts} == {EXAMPLE_ID}
+    # the finding is hidden, and the header says so
+    shown = {f.key for f in app.findings.view.findings}
+    assert key not in shown and shown < before
+    hidden = {h.row.key for h in app.findings.hidden}
+    assert key in hidden and hidden == before - shown
+    n = len(hidden)
+    assert f"{n} 件の一致は記憶済みの却下で非表示" in html_of(app.findings)
+    assert app.findings.hidden_toggle.description == "表示"
+    assert app.findings.hidden_shown() == {}
+    app.findings.hidden_toggle.click()
+    row = app.findings.hidden_shown()[key]
+    assert "記憶済みの却下: Sato Hanako" in row
+    assert "The &lt;b&gt;hospital&lt;/b&gt;, not the university" in row
+    assert app.findings.hidden_toggle.description == "隠す"
+    app.language = "en"
+    assert f"{n} matches hidden by remembered dismissals" in html_of(app.findings)
+    assert "Remembered dismissal: Sato Hanako" in app.findings.hidden_shown()[key]
+    app.language = "ja"
+    # the section lists the verdicts that apply, each with a revoke button
+    controls = app.parts.remembered.controls()
+    assert set(controls) == {v.id for v in verdicts}
+    section = html_of(app.parts.remembered)
+    assert "この提案のみ" in section and "却下（一致ではない）" in section
+    # revoking needs a reason, said beside the section
+    memory_id = next(iter(controls))
+    seq = store.state(EXAMPLE_ID).seq
+    controls[memory_id][1].click()
+    assert "取り消す理由を入力してください" in app.parts.remembered.errors.value
+    assert store.state(EXAMPLE_ID).seq == seq
+    while app.parts.remembered.controls():  # each revocation shows the section anew
+        reason, button = next(iter(app.parts.remembered.controls().values()))
+        reason.value = "It is the university after all"
+        button.click()
+        app.wait()
+        assert app.parts.remembered.errors.value == ""
+    # each revocation an event; the finding is back, nothing hidden, nothing listed
+    events = store.state(EXAMPLE_ID).history[seq:]
+    assert len(events) == len(verdicts)
+    assert all(e.payload.get("action") == "revoke" for e in events)
+    assert {f.key for f in app.findings.view.findings} == before
+    assert app.findings.hidden == () and app.parts.remembered.controls() == {}
+
+
+def test_a_dismissal_remembered_for_this_proposal_leaves_the_others_alone(
+    make_app, store: Store
+) -> None:
+    app = make_app(reviewer="Sato Hanako")
+    _open(app)
+    _dismiss_remembered(app, "recent_coauthorship")
+    assert store.match_memory("some other proposal").dismissed == frozenset()
+    assert store.match_memory(EXAMPLE_ID).dismissed
+
+
+def test_a_dismissal_remembered_for_all_proposals_is_stored_so(make_app, store: Store) -> None:
+    app = make_app(reviewer="Sato Hanako")
+    _open(app)
+    _dismiss_remembered(app, "recent_coauthorship", scope="all")
+    assert {v.scope for v in store.match_verdicts().entries} == {"all"}
+    assert store.match_memory("some other proposal").dismissed
+    assert "すべての提案" in html_of(app.parts.remembered)

@@ -166,6 +166,50 @@ LABELS: dict[str, tuple[str, str]] = {
         "Please give a rationale to dismiss a finding.",
     ),
     "disposition.current": ("現在: {what}（{who}、{when}）", "Now: {what} ({who}, {when})"),
+    "disposition.scope_proposal": ("この提案のみ", "this proposal only"),
+    "disposition.scope_all": (
+        "すべての提案（理由が必要）",
+        "all proposals (needs a rationale)",
+    ),
+    # remembered verdicts
+    "findings.hidden": (
+        "{n} 件の一致は記憶済みの却下で非表示",
+        "{n} matches hidden by remembered dismissals",
+    ),
+    "findings.hidden_show": ("表示", "show"),
+    "findings.hidden_hide": ("隠す", "hide"),
+    "findings.hidden_by": (
+        "記憶済みの却下: {who}、{when} — {why}",
+        "Remembered dismissal: {who}, {when} — {why}",
+    ),
+    "section.remembered": (
+        "記憶済みの判断（この提案に適用）",
+        "Remembered verdicts (applying to this proposal)",
+    ),
+    "remembered.none": (
+        "この提案に適用される記憶済みの判断はありません。",
+        "No remembered verdicts apply to this proposal.",
+    ),
+    "remembered.text": ("所属（原文）", "Affiliation text"),
+    "remembered.entry": ("リスト掲載", "List entry"),
+    "remembered.verdict": ("判断", "Verdict"),
+    "remembered.scope": ("適用範囲", "Applies to"),
+    "remembered.who": ("審査者・日時", "Reviewer, when"),
+    "remembered.why": ("理由", "Why"),
+    "remembered.scope.proposal": ("この提案のみ", "this proposal"),
+    "remembered.scope.all": ("すべての提案", "all proposals"),
+    "remembered.verdict.dismissed": ("却下（一致ではない）", "dismissed (not a match)"),
+    "remembered.verdict.confirmed": ("確認（一致）", "confirmed (a match)"),
+    "remembered.revoke": ("取り消す", "Revoke"),
+    "remembered.reason_placeholder": ("取り消す理由（必須）", "Why revoke (required)"),
+    "remembered.revoked": (
+        "記憶済みの判断を取り消しました。",
+        "Remembered verdict revoked.",
+    ),
+    "remembered.need_reason": (
+        "取り消す理由を入力してください。",
+        "Please give a reason to revoke.",
+    ),
     # judgment
     "judgment.outcome": ("判定", "Outcome"),
     "judgment.outcome_pick": ("判定を選択", "Choose an outcome"),

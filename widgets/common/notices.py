@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from widgets.common.i18n import label
@@ -54,3 +54,52 @@ def said(errors: Sequence[Any], language: str) -> list[str]:
             key, values = error
             out.append(label(key, language, **dict(values)))
     return out
+
+
+def _when(v: Any) -> str:
+    return v.decided_at.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def hidden_by_html(verdicts: Sequence[Any], tr: Callable[..., str]) -> str:
+    """Who dismissed a hidden finding's matches, when and why (one line per verdict)."""
+    lines = dict.fromkeys(
+        tr("findings.hidden_by", who=v.reviewer, when=_when(v), why=v.rationale or "—")
+        for v in verdicts
+    )
+    return "".join(f"<div class='wb-small wb-hidden-by'>{esc(line)}</div>" for line in lines)
+
+
+def remembered_cells_html(v: Any, tr: Callable[..., str]) -> str:
+    """One remembered verdict as the section lists it: text, entry, verdict, scope, who, why."""
+    from widgets.common.markup import entry_id_html
+    from workbench.list_labels import shown_id
+
+    cells = [
+        esc(v.text),
+        f"{esc(v.list_name)} · {entry_id_html(v.entry_id, shown_id(v.entry_id))}",
+        esc(tr(f"remembered.verdict.{v.verdict}")),
+        esc(tr(f"remembered.scope.{v.scope}")),
+        f"{esc(v.reviewer)}<div class='wb-muted wb-small'>{esc(_when(v))}</div>",
+        esc(v.rationale),
+    ]
+    return (
+        "<div class='wb-cells'>"
+        + "".join(f"<div class='wb-cell'>{c}</div>" for c in cells)
+        + "</div>"
+    )
+
+
+#: Columns of the remembered verdicts' rows.
+REMEMBERED_COLUMNS = (
+    "remembered.text",
+    "remembered.entry",
+    "remembered.verdict",
+    "remembered.scope",
+    "remembered.who",
+    "remembered.why",
+)
+
+
+def remembered_header_html(tr: Callable[..., str]) -> str:
+    cells = "".join(f"<div class='wb-cell'>{esc(tr(k))}</div>" for k in REMEMBERED_COLUMNS)
+    return f"<div class='wb-cells'>{cells}</div>"

@@ -57,10 +57,20 @@ class EvidencePanel(w.VBox):
         self._choice = w.ToggleButtons(options=[], value=None, style={"button_width": "auto"})
         self._rationale = w.Textarea(rows=2, layout=w.Layout(width="100%"))
         self._remember = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
+        # where a remembered dismissal applies: this proposal (the default) or all of them
+        self._scope = w.RadioButtons(options=[("", "proposal"), ("", "all")], value="proposal")
         self._save = w.Button(button_style="primary", icon="check")
         self.errors = FormErrors()  # why a save was refused, beside the form
         self._form = w.VBox(
-            [self._now, self._choice, self._rationale, self._remember, self._save, self.errors],
+            [
+                self._now,
+                self._choice,
+                self._rationale,
+                self._remember,
+                self._scope,
+                self._save,
+                self.errors,
+            ],
         )
         self._form.add_class("wb-disposition")
         super().__init__(children=[self._heading, self._body, self._form], **kwargs)
@@ -69,6 +79,7 @@ class EvidencePanel(w.VBox):
         self._save.on_click(self._ask)
         t.dlink((self, "language"), (self.errors, "language"))
         self._choice.observe(self._enable, names="value")
+        self._remember.observe(self._enable, names="value")
         self.observe(self._render, names=["view", "key", "language", "current", "enabled"])
         self._render()
 
@@ -85,6 +96,11 @@ class EvidencePanel(w.VBox):
         return self._remember
 
     @property
+    def scope(self) -> w.RadioButtons:
+        """Where a remembered dismissal applies: ``proposal`` (default) or ``all``."""
+        return self._scope
+
+    @property
     def save_button(self) -> w.Button:
         return self._save
 
@@ -94,6 +110,12 @@ class EvidencePanel(w.VBox):
         self._rationale.placeholder = tr("disposition.rationale_placeholder")
         self._remember.description = tr("disposition.remember")
         self._save.description = tr("disposition.save")
+        keep_scope = self._scope.value
+        self._scope.options = [
+            (tr("disposition.scope_proposal"), "proposal"),
+            (tr("disposition.scope_all"), "all"),
+        ]
+        self._scope.value = keep_scope or "proposal"
         keep = self._choice.value
         self._choice.options = [(tr(f"disposition.{d}"), d) for d in DISPOSITIONS]
         row = self.view.finding(self.key) if self.view and self.key else None
@@ -133,6 +155,7 @@ class EvidencePanel(w.VBox):
             self._choice.value = cur.get("status") if cur.get("status") in DISPOSITIONS else None
             self._rationale.value = ""
             self._remember.value = False
+            self._scope.value = "proposal"
             self.errors.errors = []
         else:
             self._choice.value = keep
@@ -145,7 +168,9 @@ class EvidencePanel(w.VBox):
         row = self.view.finding(self.key) if self.view and self.key else None
         can_remember = bool(row and row.list_name and any(e.affiliation for e in row.evidence))
         self._remember.layout.display = "flex" if dismissing and can_remember else "none"
-        for control in (self._choice, self._rationale):
+        remembering = dismissing and can_remember and self._remember.value
+        self._scope.layout.display = "flex" if remembering else "none"
+        for control in (self._choice, self._rationale, self._scope):
             control.disabled = not self.enabled
 
     def _ask(self, _button: object) -> None:
@@ -154,4 +179,5 @@ class EvidencePanel(w.VBox):
             str(self._choice.value),
             self._rationale.value.strip(),
             bool(self._remember.value and self._choice.value == "dismissed"),
+            str(self._scope.value or "proposal"),
         )

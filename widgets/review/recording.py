@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from widgets.common import markup
 from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
-from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
+from widgets.review.requests import Dispose, Export, Judge, Revoke, UpdateMeasure
 from widgets.review.state import AppState
 from workbench.errors import InputError
 from workbench.findings import by_finding
@@ -29,6 +29,7 @@ from workbench.reviewer import resolve_reviewer
 if TYPE_CHECKING:
     from widgets.review.app import App
     from widgets.review.parts import ReviewParts
+    from workbench.session.remembered import RememberedView
     from workbench.store.state import ReviewState
 
 log = logging.getLogger("widgets")
@@ -47,6 +48,7 @@ class Recorder:
         parts.evidence.observe(self._on_dispose, names="request")
         parts.judgment.observe(self._on_judge, names="request")
         parts.export.observe(self._on_export, names="request")
+        parts.remembered.observe(self._on_revoke, names="request")
 
     def _relabel(self, _change: object = None) -> None:
         if self.app.review is not None and self.app.parts.shown:
@@ -65,6 +67,14 @@ class Recorder:
             decided = by_finding(app.screened.result.findings, review.dispositions)
             app.findings.dispositions = {k: str(d.disposition) for k, d in decided.items()}
             app.judgment.record = self._record(review, reset=reset)
+
+    def show_remembered(self, memory: RememberedView | None) -> None:
+        """Show the remembered verdicts for the open proposal and the findings they hide."""
+        app = self.app
+        with app.hold_trait_notifications():
+            app.findings.show_hidden = False
+            app.findings.hidden = memory.hidden if memory else ()
+            app.parts.remembered.remembered = memory
 
     def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
         j = review.judgment
@@ -223,7 +233,7 @@ class Recorder:
             self._refuse(self.app.evidence.errors, "disposition.need_rationale")
             return
         screened = self.app.screened
-        self._write(
+        saved = self._write(
             "section.evidence",
             "disposition.saved",
             lambda who, seq: self.app.workspace.decisions.dispose(
@@ -234,9 +244,36 @@ class Recorder:
                 req.remember,
                 reviewer=who,
                 expected_seq=seq,
+                scope=req.scope,
             ),
             self.app.evidence.errors,
         )
+        if saved and req.remember and req.disposition == "dismissed":
+            self.app.screening.rescreen()  # the verdict now hides the finding: say so
+
+    def _on_revoke(self, change: Mapping[str, Any]) -> None:
+        req: Revoke | None = change["new"]
+        if req is None or self.app.screened is None:
+            return
+        form = self.app.parts.remembered.errors
+        if not req.reason:
+            self._refuse(form, "remembered.need_reason")
+            return
+        who = self._who(form)
+        if who is None:
+            return
+        try:
+            self.app.workspace.decisions.revoke(req.memory_id, req.reason, reviewer=who)
+        except InputError as exc:
+            form.errors = [p for p in exc.problems if p.severity == "error"] or list(exc.problems)
+            self.app.status.say("error.see_form", "error")
+            return
+        except Exception as exc:  # a failed write, in plain words
+            self.app.status.fail(self.app.what("section.remembered"), exc)
+            return
+        form.errors = []
+        self.app.status.say("remembered.revoked", "ok")
+        self.app.screening.rescreen()  # what the verdict hid comes back
 
     def _on_judge(self, change: Mapping[str, Any]) -> None:
         req: Judge | UpdateMeasure | None = change["new"]

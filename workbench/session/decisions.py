@@ -11,6 +11,7 @@ decision about it.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -18,9 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.output_text import safe_stem
 
+log = logging.getLogger("workbench")
+
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
     from workbench.session.screened import Screened
+    from workbench.store.chain import ChainReport
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
@@ -44,6 +48,14 @@ class Decisions:
 
     def state(self, proposal_id: str) -> ReviewState:
         return self.db.state(proposal_id)
+
+    def verify(self) -> ChainReport | None:
+        """The store's tamper evidence checked (``None`` when it cannot be read; logged)."""
+        try:
+            return self.db.verify()
+        except Exception:  # the page works on; the log says why the check could not run
+            log.warning("the store could not be verified", exc_info=True)
+            return None
 
     def _start(self, screened: Screened, expected_seq: int) -> list[Any]:
         """``[StartReview]`` unless the review already holds this screening, else ``[]``."""
@@ -92,10 +104,13 @@ class Decisions:
         *,
         reviewer: str,
         expected_seq: int,
+        scope: str = "proposal",
     ) -> ReviewState:
         """Record a finding's disposition and, for a remembered dismissal, the false matches.
 
-        All in one transaction: every event or none.
+        ``scope``: the dismissal is remembered for this proposal (``proposal``) or for
+        every proposal (``all``, which needs the rationale). All in one transaction:
+        every event or none.
         """
         from workbench.store.commands import RememberMatch, SetDisposition
 
@@ -105,11 +120,16 @@ class Decisions:
             texts = dict.fromkeys(e.affiliation for e in row.evidence if e.affiliation)
             cited = row.entries or ((row.list_name, row.entry_id),)  # every list naming it
             commands += [
-                RememberMatch(text, list_name, entry_id, "dismissed", "all", rationale)
+                RememberMatch(text, list_name, entry_id, "dismissed", scope, rationale)
                 for text in texts
                 for list_name, entry_id in cited
             ]
         return self._save(screened, commands, reviewer, expected_seq)
+
+    def revoke(self, memory_id: str, reason: str, *, reviewer: str) -> ReviewState:
+        """Withdraw the remembered verdict ``memory_id`` (``proposal#seq``): a new event,
+        with the reason, in the log of the proposal it was recorded in."""
+        return self.db.revoke_match(memory_id, reviewer=reviewer, reason=reason)
 
     def judge(
         self,
