@@ -115,6 +115,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "findings.none": ("所見はありません。", "No findings."),
     "findings.count": ("{shown} / {total} 件を表示", "{shown} of {total} shown"),
     "findings.open": ("根拠", "Evidence"),
+    "check.listed_affiliation": ("リスト掲載機関への所属", "Listed affiliation"),
+    "check.recent_coauthorship": ("確認期間内の共著", "Co-authorship in the window"),
+    "check.undeclared_listed_affiliation": (
+        "未申告の掲載機関所属",
+        "Undeclared listed affiliation",
+    ),
+    "check.past_affiliation": ("過去の所属", "Past affiliation"),
+    "check.partner_listed": ("協力機関・出資者の掲載", "Listed partner or investor"),
+    "check.non_resident": ("非居住者（みなし輸出）", "Non-resident (deemed export)"),
+    "check.specific_category": ("特定類型（みなし輸出）", "Specific category (deemed export)"),
     "severity.report": ("要報告", "report"),
     "severity.verify": ("要確認", "verify"),
     "severity.control": ("輸出管理", "export control"),
@@ -357,19 +367,24 @@ def text_of(pair: tuple[str, str], language: str, **values: Any) -> str:
 def label(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     """The label ``key`` in ``language``, formatted with ``values`` (an unknown key shows as is).
 
-    A check's label (``check.<name>``) and the window's words (``window.years``,
-    ``window.notice``) are the glossary's, for the window ``years``:
+    Given the window ``years``, a check's label (``check.<name>``) is the glossary's for
+    that window; without it, the label that holds for any window (the analyst page,
+    which counts findings of many windows). The window's words (``window.years``,
+    ``window.notice``) are the glossary's:
 
     >>> label("check.recent_coauthorship", "ja", years=7)
     '直近7年の共著'
+    >>> label("check.recent_coauthorship", "en")
+    'Co-authorship in the window'
     >>> label("window.years", "en", years=7)
     'the last 7 years'
     >>> label("window.notice", "en", years=2)
     ''
     """
-    said = _glossary(key, language, int(values.get("years") or DEFAULT_YEARS))
-    if said is not None:
-        return said
+    if "years" in values or key.startswith("window."):
+        said = _glossary(key, language, int(values.get("years") or DEFAULT_YEARS))
+        if said is not None:
+            return said
     pair = LABELS.get(key)
     if pair is not None:
         return text_of(pair, language, **values)

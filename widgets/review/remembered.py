@@ -33,14 +33,17 @@ class RememberedPanel(w.VBox):
     def __init__(self, **kwargs: Any) -> None:
         self._heading = w.HTML()
         self._note = w.HTML()
-        self._header = w.HTML()
+        self._header = w.HTML(layout=w.Layout(flex="1 1 auto", width="100%"))
         self._header.add_class("wb-rowcells")
+        # over the reason box and the revoke button of the rows
+        self._head = w.HBox([self._header, w.HTML(layout=w.Layout(width="24rem", flex="0 0 auto"))])
+        self._head.add_class("wb-cells-head")
         self._rows = w.VBox()
         self._rows.add_class("wb-rows")
         self._controls: dict[str, tuple[w.Text, w.Button]] = {}
         self.errors = FormErrors()
         super().__init__(
-            children=[self._heading, self._note, self._header, self._rows, self.errors], **kwargs
+            children=[self._heading, self._note, self._head, self._rows, self.errors], **kwargs
         )
         self.add_class("wb-card")
         self.add_class("wb-remembered")
@@ -63,7 +66,8 @@ class RememberedPanel(w.VBox):
         self._note.value = (
             "" if verdicts else f"<p class='wb-muted'>{markup.esc(tr('remembered.none'))}</p>"
         )
-        self._header.value = remembered_header_html(tr) if verdicts else ""
+        self._header.value = remembered_header_html(tr)
+        self._head.layout.display = "flex" if verdicts else "none"
         self._controls = {}
         rows = []
         for v in verdicts:
@@ -71,13 +75,13 @@ class RememberedPanel(w.VBox):
                 value=typed.get(v.id, ""),
                 placeholder=tr("remembered.reason_placeholder"),
                 disabled=not self.enabled,
-                layout=w.Layout(width="16rem"),
+                layout=w.Layout(width="16rem", flex="0 0 auto"),
             )
             button = w.Button(
                 description=tr("remembered.revoke"),
                 icon="undo",
                 disabled=not self.enabled,
-                layout=w.Layout(width="auto"),
+                layout=w.Layout(width="7.5rem", flex="0 0 auto"),
             )
             button.on_click(lambda _b, memory_id=v.id: self._ask(memory_id))
             self._controls[v.id] = (reason, button)
