@@ -265,7 +265,7 @@ def test_a_measure_status_and_due_date_are_updated_from_its_row(make_app, store:
     assert app.judgment.measure_rows()[mid].status.value == "in-progress"
     newest = app.judgment.record["history"][0]
     assert newest["who"] == "Tanaka" and "対応中" in newest["what"]
-    assert f"措置 #{mid} を更新" in html_of(app.judgment)
+    assert "リスク低減措置 1 を更新" in html_of(app.judgment)  # numbered in this proposal
     # the next step: done, with the status alone
     app.judgment.measure_rows()[mid].status.value = "done"
     app.judgment.measure_rows()[mid].update.click()
@@ -274,7 +274,7 @@ def test_a_measure_status_and_due_date_are_updated_from_its_row(make_app, store:
     # nothing changed: nothing is written, and the reviewer is told
     before = store.state(EXAMPLE_ID).seq
     app.judgment.measure_rows()[mid].update.click()
-    assert app.status.level == "error" and f"#{mid}" in app.judgment.errors.value
+    assert app.status.level == "error" and "リスク低減措置 1 の" in app.judgment.errors.value
     assert store.state(EXAMPLE_ID).seq == before
     # English labels on the same rows, switched at run time
     app.language = "en"

@@ -339,3 +339,36 @@ def test_a_dismissal_remembered_for_all_proposals_is_stored_so(make_app, store: 
     assert {v.scope for v in store.match_verdicts().entries} == {"all"}
     assert store.match_memory("some other proposal").dismissed
     assert "すべての提案" in html_of(app.parts.remembered)
+
+
+# ---- history readable -----------------------------------------------------------------
+
+
+def test_the_history_names_findings_like_the_table_and_numbers_measures_per_proposal(
+    make_app, store: Store
+) -> None:
+    app = make_app(reviewer="Tanaka")
+    _open(app, "quiet")  # another proposal's measures come first in the store
+    app.judgment.outcome.value = "mitigation-as-needed"
+    app.judgment.awareness.value = "Seminar"
+    app.judgment.save_button.click()
+    _open(app)
+    row = next(f for f in app.findings.view.findings if f.check == "recent_coauthorship")
+    app.findings.selected_key = row.key
+    app.evidence.choice.value = "confirmed"
+    app.evidence.save_button.click()
+    form = app.judgment
+    form.outcome.value = "mitigation-before-start"
+    form.awareness.value = "Seminar"
+    form.export_control.value = True
+    form.save_button.click()
+    history = html_of(form)
+    assert row.key not in history and f"{row.list_name}:{row.entry_id}" not in history
+    assert f"所見「{row.subject_name}、直近2年の共著、{markup.esc(row.entry_name)}」" in history
+    assert "リスク低減措置 1 を追加" in history and "リスク低減措置 2 を追加" in history
+    assert "#" not in "".join(h["what"] for h in form.record["history"])
+    numbers = [m["number"] for m in form.record["measures"]]
+    assert numbers == [1, 2] and min(m["id"] for m in form.record["measures"]) > 2
+    app.language = "en"
+    assert f"finding &#x27;{row.subject_name}, Co-authorship in the last 2 years" in html_of(form)
+    assert "risk mitigation measure 1 added" in html_of(form)

@@ -242,8 +242,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "judgment.measure_update": ("更新", "Update"),
     "judgment.measure_updated": ("措置を更新しました。", "Measure updated."),
     "judgment.measure_unchanged": (
-        "措置 #{id} の状況・期限は変わっていません。",
-        "Measure #{id}: status and due date are unchanged.",
+        "リスク低減措置 {id} の状況・期限は変わっていません。",
+        "Risk mitigation measure {id}: status and due date are unchanged.",
     ),
     "measure.sri": ("特定研究情報の定義", "Definition of specified research information"),
     "measure.sri_placeholder": (

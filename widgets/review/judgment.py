@@ -277,7 +277,8 @@ class JudgmentForm(w.VBox):
             self._rows[mid] = row
             persons = ", ".join(m.get("persons") or [])
             what = (
-                f"<b>#{mid} {markup.esc(tr('measure.' + str(m.get('kind'))))}</b>"
+                f"<b>{markup.esc(m.get('number', mid))}. "
+                f"{markup.esc(tr('measure.' + str(m.get('kind'))))}</b>"
                 f" — {markup.esc(m.get('text', ''))}"
                 + (
                     f"<br><span class='wb-muted'>{markup.esc(tr('measure.persons'))}: "

@@ -25,6 +25,7 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
+from workbench.session.history import Names, describe
 
 if TYPE_CHECKING:
     from widgets.review.app import App
@@ -76,8 +77,19 @@ class Recorder:
             app.findings.hidden = memory.hidden if memory else ()
             app.parts.remembered.remembered = memory
 
+    def _names(self, review: ReviewState) -> Names:
+        """How the history names findings (as the table does), people and measures."""
+        screened = self.app.screened
+        if screened is None:
+            return Names.of((), {}, (m.id for m in review.measures))
+        view = screened.view
+        rows = [*view.findings, *(h.row for h in self.app.findings.hidden)]
+        people = {s.id: s.name for s in view.scope}
+        return Names.of(rows, people, (m.id for m in review.measures), screened.years)
+
     def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
         j = review.judgment
+        names = self._names(review)
         history = []
         for e in reversed(review.history):
             why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")
@@ -85,7 +97,7 @@ class Recorder:
                 {
                     "when": e.when(),
                     "who": e.reviewer,
-                    "what": e.describe(self.app.language),
+                    "what": describe(e, names, self.app.language),
                     "why": why,
                 }
             )
@@ -100,6 +112,7 @@ class Recorder:
             "measures": [
                 {
                     "id": m.id,
+                    "number": names.number(m.id),  # 1, 2, … in this proposal
                     "kind": str(m.kind),
                     "text": m.text,
                     "persons": list(m.persons),
@@ -305,7 +318,8 @@ class Recorder:
         mid = req.measure_id
         changes = dict(req.changes)
         if not changes:
-            self._refuse(self.app.judgment.errors, "judgment.measure_unchanged", id=mid)
+            number = self._names(self.app.review).number(mid) if self.app.review else mid
+            self._refuse(self.app.judgment.errors, "judgment.measure_unchanged", id=number)
             return
         screened = self.app.screened
         assert screened is not None
