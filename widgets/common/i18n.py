@@ -221,9 +221,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "Please give a reason to revoke.",
     ),
     # judgment
-    "judgment.outcome": ("判定", "Outcome"),
+    "judgment.outcome": ("判定", "Judgment"),
     "judgment.outcome_pick": ("判定を選択", "Choose an outcome"),
-    "judgment.measures": ("リスク低減措置", "Mitigation measures"),
+    "judgment.measures": ("リスク低減措置", "Risk mitigation measures"),
     "judgment.notes": ("メモ", "Notes"),
     "judgment.reviewer": ("審査者", "Reviewer"),
     "judgment.save": ("判定を保存", "Save judgment"),
