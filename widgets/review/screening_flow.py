@@ -241,9 +241,9 @@ class ScreeningFlow:
         except Exception as exc:
             call_soon(self._screening_failed, generation, exc)
             return
-        self._verify()
         memory = self._remembered(folder_id, screened, as_of)
         call_soon(self._present, folder_id, screened, review, steps, generation, picked, memory)
+        self._verify()  # after the proposal is on its way: it reads every event
 
     def _remembered(self, folder_id: str, screened: Screened, as_of: date | None) -> Any:
         """The remembered verdicts for the proposal and the findings they hide (or None)."""
