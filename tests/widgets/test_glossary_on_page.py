@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.common.i18n import LABELS, label
+from widgets.common.i18n import TABLES, translator
 from workbench.glossary import AVOID, term
 
 #: label key -> the concept whose term it says (in both languages)
@@ -29,19 +29,19 @@ CONCEPTS = {
 @pytest.mark.parametrize("language", ["ja", "en"])
 @pytest.mark.parametrize(("key", "concept"), sorted(CONCEPTS.items()))
 def test_each_concept_is_said_with_its_one_term(key: str, concept: str, language: str) -> None:
-    assert term(concept, language).lower() in label(key, language, n=12).lower()
+    assert term(concept, language).lower() in translator(language)(key, n=12).lower()
 
 
 def test_no_label_uses_a_word_the_glossary_replaced() -> None:
     avoided = [w for words in AVOID.values() for w in words]
-    said = [t for pair in LABELS.values() for t in pair]
+    said = [t for table in TABLES.values() for t in table.values()]
     assert [t for t in said if any(w in t for w in avoided)] == []
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_proposals_screened_ahead_cannot_be_read_as_reviewed(language: str) -> None:
-    text = label("picker.prepared", language, n=12)
+    text = translator(language)("picker.prepared", n=12)
     assert "確認済み" not in text and "審査済み" not in text
     assert ("未審査" in text) if language == "ja" else ("not reviewed" in text)
-    reviewed = label("status.judged", language)
+    reviewed = translator(language)("status.judged")
     assert reviewed not in text

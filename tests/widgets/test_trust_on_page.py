@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from widgets.common import markup
-from widgets.common.i18n import LABELS, translator
+from widgets.common import entries, markup, printable
+from widgets.common.i18n import translator
 from widgets.review.app import App, AppState
 from workbench.errors import InputError
 from workbench.messages import MESSAGES, code_of
@@ -72,7 +72,7 @@ def test_another_window_is_noted_and_every_label_says_it(
     app.findings.selected_key = key
     assert check in html_of(app.evidence)
     tr = translator(language)
-    page = markup.printable_html(app.findings.view, {}, None, [], language, tr)
+    page = printable.printable_html(app.findings.view, {}, None, [], language, tr)
     assert check in page and window in page
     app.reviewer_box.value = "alice"
     app.export.xlsx_button.click()
@@ -142,7 +142,7 @@ def test_every_problem_the_page_can_show_has_japanese_and_english_text(code: str
 
 @pytest.mark.parametrize("key", PAGE_REFUSALS)
 def test_every_refusal_of_the_page_has_japanese_and_english_text(key: str) -> None:
-    ja, en = LABELS[key]
+    ja, en = translator("ja")(key, id=1), translator("en")(key, id=1)
     assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) and en.isascii(), key
 
 
@@ -181,12 +181,12 @@ def test_a_refused_save_is_said_once_beside_its_form_in_the_page_language(
     page = html_of(app)
     assert page.count("期限は今日以降の日付にしてください") == 1  # once, beside the form
     assert "2020-01-01" not in app.status.message and "due" not in app.status.message
-    assert app.status.message == LABELS["error.see_form"][0]
+    assert app.status.message == translator("ja")("error.see_form")
     assert store.state(EXAMPLE_ID).seq == 0
     app.language = "en"
     assert "The due date must be today or later" in form.errors.value
     assert "Control characters" in form.errors.value
-    assert app.status.message == LABELS["error.see_form"][1]
+    assert app.status.message == translator("en")("error.see_form")
     # a save that goes through clears the form's errors
     form.notes.value = "fine"
     form.due.value = None
@@ -238,13 +238,13 @@ def test_listing_reasons_in_full_and_long_ids_shortened_with_the_full_value_on_h
     english = "Concerns (weapons of mass destruction etc.): missiles (M); conventional weapons (CW)"
     assert english in html_of(app.evidence) and english in html_of(app.findings)
     # the printable record keeps the full id
-    page = markup.printable_html(view, {}, None, [], "en", translator("en"))
+    page = printable.printable_html(view, {}, None, [], "en", translator("en"))
     assert HASH in page
 
 
 def test_list_texts_are_escaped() -> None:
     entry = ListEntry("L", "<i>e</i>", "N", reasons=("<script>x</script>",), programs=("<b>P</b>",))
-    html = markup.reasons_html(entry, "ja") + markup.entry_id_html("<i>e</i>", "<e>")
+    html = entries.reasons_html(entry, "ja") + entries.entry_id_html("<i>e</i>", "<e>")
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "<e>" not in html
     assert "&lt;script&gt;" in html
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from widgets.common.i18n import label
+from widgets.common.i18n import translator
 from widgets.common.markup import esc
 from workbench.errors import Problem
 from workbench.messages import localise
@@ -52,7 +52,7 @@ def said(errors: Sequence[Any], language: str) -> list[str]:
             out.append(localise(error, language))
         else:
             key, values = error
-            out.append(label(key, language, **dict(values)))
+            out.append(translator(language)(key, **dict(values)))
     return out
 
 
@@ -71,7 +71,7 @@ def hidden_by_html(verdicts: Sequence[Any], tr: Callable[..., str]) -> str:
 
 def remembered_cells_html(v: Any, tr: Callable[..., str]) -> str:
     """One remembered verdict as the section lists it: text, entry, verdict, scope, who, why."""
-    from widgets.common.markup import entry_id_html
+    from widgets.common.entries import entry_id_html
     from workbench.list_labels import shown_id
 
     cells = [

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from widgets.common import markup
+from widgets.common import markup, printable
 from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose, Export, Judge, Revoke, UpdateMeasure
@@ -26,6 +26,7 @@ from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
 from workbench.session.history import Names, describe
+from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
     from widgets.review.app import App
@@ -242,7 +243,7 @@ class Recorder:
         req: Dispose | None = change["new"]
         if req is None or self.app.screened is None:
             return
-        if req.disposition == "dismissed" and not req.rationale:
+        if req.disposition == Disposition.DISMISSED and not req.rationale:
             self._refuse(self.app.evidence.errors, "disposition.need_rationale")
             return
         screened = self.app.screened
@@ -261,7 +262,7 @@ class Recorder:
             ),
             self.app.evidence.errors,
         )
-        if saved and req.remember and req.disposition == "dismissed":
+        if saved and req.remember and req.disposition == Disposition.DISMISSED:
             self.app.screening.rescreen()  # the verdict now hides the finding: say so
 
     def _on_revoke(self, change: Mapping[str, Any]) -> None:
@@ -369,7 +370,7 @@ class Recorder:
                     "reviewer": record["who"],
                     "measures": record["measures"],
                 }
-                page = markup.printable_html(
+                page = printable.printable_html(
                     view, dispositions, judgment, record["history"], self.app.language, tr
                 )
         except Exception as exc:

@@ -44,6 +44,7 @@ from workbench.atomic import atomic_folder
 from workbench.errors import Problem
 from workbench.model import ScreeningList
 from workbench.portfolio.rows import FAILED, ProposalRows, Row, problem_rows
+from workbench.vocabulary import ReviewStatus
 
 S, N, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
@@ -321,7 +322,7 @@ def assemble(
     rows = _duplicates(rows)
     ids = [r.proposal["proposal_id"] for r in rows if r.proposal["status"] != FAILED]
     judgments, dispositions, measures = _store_rows(store, ids)
-    not_reviewed = {"review_status": "not-reviewed"}
+    not_reviewed = {"review_status": ReviewStatus.NOT_REVIEWED}
     proposals = [
         {**r.proposal, **judgments.get(r.proposal.get("proposal_id") or "", not_reviewed)}
         if r.proposal["status"] != FAILED

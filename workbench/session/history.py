@@ -10,7 +10,7 @@ Examples
 >>> from datetime import datetime, UTC
 >>> from workbench.session.view import FindingRow
 >>> from workbench.store.events import Event
->>> from workbench.store.vocabulary import EventKind
+>>> from workbench.vocabulary import EventKind
 >>> row = FindingRow("recent_coauthorship:p3:METI:jp-eul-541", "recent_coauthorship", "p3",
 ...                  "Sato Haruki", (), "METI", "jp-eul-541", "HIT",
 ...                  "report", "", "", (), (("METI", "jp-eul-541"),))
@@ -92,7 +92,7 @@ class Names:
 
 
 def _measure(p: Mapping[str, Any], names: Names, lang: str, added: bool, seq: int) -> str:
-    from workbench.store.vocabulary import MeasureKind, MeasureStatus, label
+    from workbench.vocabulary import MeasureKind, MeasureStatus, label
 
     what = term("mitigation", lang).removesuffix("s")  # one measure: "risk mitigation measure"
     n = names.number(seq if added else p["measure_id"])
@@ -118,7 +118,7 @@ def _measure(p: Mapping[str, Any], names: Names, lang: str, added: bool, seq: in
 
 def describe(event: Event, names: Names, lang: str = "ja") -> str:
     """What ``event`` changed, in one line of ``lang``, naming findings as the table does."""
-    from workbench.store.vocabulary import Disposition, EventKind, label
+    from workbench.vocabulary import Disposition, EventKind, label
 
     p, kind = event.payload, event.kind
     if kind is EventKind.FINDING_DISPOSITION:

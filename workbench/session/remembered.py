@@ -14,7 +14,7 @@ Examples
 >>> from datetime import datetime, UTC
 >>> from workbench.session.view import EvidenceRow, FindingRow
 >>> from workbench.store.memory import RememberedMatch
->>> from workbench.store.vocabulary import Verdict
+>>> from workbench.vocabulary import Verdict
 >>> ev = EvidenceRow("W1", "", "", "2024", False, "Li", "Harbin Inst. Technol.", "", 0.9)
 >>> row = FindingRow("k1", "recent_coauthorship", "p3", "Sato", (), "L", "e1", "HIT",
 ...                  "report", "", "", (ev,), (("L", "e1"),))
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from workbench.matching.memory import MatchMemory, memory_key
 from workbench.session.view import FindingRow
+from workbench.vocabulary import Verdict
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when first used
     from datetime import date
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when first used
 
 
 def _dismissal(v: RememberedMatch) -> bool:
-    return str(v.verdict) == "dismissed"
+    return v.verdict is Verdict.DISMISSED
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ def without_dismissals(verdicts: Iterable[RememberedMatch]) -> MatchMemory:
     """The memory of ``verdicts`` keeping only the confirmations (what screening shows
     when no dismissal hides anything)."""
     return MatchMemory.from_verdicts(
-        (v.text, v.list_name, v.entry_id, "confirmed") for v in verdicts if not _dismissal(v)
+        (v.text, v.list_name, v.entry_id, Verdict.CONFIRMED) for v in verdicts if not _dismissal(v)
     )
 
 
