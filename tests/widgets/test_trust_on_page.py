@@ -372,3 +372,18 @@ def test_the_history_names_findings_like_the_table_and_numbers_measures_per_prop
     app.language = "en"
     assert f"finding &#x27;{row.subject_name}, Co-authorship in the last 2 years" in html_of(form)
     assert "risk mitigation measure 1 added" in html_of(form)
+
+
+def test_the_excel_record_of_the_page_has_the_readable_history(make_app, store: Store) -> None:
+    app = make_app(reviewer="Tanaka")
+    _open(app)
+    row = next(f for f in app.findings.view.findings if f.check == "recent_coauthorship")
+    app.findings.selected_key = row.key
+    app.evidence.choice.value = "confirmed"
+    app.evidence.save_button.click()
+    app.export.xlsx_button.click()
+    sheet = load_workbook(io.BytesIO(app.last_export))["履歴 History"]
+    said = [c.value or "" for c in sheet["E"]] + [c.value or "" for c in sheet["F"]]
+    assert any(f"所見「{row.subject_name}、直近2年の共著" in s for s in said)
+    assert any(f"finding '{row.subject_name}, Co-authorship in the last 2 years" in s for s in said)
+    assert not any(row.key in s for s in said)

@@ -352,7 +352,9 @@ class Recorder:
                         ),
                         reset=False,
                     )
-                payload = self.app.workspace.decisions.export_xlsx(screened, self.app.language)
+                payload = self.app.workspace.decisions.export_xlsx(
+                    screened, self.app.language, self._names(self.app.review)
+                )
                 name = f"{safe_stem(pid)}-review.xlsx"
                 mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             else:

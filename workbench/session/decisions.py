@@ -24,6 +24,7 @@ log = logging.getLogger("workbench")
 
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
+    from workbench.session.history import Names
     from workbench.session.screened import Screened
     from workbench.store.chain import ChainReport
     from workbench.store.state import ReviewState
@@ -180,15 +181,26 @@ class Decisions:
             **fields,
         )
 
-    def export_xlsx(self, screened: Screened, language: str = "ja") -> bytes:
-        """The review record as an Excel workbook (bytes), checks and summaries in ``language``."""
+    def export_xlsx(
+        self, screened: Screened, language: str = "ja", names: Names | None = None
+    ) -> bytes:
+        """The review record as an Excel workbook (bytes), checks and summaries in ``language``;
+        the history in the words of the page (``names``: how it names findings and measures)."""
         from workbench.findings import export_row
         from workbench.glossary import check_label
+        from workbench.session.history import describe
+        from workbench.store import export
 
         pid = screened.proposal.proposal_id
         rows = [export_row(f, language) for f in screened.data["findings"]]
         for row in rows:  # the check as the page names it, for the window screened with
             row["check"] = check_label(str(row["check"]), language, screened.years)
+        state = export.require_started(self.db.state(pid))  # one state for record and history
+        record = export.review_record(state, rows, exported_at=self.db.now())
+        if names is not None:
+            for said, event in zip(record["history"], state.history, strict=True):
+                said["summary_ja"] = describe(event, names, "ja")
+                said["summary_en"] = describe(event, names, "en")
         with tempfile.TemporaryDirectory() as tmp:
-            path = self.db.export_xlsx(pid, Path(tmp) / f"{safe_stem(pid)}.xlsx", rows)
+            path = export.write_xlsx(record, Path(tmp) / f"{safe_stem(pid)}.xlsx")
             return Path(path).read_bytes()
