@@ -230,6 +230,16 @@ SETTINGS: tuple[Setting, ...] = (
         _path,
     ),
     Setting(
+        "portfolio_dir",
+        "WORKBENCH_PORTFOLIO_DIR",
+        "data/demo/portfolio",
+        "Folder of the portfolio tables (Parquet) that `workbench portfolio screen --out` "
+        "writes; the analyst page reads them and screens only proposals that are new or "
+        "changed since (by the same content key as the screening cache), then writes the "
+        "tables back. Safe to delete.",
+        _path,
+    ),
+    Setting(
         "openalex_url",
         "WORKBENCH_OPENALEX_URL",
         "https://api.openalex.org",
@@ -323,6 +333,7 @@ class Settings:
     lookback_years: int = DEFAULT_YEARS
     reviewer: str = ""
     cache_dir: Path = ROOT / "data" / "cache"
+    portfolio_dir: Path = ROOT / "data" / "demo" / "portfolio"
     openalex_url: str = "https://api.openalex.org"
     openalex_api_key: str = ""
     openalex_email: str = ""

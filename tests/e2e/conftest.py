@@ -201,6 +201,7 @@ class _Servers:
             "WORKBENCH_DATA_DIR": str(data_dir),
             "WORKBENCH_DB_URL": f"sqlite:///{db}",
             "WORKBENCH_CACHE_DIR": str(self.tmp / f"{self.prefix}cache-{n}"),
+            "WORKBENCH_PORTFOLIO_DIR": str(self.tmp / f"{self.prefix}portfolio-{n}"),
             "WORKBENCH_LANG": language,
             "WORKBENCH_REVIEWER": None,
             "WORKBENCH_LISTS": os.pathsep.join(str(p) for p in lists) if lists else None,

@@ -1,6 +1,8 @@
 """The analyst page as the notebook shows it: :func:`build_app` makes a
-:class:`~widgets.portfolio.app.PortfolioApp` and screens the proposals folder in a
-background thread, with progress and errors shown on the page in plain words."""
+:class:`~widgets.portfolio.app.PortfolioApp` and, in a background thread, reads the
+portfolio tables kept in ``WORKBENCH_PORTFOLIO_DIR`` and screens only the proposals
+that are new or changed since (:func:`workbench.portfolio.stored.refresh`), with
+progress and errors shown on the page in plain words."""
 
 from __future__ import annotations
 
@@ -17,14 +19,15 @@ log = logging.getLogger("widgets")
 
 
 def build_app(settings: Settings | None = None, *, wait: bool = False) -> PortfolioApp:
-    """The analyst page for the settings' proposals folder, lists and store.
+    """The analyst page for the settings' proposals folder, lists, store and tables.
 
-    The folder is screened in a background thread (progress shown on the page;
+    The stored tables are read, and proposals missing or stale in them screened,
+    in a background thread (progress shown on the page;
     the widgets change on the kernel's thread); ``wait=True`` returns only once
     the screening is done, and outside a kernel (scripts, tests) once it is shown.
     """
     from workbench.lists import load_lists
-    from workbench.portfolio import screen_portfolio
+    from workbench.portfolio.stored import refresh
     from workbench.store import open_store
 
     settings = settings or Settings.from_env()
@@ -62,7 +65,8 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
             lists = [x.value for x in load_lists(settings.lists)]
             store = open_store(settings.db_url)
             try:
-                run = screen_portfolio(
+                run = refresh(
+                    settings.portfolio_dir,
                     settings.data_dir,
                     lists,
                     progress=progress,

@@ -29,6 +29,7 @@ from workbench.errors import InputError, Problem
 from workbench.folders import ProposalFiles, find_proposals, load_files
 from workbench.match_memo import MatchMemo
 from workbench.model import ScreeningList
+from workbench.portfolio.keys import proposal_keys, with_keys
 from workbench.portfolio.rows import EntryInfo, ProposalRows, entry_info, failed_rows, result_rows
 from workbench.portfolio.tables import PortfolioTables, assemble
 from workbench.window import DEFAULT_YEARS
@@ -186,5 +187,6 @@ def screen_portfolio(
             found, lists, as_of=as_of, years=years, memory=memory, progress=progress
         )
         n_workers = 1
-    tables = assemble(rows, lists, store)
+    keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years)
+    tables = with_keys(assemble(rows, lists, store), keys)
     return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers)

@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -72,6 +73,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("judged_by", S),
             ("judged_at", S),
             ("judgment_notes", S),
+            ("screening_key", S),
         ]
     ),
     "findings": pa.schema(
@@ -317,8 +319,12 @@ def assemble(
     rows: Sequence[ProposalRows], lists: Sequence[ScreeningList], store: Any = None
 ) -> PortfolioTables:
     """The portfolio tables from every proposal's rows, sorted, joined with the store."""
-    rows = sorted(rows, key=lambda r: (r.proposal.get("proposal_id") or "", r.proposal["folder"]))
-    rows = _duplicates(rows)
+
+    def order(r: ProposalRows) -> tuple[str, str]:
+        return (r.proposal.get("proposal_id") or "", r.proposal["folder"])
+
+    # the first folder of an id keeps it; the order is then that of the final ids
+    rows = sorted(_duplicates(sorted(rows, key=order)), key=order)
     ids = [r.proposal["proposal_id"] for r in rows if r.proposal["status"] != FAILED]
     judgments, dispositions, measures = _store_rows(store, ids)
     not_reviewed = {"review_status": "not-reviewed"}
@@ -351,3 +357,46 @@ def assemble(
             ),
         ),
     )
+
+
+_JUDGMENT = ("review_status", "outcome", "judged_by", "judged_at", "judgment_notes")
+_DISPOSITION = ("disposition", "rationale", "decided_by")
+
+
+def join_store(tables: PortfolioTables, store: Any) -> PortfolioTables:
+    """``tables`` with the store's judgments, dispositions and measures joined anew.
+
+    For tables kept between runs: reviewers change the store without changing a
+    proposal's files. A finding keeps the disposition it had when the store holds
+    none under its own key (one recorded under a cited entry's key is found only
+    when the proposal is screened).
+    """
+    if store is None:
+        return tables
+    p = tables.proposals.copy()
+    screened = p["status"] != FAILED
+    judgments, dispositions, measures = _store_rows(store, list(p.loc[screened, "proposal_id"]))
+    not_reviewed: Row = {"review_status": "not-reviewed"}
+    for col in _JUDGMENT:
+        p.loc[screened, col] = [
+            judgments.get(pid, not_reviewed).get(col) for pid in p.loc[screened, "proposal_id"]
+        ]
+    f = tables.findings.copy()
+    hits = [
+        dispositions.get(f"{pid}\x00{key}")
+        for pid, key in zip(f["proposal_id"], f["key"], strict=True)
+    ]
+    for col in _DISPOSITION:
+        f[col] = [h[col] if h else old for h, old in zip(hits, f[col], strict=True)]
+    return dataclasses.replace(
+        tables,
+        proposals=frame("proposals", _records(p)),
+        findings=frame("findings", _records(f)),
+        measures=frame("measures", measures),
+    )
+
+
+def _records(df: pd.DataFrame) -> list[Row]:
+    """Rows of ``df`` with missing values as None (what :func:`frame` takes)."""
+    clean = df.astype(object).where(df.notna(), None)
+    return [{str(k): v for k, v in row.items()} for row in clean.to_dict("records")]
