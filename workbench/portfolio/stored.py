@@ -38,7 +38,7 @@ import pandas as pd
 
 from workbench.folders import ProposalFiles, find_proposals
 from workbench.model import ScreeningList
-from workbench.portfolio.keys import KEY, proposal_keys, with_keys
+from workbench.portfolio.keys import KEY, DigestMemo, proposal_keys, with_keys
 from workbench.portfolio.rows import FAILED
 from workbench.portfolio.screen import Progress, screen_local
 from workbench.portfolio.tables import SCHEMAS, PortfolioTables, assemble, join_store
@@ -138,13 +138,20 @@ def refresh(
     changed). A folder that cannot be written only costs the speed-up next time."""
     found = find_proposals(folder) if isinstance(folder, str | Path) else list(folder)
     memory = store.match_memory() if store is not None else None
-    keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years)
+    memo = DigestMemo.read(out_dir)
+    keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=memo)
+    if write and memo.changed:
+        _write_memo(memo, out_dir)
     stored = stored_tables(out_dir)
     reuse = _reusable(stored, keys)
     todo = [f for f in found if f.id not in reuse]
     if stored is None or not reuse:
         return _full(out_dir, found, lists, keys, store, as_of, years, progress, write)
-    rows = screen_local(todo, lists, as_of=as_of, years=years, memory=memory, progress=progress)
+    rows = (
+        screen_local(todo, lists, as_of=as_of, years=years, memory=memory, progress=progress)
+        if todo
+        else []
+    )
     # a folder screened now that claims an id a kept one holds: both are screened in one run,
     # so that the first of them keeps the id, as in a full screening
     claimed = {r.proposal.get("proposal_id") for r in rows} - {None}
@@ -189,3 +196,10 @@ def _write(tables: PortfolioTables, out_dir: str | Path) -> bool:
         log.warning("portfolio tables could not be written in %s", out_dir, exc_info=True)
         return False
     return True
+
+
+def _write_memo(memo: DigestMemo, out_dir: str | Path) -> None:
+    try:
+        memo.write(out_dir)
+    except OSError:
+        log.warning("file digests could not be written in %s", out_dir, exc_info=True)
