@@ -240,6 +240,23 @@ SETTINGS: tuple[Setting, ...] = (
         _path,
     ),
     Setting(
+        "list_registry",
+        "WORKBENCH_LIST_REGISTRY",
+        "data/list_versions.json",
+        "The register of list versions (`workbench portfolio register`, "
+        "`workbench portfolio versions`); the analyst page compares two registered "
+        "versions of a list from it.",
+        _path,
+    ),
+    Setting(
+        "review_url",
+        "WORKBENCH_REVIEW_URL",
+        "http://127.0.0.1:8866/",
+        "Address of the review page (`make serve`): the analyst page's drill-down rows link "
+        "to it with `?proposal=ID`, which opens that proposal.",
+        _url,
+    ),
+    Setting(
         "openalex_url",
         "WORKBENCH_OPENALEX_URL",
         "https://api.openalex.org",
@@ -334,6 +351,8 @@ class Settings:
     reviewer: str = ""
     cache_dir: Path = ROOT / "data" / "cache"
     portfolio_dir: Path = ROOT / "data" / "demo" / "portfolio"
+    list_registry: Path = ROOT / "data" / "list_versions.json"
+    review_url: str = "http://127.0.0.1:8866/"
     openalex_url: str = "https://api.openalex.org"
     openalex_api_key: str = ""
     openalex_email: str = ""

@@ -71,8 +71,16 @@ class PortfolioApp(w.VBox):
     drill = t.Dict()  # output: {"summary": ..., "value": ...}
 
     def __init__(
-        self, tables: PortfolioTables | None = None, language: str = LANGUAGES[0], **kwargs: Any
+        self,
+        tables: PortfolioTables | None = None,
+        language: str = LANGUAGES[0],
+        review_url: str = "",
+        **kwargs: Any,
     ) -> None:
+        self.review_url = review_url
+        #: further views (list revisions, network), each with ``relabel(tr)``
+        self.views = w.VBox()
+        self.views.add_class("wb-views")
         self.title = w.HTML()
         self._lang = w.ToggleButtons(
             options=[("日本語", "ja"), ("English", "en")],
@@ -161,6 +169,7 @@ class PortfolioApp(w.VBox):
                 self._charts,
                 drill_card,
                 export_card,
+                self.views,
                 self.loader,
             ],
             **kwargs,
@@ -251,6 +260,8 @@ class PortfolioApp(w.VBox):
         self.csv_button.description = tr("export.csv")
         self.xlsx_button.description = tr("export.xlsx")
         self.download.value = ""
+        for view in self.views.children:
+            view.relabel(tr)
         self._render()
 
     def _render(self) -> None:
@@ -321,7 +332,7 @@ class PortfolioApp(w.VBox):
         self._drill_title.value = markup.heading_html(
             tr("drill.title", what=f"{tr('chart.' + summary)} — {what}", n=len(self.drilled))
         )
-        self.drill_table.value = table_html(self.drilled, tr)
+        self.drill_table.value = table_html(self.drilled, tr, review_url=self.review_url)
 
     # ---- export --------------------------------------------------------------------
 

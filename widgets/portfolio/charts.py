@@ -242,13 +242,13 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
             kept = pivot.sum(axis=1).sort_values(ascending=False, kind="stable")
             pivot = pivot.loc[sorted(kept.index[:TOP_PROPOSALS])]
             title = f"{title} ({TOP_PROPOSALS} / {len(kept)})"
-        names = np.array([esc(c) for c in pivot.columns], dtype=object)
+        org_names = np.array([esc(c) for c in pivot.columns], dtype=object)
         fig = new_figure(
             go.Heatmap(
                 z=pivot.to_numpy(),
                 x=[short(c, 30) for c in pivot.columns],
                 y=[short(i, 30) for i in pivot.index],
-                customdata=np.tile(names, (len(pivot.index), 1)),
+                customdata=np.repeat(org_names[np.newaxis, :], len(pivot.index), axis=0),
                 colorscale=[[0, "#f7fafc"], [0.01, "#fde0dd"], [1, "#a50f15"]],
                 xgap=2,
                 ygap=2,

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from widgets.common import markup
 from widgets.common.kernel_thread import call_soon
 from widgets.portfolio.app import PortfolioApp
+from widgets.portfolio.revision import RevisionView
+from workbench.list_versions import VersionRecord
+from workbench.portfolio.rescreen import RescreenReport
 from workbench.portfolio.tables import PortfolioTables
 from workbench.settings import Settings
 
@@ -31,7 +35,8 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
     from workbench.store import open_store
 
     settings = settings or Settings.from_env()
-    app = PortfolioApp(language=settings.language)
+    app = PortfolioApp(language=settings.language, review_url=settings.review_url)
+    app.views.children = [revision_view(settings, app.tr())]
     app.progress.layout.display = ""
     app.status.value = markup.status_html(app.tr()("load.lists"), "busy")
 
@@ -85,3 +90,36 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
     if wait:
         thread.join()
     return app
+
+
+def revision_view(settings: Settings, tr: Callable[..., str]) -> RevisionView:
+    """The list-revision view: versions from the settings' register, compared on the
+    settings' proposals (each side's tables kept under the portfolio folder)."""
+    from workbench.list_versions import VersionRegistry
+    from workbench.lists import load_lists
+    from workbench.portfolio.impact import list_impact, revisions
+    from workbench.store import open_store
+
+    try:
+        versions = revisions(VersionRegistry(settings.list_registry))
+    except Exception:  # an unreadable register: the view says there is nothing to compare
+        log.warning("list register %s could not be read", settings.list_registry, exc_info=True)
+        versions = {}
+
+    def compare(old: VersionRecord, new: VersionRecord) -> RescreenReport:
+        lists = [x.value for x in load_lists(settings.lists)]
+        store = open_store(settings.db_url)
+        try:
+            return list_impact(
+                settings.data_dir,
+                old,
+                new,
+                lists,
+                kept=settings.portfolio_dir / "revisions",
+                store=store,
+                years=settings.lookback_years,
+            )
+        finally:
+            store.close()
+
+    return RevisionView(versions, compare, tr, review_url=settings.review_url)
