@@ -13,10 +13,11 @@ lists and (empty) store:
 2. the page as it was at commit ``599078b`` (extracted with ``git archive`` into
    a temporary folder): it screened every proposal when opened;
 
-for each, the seconds from ``build_app`` until every chart's figure is on the
-page (sent to the browser; plotly.js draws on the browser's side), and the
-median seconds to redraw after a filter change (calls, then fields, then
-clearing). The targets are < 3 s and < 300 ms.
+for each, the seconds from the page's first import until every chart's figure is
+on the page (sent to the browser; plotly.js draws on the browser's side), and the
+median seconds until every chart is redrawn after a filter change (calls, then
+fields, then clearing). The targets are < 3 s and < 300 ms. The network view is
+drawn after the charts; the times with it are printed too.
 
     .venv/bin/python bench/bench_analyst_page.py              # 1,000 proposals
     .venv/bin/python bench/bench_analyst_page.py --proposals 200
@@ -47,26 +48,42 @@ CALLS = (
 PROBE = r"""
 import json, statistics, sys, time
 started = time.perf_counter()
+from widgets.portfolio import app as page_app
 from widgets.portfolio.page import build_app
-from widgets.portfolio.app import CHARTS
 from workbench.settings import Settings
+last = page_app.CHARTS[-1]
+class Clock:  # when the last chart gets a figure (the charts are drawn in order)
+    def __init__(self, app):
+        app.charts[last].observe(self.seen, names="figure_id")
+        self.at = None
+    def seen(self, _change):
+        self.at = time.perf_counter()
+clocks = []
+original_init = page_app.PortfolioApp.__init__
+def init(self, *a, **k):
+    original_init(self, *a, **k)
+    clocks.append(Clock(self))
+page_app.PortfolioApp.__init__ = init
 app = build_app(Settings.from_env(), wait=True)
-opened = time.perf_counter() - started
+clock = clocks[0]
 assert app.tables is not None, app.status.value
-assert all(app.charts[n].figure_id > 0 for n in CHARTS)
+assert all(app.charts[n].figure_id > 0 for n in page_app.CHARTS)
+opened = clock.at - started
+whole = time.perf_counter() - started
 calls = sorted(set(app.tables.proposals["call"].dropna()))
 fields = sorted(set(app.tables.proposals["field"].dropna()))
 changes = [{"call": calls[:1]}, {"call": calls[:2]}, {"call": calls[:2], "field": fields[:1]},
            {"field": fields[:2]}, {}]
-redraws = []
+charts, totals = [], []
 for _ in range(2):
     for f in changes:
         t = time.perf_counter()
         app.filters = f
-        redraws.append(time.perf_counter() - t)
-print(json.dumps({"open": opened, "redraw": statistics.median(redraws),
-                  "redraw_max": max(redraws), "proposals": len(app.tables.screened),
-                  "findings": len(app.tables.findings)}))
+        totals.append(time.perf_counter() - t)
+        charts.append(clock.at - t)
+print(json.dumps({"open": opened, "whole": whole, "redraw": statistics.median(charts),
+                  "redraw_max": max(charts), "redraw_all": statistics.median(totals),
+                  "proposals": len(app.tables.screened), "findings": len(app.tables.findings)}))
 """
 
 
@@ -173,14 +190,18 @@ def main() -> None:
         now = probe(ROOT, env)
         before = probe(baseline_code(tmp), env)
     print(f"\nanalyst page, {now['proposals']:.0f} proposals, {now['findings']:.0f} findings")
-    print(f"{'':24}{'now':>10}{f'at {BASELINE}':>14}{'ratio':>9}  target")
+    print(f"{'':34}{'now':>9}{f'at {BASELINE}':>13}{'ratio':>8}  target")
     for key, label, target in (
         ("open", "every chart drawn (s)", "< 3 s"),
-        ("redraw", "filter redraw (s)", "< 0.3 s"),
+        ("redraw", "filter: charts redrawn (s)", "< 0.3 s"),
+        ("redraw_max", "filter: slowest redraw (s)", ""),
     ):
         ratio = before[key] / now[key] if now[key] else float("inf")
-        print(f"{label:24}{now[key]:10.3f}{before[key]:14.3f}{ratio:8.1f}x  {target}")
-    print(f"{'slowest redraw (s)':24}{now['redraw_max']:10.3f}{before['redraw_max']:14.3f}")
+        print(f"{label:34}{now[key]:9.3f}{before[key]:13.3f}{ratio:7.1f}x  {target}")
+    print(f"{'page done, network included (s)':34}{now['whole']:9.3f}{before['whole']:13.3f}")
+    print(
+        f"{'filter: network included (s)':34}{now['redraw_all']:9.3f}{before['redraw_all']:13.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from widgets.common import markup
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
 from widgets.portfolio.drill import table_html
 from widgets.portfolio.i18n import translator
+from widgets.portfolio.network_view import NetworkView
 from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
 from workbench.portfolio import analysis
@@ -78,8 +79,9 @@ class PortfolioApp(w.VBox):
         **kwargs: Any,
     ) -> None:
         self.review_url = review_url
-        #: further views (list revisions, network), each with ``relabel(tr)``
-        self.views = w.VBox()
+        self.network = NetworkView(translator(language), review_url)
+        #: further views (network, list revisions), each with ``relabel(tr)``
+        self.views = w.VBox([self.network])
         self.views.add_class("wb-views")
         self.title = w.HTML()
         self._lang = w.ToggleButtons(
@@ -286,6 +288,7 @@ class PortfolioApp(w.VBox):
             fig, clicks = figure(name, analysis.SUMMARIES[name](v), tr)
             self.figures[name], self.clicks[name] = fig, clicks
             self.charts[name].show(fig)
+        self.network.show(v)
         names = [*TABLES, *CHARTS, "drill"]
         current = self._export_choice.value
         self._export_choice.options = [

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from widgets.portfolio.colours import org_colour
 from workbench.portfolio.analysis import NONE, country_of
 
 Tr = Callable[..., str]
@@ -162,6 +163,7 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
             f"{esc(n)} — {esc(lst)}" for n, lst in zip(f["organisation"], f["lists"], strict=True)
         ]
         fig = _hbar_figure(title, tr("axis.findings"), labels, list(f["findings"]), hover)
+        fig.data[0].marker.color = [org_colour(n) for n in f["organisation"]]
         clicks.values[0] = list(f["organisation"])
     elif summary in ("by_country", "by_check", "mitigation"):
         col = {"by_country": "entry_country", "by_check": "check", "mitigation": "kind"}[summary]
@@ -274,6 +276,7 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
                     x=list(f["year"]),
                     y=list(f["links"]),
                     name=short(name, 36),
+                    marker={"color": org_colour(name)},
                     hovertemplate="%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
                 )
             )

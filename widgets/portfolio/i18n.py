@@ -104,6 +104,35 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.outcome": ("審査結果", "Judgment"),
     "col.findings": ("所見数", "Findings"),
     "status.empty": ("表示するデータがありません", "No data to show"),
+    # portfolio network
+    "network.title": (
+        "掲載機関と研究者のネットワーク",
+        "Network of researchers and listed organisations",
+    ),
+    "network.chart": (
+        "提案の多い掲載機関 {n} 件（全 {total} 件）と関係する研究者",
+        "The {n} listed organisations reaching most proposals (of {total}) and their researchers",
+    ),
+    "network.persons": ("研究者", "researchers"),
+    "network.organisations": ("掲載機関", "listed organisations"),
+    "network.hover": (
+        "{name}: 提案 {n} 件・研究者 {persons} 名・{years}",
+        "{name}: {n} proposals, {persons} researchers, {years}",
+    ),
+    "network.click": (
+        "掲載機関をクリックすると、関係する提案と研究者が表示されます",
+        "Click an organisation to see the proposals and researchers behind it",
+    ),
+    "network.behind": (
+        "{name}: 提案 {n} 件・研究者 {persons} 名（{years}）",
+        "{name}: {n} proposals, {persons} researchers ({years})",
+    ),
+    "network.graphml": ("GraphML で出力", "Export GraphML"),
+    "network.col.proposal_id": ("提案番号", "Proposal"),
+    "network.col.title": ("研究題目", "Title"),
+    "network.col.person": ("研究者", "Researcher"),
+    "network.col.checks": ("検出項目", "Checks"),
+    "network.col.years": ("年", "Years"),
     # list-revision view
     "revision.title": ("リスト改訂の影響", "Impact of a list revision"),
     "revision.list": ("リスト", "List"),

@@ -36,7 +36,7 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
 
     settings = settings or Settings.from_env()
     app = PortfolioApp(language=settings.language, review_url=settings.review_url)
-    app.views.children = [revision_view(settings, app.tr())]
+    app.views.children = [*app.views.children, revision_view(settings, app.tr())]
     app.progress.layout.display = ""
     app.status.value = markup.status_html(app.tr()("load.lists"), "busy")
 
