@@ -51,6 +51,7 @@ CHARTS = (
     "heatmap",
     "timeline",
     "mitigation",
+    "by_call_year",
 )
 FILTER_NAMES = tuple(analysis.FILTERS)
 TABLES = ("proposals", "findings", "evidence", "problems")

@@ -296,6 +296,25 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
         )
         fig.update_xaxes(dtick=1)
         fig.update_yaxes(dtick=_dtick(frame.groupby("year")["links"].sum()))
+    elif summary == "by_call_year":
+        fig = new_figure()
+        for i, (call, f) in enumerate(frame.groupby("call", sort=True)):
+            name = tr("filter.none") if call == NONE else str(call)
+            fig.add_trace(
+                go.Scatter(
+                    x=list(f["year"]),
+                    y=list(f["findings"]),
+                    mode="lines+markers",
+                    name=short(name, 40),
+                    marker={"color": org_colour(name), "size": 9},
+                    line={"color": org_colour(name)},
+                    hovertemplate="%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
+                )
+            )
+            clicks.values[i] = [(str(y), call) for y in f["year"]]
+        _layout(fig, title, 340, x_title=tr("axis.submitted"), y_title=tr("axis.findings"))
+        fig.update_layout(showlegend=True)
+        fig.update_xaxes(type="category")
     else:
         raise KeyError(summary)
     if not len(fig.data) or all(len(d.x if d.x is not None else ()) == 0 for d in fig.data):

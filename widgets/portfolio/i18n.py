@@ -104,6 +104,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.outcome": ("審査結果", "Judgment"),
     "col.findings": ("所見数", "Findings"),
     "status.empty": ("表示するデータがありません", "No data to show"),
+    # calls over time, years of submission
+    "filter.year": ("提出年", "Year submitted"),
+    "chart.by_call_year": ("公募別の所見（提出年別）", "Findings per call by year of submission"),
+    "axis.submitted": ("提出年", "year submitted"),
     # portfolio network
     "network.title": (
         "掲載機関と研究者のネットワーク",
