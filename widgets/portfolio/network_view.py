@@ -214,7 +214,7 @@ class NetworkView(w.VBox):
             + "".join(
                 f"<td>{proposal_link(str(v), self.review_url)}</td>"
                 if c == "proposal_id"
-                else f"<td>{html.escape(str(v))}</td>"
+                else f"<td>{html.escape(self._cell(c, v))}</td>"
                 for c, v in zip(_BEHIND, row, strict=True)
             )
             + "</tr>"
@@ -232,6 +232,12 @@ class NetworkView(w.VBox):
             f"<div class='wb-drill-scroll'><table class='wb-table wb-network-behind'>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         )
+
+    def _cell(self, column: str, value: Any) -> str:
+        """A cell's text: checks in the reader's words."""
+        if column == "checks" and value:
+            return ", ".join(self.tr("check." + c) for c in str(value).split(", "))
+        return str(value)
 
     def export_graphml(self) -> bytes:
         """The whole network (of the filtered tables) as GraphML, offered as a download."""
