@@ -8,7 +8,7 @@ widget that carries only its figure's JSON: it waits for plotly.js, draws with
 ``Plotly.react`` (so a new figure updates the chart in place), follows the
 width of its box, and reports a click on a point in ``clicked``.
 
-A figure sent without a template (``layout.template`` empty, as
+A figure sent without a template (none, or one without a ``layout`` part, as
 :func:`widgets.portfolio.charts.new_figure` makes them) is drawn with plotly's
 ``plotly_white`` template, sent once with the widget's code: copying the
 template into every figure took most of the time of a redraw.
@@ -65,8 +65,8 @@ export default {
       const fig = model.get("figure") || {};
       const id = String(model.get("figure_id"));
       const layout = Object.assign({}, fig.layout || {});
-      if (!layout.template || Object.keys(layout.template).length === 0) {
-        layout.template = TEMPLATE;
+      if (!layout.template || !layout.template.layout) {
+        layout.template = structuredClone(TEMPLATE);  // plotly may change what it is given
       }
       Plotly.react(div, fig.data || [], layout, CONFIG).then(
         () => { div.dataset.drawn = id; },

@@ -96,6 +96,9 @@ class RevisionView(w.VBox):
         self.csv_button.on_click(lambda _b: self.export("csv"))
         self.xlsx_button.on_click(lambda _b: self.export("xlsx"))
         self.observe(lambda _c: self._show_drill(), names="selected")
+        self.results = [self.chart, self.drill_table, export]
+        for part in self.results:  # shown once there is a comparison
+            part.layout.display = "none"
         self._versions()
         self.relabel(tr)
 
@@ -215,6 +218,8 @@ class RevisionView(w.VBox):
         fig.update_yaxes(autorange="reversed")
         self.figure = fig
         self.chart.show(fig)
+        for part in self.results:
+            part.layout.display = ""
         self._show_drill()
 
     def _clicked(self, change: dict[str, Any]) -> None:
