@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
 
         old = load_proposal(args.compare)
         # the same reference date and window for both, so only the questionnaire differs
-        before = screen(old, works, matcher, lists, as_of=result.as_of, years=years)
+        before = screen(old, works, matcher, lists, window=result.window)
         comparison = (
             compare_proposals(old, proposal),
             compare_findings(before.findings, result.findings),

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from widgets.portfolio.i18n import translator
+from widgets.common.i18n import translator
 from widgets.portfolio.page import revision_view
 from workbench.list_versions import VersionRegistry
 from workbench.lists import load_list, shipped_lists
@@ -73,7 +73,7 @@ def registered(
 @pytest.fixture(scope="module")
 def view(registered: tuple[Settings, Path, Path]) -> Any:
     settings = registered[0]
-    v = revision_view(settings, translator("en"))
+    v = revision_view(settings, translator("en", "portfolio"))
     v.run(wait=True)
     return v
 
@@ -140,7 +140,7 @@ def test_a_version_whose_file_changed_is_refused_in_plain_words(
     registered: tuple[Settings, Path, Path], tmp_path: Path
 ) -> None:
     settings, _old, new = registered
-    v = revision_view(settings, translator("en"))
+    v = revision_view(settings, translator("en", "portfolio"))
     original = new.read_text(encoding="utf-8")
     try:
         new.write_text(original.replace("The University of Tokyo", "Tokyo U"), encoding="utf-8")
@@ -153,5 +153,5 @@ def test_a_version_whose_file_changed_is_refused_in_plain_words(
 
 def test_without_two_versions_the_view_says_how_to_register_them(tmp_path: Path) -> None:
     settings = Settings.from_env({"WORKBENCH_LIST_REGISTRY": str(tmp_path / "none.json")})
-    v = revision_view(settings, translator("en"))
+    v = revision_view(settings, translator("en", "portfolio"))
     assert "workbench portfolio register" in v.status.value

@@ -1,6 +1,7 @@
-"""All HTML of the review page, in one place; every string from data is escaped here.
+"""The HTML of the review page, in one place; every string from data is escaped here.
 
-Widgets never build markup themselves: they call these functions with plain
+Widgets never build markup themselves: they call these functions (and
+:mod:`widgets.common.printable` for the printed record) with plain
 values and a translator ``tr`` (:func:`widgets.common.i18n.translator`). Text that
 came from a proposal, a publication or a list passes through :func:`esc`
 (``html.escape``) before it is put into HTML; the only markup added around it
@@ -25,6 +26,7 @@ from typing import Any
 
 from workbench.model import ListEntry
 from workbench.session.view import EvidenceRow, FindingRow, ReviewView
+from workbench.vocabulary import Disposition, Outcome, Severity
 
 Tr = Callable[[str], str]
 
@@ -61,11 +63,12 @@ def highlight(text: str, span: tuple[int, int] | None = None, matched: str | Non
 
 def severity_class(severity: str) -> str:
     """CSS class of a severity: red to report, amber to verify, blue for control, grey for info."""
-    return {
-        "report": "wb-sev-high",
-        "verify": "wb-sev-medium",
-        "control": "wb-sev-info",
-    }.get(severity.lower(), "wb-gray")
+    classes: dict[str, str] = {
+        Severity.REPORT: "wb-sev-high",
+        Severity.VERIFY: "wb-sev-medium",
+        Severity.CONTROL: "wb-sev-info",
+    }
+    return classes.get(severity.lower(), "wb-gray")
 
 
 def badge(text: str, css: str) -> str:
@@ -115,13 +118,21 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
     )
 
 
+#: Suggested outcomes that ask for something before the review goes on.
+_REQUIRED = (
+    Outcome.MITIGATION_BEFORE_START,
+    Outcome.REVIEW_WITHHELD,
+    Outcome.RESUBMISSION_REQUESTED,
+)
+
+
 def outcome_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
     """The suggested outcome, labelled as a suggestion, with the findings behind it."""
     code = view.outcome.code
     css = "wb-outcome"
-    if code == "no-concern":
+    if code == Outcome.NO_CONCERN:
         css += " wb-outcome-clear"
-    elif code in ("mitigation-before-start", "review-withheld", "resubmission-requested"):
+    elif code in _REQUIRED:
         css += " wb-outcome-required"
     label = tr(f"outcome.{code}") if code else "—"
     keys = set(view.outcome.finding_keys)
@@ -186,7 +197,11 @@ def finding_header_html(tr: Tr) -> str:
 
 
 def disposition_badge(disposition: str, tr: Tr) -> str:
-    css = {"confirmed": "wb-sev-high", "dismissed": "wb-ok", "needs_information": "wb-sev-medium"}
+    css: dict[str, str] = {
+        Disposition.CONFIRMED: "wb-sev-high",
+        Disposition.DISMISSED: "wb-ok",
+        Disposition.NEEDS_INFORMATION: "wb-sev-medium",
+    }
     if not disposition:
         return badge(tr("disposition.open"), "wb-gray")
     return badge(tr(f"disposition.{disposition}"), css.get(disposition, "wb-gray"))
@@ -341,86 +356,4 @@ def download_link(label: str, filename: str, mime: str, payload_b64: str) -> str
     return (
         f'<a class="wb-badge wb-ok" download="{esc(filename)}" '
         f'href="data:{esc(mime)};base64,{payload_b64}">{esc(label)}</a>'
-    )
-
-
-#: The printable page's own rules: on paper, A4 margins instead of the screen's, colours
-#: kept, headings with what follows them, table headers on every sheet, rows unbroken.
-PRINT_CSS = (
-    "body{margin:2rem;}.wb-table th,.wb-table td:first-child{white-space:nowrap;}"
-    "@page{size:A4;margin:14mm;}"
-    "@media print{body{margin:0;font-size:10pt;-webkit-print-color-adjust:exact;"
-    "print-color-adjust:exact;}"
-    "h1,h2,h3{break-after:avoid;}tr,li,.wb-faq,.wb-outcome{break-inside:avoid;}"
-    "thead{display:table-header-group;}.wb-badge{border:1px solid #999;}"
-    "a{color:inherit;text-decoration:none;}}"
-)
-
-
-def printable_html(
-    view: ReviewView,
-    dispositions: Mapping[str, Mapping[str, Any]],
-    judgment: Mapping[str, Any] | None,
-    history: Sequence[Mapping[str, Any]],
-    language: str,
-    tr: Tr,
-) -> str:
-    """A self-contained printable page of the review record."""
-    rows = []
-    for f in view.findings:
-        d = dispositions.get(f.key, {})
-        rows.append(
-            f"<tr><td>{esc(tr('check.' + f.check))}</td><td>{esc(f.subject_name)}</td>"
-            f"<td>{esc(f.entry_name)} {esc(f.list_name)} {esc(f.entry_id)}</td>"
-            f"<td>{_faq_refs(f.faq)}</td><td>{esc(f.summary_in(language))}</td>"
-            f"<td>{disposition_badge(str(d.get('status', '')), tr)}"
-            f"<div>{esc(d.get('rationale', ''))}</div></td></tr>"
-        )
-    head = "".join(
-        f"<th>{esc(tr(k))}</th>"
-        for k in (
-            "findings.check",
-            "findings.subject",
-            "findings.entry",
-            "findings.faq",
-            "findings.summary",
-            "findings.disposition",
-        )
-    )
-    j = judgment or {}
-    measures = j.get("measures") or []
-    measure_items = "".join(
-        f"<li><strong>{esc(tr('measure.' + str(m.get('kind', ''))))}</strong>: "
-        f"{esc(m.get('text', ''))}"
-        + (
-            f" — {esc(tr('measure.persons'))}: {esc(', '.join(m.get('persons') or []))}"
-            if m.get("persons")
-            else ""
-        )
-        + (f" — {esc(tr('measure.due'))}: {esc(m.get('due', ''))}" if m.get("due") else "")
-        + "</li>"
-        for m in measures
-    )
-    judgment_html = facts_table(
-        [
-            (
-                tr("judgment.outcome"),
-                tr("outcome." + str(j.get("outcome", ""))) if j.get("outcome") else "—",
-            ),
-            (tr("judgment.reviewer"), str(j.get("reviewer", ""))),
-            (tr("judgment.notes"), str(j.get("notes", ""))),
-        ]
-    ) + (f"<ul>{measure_items}</ul>" if measure_items else "")
-    return (
-        f"<!DOCTYPE html><html lang='{esc(language)}'><head><meta charset='utf-8'>"
-        f"<title>{esc(tr('print.title'))} {esc(view.proposal_id)}</title>{STYLE}"
-        f"<style>{PRINT_CSS}</style></head>"
-        f"<body class='wb-app wb-print'><h1>{esc(tr('print.title'))}: {esc(view.proposal_id)}</h1>"
-        f"{overview_html(view, tr)}<h2>{esc(tr('section.outcome'))}</h2>"
-        f"{outcome_html(view, tr, language)}"
-        f"<h2>{esc(tr('section.scope'))}</h2>{scope_html(view, tr, language)}"
-        f"<h2>{esc(tr('section.findings'))}</h2>"
-        f"<table class='wb-table'><thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
-        f"<h2>{esc(tr('section.judgment'))}</h2>{judgment_html}"
-        f"<h2>{esc(tr('section.history'))}</h2>{history_html(history, tr)}</body></html>"
     )

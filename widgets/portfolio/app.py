@@ -28,9 +28,9 @@ import plotly.graph_objects as go
 import traitlets as t
 
 from widgets.common import markup
+from widgets.common.i18n import translator
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
 from widgets.portfolio.drill import table_html
-from widgets.portfolio.i18n import translator
 from widgets.portfolio.network_view import NetworkView
 from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
@@ -80,7 +80,7 @@ class PortfolioApp(w.VBox):
         **kwargs: Any,
     ) -> None:
         self.review_url = review_url
-        self.network = NetworkView(translator(language), review_url)
+        self.network = NetworkView(translator(language, "portfolio"), review_url)
         #: further views (network, list revisions), each with ``relabel(tr)``
         self.views = w.VBox([self.network])
         self.views.add_class("wb-views")
@@ -243,7 +243,7 @@ class PortfolioApp(w.VBox):
     # ---- drawing -------------------------------------------------------------------
 
     def tr(self) -> Callable[..., str]:
-        return translator(self.language)
+        return translator(self.language, "portfolio")
 
     def _relabel(self) -> None:
         """Every label in the current language, then the charts and tables again."""

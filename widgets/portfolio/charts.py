@@ -32,6 +32,7 @@ import plotly.graph_objects as go
 
 from widgets.portfolio.colours import org_colour
 from workbench.portfolio.analysis import NONE, country_of
+from workbench.vocabulary import Outcome, Suggestion
 
 Tr = Callable[..., str]
 TOP = 20  # organisations shown in the bar chart, heat map and timeline
@@ -40,12 +41,9 @@ FONT = "'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif"
 BLUE, NAVY, RED = "#2f6f9f", "#243b53", "#c8423b"
 #: outcomes in the order of increasing concern, then "not judged"
 OUTCOME_ORDER = (
-    "no-concern",
-    "screening-incomplete",  # suggested only: co-authorship not checked for everyone
-    "mitigation-as-needed",
-    "mitigation-before-start",
-    "review-withheld",
-    "resubmission-requested",
+    Outcome.NO_CONCERN,
+    Suggestion.SCREENING_INCOMPLETE,  # suggested only: co-authorship not checked for everyone
+    *list(Outcome)[1:],
     "not-judged",
 )
 FULL_WIDTH = frozenset({"by_organisation", "heatmap", "timeline"})

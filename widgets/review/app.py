@@ -24,7 +24,7 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
-from widgets.common.i18n import translator
+from widgets.common.i18n import translate, translator
 from widgets.common.ready import PageShown
 from widgets.common.remembered import Remembered
 from widgets.common.status import StatusBar
@@ -276,6 +276,6 @@ def _settings_error(exc: InputError) -> w.HTML:
     return w.HTML(
         markup.STYLE
         + "<div class='wb-app'><div class='wb-status wb-status-error'>"
-        + "設定に問題があります / The settings have problems:"
+        + " / ".join(translate("review.error.settings", lang) for lang in LANGUAGES)
         + f"<ul>{items}</ul></div></div>"
     )

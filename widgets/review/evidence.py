@@ -18,8 +18,9 @@ from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose
 from workbench.session.view import ReviewView
+from workbench.vocabulary import Disposition
 
-DISPOSITIONS = ("confirmed", "dismissed", "needs-information")
+DISPOSITIONS = tuple(Disposition)
 
 
 def faq_texts(keys: tuple[str, ...], language: str) -> dict[str, tuple[str, str]]:
@@ -135,7 +136,7 @@ class EvidencePanel(w.VBox):
     def _enable(self, _change: object = None) -> None:
         row_open = bool(self.view and self.view.finding(self.key))
         self._save.disabled = not (self.enabled and row_open and self._choice.value)
-        dismissing = self._choice.value == "dismissed"
+        dismissing = self._choice.value == Disposition.DISMISSED
         row = self.view.finding(self.key) if self.view and self.key else None
         can_remember = bool(row and row.list_name and any(e.affiliation for e in row.evidence))
         self._remember.layout.display = "flex" if dismissing and can_remember else "none"
@@ -147,5 +148,5 @@ class EvidencePanel(w.VBox):
             self.key,
             str(self._choice.value),
             self._rationale.value.strip(),
-            bool(self._remember.value and self._choice.value == "dismissed"),
+            bool(self._remember.value and self._choice.value == Disposition.DISMISSED),
         )

@@ -22,14 +22,9 @@ import traitlets as t
 from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.review.requests import Judge, UpdateMeasure
+from workbench.vocabulary import MeasureStatus, Outcome
 
-OUTCOMES = (
-    "no-concern",
-    "mitigation-as-needed",
-    "mitigation-before-start",
-    "review-withheld",
-    "resubmission-requested",
-)
+OUTCOMES = tuple(Outcome)
 
 
 class MeasureRow(NamedTuple):
@@ -250,8 +245,6 @@ class JudgmentForm(w.VBox):
             f"<div class='wb-muted'>{markup.esc(tr('judgment.measure_table'))}</div>"
         )
         cells: list[w.Widget] = []
-        from workbench.store.vocabulary import MeasureStatus  # the store is loaded by now
-
         statuses = [str(s) for s in MeasureStatus]
         for m in measures:
             mid = int(m["id"])

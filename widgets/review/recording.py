@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from widgets.common import markup
+from widgets.common import markup, printable
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
 from widgets.review.state import AppState
@@ -24,6 +24,7 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
+from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
     from widgets.review.app import App
@@ -191,7 +192,7 @@ class Recorder:
         req: Dispose | None = change["new"]
         if req is None or self.app.screened is None:
             return
-        if req.disposition == "dismissed" and not req.rationale:
+        if req.disposition == Disposition.DISMISSED and not req.rationale:
             self.app.status.say("disposition.need_rationale", "error")
             return
         screened = self.app.screened
@@ -287,7 +288,7 @@ class Recorder:
                     "reviewer": record["who"],
                     "measures": record["measures"],
                 }
-                page = markup.printable_html(
+                page = printable.printable_html(
                     view, dispositions, judgment, record["history"], self.app.language, tr
                 )
         except Exception as exc:

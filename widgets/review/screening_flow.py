@@ -25,6 +25,7 @@ from widgets.review.parts import warm_network
 from widgets.review.requests import ChangeWindow
 from widgets.review.state import AppState
 from workbench.session.screened import StepClock
+from workbench.vocabulary import ReviewStatus
 from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class ScreeningFlow:
     def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
         entries = [dict(e) for e in self.app.picker.entries]
         for e in entries:
-            e["status"] = statuses.get(str(e.get("proposal_id")), "not-reviewed")
+            e["status"] = statuses.get(str(e.get("proposal_id")), ReviewStatus.NOT_REVIEWED)
         self.app.picker.entries = entries
 
     def _warm_up(self) -> None:

@@ -39,9 +39,15 @@ import pandas as pd
 from workbench.folders import ProposalFiles, find_proposals
 from workbench.model import ScreeningList
 from workbench.portfolio.keys import KEY, DigestMemo, proposal_keys, with_keys
-from workbench.portfolio.rows import FAILED
+from workbench.portfolio.rows import FAILED, Row
 from workbench.portfolio.screen import Progress, screen_local
-from workbench.portfolio.tables import SCHEMAS, PortfolioTables, assemble, join_store
+from workbench.portfolio.tables import (
+    SCHEMAS,
+    PortfolioTables,
+    _store_rows,
+    assemble,
+    frame,
+)
 from workbench.window import DEFAULT_YEARS
 
 log = logging.getLogger("workbench")
@@ -203,3 +209,46 @@ def _write_memo(memo: DigestMemo, out_dir: str | Path) -> None:
         memo.write(out_dir)
     except OSError:
         log.warning("file digests could not be written in %s", out_dir, exc_info=True)
+
+
+_JUDGMENT = ("review_status", "outcome", "judged_by", "judged_at", "judgment_notes")
+_DISPOSITION = ("disposition", "rationale", "decided_by")
+
+
+def join_store(tables: PortfolioTables, store: Any) -> PortfolioTables:
+    """``tables`` with the store's judgments, dispositions and measures joined anew.
+
+    For tables kept between runs: reviewers change the store without changing a
+    proposal's files. A finding keeps the disposition it had when the store holds
+    none under its own key (one recorded under a cited entry's key is found only
+    when the proposal is screened).
+    """
+    if store is None:
+        return tables
+    p = tables.proposals.copy()
+    screened = p["status"] != FAILED
+    judgments, dispositions, measures = _store_rows(store, list(p.loc[screened, "proposal_id"]))
+    not_reviewed: Row = {"review_status": "not-reviewed"}
+    for col in _JUDGMENT:
+        p.loc[screened, col] = [
+            judgments.get(pid, not_reviewed).get(col) for pid in p.loc[screened, "proposal_id"]
+        ]
+    f = tables.findings.copy()
+    hits = [
+        dispositions.get(f"{pid}\x00{key}")
+        for pid, key in zip(f["proposal_id"], f["key"], strict=True)
+    ]
+    for col in _DISPOSITION:
+        f[col] = [h[col] if h else old for h, old in zip(hits, f[col], strict=True)]
+    return dataclasses.replace(
+        tables,
+        proposals=frame("proposals", _records(p)),
+        findings=frame("findings", _records(f)),
+        measures=frame("measures", measures),
+    )
+
+
+def _records(df: pd.DataFrame) -> list[Row]:
+    """Rows of ``df`` with missing values as None (what :func:`frame` takes)."""
+    clean = df.astype(object).where(df.notna(), None)
+    return [{str(k): v for k, v in row.items()} for row in clean.to_dict("records")]

@@ -31,7 +31,6 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -45,6 +44,7 @@ from workbench.atomic import atomic_folder
 from workbench.errors import Problem
 from workbench.model import ScreeningList
 from workbench.portfolio.rows import FAILED, ProposalRows, Row, problem_rows
+from workbench.vocabulary import ReviewStatus
 
 S, N, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
@@ -327,7 +327,7 @@ def assemble(
     rows = sorted(_duplicates(sorted(rows, key=order)), key=order)
     ids = [r.proposal["proposal_id"] for r in rows if r.proposal["status"] != FAILED]
     judgments, dispositions, measures = _store_rows(store, ids)
-    not_reviewed = {"review_status": "not-reviewed"}
+    not_reviewed = {"review_status": ReviewStatus.NOT_REVIEWED}
     proposals = [
         {**r.proposal, **judgments.get(r.proposal.get("proposal_id") or "", not_reviewed)}
         if r.proposal["status"] != FAILED
@@ -357,46 +357,3 @@ def assemble(
             ),
         ),
     )
-
-
-_JUDGMENT = ("review_status", "outcome", "judged_by", "judged_at", "judgment_notes")
-_DISPOSITION = ("disposition", "rationale", "decided_by")
-
-
-def join_store(tables: PortfolioTables, store: Any) -> PortfolioTables:
-    """``tables`` with the store's judgments, dispositions and measures joined anew.
-
-    For tables kept between runs: reviewers change the store without changing a
-    proposal's files. A finding keeps the disposition it had when the store holds
-    none under its own key (one recorded under a cited entry's key is found only
-    when the proposal is screened).
-    """
-    if store is None:
-        return tables
-    p = tables.proposals.copy()
-    screened = p["status"] != FAILED
-    judgments, dispositions, measures = _store_rows(store, list(p.loc[screened, "proposal_id"]))
-    not_reviewed: Row = {"review_status": "not-reviewed"}
-    for col in _JUDGMENT:
-        p.loc[screened, col] = [
-            judgments.get(pid, not_reviewed).get(col) for pid in p.loc[screened, "proposal_id"]
-        ]
-    f = tables.findings.copy()
-    hits = [
-        dispositions.get(f"{pid}\x00{key}")
-        for pid, key in zip(f["proposal_id"], f["key"], strict=True)
-    ]
-    for col in _DISPOSITION:
-        f[col] = [h[col] if h else old for h, old in zip(hits, f[col], strict=True)]
-    return dataclasses.replace(
-        tables,
-        proposals=frame("proposals", _records(p)),
-        findings=frame("findings", _records(f)),
-        measures=frame("measures", measures),
-    )
-
-
-def _records(df: pd.DataFrame) -> list[Row]:
-    """Rows of ``df`` with missing values as None (what :func:`frame` takes)."""
-    clean = df.astype(object).where(df.notna(), None)
-    return [{str(k): v for k, v in row.items()} for row in clean.to_dict("records")]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.output_text import safe_stem
+from workbench.vocabulary import Disposition, Verdict
 
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
@@ -101,11 +102,11 @@ class Decisions:
 
         commands: list[Any] = [SetDisposition(key, disposition, rationale)]
         row = screened.view.finding(key)
-        if remember and disposition == "dismissed" and row is not None and row.list_name:
+        if remember and disposition == Disposition.DISMISSED and row is not None and row.list_name:
             texts = dict.fromkeys(e.affiliation for e in row.evidence if e.affiliation)
             cited = row.entries or ((row.list_name, row.entry_id),)  # every list naming it
             commands += [
-                RememberMatch(text, list_name, entry_id, "dismissed", "all", rationale)
+                RememberMatch(text, list_name, entry_id, Verdict.DISMISSED, "all", rationale)
                 for text in texts
                 for list_name, entry_id in cited
             ]

@@ -48,6 +48,7 @@ from workbench.session.screening_cache import (
 )
 from workbench.session.view import ReviewView
 from workbench.settings import Settings
+from workbench.vocabulary import ReviewStatus
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when first used
     from workbench.store.state import ReviewState
@@ -164,7 +165,7 @@ class Workspace:
                 error = str(exc.problems[0])
             except (OSError, ValueError) as exc:
                 error = str(exc)
-            status = known.get(pid, "not-reviewed") if statuses else ""
+            status = known.get(pid, ReviewStatus.NOT_REVIEWED) if statuses else ""
             entries.append(
                 {"id": f.id, "proposal_id": pid, "title": title, "status": status, "error": error}
             )

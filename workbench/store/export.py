@@ -25,7 +25,7 @@ from typing import Any
 
 from workbench.errors import InputError, Problem, ProblemCollector
 from workbench.store.state import ReviewState
-from workbench.store.vocabulary import bilingual, faq
+from workbench.vocabulary import bilingual, faq
 
 FORMAT = "workbench-review-record"
 FORMAT_VERSION = 1

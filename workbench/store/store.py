@@ -65,7 +65,7 @@ from workbench.store.memory import MatchVerdicts, verdicts_from_events
 from workbench.store.schema import events
 from workbench.store.state import ReviewState, fold
 from workbench.store.summary import ReviewSummary, review_summaries
-from workbench.store.vocabulary import EventKind, MeasureStatus
+from workbench.vocabulary import EventKind, MeasureStatus
 
 if TYPE_CHECKING:
     from workbench.matching import MatchMemory
@@ -149,12 +149,7 @@ class Store:
         from workbench.matching import MatchMemory
 
         return MatchMemory.from_verdicts(
-            (
-                m.text,
-                m.list_name,
-                m.entry_id,
-                "dismissed" if m.verdict.value == "dismissed" else "confirmed",
-            )
+            (m.text, m.list_name, m.entry_id, m.verdict)
             for m in self.match_verdicts().for_proposal(proposal_id)
         )
 
