@@ -110,3 +110,13 @@ def test_a_revision_in_excel_replaces_a_json_questionnaire(tmp_path: Path) -> No
     [files] = find_proposals(root)
     assert files.proposal_file is not None and files.proposal_file.name == "questionnaire.xlsx"
     assert [v.file.name for v in versions(second.written)] == ["proposal.json"]
+
+
+def test_a_revision_finds_its_folder_by_the_proposal_id(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "proposals"
+    shutil.copytree(EXAMPLE, root / "example")  # a folder not named after the id
+    intake = hand_in(root, [_upload(EXAMPLE / "proposal.json", "again.json")])
+    assert intake.written == root / "example" and intake.kept is not None
+    assert [f.id for f in find_proposals(root)] == ["example"]

@@ -29,14 +29,20 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.atomic import atomic_folder, write_bytes
 from workbench.errors import Problem, Severity
-from workbench.folders import PROPOSAL_JSON, WORKS_SUFFIXES, load_files, proposal_files
+from workbench.folders import (
+    PROPOSAL_JSON,
+    WORKS_SUFFIXES,
+    find_proposals,
+    load_files,
+    proposal_files,
+)
 from workbench.model import Proposal
 from workbench.output_text import safe_stem
 
@@ -129,7 +135,7 @@ def _place(uploads: Sequence[Upload]) -> tuple[dict[str, Upload], list[Problem]]
             problems.append(
                 _problem(up.name, "not a questionnaire or publications file", _EXPECTED)
             )
-    if len(questionnaires) != 1:
+    if uploads and len(questionnaires) != 1:
         found = ", ".join(questionnaires) or "none"
         problems.append(
             _problem("(upload)", f"questionnaires: {found}", "exactly one questionnaire")
@@ -191,17 +197,23 @@ def _keep(folder: Path, now: datetime) -> Version | None:
 
 
 def hand_in(
-    data_dir: str | Path, uploads: Sequence[Upload], *, now: datetime | None = None
+    data_dir: str | Path,
+    uploads: Sequence[Upload],
+    *,
+    now: datetime | None = None,
+    folders: Mapping[str, str] | None = None,
 ) -> Intake:
     """Check ``uploads`` with the loaders, then write them as their proposal's folder.
 
     Nothing is written when any file has an error; the problems name the uploaded
-    files. A proposal already in ``data_dir`` keeps its previous questionnaire as a
-    version before the new one replaces it.
+    files. A proposal already in ``data_dir`` (found by its id: ``folders`` maps
+    proposal ids to folder names when the caller knows them, else the folder's
+    questionnaires are read) keeps its previous questionnaire as a version before the
+    new one replaces it.
     """
     root = Path(data_dir)
     placed, problems = _place(uploads)
-    if problems:
+    if not placed:
         return Intake(None, tuple(problems))
     root.mkdir(parents=True, exist_ok=True)
     names = {name: up.name for name, up in placed.items()}
@@ -209,10 +221,11 @@ def hand_in(
         for name, up in placed.items():
             write_bytes(tmp / name, up.content)
         proposal, _works, found = load_files(proposal_files(tmp))
-        problems = _named(found, tmp, names)
-    if proposal is None:
+        problems += _named(found, tmp, names)
+    if proposal is None or any(p.severity is Severity.ERROR for p in problems):
         return Intake(None, tuple(problems))
-    target = root / safe_stem(proposal.proposal_id)
+    known = folders if folders is not None else _folders(root)
+    target = root / known.get(proposal.proposal_id, safe_stem(proposal.proposal_id))
     previous = _previous(target)
     kept = _keep(target, now or datetime.now(UTC)) if target.is_dir() else None
     with atomic_folder(target) as out:
@@ -224,6 +237,23 @@ def hand_in(
     written = proposal_files(target).proposal_file
     proposal = replace(proposal, source=str(written)) if written else proposal
     return Intake(target, tuple(problems), proposal, previous, kept)
+
+
+def _folders(root: Path) -> dict[str, str]:
+    """Proposal id → folder name, for the readable questionnaires of ``root``."""
+    from workbench.proposal import load_proposal_with_report
+
+    out: dict[str, str] = {}
+    for files in find_proposals(root):
+        if files.proposal_file is None:
+            continue
+        try:
+            out.setdefault(
+                load_proposal_with_report(files.proposal_file).value.proposal_id, files.id
+            )
+        except Exception:  # a folder that does not load is not the one handed in
+            continue
+    return out
 
 
 def _new_questionnaire(placed: dict[str, Upload]) -> bool:
