@@ -48,7 +48,14 @@ def screen_json(capsys: pytest.CaptureFixture[str], folder: Path, *extra: str) -
     return data
 
 
-def entry_of(data: dict[str, Any], check: str, subject: str) -> tuple[str, str]:
-    """(list, entry id) of the finding ``check`` on ``subject`` in ``workbench screen`` JSON."""
+def entries_of(data: dict[str, Any], check: str, subject: str) -> list[tuple[str, str]]:
+    """(list, entry id) of every entry the finding ``check`` on ``subject`` cites (screen JSON)."""
     (f,) = [f for f in data["findings"] if (f["check"], f["subject"]) == (check, subject)]
-    return f["list_entry"]["list"], f["list_entry"]["entry_id"]
+    return [(e["list"], e["entry_id"]) for e in f["list_entries"]]
+
+
+def dismiss_all(
+    text: str, data: dict[str, Any], check: str, subject: str, scope: str = "proposal"
+) -> list[RememberMatch]:
+    """Dismiss ``text`` for every entry a finding cites, as the review page records it."""
+    return [dismiss(text, *entry, scope) for entry in entries_of(data, check, subject)]

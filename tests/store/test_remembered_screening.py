@@ -21,7 +21,8 @@ from .remembering import (
     NWPU,
     POLYUS,
     dismiss,
-    entry_of,
+    dismiss_all,
+    entries_of,
     remember,
     screen_args,
     screen_json,
@@ -51,23 +52,30 @@ def test_a_remembered_dismissal_hides_its_matches_on_the_command_line_and_says_s
         "matches": [],
         "applied": False,
     }
-    listed = entry_of(before, "listed_affiliation", "p2")
-    (memory_id,) = remember(store, D005, dismiss(NWPU, *listed))
+    listed = entries_of(before, "listed_affiliation", "p2")
+    assert len(listed) == 2  # on two lists: both remembered, as the page records it
+    ids = remember(store, D005, *dismiss_all(NWPU, before, "listed_affiliation", "p2"))
     url = db_url
 
     after = screen_json(capsys, folder, "--db", url)
     hidden = after["suppressed_by_memory"]
-    assert hidden["applied"] and hidden["memory_ids"] == [memory_id]
-    assert hidden["count"] == len(hidden["matches"]) >= 1
-    assert {(m["text"], m["list"], m["entry_id"]) for m in hidden["matches"]} == {(NWPU, *listed)}
+    assert hidden["applied"] and hidden["memory_ids"] == ids
+    assert hidden["count"] == len(hidden["matches"]) == 2
+    assert {(m["text"], m["list"], m["entry_id"]) for m in hidden["matches"]} == {
+        (NWPU, *e) for e in listed
+    }
     gone = {k for k in _keys(before) if k.startswith("listed_affiliation:")}
-    assert gone and not gone & _keys(after)  # declared only as that text: both findings gone
+    assert len(gone) == 2 and not gone & _keys(after)  # declared only as that text: both gone
+    # the works' own byline strings still name the organisation, now as undeclared
+    assert {k for k in _keys(after) if k.startswith("recent_coauthorship:")} == {
+        k for k in _keys(before) if k.startswith("recent_coauthorship:")
+    }
     assert set(before) <= set(after)  # every field of the contract kept
 
     code = main(["screen", *screen_args(folder), "--db", url, "--format", "text", "--lang", "en"])
     text = capsys.readouterr().out
     assert code == 0
-    assert f"matches hidden by remembered dismissals: {hidden['count']} ({memory_id})" in text
+    assert f"matches hidden by remembered dismissals: 2 ({', '.join(ids)})" in text
 
     again = screen_json(capsys, folder, "--db", url, "--no-memory")
     assert _keys(again) == _keys(before) and not again["suppressed_by_memory"]["applied"]
@@ -85,7 +93,7 @@ def test_the_store_named_by_the_setting_is_read_and_none_turns_it_off(
     remember(
         store,
         "ASPIRE-2025-D-002",
-        dismiss(POLYUS, *entry_of(before, "recent_coauthorship", "p2"), "all"),
+        *dismiss_all(POLYUS, before, "recent_coauthorship", "p2", "all"),
     )
     monkeypatch.setenv("WORKBENCH_DB_URL", db_url)
     after = screen_json(capsys, folder)
@@ -101,7 +109,7 @@ def test_a_verdict_for_one_proposal_does_not_apply_to_another(
 ) -> None:
     folder = demo_proposals / D010
     before = screen_json(capsys, folder)
-    entry = entry_of(before, "recent_coauthorship", "p2")
+    (entry,) = entries_of(before, "recent_coauthorship", "p2")
     remember(store, D005, dismiss(POLYUS, *entry))  # recorded while reviewing another proposal
     after = screen_json(capsys, folder, "--db", db_url)
     assert _keys(after) == _keys(before)
@@ -118,7 +126,7 @@ def test_the_portfolio_applies_each_proposal_its_verdicts_and_counts_what_they_h
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     d010 = screen_json(capsys, demo_proposals / D010)
-    (kept,) = remember(store, D010, dismiss(POLYUS, *entry_of(d010, "recent_coauthorship", "p2")))
+    (kept,) = remember(store, D010, *dismiss_all(POLYUS, d010, "recent_coauthorship", "p2"))
     remember(store, D005, dismiss(POLYUS, "METI End User List", "jp-eul-1"))  # not D-010's
     url = db_url
     common = [str(demo_proposals), "--db", url, "--no-progress"]
