@@ -118,6 +118,33 @@ SETTINGS: tuple[Setting, ...] = (
         read.path,
     ),
     Setting(
+        "portfolio_dir",
+        "WORKBENCH_PORTFOLIO_DIR",
+        "data/demo/portfolio",
+        "Folder of the portfolio tables (Parquet) that `workbench portfolio screen --out` "
+        "writes; the analyst page reads them and screens only proposals that are new or "
+        "changed since (by the same content key as the screening cache), then writes the "
+        "tables back. Safe to delete.",
+        read.path,
+    ),
+    Setting(
+        "list_registry",
+        "WORKBENCH_LIST_REGISTRY",
+        "data/list_versions.json",
+        "The register of list versions (`workbench portfolio register`, "
+        "`workbench portfolio versions`); the analyst page compares two registered "
+        "versions of a list from it.",
+        read.path,
+    ),
+    Setting(
+        "review_url",
+        "WORKBENCH_REVIEW_URL",
+        "http://127.0.0.1:8866/",
+        "Address of the review page (`make serve`): the analyst page's drill-down rows link "
+        "to it with `?proposal=ID`, which opens that proposal.",
+        read.url,
+    ),
+    Setting(
         "openalex_url",
         "WORKBENCH_OPENALEX_URL",
         "https://api.openalex.org",
@@ -211,6 +238,9 @@ class Settings:
     lookback_years: int = DEFAULT_YEARS
     reviewer: str = ""
     cache_dir: Path = ROOT / "data" / "cache"
+    portfolio_dir: Path = ROOT / "data" / "demo" / "portfolio"
+    list_registry: Path = ROOT / "data" / "list_versions.json"
+    review_url: str = "http://127.0.0.1:8866/"
     openalex_url: str = "https://api.openalex.org"
     openalex_api_key: str = ""
     openalex_email: str = ""

@@ -31,6 +31,7 @@ from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
 from widgets.portfolio.drill import table_html
+from widgets.portfolio.network_view import NetworkView
 from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
 from workbench.portfolio import analysis
@@ -50,6 +51,7 @@ CHARTS = (
     "heatmap",
     "timeline",
     "mitigation",
+    "by_call_year",
 )
 FILTER_NAMES = tuple(analysis.FILTERS)
 TABLES = ("proposals", "findings", "evidence", "problems")
@@ -71,8 +73,17 @@ class PortfolioApp(w.VBox):
     drill = t.Dict()  # output: {"summary": ..., "value": ...}
 
     def __init__(
-        self, tables: PortfolioTables | None = None, language: str = LANGUAGES[0], **kwargs: Any
+        self,
+        tables: PortfolioTables | None = None,
+        language: str = LANGUAGES[0],
+        review_url: str = "",
+        **kwargs: Any,
     ) -> None:
+        self.review_url = review_url
+        self.network = NetworkView(translator(language, "portfolio"), review_url)
+        #: further views (network, list revisions), each with ``relabel(tr)``
+        self.views = w.VBox([self.network])
+        self.views.add_class("wb-views")
         self.title = w.HTML()
         self._lang = w.ToggleButtons(
             options=[("日本語", "ja"), ("English", "en")],
@@ -161,6 +172,7 @@ class PortfolioApp(w.VBox):
                 self._charts,
                 drill_card,
                 export_card,
+                self.views,
                 self.loader,
             ],
             **kwargs,
@@ -251,6 +263,8 @@ class PortfolioApp(w.VBox):
         self.csv_button.description = tr("export.csv")
         self.xlsx_button.description = tr("export.xlsx")
         self.download.value = ""
+        for view in self.views.children:
+            view.relabel(tr)
         self._render()
 
     def _render(self) -> None:
@@ -275,6 +289,7 @@ class PortfolioApp(w.VBox):
             fig, clicks = figure(name, analysis.SUMMARIES[name](v), tr)
             self.figures[name], self.clicks[name] = fig, clicks
             self.charts[name].show(fig)
+        self.network.show(v)
         names = [*TABLES, *CHARTS, "drill"]
         current = self._export_choice.value
         self._export_choice.options = [
@@ -321,7 +336,7 @@ class PortfolioApp(w.VBox):
         self._drill_title.value = markup.heading_html(
             tr("drill.title", what=f"{tr('chart.' + summary)} — {what}", n=len(self.drilled))
         )
-        self.drill_table.value = table_html(self.drilled, tr)
+        self.drill_table.value = table_html(self.drilled, tr, review_url=self.review_url)
 
     # ---- export --------------------------------------------------------------------
 

@@ -278,7 +278,7 @@ def _screen(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     t = run.tables
-    paths = t.write(args.out)
+    paths = run.write(args.out)
     print(
         f"{len(t.screened)} proposals screened, {len(t.failed)} could not be screened, "
         f"{len(t.findings)} findings ({run.engine}, {run.workers} worker(s), "

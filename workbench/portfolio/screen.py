@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.errors import InputError, Problem
 from workbench.folders import ProposalFiles, find_proposals, load_files
 from workbench.model import ScreeningList
+from workbench.portfolio.keys import DigestMemo, proposal_keys, with_keys
 from workbench.portfolio.rows import EntryInfo, ProposalRows, entry_info, failed_rows, result_rows
 from workbench.portfolio.tables import PortfolioTables, assemble
 from workbench.remembered import Remembering, Suppressed
@@ -128,6 +129,16 @@ class PortfolioRun:
     engine: str
     seconds: float
     workers: int = 1
+    #: the digests of the files screened (written beside the tables: a later run reads
+    #: unchanged files no more)
+    digests: DigestMemo | None = None
+
+    def write(self, out: str | Path) -> list[Path]:
+        """Write the tables, and the file digests, in ``out``; returns the tables' paths."""
+        paths = self.tables.write(out)
+        if self.digests is not None:
+            self.digests.write(out)
+        return paths
 
 
 def screen_portfolio(
@@ -205,5 +216,7 @@ def screen_portfolio(
             found, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
         )
         n_workers = 1
-    tables = assemble(rows, lists, store)
-    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers)
+    digests = DigestMemo()
+    keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=digests)
+    tables = with_keys(assemble(rows, lists, store), keys)
+    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers, digests)

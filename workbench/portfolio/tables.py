@@ -75,6 +75,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("judged_by", S),
             ("judged_at", S),
             ("judgment_notes", S),
+            ("screening_key", S),
         ]
     ),
     "findings": pa.schema(
@@ -320,8 +321,12 @@ def assemble(
     rows: Sequence[ProposalRows], lists: Sequence[ScreeningList], store: Any = None
 ) -> PortfolioTables:
     """The portfolio tables from every proposal's rows, sorted, joined with the store."""
-    rows = sorted(rows, key=lambda r: (r.proposal.get("proposal_id") or "", r.proposal["folder"]))
-    rows = _duplicates(rows)
+
+    def order(r: ProposalRows) -> tuple[str, str]:
+        return (r.proposal.get("proposal_id") or "", r.proposal["folder"])
+
+    # the first folder of an id keeps it; the order is then that of the final ids
+    rows = sorted(_duplicates(sorted(rows, key=order)), key=order)
     ids = [r.proposal["proposal_id"] for r in rows if r.proposal["status"] != FAILED]
     judgments, dispositions, measures = _store_rows(store, ids)
     not_reviewed = {"review_status": ReviewStatus.NOT_REVIEWED}

@@ -19,6 +19,7 @@ from workbench.model import ListEntry, Proposal, ScreeningList
 from workbench.outcome import SuggestedOutcome
 from workbench.scope import ScopeDecision
 from workbench.vocabulary import Severity, Suggested
+from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
     from workbench.screening import ScreeningResult
@@ -55,6 +56,14 @@ class FindingRow:
     evidence: tuple[EvidenceRow, ...] = ()
     #: every (list, entry id) the finding cites — an organisation several lists name
     entries: tuple[tuple[str, str], ...] = ()
+    #: the id of the first entry as a reader is shown it (the list's own number, or a
+    #: long hash shortened); "" when it is ``entry_id`` itself
+    shown_id: str = ""
+
+    @property
+    def entry_shown(self) -> str:
+        """The first entry's id as shown (``entry_id`` when it has no other form)."""
+        return self.shown_id or self.entry_id
 
     @property
     def severity_rank(self) -> int:
@@ -117,6 +126,7 @@ class ReviewView:
     warnings: tuple[str, ...] = ()
     works: int = 0
     entries: Mapping[tuple[str, str], ListEntry] = dc_field(default_factory=dict)
+    years: int = DEFAULT_YEARS  # the look-back window screened with
 
     def finding(self, key: str) -> FindingRow | None:
         return next((f for f in self.findings if f.key == key), None)
@@ -178,6 +188,7 @@ def finding_row(f: Finding, names: Mapping[str, str], titles: Mapping[str, str])
         list_name=entry.list if entry else "",
         entry_id=entry.entry_id if entry else "",
         entry_name=entry.name if entry else "",
+        shown_id=entry.shown if entry and entry.shown != entry.entry_id else "",
         severity=Severity(f.severity),
         summary=f.summary,
         summary_ja=f.summary_ja,
@@ -270,4 +281,5 @@ def build_view(
         warnings=tuple(str(w) for w in result.warnings),
         works=works,
         entries=_entries(findings, lists),
+        years=result.years,
     )

@@ -267,13 +267,6 @@ class Workspace:
             verdicts = self.db.match_verdicts()
         return self._remembering.with_verdicts(verdicts)
 
-    def _proposal_id(self, f: ProposalFiles, digests: Mapping[str, str]) -> str:
-        """The proposal id of folder ``f`` as last read (before any read: the folder's name)."""
-        stamp = repr(sorted(digests.items()))
-        with self._lock:
-            held = self._loaded.get(f.id)
-        return held[1].proposal_id if held is not None and held[0] == stamp else f.id
-
     def _key(
         self,
         f: ProposalFiles,
@@ -304,35 +297,22 @@ class Workspace:
         as_of: date | None = None,
         years: int | None = None,
         progress: Progress = _no_progress,
+        memory: Any = None,
     ) -> Screened:
-        """Screen one proposal, or take it from memory or disk when its inputs are unchanged."""
+        """Screen one proposal, or take it from memory or disk when its inputs are unchanged.
+
+        The matcher obeys ``memory`` (a ``MatchMemory``), by default the store's
+        remembered verdicts that apply to this proposal (scoped to it or to all).
+        """
         started = time.perf_counter()
         years = self.settings.lookback_years if years is None else years
         progress("progress.lists", 0.05)
-        verdicts = self.db.match_verdicts()
         f = self._folder(folder_id)
         digests = self._digests(f)
-        pid = self._proposal_id(f, digests)
-        screened = self._screen_as(f, digests, pid, verdicts, as_of, years, progress, started)
-        read = screened.proposal.proposal_id
-        if read != pid and memory_for(verdicts, read) != memory_for(verdicts, pid):
-            # the questionnaire names another proposal than its folder, with other verdicts
-            screened = self._screen_as(f, digests, read, verdicts, as_of, years, progress, started)
-        return screened
-
-    def _screen_as(
-        self,
-        f: ProposalFiles,
-        digests: Mapping[str, str],
-        pid: str,
-        verdicts: Any,
-        as_of: date | None,
-        years: int,
-        progress: Progress,
-        started: float,
-    ) -> Screened:
-        """Screen ``f`` with the remembered verdicts of proposal ``pid`` (memory, disk or anew)."""
-        memory = memory_for(verdicts, pid)
+        verdicts = None
+        if memory is None:  # the store's verdicts for this proposal, applied as everywhere
+            verdicts = self.db.match_verdicts()
+            memory = memory_for(verdicts, self._proposal_id(f, digests))
         key = self._key(f, digests, as_of, years, memory)  # the matcher is made only when needed
         with self._lock:
             key_lock = self._key_locks.setdefault(key, threading.Lock())
@@ -348,7 +328,9 @@ class Workspace:
             if screened is None:
                 from workbench.graph.collector import collector_paused
 
-                matcher = self._remembering_now(verdicts)
+                remembering = self._remembering_now(verdicts)
+                # the given ``memory`` alone, or each proposal's verdicts (workbench.remembered)
+                matcher = remembering if verdicts is not None else remembering.matcher(memory)
                 # hundreds of thousands of small records and no reference cycles: the cycle
                 # collector would only walk the whole heap again and again meanwhile
                 with collector_paused:
@@ -391,6 +373,17 @@ class Workspace:
             return None
         spent = time.perf_counter() - started
         return replace(stored, seconds=spent, timings={"disk": spent})
+
+    def _proposal_id(self, f: ProposalFiles, digests: Mapping[str, str]) -> str | None:
+        """The proposal id of folder ``f`` (None if unreadable: the screening says why)."""
+        with self._lock:
+            held = self._loaded.get(f.id)
+        if held is not None and held[0] == repr(sorted(digests.items())):
+            return held[1].proposal_id
+        try:
+            return self._proposal(f).proposal_id
+        except (InputError, OSError, ValueError):
+            return None
 
     def cached(self, folder_id: str) -> bool:
         """Whether ``folder_id`` is screened in memory for the default window."""
