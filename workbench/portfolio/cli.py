@@ -34,6 +34,7 @@ from typing import Any
 
 from workbench.atomic import atomic_folder
 from workbench.errors import InputError, Problem
+from workbench.output_text import printable, printable_stdout
 from workbench.screening_cli import iso_date
 
 SOME_FAILED = 3
@@ -202,7 +203,7 @@ def _progress(
 
     def progress(done: int, total: int, name: str) -> None:
         bar.total = total
-        bar.set_postfix_str(name, refresh=False)
+        bar.set_postfix_str(printable(name), refresh=False)
         bar.update(done - bar.n)
 
     return progress, bar
@@ -386,4 +387,6 @@ ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def run(args: argparse.Namespace) -> int:
-    return ACTIONS[args.action](args)
+    # names, folders and problems come from data: no escape sequence reaches the terminal
+    with printable_stdout(getattr(args, "format", "text") != "json"):
+        return ACTIONS[args.action](args)
