@@ -65,7 +65,7 @@ def test_history_names_people_checks_and_organisations_and_numbers_measures(
     assert main(["store", "--db", db_url, "history", D003, "--lang", "en"]) == 0
     bare = capsys.readouterr().out
     assert key not in bare
-    assert "finding p2 · Co-authorship in the last 2 years · METI End User List jp-eul-541" in bare
+    assert "finding 'p2, Co-authorship in the last 2 years, METI End User List jp-eul-541'" in bare
     assert "measure 1 added: awareness raising" in bare
     assert "measure 2 added: access restriction" in bare
     assert "measure 2 updated: status → done" in bare
@@ -74,10 +74,8 @@ def test_history_names_people_checks_and_organisations_and_numbers_measures(
     assert main(["store", "--db", db_url, "history", D003, "--findings", str(screening)]) == 0
     named = capsys.readouterr().out
     assert key not in named
-    assert (
-        f"所見 {person} (p2) · 直近2年の共著 · Harbin Institute of Technology: 該当を確認" in named
-    )
-    assert "措置 1 を追加" in named and "措置 2 を更新: 状況 → " in named
+    assert f"所見「{person}、直近2年の共著、Harbin Institute of Technology」: 該当を確認" in named
+    assert "リスク低減措置 1 を追加" in named and "リスク低減措置 2 を更新: 状況 → " in named
 
 
 def test_export_carries_each_findings_cited_entries(

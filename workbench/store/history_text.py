@@ -5,7 +5,9 @@ key (``recent_coauthorship:p3:METI End User List:jp-eul-541``) and a measure
 by the sequence number of the event that added it. :class:`HistoryWords`
 reads them as the findings table does — the person (or organisation), the
 check, the organisation named by the list entry — and numbers the measures
-1, 2, … in the order they were added to the proposal. Given the screening
+1, 2, … in the order they were added to the proposal, in the words of the
+review page's history (:mod:`workbench.session.history`, which names findings
+from the page's rows). Given the screening
 (``workbench screen --format json``, or the page's screening data) it uses
 the names it holds; without it, the ids the key holds. The command line's
 ``workbench store history``, the export and the review page read the same
@@ -26,39 +28,30 @@ Examples
 ... ]
 >>> words = HistoryWords.of(events)
 >>> words.describe(events[1], "en")
-'finding p3 · Co-authorship in the last 2 years · METI End User List jp-eul-541: confirmed'
->>> [words.describe(e, "en") for e in events[2:]]
-['measure 1 added: awareness raising', 'measure 1 updated: status → done']
+"finding 'p3, Co-authorship in the last 2 years, METI End User List jp-eul-541': confirmed"
+>>> for e in events[2:]:
+...     print(words.describe(e, "en"))
+risk mitigation measure 1 added: awareness raising
+risk mitigation measure 1 updated: status → done
 >>> screening = {"scope": {"in": [{"id": "p3", "name": "Wang Lei"}], "out": []},
 ...     "findings": [{"key": key, "check": "recent_coauthorship", "subject": "p3",
 ...                   "list_entries": [{"list": "METI End User List", "entry_id": "jp-eul-541",
 ...                                     "name": "Harbin Institute of Technology"}]}]}
 >>> HistoryWords.of(events, screening, years=7).describe(events[1], "ja")
-'所見 Wang Lei (p3) · 直近7年の共著 · Harbin Institute of Technology: 該当を確認'
+'所見「Wang Lei、直近7年の共著、Harbin Institute of Technology」: 該当を確認'
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from workbench.glossary import check_label
+from workbench.glossary import check_label, term
+from workbench.list_labels import shown_id
 from workbench.store.events import Event, printable
 from workbench.vocabulary import Disposition, EventKind, MeasureKind, label
 from workbench.window import DEFAULT_YEARS
-
-#: An id longer than this (a hash) is shown by its first characters.
-SHORT_ID = 12
-
-
-def short_id(entry_id: str) -> str:
-    """A list entry id as shown: a long hash by its first characters and an ellipsis.
-
-    >>> short_id("jp-eul-541"), short_id("e610a2b6a9a3a3b485c11b771a09a5bf66")
-    ('jp-eul-541', 'e610a2b6a9a3…')
-    """
-    return entry_id if len(entry_id) <= SHORT_ID + 4 else entry_id[:SHORT_ID] + "…"
 
 
 def split_key(key: str) -> tuple[str, str, str, str]:
@@ -124,16 +117,14 @@ class HistoryWords:
         """The finding ``key`` as the findings table reads: person · check · organisation."""
         check, subject, list_name, entry_id = split_key(key)
         f = self.findings.get(key) or {}
-        name = self.names.get(subject)
-        who = f"{name} ({subject})" if name else subject
-        parts = [who, check_label(check, lang, self.years)]
+        parts = [self.names.get(subject, subject), check_label(check, lang, self.years)]
         refs = f.get("list_entries") or ([f["list_entry"]] if f.get("list_entry") else [])
         cited = [r.get("name") for r in refs if r.get("name")]
         if cited:
             parts.append(" / ".join(dict.fromkeys(str(c) for c in cited)))
         elif list_name:
-            parts.append(f"{list_name} {short_id(entry_id)}".strip())
-        return " · ".join(p for p in parts if p)
+            parts.append(f"{list_name} {shown_id(entry_id) if entry_id else ''}".strip())
+        return ("、" if lang == "ja" else ", ").join(p for p in parts if p)
 
     def describe(self, event: Event, lang: str = "ja") -> str:
         """What ``event`` changed, in one line of ``lang``."""
@@ -141,15 +132,18 @@ class HistoryWords:
         if event.kind is EventKind.FINDING_DISPOSITION:
             word = label(Disposition(p["disposition"]), lang)
             what = self.finding(str(p["finding_key"]), lang)
-            return f"所見 {what}: {word}" if ja else f"finding {what}: {word}"
+            return f"所見「{what}」: {word}" if ja else f"finding '{what}': {word}"
+        measure = term("mitigation", lang).removesuffix("s")  # one: "risk mitigation measure"
         if event.kind is EventKind.MEASURE_ADDED:
             n, word = self.measure(event.seq), label(MeasureKind(p["kind"]), lang)
-            return f"措置 {n} を追加: {word}" if ja else f"measure {n} added: {word}"
+            return f"{measure} {n} を追加: {word}" if ja else f"{measure} {n} added: {word}"
         if event.kind is EventKind.MEASURE_UPDATED:
             said = event.describe(lang)  # "措置 #12 を更新: …" / "measure #12 updated: …"
             _, _, changed = said.partition(": ")
             n = self.measure(p["measure_id"])
-            return f"措置 {n} を更新: {changed}" if ja else f"measure {n} updated: {changed}"
+            return f"{measure} {n} を更新: {changed}" if ja else f"{measure} {n} updated: {changed}"
+        if event.kind is EventKind.MATCH_MEMORY:  # the entry by the id a reader is shown
+            event = replace(event, payload={**p, "entry_id": shown_id(str(p["entry_id"]))})
         return event.describe(lang)
 
     def line(self, event: Event, lang: str = "ja") -> str:
