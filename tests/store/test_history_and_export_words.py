@@ -50,16 +50,24 @@ def _review(store: Store, data: dict) -> str:  # type: ignore[type-arg]
     return str(finding["key"])
 
 
-def test_history_names_people_checks_and_organisations_and_numbers_measures(
-    demo_proposals: Path,
-    db_url: str,
-    store: Store,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+@pytest.fixture
+def reviewed(
+    demo_proposals: Path, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[dict, str, Path]:  # type: ignore[type-arg]
+    """D-003 screened by ``workbench screen`` and reviewed: its JSON, the finding disposed
+    of, and the JSON's file."""
     data = screen_json(capsys, demo_proposals / D003)
     key = _review(store, data)
     (screening := tmp_path / "screen.json").write_text(json.dumps(data), encoding="utf-8")
+    return data, key, screening
+
+
+def test_history_names_people_checks_and_organisations_and_numbers_measures(
+    reviewed: tuple[dict, str, Path],  # type: ignore[type-arg]
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data, key, screening = reviewed
     person = next(d["name"] for d in data["scope"]["in"] if d["id"] == "p2")
 
     assert main(["store", "--db", db_url, "history", D003, "--lang", "en"]) == 0
@@ -79,15 +87,12 @@ def test_history_names_people_checks_and_organisations_and_numbers_measures(
 
 
 def test_export_carries_each_findings_cited_entries(
-    demo_proposals: Path,
+    reviewed: tuple[dict, str, Path],  # type: ignore[type-arg]
     db_url: str,
-    store: Store,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    data = screen_json(capsys, demo_proposals / D003)
-    key = _review(store, data)
-    (screening := tmp_path / "screen.json").write_text(json.dumps(data), encoding="utf-8")
+    data, key, screening = reviewed
     out_json, out_xlsx = tmp_path / "r.json", tmp_path / "r.xlsx"
     argv = ["store", "--db", db_url, "export", D003, "--json", str(out_json)]
     assert main([*argv, "--xlsx", str(out_xlsx), "--findings", str(screening)]) == 0
