@@ -263,7 +263,7 @@ LABELS: dict[str, str] = {
     ),
     "portfolio.network.persons": "researchers",
     "portfolio.network.organisations": "listed organisations",
-    "portfolio.network.hover": "{name}: {n} proposals, {persons} researchers, {years}",
+    "portfolio.network.hover": "{name}: {n} proposals, {persons} researchers, {span}",
     "portfolio.network.click": (
         "Click an organisation to see the proposals and researchers behind it"
     ),

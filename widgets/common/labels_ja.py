@@ -262,7 +262,7 @@ LABELS: dict[str, str] = {
     "portfolio.network.chart": "提案の多い掲載機関 {n} 件（全 {total} 件）と関係する研究者",
     "portfolio.network.persons": "研究者",
     "portfolio.network.organisations": "掲載機関",
-    "portfolio.network.hover": "{name}: 提案 {n} 件・研究者 {persons} 名・{years}",
+    "portfolio.network.hover": "{name}: 提案 {n} 件・研究者 {persons} 名・{span}",
     "portfolio.network.click": "掲載機関をクリックすると、関係する提案と研究者が表示されます",
     "portfolio.network.behind": "{name}: 提案 {n} 件・研究者 {persons} 名（{years}）",
     "portfolio.network.graphml": "GraphML で出力",

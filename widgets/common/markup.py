@@ -263,7 +263,11 @@ def _evidence_rows(evidence: Sequence[EvidenceRow], tr: Tr) -> str:
             "<div class='wb-evline'>"
             + (f"<span class='wb-coauthor'>{esc(e.coauthor)}</span> " if e.coauthor else "")
             + f"{highlight(e.affiliation, e.span, e.matched_text)}"
-            + (f" <span class='wb-muted'>({e.score:.2f})</span>" if e.score is not None else "")
+            + (
+                f" <span class='wb-muted' title='{esc(e.explanation)}'>({e.score:.2f})</span>"
+                if e.score is not None
+                else ""
+            )
             + (f" {badge(tr('evidence.disguised'), 'wb-sev-high')}" if e.warning else "")
             + "</div>"
             for e in items

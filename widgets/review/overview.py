@@ -2,7 +2,9 @@
 
 Input traits: ``view`` (:class:`~workbench.session.view.ReviewView`), ``language``,
 ``store_report`` (the store's :class:`~workbench.store.chain.ChainReport`: a failed
-verification is shown as a warning banner). A window other than the FAQ's is noted.
+verification is shown as a warning banner), ``list_max_age_days`` (a list in use
+older than this, or a partial copy, gets a banner with the command that refreshes
+it). A window other than the FAQ's is noted.
 Output trait of :class:`Overview`: ``request`` — a
 :class:`~widgets.review.requests.ChangeWindow` (reference date, years) when
 the reviewer changes the reference date or window and asks to screen again.
@@ -20,7 +22,8 @@ from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.common.notices import banner_html
 from widgets.review.requests import ChangeWindow
-from workbench.session.view import ReviewView
+from workbench.session.view import ReviewView, list_warnings_of
+from workbench.settings import read_setting
 from workbench.window import DEFAULT_YEARS
 
 
@@ -29,11 +32,13 @@ class Overview(w.VBox):
     language = t.Unicode("ja")
     enabled = t.Bool(True)
     store_report = t.Any(None, allow_none=True)  # the store's ChainReport, once verified
+    list_max_age_days = t.Int()
     request = t.Instance(ChangeWindow, allow_none=True)  # output
 
     def __init__(self, **kwargs: Any) -> None:
         self._heading = w.HTML()
         self._store_banner = w.HTML()
+        self._list_banner = w.HTML()
         self._window_notice = w.HTML()
         self._facts = w.HTML()
         self._as_of = w.DatePicker(layout=w.Layout(width="11rem"))
@@ -58,6 +63,7 @@ class Overview(w.VBox):
             children=[
                 self._heading,
                 self._store_banner,
+                self._list_banner,
                 self._window_notice,
                 w.HBox([left, right], layout=w.Layout(flex_flow="row wrap")),
             ],
@@ -66,12 +72,23 @@ class Overview(w.VBox):
         self.add_class("wb-card")
         self.add_class("wb-overview")
         self._rescreen.on_click(self._ask)
-        self.observe(self._render, names=["view", "language", "enabled", "store_report"])
+        self.observe(
+            self._render,
+            names=["view", "language", "enabled", "store_report", "list_max_age_days"],
+        )
         self._render()
 
     @property
     def store_banner(self) -> w.HTML:
         return self._store_banner
+
+    @t.default("list_max_age_days")
+    def _default_max_age(self) -> int:
+        return int(read_setting("list_max_age_days"))
+
+    @property
+    def list_banner(self) -> w.HTML:
+        return self._list_banner
 
     @property
     def window_notice(self) -> w.HTML:
@@ -102,6 +119,8 @@ class Overview(w.VBox):
             report.message(self.language) if failed else "", "error"
         )
         view = self.view
+        warnings = list_warnings_of(view, date.today(), self.list_max_age_days) if view else []
+        self._list_banner.value = "".join(banner_html(x.text(self.language)) for x in warnings)
         years = view.years if view else DEFAULT_YEARS
         self._window_notice.value = banner_html(tr("window.notice", years=years))
         for control in (self._as_of, self._years, self._rescreen):

@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from workbench.findings import Evidence, Finding
+from workbench.list_updates.status import ListWarning, list_warnings
 from workbench.model import ListEntry, Proposal, ScreeningList
 from workbench.outcome import SuggestedOutcome
 from workbench.scope import ScopeDecision
+from workbench.screening import ListInfo
 from workbench.vocabulary import Severity, Suggested
 from workbench.window import DEFAULT_YEARS
 
@@ -38,6 +41,7 @@ class EvidenceRow:
     score: float | None
     span: tuple[int, int] | None = None
     warning: str = ""  # e.g. the affiliation hid or disguised characters
+    explanation: str = ""  # the matcher's: alias matched, its kind, guards and vetoes
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,7 @@ class ListRow:
     name: str
     version: str
     entries: int
+    source: str = ""  # the list file screened against (partial copies are flagged by name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,7 @@ def evidence_row(e: Evidence, titles: Mapping[str, str]) -> EvidenceRow:
         score=e.score,
         span=e.span,
         warning=_s(e.warning),
+        explanation=_s(e.explanation),
     )
 
 
@@ -272,7 +278,7 @@ def build_view(
         as_of=result.as_of.isoformat(),
         window_start=result.window_start.isoformat(),
         lists=tuple(
-            ListRow(x.name, x.version.isoformat() if x.version else "", x.entries)
+            ListRow(x.name, x.version.isoformat() if x.version else "", x.entries, x.source)
             for x in result.lists
         ),
         scope=tuple(scope),
@@ -283,3 +289,17 @@ def build_view(
         entries=_entries(findings, lists),
         years=result.years,
     )
+
+
+def list_warnings_of(view: ReviewView, today: date, max_age_days: int) -> list[ListWarning]:
+    """The warnings for the lists ``view`` was screened against that are older than
+    ``max_age_days`` on ``today`` or partial copies, with the command that refreshes them.
+
+    Computed when shown, not when screened, so a screening kept in the cache for
+    weeks still tells the list's age today.
+    """
+    infos = [
+        ListInfo(r.name, date.fromisoformat(r.version) if r.version else None, r.entries, r.source)
+        for r in view.lists
+    ]
+    return list_warnings(infos, today, max_age_days)
