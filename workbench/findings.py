@@ -85,6 +85,8 @@ class Evidence:
     score: float | None = None
     span: tuple[int, int] | None = None
     warning: str | None = None
+    #: how the matcher found the organisation: alias matched, its kind, guards and vetoes
+    explanation: str | None = None
     #: why this evidence counts, where the check says (e.g. the declared affiliation's end)
     note: str | None = None
     note_ja: str | None = None
@@ -103,6 +105,8 @@ class Evidence:
         }
         if self.warning:
             out["warning"] = self.warning
+        if self.explanation:
+            out["explanation"] = self.explanation
         if self.note:
             out["note"] = self.note
             out["note_ja"] = self.note_ja

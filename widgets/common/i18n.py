@@ -38,6 +38,7 @@ from typing import Any
 from widgets.common import labels_en, labels_ja
 from workbench import vocabulary as v
 from workbench.settings import LANGUAGES
+from workbench.window import DEFAULT_YEARS
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
@@ -77,11 +78,41 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     'Proposals behind: Quantum (2)'
     >>> translate("no.such.key", "en")
     'no.such.key'
+
+    Given the window ``years``, a check's label (``check.<name>``) is the glossary's for
+    that window; without it, the label that holds for any window (the analyst page counts
+    findings of many windows). The window's own words (``window.years``,
+    ``window.notice``) are the glossary's:
+
+    >>> translate("check.recent_coauthorship", "ja", years=7)
+    '直近7年の共著'
+    >>> translate("check.recent_coauthorship", "en")
+    'Co-authorship in the window'
+    >>> translate("window.years", "en", years=7), translate("window.notice", "en")
+    ('the last 7 years', '')
     """
+    if "years" in values or key.startswith("window."):
+        said = _glossary(key, language, int(values.get("years") or DEFAULT_YEARS))
+        if said is not None:
+            return said
     text = TABLES["ja" if language == "ja" else "en"].get(key)
     if text is None:
         text = _vocabulary(key, language) or key
     return text.format(**values) if values else text
+
+
+def _glossary(key: str, language: str, years: int) -> str | None:
+    """The glossary's words for the window-dependent keys, else ``None``."""
+    from workbench import glossary
+
+    if key.startswith("check.") and key.removeprefix("check.") in glossary.CHECK_LABELS:
+        return glossary.check_label(key.removeprefix("check."), language, years)
+    if key == "window.years":
+        return glossary.window_label(years, language)
+    if key == "window.notice":
+        notice = glossary.window_notice(years)
+        return "" if notice is None else notice[1 if language == "ja" else 0]
+    return None
 
 
 def resolve(key: str, namespace: str) -> str:

@@ -105,9 +105,9 @@ LABELS: dict[str, str] = {
     "review.disposition.saved": "Disposition recorded.",
     "review.disposition.need_rationale": "Please give a rationale to dismiss a finding.",
     "review.disposition.current": "Now: {what} ({who}, {when})",
-    "review.judgment.outcome": "Outcome",
+    "review.judgment.outcome": "Judgment",
     "review.judgment.outcome_pick": "Choose an outcome",
-    "review.judgment.measures": "Mitigation measures",
+    "review.judgment.measures": "Risk mitigation measures",
     "review.judgment.notes": "Notes",
     "review.judgment.reviewer": "Reviewer",
     "review.judgment.save": "Save judgment",
@@ -119,7 +119,9 @@ LABELS: dict[str, str] = {
     "review.judgment.measure_table": "Measures asked for",
     "review.judgment.measure_update": "Update",
     "review.judgment.measure_updated": "Measure updated.",
-    "review.judgment.measure_unchanged": "Measure #{id}: status and due date are unchanged.",
+    "review.judgment.measure_unchanged": (
+        "Risk mitigation measure {id}: status and due date are unchanged."
+    ),
     "review.measure.sri": "Definition of specified research information",
     "review.measure.sri_placeholder": (
         "What counts as specified research information and how it is identified (Q3.10)"
@@ -153,6 +155,30 @@ LABELS: dict[str, str] = {
     "review.error.generic": "This could not be done: {what}. Details are in the log.",
     "review.error.input": "The input has {n} problem(s): {first}",
     "review.error.store": "The decision could not be saved: {what}",
+    # the store's trust: save errors beside the form, remembered verdicts
+    "review.error.see_form": "Not saved: the reason is shown beside the form.",
+    "review.disposition.scope_proposal": "this proposal only",
+    "review.disposition.scope_all": "all proposals (needs a rationale)",
+    "review.findings.hidden": "{n} matches hidden by remembered dismissals",
+    "review.findings.hidden_show": "show",
+    "review.findings.hidden_hide": "hide",
+    "review.findings.hidden_by": "Remembered dismissal: {who}, {when} — {why}",
+    "review.section.remembered": "Remembered verdicts (applying to this proposal)",
+    "review.remembered.none": "No remembered verdicts apply to this proposal.",
+    "review.remembered.text": "Affiliation text",
+    "review.remembered.entry": "List entry",
+    "review.remembered.verdict": "Verdict",
+    "review.remembered.scope": "Applies to",
+    "review.remembered.who": "Reviewer, when",
+    "review.remembered.why": "Why",
+    "review.remembered.scope.proposal": "this proposal",
+    "review.remembered.scope.all": "all proposals",
+    "review.remembered.verdict.dismissed": "dismissed (not a match)",
+    "review.remembered.verdict.confirmed": "confirmed (a match)",
+    "review.remembered.revoke": "Revoke",
+    "review.remembered.reason_placeholder": "Why revoke (required)",
+    "review.remembered.revoked": "Remembered verdict revoked.",
+    "review.remembered.need_reason": "Please give a reason to revoke.",
     "review.error.unavailable": "This part is not available yet: {what}",
     "review.error.settings": "The settings have problems:",
     # the checks (shared by both pages)
@@ -237,7 +263,7 @@ LABELS: dict[str, str] = {
     ),
     "portfolio.network.persons": "researchers",
     "portfolio.network.organisations": "listed organisations",
-    "portfolio.network.hover": "{name}: {n} proposals, {persons} researchers, {years}",
+    "portfolio.network.hover": "{name}: {n} proposals, {persons} researchers, {span}",
     "portfolio.network.click": (
         "Click an organisation to see the proposals and researchers behind it"
     ),

@@ -27,8 +27,9 @@ from typing import Any
 from workbench.model import ListEntry
 from workbench.session.view import EvidenceRow, FindingRow, ReviewView
 from workbench.vocabulary import Disposition, Outcome, Severity
+from workbench.window import DEFAULT_YEARS
 
-Tr = Callable[[str], str]
+Tr = Callable[..., str]
 
 #: The page's style sheet (``review.css``), put once at the top of the page.
 STYLE = (
@@ -79,9 +80,10 @@ def _faq_refs(faq: Iterable[str]) -> str:
     return ", ".join(esc(q) for q in faq)
 
 
-def facts_table(rows: Sequence[tuple[str, str]]) -> str:
+def facts_table(rows: Sequence[tuple[str, str]], first: str = "") -> str:
+    """A table of (label, value) rows, escaped; ``first``: a row of our own markup before."""
     body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
-    return f'<table class="wb-facts">{body}</table>'
+    return f'<table class="wb-facts">{first}{body}</table>'
 
 
 def overview_html(view: ReviewView, tr: Tr) -> str:
@@ -93,7 +95,10 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
             (tr("overview.field"), view.field),
             (tr("overview.call"), view.call),
             (tr("overview.submitted"), view.submitted),
-            (tr("overview.window"), f"{view.window_start} – {view.as_of}"),
+            (
+                tr("overview.window"),
+                f"{view.window_start} – {view.as_of} ({tr('window.years', years=view.years)})",
+            ),
             (tr("overview.works"), str(view.works)),
         ]
     )
@@ -139,7 +144,7 @@ def outcome_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
     behind = [f for f in view.findings if f.key in keys]
     items = "".join(
         f"<li>{badge(tr('severity.' + f.severity), severity_class(f.severity))} "
-        f"{esc(tr('check.' + f.check))}: {esc(f.subject_name)}"
+        f"{esc(tr('check.' + f.check, years=view.years))}: {esc(f.subject_name)}"
         + (f" — {esc(f.entry_name)}" if f.entry_name else "")
         + "</li>"
         for f in behind
@@ -207,16 +212,27 @@ def disposition_badge(disposition: str, tr: Tr) -> str:
     return badge(tr(f"disposition.{disposition}"), css.get(disposition, "wb-gray"))
 
 
-def finding_row_html(row: FindingRow, disposition: str, tr: Tr) -> str:
+def finding_row_html(
+    row: FindingRow,
+    disposition: str,
+    tr: Tr,
+    years: int = DEFAULT_YEARS,
+    entry_record: ListEntry | None = None,
+    language: str = "ja",
+) -> str:
+    from widgets.common.entries import entry_id_html, reasons_html
+
     entry = "—"
     if row.list_name:
         entry = (
             f"{esc(row.entry_name)}"
-            f"<div class='wb-muted wb-small'>{esc(row.list_name)} · {esc(row.entry_id)}</div>"
+            f"<div class='wb-muted wb-small'>{esc(row.list_name)} · "
+            f"{entry_id_html(row.entry_id, row.shown_id)}</div>"
+            + reasons_html(entry_record, language)
         )
     cells = [
         badge(tr(f"severity.{row.severity.lower()}"), severity_class(row.severity)),
-        esc(tr("check." + row.check)),
+        esc(tr("check." + row.check, years=years)),
         f"{esc(row.subject_name)} <span class='wb-muted'>{esc(row.subject)}</span>",
         entry,
         _faq_refs(row.faq),
@@ -247,7 +263,11 @@ def _evidence_rows(evidence: Sequence[EvidenceRow], tr: Tr) -> str:
             "<div class='wb-evline'>"
             + (f"<span class='wb-coauthor'>{esc(e.coauthor)}</span> " if e.coauthor else "")
             + f"{highlight(e.affiliation, e.span, e.matched_text)}"
-            + (f" <span class='wb-muted'>({e.score:.2f})</span>" if e.score is not None else "")
+            + (
+                f" <span class='wb-muted' title='{esc(e.explanation)}'>({e.score:.2f})</span>"
+                if e.score is not None
+                else ""
+            )
             + (f" {badge(tr('evidence.disguised'), 'wb-sev-high')}" if e.warning else "")
             + "</div>"
             for e in items
@@ -263,36 +283,13 @@ def _evidence_rows(evidence: Sequence[EvidenceRow], tr: Tr) -> str:
     return f"<div class='wb-scroll'>{table}</div>"
 
 
-def _entry_html(row: FindingRow, entry: ListEntry | None, tr: Tr) -> str:
-    if not row.list_name:
-        return ""
-    facts: list[tuple[str, str]] = [
-        (tr("entry.list"), row.list_name),
-        (tr("entry.id"), row.entry_id),
-        (tr("entry.name"), entry.name if entry else row.entry_name),
-    ]
-    if entry is not None:
-        if entry.aliases:
-            facts.append((tr("entry.aliases"), "; ".join(entry.aliases)))
-        if entry.local_names:
-            facts.append((tr("entry.local_names"), "; ".join(entry.local_names)))
-        if entry.country:
-            facts.append((tr("entry.country"), entry.country))
-        if entry.reasons:
-            facts.append((tr("entry.reasons"), "; ".join(entry.reasons)))
-        if entry.programs:
-            facts.append((tr("entry.programs"), "; ".join(entry.programs)))
-        if entry.source_list:
-            facts.append((tr("entry.source_list"), entry.source_list))
-    return f"<h3>{esc(tr('evidence.entry'))}</h3>" + facts_table(facts)
-
-
 def evidence_html(
     row: FindingRow,
     entry: ListEntry | None,
     faq: Mapping[str, tuple[str, str]],
     language: str,
     tr: Tr,
+    years: int = DEFAULT_YEARS,
 ) -> str:
     """A finding's evidence: summary, works, list entry, and the FAQ it rests on.
 
@@ -300,12 +297,15 @@ def evidence_html(
     """
     parts = [
         f"<div>{badge(tr('severity.' + row.severity.lower()), severity_class(row.severity))} "
-        f"<strong>{esc(tr('check.' + row.check))}</strong> — {esc(row.subject_name)}</div>",
+        f"<strong>{esc(tr('check.' + row.check, years=years))}</strong> — "
+        f"{esc(row.subject_name)}</div>",
         f"<p>{esc(row.summary_in(language))}</p>",
     ]
     if row.evidence:
         parts.append(f"<h3>{esc(tr('evidence.works'))}</h3>{_evidence_rows(row.evidence, tr)}")
-    parts.append(_entry_html(row, entry, tr))
+    from widgets.common.entries import entry_html
+
+    parts.append(entry_html(row, entry, tr, language))
     for q in row.faq:
         question, answer = faq.get(q, ("", ""))
         parts.append(

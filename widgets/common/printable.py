@@ -49,7 +49,8 @@ def printable_html(
     for f in view.findings:
         d = dispositions.get(f.key, {})
         rows.append(
-            f"<tr><td>{esc(tr('check.' + f.check))}</td><td>{esc(f.subject_name)}</td>"
+            f"<tr><td>{esc(tr('check.' + f.check, years=view.years))}</td>"
+            f"<td>{esc(f.subject_name)}</td>"
             f"<td>{esc(f.entry_name)} {esc(f.list_name)} {esc(f.entry_id)}</td>"
             f"<td>{esc(', '.join(f.faq))}</td><td>{esc(f.summary_in(language))}</td>"
             f"<td>{disposition_badge(str(d.get('status', '')), tr)}"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as w
@@ -29,11 +29,13 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.common.notices import banner_html
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
 from widgets.portfolio.drill import table_html
 from widgets.portfolio.network_view import NetworkView
 from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
+from workbench.list_updates.status import ListWarning
 from workbench.portfolio import analysis
 from workbench.portfolio.export import FORMATS, table_bytes
 from workbench.portfolio.tables import PortfolioTables
@@ -100,6 +102,8 @@ class PortfolioApp(w.VBox):
             min=0, max=1, value=0, layout=w.Layout(display="none", width="100%")
         )
         self.status = w.HTML()
+        self.list_notes = w.HTML()  # lists in use that are old or partial copies
+        self._list_warnings: tuple[ListWarning, ...] = ()
         self.filter_widgets = {
             name: w.SelectMultiple(
                 options=[], rows=5, layout=w.Layout(width="15rem", height="7.4rem")
@@ -167,6 +171,7 @@ class PortfolioApp(w.VBox):
                 header,
                 self.progress,
                 self.status,
+                self.list_notes,
                 self.summary,
                 filters_card,
                 self._charts,
@@ -245,6 +250,16 @@ class PortfolioApp(w.VBox):
     def tr(self) -> Callable[..., str]:
         return translator(self.language, "portfolio")
 
+    def set_list_warnings(self, warnings: Sequence[ListWarning]) -> None:
+        """Show a banner per list in use that is old or a partial copy (in the page language)."""
+        self._list_warnings = tuple(warnings)
+        self._show_list_warnings()
+
+    def _show_list_warnings(self) -> None:
+        self.list_notes.value = "".join(
+            banner_html(x.text(self.language)) for x in self._list_warnings
+        )
+
     def _relabel(self) -> None:
         """Every label in the current language, then the charts and tables again."""
         tr = self.tr()
@@ -265,6 +280,7 @@ class PortfolioApp(w.VBox):
         self.download.value = ""
         for view in self.views.children:
             view.relabel(tr)
+        self._show_list_warnings()
         self._render()
 
     def _render(self) -> None:

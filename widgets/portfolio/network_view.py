@@ -165,7 +165,7 @@ class NetworkView(w.VBox):
                     "line": {"color": "#ffffff", "width": 1},
                 },
                 hovertext=[
-                    html.escape(tr("network.hover", name=name, n=n, persons=p, years=y))
+                    html.escape(tr("network.hover", name=name, n=n, persons=p, span=y))
                     for name, n, p, y in zip(
                         top["organisation_name"],
                         top["proposals"],

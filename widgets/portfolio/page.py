@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import date
 
 from widgets.common import markup
 from widgets.common.kernel_thread import call_soon
@@ -30,6 +31,7 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
     the widgets change on the kernel's thread); ``wait=True`` returns only once
     the screening is done, and outside a kernel (scripts, tests) once it is shown.
     """
+    from workbench.list_updates.status import list_warnings
     from workbench.lists import load_lists
     from workbench.portfolio.stored import refresh
     from workbench.store import open_store
@@ -68,6 +70,8 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
         """Screen in this background thread; the page changes on the kernel's thread."""
         try:
             lists = [x.value for x in load_lists(settings.lists)]
+            warnings = list_warnings(lists, date.today(), settings.list_max_age_days)
+            call_soon(app.set_list_warnings, warnings)
             store = open_store(settings.db_url)
             try:
                 run = refresh(

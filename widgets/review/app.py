@@ -96,7 +96,7 @@ class App(w.VBox):
         )
         self.status = StatusBar()
         self.picker = ProposalPicker(layout=w.Layout(width="24rem", flex="0 0 24rem"))
-        self.overview = Overview()
+        self.overview = Overview(list_max_age_days=settings.list_max_age_days)
         self.findings = FindingsTable()
         header = w.HBox(
             [self.title, self.who_box, self.language_toggle],

@@ -12,13 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from workbench.findings import Evidence, Finding
+from workbench.list_updates.status import ListWarning, list_warnings
 from workbench.model import ListEntry, Proposal, ScreeningList
 from workbench.outcome import SuggestedOutcome
 from workbench.scope import ScopeDecision
+from workbench.screening import ListInfo
 from workbench.vocabulary import Severity, Suggested
+from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
     from workbench.screening import ScreeningResult
@@ -37,6 +41,7 @@ class EvidenceRow:
     score: float | None
     span: tuple[int, int] | None = None
     warning: str = ""  # e.g. the affiliation hid or disguised characters
+    explanation: str = ""  # the matcher's: alias matched, its kind, guards and vetoes
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,14 @@ class FindingRow:
     evidence: tuple[EvidenceRow, ...] = ()
     #: every (list, entry id) the finding cites — an organisation several lists name
     entries: tuple[tuple[str, str], ...] = ()
+    #: the id of the first entry as a reader is shown it (the list's own number, or a
+    #: long hash shortened); "" when it is ``entry_id`` itself
+    shown_id: str = ""
+
+    @property
+    def entry_shown(self) -> str:
+        """The first entry's id as shown (``entry_id`` when it has no other form)."""
+        return self.shown_id or self.entry_id
 
     @property
     def severity_rank(self) -> int:
@@ -85,6 +98,7 @@ class ListRow:
     name: str
     version: str
     entries: int
+    source: str = ""  # the list file screened against (partial copies are flagged by name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +131,7 @@ class ReviewView:
     warnings: tuple[str, ...] = ()
     works: int = 0
     entries: Mapping[tuple[str, str], ListEntry] = dc_field(default_factory=dict)
+    years: int = DEFAULT_YEARS  # the look-back window screened with
 
     def finding(self, key: str) -> FindingRow | None:
         return next((f for f in self.findings if f.key == key), None)
@@ -163,6 +178,7 @@ def evidence_row(e: Evidence, titles: Mapping[str, str]) -> EvidenceRow:
         score=e.score,
         span=e.span,
         warning=_s(e.warning),
+        explanation=_s(e.explanation),
     )
 
 
@@ -178,6 +194,7 @@ def finding_row(f: Finding, names: Mapping[str, str], titles: Mapping[str, str])
         list_name=entry.list if entry else "",
         entry_id=entry.entry_id if entry else "",
         entry_name=entry.name if entry else "",
+        shown_id=entry.shown if entry and entry.shown != entry.entry_id else "",
         severity=Severity(f.severity),
         summary=f.summary,
         summary_ja=f.summary_ja,
@@ -261,7 +278,7 @@ def build_view(
         as_of=result.as_of.isoformat(),
         window_start=result.window_start.isoformat(),
         lists=tuple(
-            ListRow(x.name, x.version.isoformat() if x.version else "", x.entries)
+            ListRow(x.name, x.version.isoformat() if x.version else "", x.entries, x.source)
             for x in result.lists
         ),
         scope=tuple(scope),
@@ -270,4 +287,19 @@ def build_view(
         warnings=tuple(str(w) for w in result.warnings),
         works=works,
         entries=_entries(findings, lists),
+        years=result.years,
     )
+
+
+def list_warnings_of(view: ReviewView, today: date, max_age_days: int) -> list[ListWarning]:
+    """The warnings for the lists ``view`` was screened against that are older than
+    ``max_age_days`` on ``today`` or partial copies, with the command that refreshes them.
+
+    Computed when shown, not when screened, so a screening kept in the cache for
+    weeks still tells the list's age today.
+    """
+    infos = [
+        ListInfo(r.name, date.fromisoformat(r.version) if r.version else None, r.entries, r.source)
+        for r in view.lists
+    ]
+    return list_warnings(infos, today, max_age_days)

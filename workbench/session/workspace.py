@@ -298,14 +298,20 @@ class Workspace:
         as_of: date | None = None,
         years: int | None = None,
         progress: Progress = _no_progress,
+        memory: Any = None,
     ) -> Screened:
-        """Screen one proposal, or take it from memory or disk when its inputs are unchanged."""
+        """Screen one proposal, or take it from memory or disk when its inputs are unchanged.
+
+        The matcher obeys ``memory`` (a ``MatchMemory``), by default the store's
+        remembered verdicts that apply to this proposal (scoped to it or to all).
+        """
         started = time.perf_counter()
         years = self.settings.lookback_years if years is None else years
         progress("progress.lists", 0.05)
-        memory = self.db.match_memory()
         f = self._folder(folder_id)
         digests = self._digests(f)
+        if memory is None:
+            memory = self.db.match_memory(self._proposal_id(f, digests))
         key = self._key(f, digests, as_of, years, memory)  # the matcher is made only when needed
         with self._lock:
             key_lock = self._key_locks.setdefault(key, threading.Lock())
@@ -365,12 +371,23 @@ class Workspace:
         spent = time.perf_counter() - started
         return replace(stored, seconds=spent, timings={"disk": spent})
 
+    def _proposal_id(self, f: ProposalFiles, digests: Mapping[str, str]) -> str | None:
+        """The proposal id of folder ``f`` (None if unreadable: the screening says why)."""
+        with self._lock:
+            held = self._loaded.get(f.id)
+        if held is not None and held[0] == repr(sorted(digests.items())):
+            return held[1].proposal_id
+        try:
+            return self._proposal(f).proposal_id
+        except (InputError, OSError, ValueError):
+            return None
+
     def cached(self, folder_id: str) -> bool:
         """Whether ``folder_id`` is screened in memory for the default window."""
         f = self._folder(folder_id)
-        key = self._key(
-            f, self._digests(f), None, self.settings.lookback_years, self.db.match_memory()
-        )
+        digests = self._digests(f)
+        memory = self.db.match_memory(self._proposal_id(f, digests))
+        key = self._key(f, digests, None, self.settings.lookback_years, memory)
         with self._lock:
             return key in self._screened
 
