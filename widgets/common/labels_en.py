@@ -282,7 +282,7 @@ LABELS: dict[str, str] = {
     "portfolio.network.click": (
         "Click an organisation to see the proposals and researchers behind it"
     ),
-    "portfolio.network.behind": "{name}: {n} proposals, {persons} researchers ({years})",
+    "portfolio.network.behind": "{name}: {n} proposals, {persons} researchers ({span})",
     "portfolio.network.graphml": "Export GraphML",
     "portfolio.network.col.proposal_id": "Proposal",
     "portfolio.network.col.title": "Title",

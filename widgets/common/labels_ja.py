@@ -279,7 +279,7 @@ LABELS: dict[str, str] = {
     "portfolio.network.organisations": "掲載機関",
     "portfolio.network.hover": "{name}: 提案 {n} 件・研究者 {persons} 名・{span}",
     "portfolio.network.click": "掲載機関をクリックすると、関係する提案と研究者が表示されます",
-    "portfolio.network.behind": "{name}: 提案 {n} 件・研究者 {persons} 名（{years}）",
+    "portfolio.network.behind": "{name}: 提案 {n} 件・研究者 {persons} 名（{span}）",
     "portfolio.network.graphml": "GraphML で出力",
     "portfolio.network.col.proposal_id": "提案番号",
     "portfolio.network.col.title": "研究題目",
