@@ -43,11 +43,15 @@ from workbench.unreadable import FAILURES, unreadable
 
 PROPOSAL_JSON = "proposal.json"
 QUESTIONNAIRE_SUFFIX = ".xlsx"
+#: The file beside fetched works saying where they came from (listed as ignored).
+PROVENANCE_SUFFIX = ".provenance.json"
 WORKS_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".parquet")
 
 
 def _works_suffix(path: Path) -> str | None:
     name = path.name.lower()
+    if name.endswith(PROVENANCE_SUFFIX):  # where fetched works came from, not works
+        return None
     if name.endswith(".gz"):
         name = name[:-3]
     return next((s for s in WORKS_SUFFIXES if name.endswith(s)), None)

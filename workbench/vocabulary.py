@@ -63,6 +63,7 @@ class EventKind(Labelled):
     MEASURE_ADDED = "measure-added"
     MEASURE_UPDATED = "measure-updated"
     MATCH_MEMORY = "match-memory"
+    AUTHOR_CHOICE = "author-choice"
 
 
 class Disposition(Labelled):
@@ -154,6 +155,7 @@ _LABEL_TABLE: tuple[tuple[Word, tuple[str, str]], ...] = (
     (EventKind.MEASURE_ADDED, ("措置の追加", "measure added")),
     (EventKind.MEASURE_UPDATED, ("措置の更新", "measure updated")),
     (EventKind.MATCH_MEMORY, ("照合結果の記憶", "match remembered")),
+    (EventKind.AUTHOR_CHOICE, ("著者の選択", "author chosen")),
     (Disposition.CONFIRMED, ("該当を確認", "confirmed")),
     (Disposition.DISMISSED, ("誤検出として却下", "dismissed")),
     (Disposition.NEEDS_INFORMATION, ("追加情報が必要", "needs information")),

@@ -17,12 +17,12 @@ def test_an_empty_database_is_migrated_to_head_with_the_declared_schema(db_url: 
     try:
         assert current_revision(engine) is None
         assert inspect(engine).get_table_names() == []
-        assert migrate(engine) == head_revision() == "0002"
+        assert migrate(engine) == head_revision() == "0003"
         assert set(inspect(engine).get_table_names()) == {"alembic_version", "events", "reviews"}
         with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), metadata)
         assert diff == []  # the migrations build exactly what schema.py declares
-        assert migrate(engine) == "0002"  # a second run changes nothing
+        assert migrate(engine) == "0003"  # a second run changes nothing
     finally:
         engine.dispose()
 

@@ -364,4 +364,20 @@ LABELS: dict[str, str] = {
     "network.works": "works",
     "network.no_flagged": "No flagged links. Untick “Flagged links only” to see the co-authors.",
     "network.bad_range": "The window ends before it starts.",
+    "review.fetch.title": "Publications (OpenAlex)",
+    "review.fetch.button": "Fetch publications",
+    "review.fetch.again": "Fetch again with the chosen authors",
+    "review.fetch.none": "This proposal has no publications file.",
+    "review.fetch.running": "Fetching…",
+    "review.fetch.unidentified": "Persons not identified (choose from the candidates)",
+    "review.fetch.no_candidates": "no candidates",
+    "review.fetch.choose": "Choose this author",
+    "review.fetch.chosen": "Recorded {author} as the author of {person} ({who}).",
+    "review.fetch.need_reviewer": "Enter your reviewer name to record a choice.",
+    "review.fetch.works_count": "{n} works",
+    "review.fetch.candidate": "{id} — {name}, {works} works, {where}",
+    "review.fetch.source": (
+        "Publications from {api} (fetched {when}, {works} works, {persons} persons)"
+    ),
+    "review.fetch.error": "Publications could not be fetched (no file written): {detail}",
 }

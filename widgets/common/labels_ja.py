@@ -361,4 +361,18 @@ LABELS: dict[str, str] = {
         "要確認リンクはありません。「要確認リンクのみ」を外すと共著者が表示されます。"
     ),
     "network.bad_range": "期間の終了が開始より前です。",
+    "review.fetch.title": "論文（OpenAlex）",
+    "review.fetch.button": "論文を取得",
+    "review.fetch.again": "選んだ著者で再取得",
+    "review.fetch.none": "この提案には論文のファイルがありません。",
+    "review.fetch.running": "取得中…",
+    "review.fetch.unidentified": "特定できなかった人（候補から選んでください）",
+    "review.fetch.no_candidates": "候補なし",
+    "review.fetch.choose": "この著者を選ぶ",
+    "review.fetch.chosen": "{person} の著者として {author} を記録しました（{who}）。",
+    "review.fetch.need_reviewer": "選択を記録するには審査者名を入力してください。",
+    "review.fetch.works_count": "{n} 件",
+    "review.fetch.candidate": "{id} — {name}、{works} 件、{where}",
+    "review.fetch.source": "論文の出所: {api}（{when} 取得、{works} 件、{persons} 人）",
+    "review.fetch.error": "論文を取得できませんでした（ファイルは書き込まれていません）: {detail}",
 }

@@ -364,3 +364,25 @@ class RevokeMatch:
             "scope": str(scope),
             "rationale": rationale,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseAuthor:
+    """The reviewer's choice of the OpenAlex author a person of the proposal is.
+
+    Used by the next fetch of the proposal's publications; needs no started review.
+    """
+
+    person_id: str
+    author_id: str
+    display_name: str = ""
+    event_kind: ClassVar[EventKind] = EventKind.AUTHOR_CHOICE
+
+    def payload(self, state: ReviewState, today: date) -> dict[str, Any]:
+        c = _collector(state)
+        where = f"author of {self.person_id}"
+        person = _check_text(c, where, "person_id", self.person_id, required=True)
+        author = _check_text(c, where, "author_id", self.author_id, required=True)
+        name = _check_text(c, where, "display_name", self.display_name, required=False)
+        c.raise_if_errors()
+        return {"person_id": person, "author_id": author, "display_name": name}

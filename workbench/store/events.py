@@ -167,6 +167,13 @@ def _match_memory(p: Mapping[str, Any], seq: int, lang: str) -> str:
     return f"match remembered: '{p['text']}' vs {target}: {word}"
 
 
+def _author_choice(p: Mapping[str, Any], seq: int, lang: str) -> str:
+    who, author = p.get("person_id", "-"), p.get("author_id", "-")
+    if _ja(lang):
+        return f"著者を選択: {who} は OpenAlex {author}"
+    return f"author chosen: {who} is OpenAlex {author}"
+
+
 _DESCRIBE = {
     EventKind.REVIEW_STARTED: _started,
     EventKind.FINDING_DISPOSITION: _disposition,
@@ -174,4 +181,5 @@ _DESCRIBE = {
     EventKind.MEASURE_ADDED: _measure_added,
     EventKind.MEASURE_UPDATED: _measure_updated,
     EventKind.MATCH_MEMORY: _match_memory,
+    EventKind.AUTHOR_CHOICE: _author_choice,
 }

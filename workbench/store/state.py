@@ -229,6 +229,7 @@ _APPLY = {
     EventKind.MEASURE_ADDED: _measure_added,
     EventKind.MEASURE_UPDATED: _measure_updated,
     EventKind.MATCH_MEMORY: _nothing,
+    EventKind.AUTHOR_CHOICE: _nothing,  # read by workbench.session.fetching
 }
 
 
