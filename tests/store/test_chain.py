@@ -161,7 +161,7 @@ def test_the_migration_chains_the_events_already_stored(db_url: str) -> None:
                     ),
                     {"s": seq, "p": '{"outcome": "no-concern", "notes": ""}', "t": t},
                 )
-        assert migrate(engine) == "0002"
+        assert migrate(engine) == "0003"
     finally:
         engine.dispose()
     store = open_store(db_url)
@@ -177,6 +177,6 @@ def test_the_migration_chains_the_events_already_stored(db_url: str) -> None:
     engine = create_store_engine(db_url)
     try:
         assert downgrade(engine, "0001") == "0001"
-        assert migrate(engine) == "0002"
+        assert migrate(engine) == "0003"
     finally:
         engine.dispose()

@@ -14,7 +14,7 @@ from workbench.store import open_store
 def test_migrate_history_and_export(tmp_path: Path, capsys) -> None:
     db = tmp_path / "wb.db"
     assert main(["store", "--db", str(db), "migrate"]) == 0
-    assert "schema at revision 0002" in capsys.readouterr().out
+    assert "schema at revision 0003" in capsys.readouterr().out
     store = open_store(db)
     s = store.start_review("P-1", reviewer="alice", expected_seq=0, finding_keys=["k1"])
     store.set_disposition(

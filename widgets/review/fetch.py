@@ -185,7 +185,9 @@ class FetchPanel(w.VBox):
             bar = w.FloatProgress(value=0.0, min=0.0, max=1.0, layout=w.Layout(width="12rem"))
             self.bars[person_id], self.counts[person_id] = bar, w.Label("")
             label = w.Label(f"{name} ({person_id})", layout=w.Layout(width="14rem"))
-            rows.append(w.HBox([label, bar, self.counts[person_id]]))
+            row = w.HBox([label, bar, self.counts[person_id]])
+            row.add_class("wb-fetch-person")
+            rows.append(row)
         self.progress.children = rows
 
     # ---- choosing an author ----------------------------------------------------------------
