@@ -25,13 +25,13 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
-from workbench.session.history import Names, describe
 from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
     from widgets.review.app import App
     from widgets.review.parts import ReviewParts
     from workbench.session.remembered import RememberedView
+    from workbench.store.history_text import HistoryWords
     from workbench.store.state import ReviewState
 
 log = logging.getLogger("widgets")
@@ -78,15 +78,28 @@ class Recorder:
             app.findings.hidden = memory.hidden if memory else ()
             app.parts.remembered.remembered = memory
 
-    def _names(self, review: ReviewState) -> Names:
-        """How the history names findings (as the table does), people and measures."""
+    def _names(self, review: ReviewState) -> HistoryWords:
+        """How the history names findings (as the table does, hidden ones too) and measures."""
+        from workbench.store.history_text import HistoryWords
+
         screened = self.app.screened
         if screened is None:
-            return Names.of((), {}, (m.id for m in review.measures))
-        view = screened.view
-        rows = [*view.findings, *(h.row for h in self.app.findings.hidden)]
-        people = {s.id: s.name for s in view.scope}
-        return Names.of(rows, people, (m.id for m in review.measures), screened.years)
+            return HistoryWords.of(review.history)
+        hidden = [
+            {
+                "key": h.row.key,
+                "check": h.row.check,
+                "subject": h.row.subject,
+                "list_entries": [
+                    {"list": lst, "entry_id": eid, "name": h.row.entry_name}
+                    for lst, eid in h.row.entries
+                ],
+            }
+            for h in self.app.findings.hidden
+        ]
+        data = screened.data
+        screening = {"scope": data.get("scope"), "findings": [*data["findings"], *hidden]}
+        return HistoryWords.of(review.history, screening, years=screened.years)
 
     def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
         j = review.judgment
@@ -98,7 +111,7 @@ class Recorder:
                 {
                     "when": e.when(),
                     "who": e.reviewer,
-                    "what": describe(e, names, self.app.language),
+                    "what": names.describe(e, self.app.language),
                     "why": why,
                 }
             )
@@ -113,7 +126,7 @@ class Recorder:
             "measures": [
                 {
                     "id": m.id,
-                    "number": names.number(m.id),  # 1, 2, … in this proposal
+                    "number": names.measure(m.id),  # 1, 2, … in this proposal
                     "kind": str(m.kind),
                     "text": m.text,
                     "persons": list(m.persons),
@@ -319,7 +332,7 @@ class Recorder:
         mid = req.measure_id
         changes = dict(req.changes)
         if not changes:
-            number = self._names(self.app.review).number(mid) if self.app.review else mid
+            number = self._names(self.app.review).measure(mid) if self.app.review else mid
             self._refuse(self.app.judgment.errors, "judgment.measure_unchanged", id=number)
             return
         screened = self.app.screened

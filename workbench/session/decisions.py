@@ -24,9 +24,9 @@ log = logging.getLogger("workbench")
 
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
-    from workbench.session.history import Names
     from workbench.session.screened import Screened
     from workbench.store.chain import ChainReport
+    from workbench.store.history_text import HistoryWords
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
@@ -182,13 +182,12 @@ class Decisions:
         )
 
     def export_xlsx(
-        self, screened: Screened, language: str = "ja", names: Names | None = None
+        self, screened: Screened, language: str = "ja", names: HistoryWords | None = None
     ) -> bytes:
         """The review record as an Excel workbook (bytes), checks and summaries in ``language``;
         the history in the words of the page (``names``: how it names findings and measures)."""
         from workbench.findings import export_row
         from workbench.glossary import check_label
-        from workbench.session.history import describe
         from workbench.store import export
 
         pid = screened.proposal.proposal_id
@@ -199,8 +198,8 @@ class Decisions:
         record = export.review_record(state, rows, exported_at=self.db.now())
         if names is not None:
             for said, event in zip(record["history"], state.history, strict=True):
-                said["summary_ja"] = describe(event, names, "ja")
-                said["summary_en"] = describe(event, names, "en")
+                said["summary_ja"] = names.describe(event, "ja")
+                said["summary_en"] = names.describe(event, "en")
         with tempfile.TemporaryDirectory() as tmp:
             path = export.write_xlsx(record, Path(tmp) / f"{safe_stem(pid)}.xlsx")
             return Path(path).read_bytes()
