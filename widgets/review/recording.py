@@ -85,18 +85,7 @@ class Recorder:
         screened = self.app.screened
         if screened is None:
             return HistoryWords.of(review.history)
-        hidden = [
-            {
-                "key": h.row.key,
-                "check": h.row.check,
-                "subject": h.row.subject,
-                "list_entries": [
-                    {"list": lst, "entry_id": eid, "name": h.row.entry_name}
-                    for lst, eid in h.row.entries
-                ],
-            }
-            for h in self.app.findings.hidden
-        ]
+        hidden = [h.as_json() for h in self.app.findings.hidden]
         data = screened.data
         screening = {"scope": data.get("scope"), "findings": [*data["findings"], *hidden]}
         return HistoryWords.of(review.history, screening, years=screened.years)
