@@ -221,6 +221,7 @@ def export_row(finding: Mapping[str, Any], language: str = "ja") -> dict[str, An
         "entries": "; ".join(
             f"{e.get('list')} {e.get('shown_id') or e.get('entry_id')}" for e in entries
         ),
+        "list_entries": list(entries),  # in full, for the record's JSON
     }
 
 

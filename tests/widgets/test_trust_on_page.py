@@ -387,3 +387,16 @@ def test_the_excel_record_of_the_page_has_the_readable_history(make_app, store: 
     assert any(f"所見「{row.subject_name}、直近2年の共著" in s for s in said)
     assert any(f"finding '{row.subject_name}, Co-authorship in the last 2 years" in s for s in said)
     assert not any(row.key in s for s in said)
+
+
+def test_a_years_value_that_is_not_a_window_is_only_formatted() -> None:
+    """The analyst page passes submission years ("2023, 2024") to its own labels."""
+    from widgets.common.i18n import translate
+
+    assert translate("check.recent_coauthorship", "en", years="2023, 2024") == (
+        "Co-authorship in the window"
+    )
+    assert translate("check.recent_coauthorship", "en", years=5) == (
+        "Co-authorship in the last 5 years"
+    )
+    assert translate("no.such {years}", "en", years="2023, 2024") == "no.such 2023, 2024"

@@ -90,9 +90,12 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     'Co-authorship in the window'
     >>> translate("window.years", "en", years=7), translate("window.notice", "en")
     ('the last 7 years', '')
+
+    Any other ``years`` (the analyst page's submission years) is only a value to format.
     """
-    if "years" in values or key.startswith("window."):
-        said = _glossary(key, language, int(values.get("years") or DEFAULT_YEARS))
+    years = values.get("years")
+    if isinstance(years, int) or (years is None and key.startswith("window.")):
+        said = _glossary(key, language, years or DEFAULT_YEARS)
         if said is not None:
             return said
     text = TABLES["ja" if language == "ja" else "en"].get(key)

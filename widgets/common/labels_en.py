@@ -39,6 +39,21 @@ LABELS: dict[str, str] = {
     "review.overview.list": "List",
     "review.overview.version": "Version (date)",
     "review.overview.entries": "Entries",
+    "review.upload.title": "Hand in a questionnaire",
+    "review.upload.choose": "Choose files",
+    "review.upload.hand_in": "Hand in",
+    "review.upload.help": (
+        "Choose one filled questionnaire (the Excel template or a proposal JSON) and any "
+        "publications files. Every file is checked before anything is added; with any problem "
+        "nothing is added."
+    ),
+    "review.upload.added": "{id} added.",
+    "review.upload.revised": "Revision of {id} handed in: version {old} kept, version {new} "
+    "under review.",
+    "review.upload.unchanged": "The questionnaire is unchanged",
+    "review.upload.findings": "Findings: {new} new, {gone} gone, {unchanged} unchanged",
+    "review.upload.new": "new",
+    "review.upload.gone": "gone",
     "review.overview.warnings": "Warnings",
     "review.overview.disguised": (
         "Affiliation contains hidden or look-alike characters (possible disguise): {names}"
@@ -293,7 +308,7 @@ LABELS: dict[str, str] = {
     "portfolio.network.click": (
         "Click an organisation to see the proposals and researchers behind it"
     ),
-    "portfolio.network.behind": "{name}: {n} proposals, {persons} researchers ({years})",
+    "portfolio.network.behind": "{name}: {n} proposals, {persons} researchers ({span})",
     "portfolio.network.graphml": "Export GraphML",
     "portfolio.network.col.proposal_id": "Proposal",
     "portfolio.network.col.title": "Title",

@@ -44,6 +44,21 @@ LABELS: dict[str, str] = {
     "review.overview.list": "リスト",
     "review.overview.version": "版（日付）",
     "review.overview.entries": "掲載数",
+    "review.upload.title": "質問票を取り込む",
+    "review.upload.choose": "ファイルを選ぶ",
+    "review.upload.hand_in": "取り込む",
+    "review.upload.help": (
+        "記入済みの質問票（Excel テンプレートまたは提案 JSON）を1つと、あれば論文ファイルを選んで"
+        "取り込みます。すべてのファイルを確認してから追加します。問題があれば何も追加しません。"
+    ),
+    "review.upload.added": "{id} を追加しました。",
+    "review.upload.revised": (
+        "{id} の改訂版を取り込みました。第{old}版を保存し、第{new}版を審査します。"
+    ),
+    "review.upload.unchanged": "質問票の変更はありません",
+    "review.upload.findings": "指摘: 新規 {new} 件・解消 {gone} 件・変わらず {unchanged} 件",
+    "review.upload.new": "新規",
+    "review.upload.gone": "解消",
     "review.overview.warnings": "注意",
     "review.overview.disguised": (
         "所属に不可視文字・紛らわしい文字が含まれています（偽装の可能性）: {names}"
@@ -288,7 +303,7 @@ LABELS: dict[str, str] = {
     "portfolio.network.organisations": "掲載機関",
     "portfolio.network.hover": "{name}: 提案 {n} 件・研究者 {persons} 名・{span}",
     "portfolio.network.click": "掲載機関をクリックすると、関係する提案と研究者が表示されます",
-    "portfolio.network.behind": "{name}: 提案 {n} 件・研究者 {persons} 名（{years}）",
+    "portfolio.network.behind": "{name}: 提案 {n} 件・研究者 {persons} 名（{span}）",
     "portfolio.network.graphml": "GraphML で出力",
     "portfolio.network.col.proposal_id": "提案番号",
     "portfolio.network.col.title": "研究題目",

@@ -225,7 +225,7 @@ class NetworkView(w.VBox):
             name=name,
             n=rows["proposal_id"].nunique(),
             persons=len(rows),
-            years=years,
+            span=years,
         )
         self.behind_table.value = (
             f"<p class='wb-network-behind-title'><b>{html.escape(summary)}</b></p>"

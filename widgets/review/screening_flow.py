@@ -108,6 +108,11 @@ class ScreeningFlow:
             self._fallback.cancel()
         self._thread.start()
 
+    def relist(self) -> None:
+        """List the folder's proposals again (one was handed in) with their review statuses."""
+        self._list_proposals()
+        self._statuses_shown(self.workspace.statuses())
+
     def _list_proposals(self) -> None:
         """The proposals of the folder, at once; their review status follows from the store."""
         try:

@@ -107,6 +107,11 @@ def _keep(frame: pd.DataFrame, column: str, allowed: Sequence[str]) -> pd.DataFr
     return frame[values.isin(list(allowed))]
 
 
+def _finding_keys(frame: pd.DataFrame) -> pd.Series:
+    """The (proposal, finding key) of each row as one text, compared column-wise."""
+    return frame["proposal_id"].astype(str) + "\x00" + frame["key"].astype(str)
+
+
 def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]]) -> PortfolioTables:
     """The tables restricted to the filters (empty or missing filter: everything)."""
     proposals = tables.screened
@@ -119,9 +124,9 @@ def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]])
         findings = findings[[bool(set(c or (NONE,)) & wanted) for c in cited]]
     if filters.get("list") or filters.get("check"):
         proposals = proposals[proposals["proposal_id"].isin(findings["proposal_id"])]
-    kept = set(zip(findings["proposal_id"], findings["key"], strict=True))
     ev = tables.evidence
-    evidence = ev[[k in kept for k in zip(ev["proposal_id"], ev["key"], strict=True)]]
+    kept = _finding_keys(findings)
+    evidence = ev[_finding_keys(ev).isin(kept)] if len(ev) else ev
     ids = proposals["proposal_id"]
     return dataclasses.replace(
         tables,

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -43,7 +44,24 @@ KEY = "screening_key"
 
 
 def memory_text(memory: Any) -> str:
-    """The digest of the reviewers' verdicts; "" when there are none (as with no store)."""
+    """The digest of the reviewers' verdicts; "" when there are none (as with no store).
+
+    ``memory``: a ``MatchMemory``, or the store's ``MatchVerdicts`` (every verdict in
+    force with its scope: a change to any of them changes every key).
+    """
+    if isinstance(getattr(memory, "entries", None), tuple):
+        said = sorted(
+            (
+                v.scope,
+                v.proposal_id if v.scope == "proposal" else "",
+                v.text,
+                v.list_name,
+                v.entry_id,
+                str(v.verdict),
+            )
+            for v in memory.entries
+        )
+        return hashlib.sha256(repr(said).encode("utf-8")).hexdigest() if said else ""
     if memory is None or not (getattr(memory, "confirmed", ()) or getattr(memory, "dismissed", ())):
         return ""
     return memory_digest(memory)

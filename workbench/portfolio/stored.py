@@ -143,9 +143,9 @@ def refresh(
     ``out_dir`` (and writing the result back there, unless ``write`` is false or nothing
     changed). A folder that cannot be written only costs the speed-up next time."""
     found = find_proposals(folder) if isinstance(folder, str | Path) else list(folder)
-    memory = store.match_memory() if store is not None else None
+    verdicts = store.match_verdicts() if store is not None else None
     memo = DigestMemo.read(out_dir)
-    keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=memo)
+    keys = proposal_keys(found, lists, memory=verdicts, as_of=as_of, years=years, digests=memo)
     if write and memo.changed:
         _write_memo(memo, out_dir)
     stored = stored_tables(out_dir)
@@ -154,7 +154,7 @@ def refresh(
     if stored is None or not reuse:
         return _full(out_dir, found, lists, keys, store, as_of, years, progress, write)
     rows = (
-        screen_local(todo, lists, as_of=as_of, years=years, memory=memory, progress=progress)
+        screen_local(todo, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress)
         if todo
         else []
     )
@@ -168,7 +168,7 @@ def refresh(
         again = [f for f in found if f.id in clash]
         reuse -= clash
         todo += again
-        rows += screen_local(again, lists, as_of=as_of, years=years, memory=memory)
+        rows += screen_local(again, lists, as_of=as_of, years=years, verdicts=verdicts)
     old = _rows_of(stored, reuse)
     new = with_keys(assemble(rows, lists, store), keys)
     tables = join_store(_merge(old, new), store)
@@ -188,8 +188,10 @@ def _full(
     progress: Progress | None,
     write: bool,
 ) -> Refreshed:
-    memory = store.match_memory() if store is not None else None
-    rows = screen_local(found, lists, as_of=as_of, years=years, memory=memory, progress=progress)
+    verdicts = store.match_verdicts() if store is not None else None
+    rows = screen_local(
+        found, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
+    )
     tables = with_keys(assemble(rows, lists, store), keys)
     written = _write(tables, out_dir) if write else False
     return Refreshed(tables, (), tuple(f.id for f in found), written)

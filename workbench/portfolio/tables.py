@@ -68,6 +68,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("findings", N),
             ("suggested_outcome", S),
             ("lists", S),
+            ("suppressed_by_memory", N),  # matches hidden by remembered dismissals
+            ("suppressed_memory_ids", S),
             ("review_status", S),
             ("outcome", S),
             ("judged_by", S),

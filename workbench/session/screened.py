@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from workbench.model import Proposal, ScreeningList, Work
+from workbench.remembered import Remembering, Suppressed
 from workbench.session.view import ReviewView, build_view, outcome_row
 from workbench.vocabulary import Disposition
 from workbench.window import DEFAULT_YEARS, Window
@@ -48,6 +49,8 @@ class Screened:
     #: seconds per step: load, screen, graph, layout, view (or "disk" when read back)
     timings: Mapping[str, float] = field(default_factory=dict)
     key: str = ""  # content key it was screened under (see ``session.screening_cache``)
+    #: the matches the reviewers' remembered dismissals hid (:mod:`workbench.remembered`)
+    suppressed: Suppressed = field(default_factory=Suppressed)
 
 
 class StepClock:
@@ -82,7 +85,9 @@ def screen_afresh(
     """Load, screen, build the graph, lay it out and make the view, timing each step.
 
     ``load`` gives the proposal and its works, ``lists`` the screening lists;
-    ``started`` is when the caller began (``time.perf_counter()``).
+    ``matcher`` is a :class:`~workbench.remembered.Remembering` (the remembered
+    verdicts that apply to the proposal in force, as on the command line) or a
+    plain matcher; ``started`` is when the caller began (``time.perf_counter()``).
     """
     from workbench.screening import screen
 
@@ -92,7 +97,12 @@ def screen_afresh(
     step("load")
     progress("progress.screening", 0.35)
     window = Window.for_proposal(proposal, as_of, years)  # one window for both
-    result = screen(proposal, works, matcher, lists(), window=window)
+    suppressed = Suppressed()
+    if isinstance(matcher, Remembering):
+        result, suppressed = matcher.screen(proposal, works, lists(), window=window)
+        matcher = matcher.for_proposal(proposal.proposal_id)
+    else:
+        result = screen(proposal, works, matcher, lists(), window=window)
     data = result.to_json()
     step("screen")
     progress("progress.graph", 0.55)
@@ -116,6 +126,7 @@ def screen_afresh(
         network,
         step.spent,
         key,
+        suppressed,
     )
 
 

@@ -146,12 +146,9 @@ class Store:
         Those scoped to every proposal, plus (given ``proposal_id``) those scoped
         to it; texts compared in the matcher's comparison form.
         """
-        from workbench.matching import MatchMemory
+        from workbench.remembered import memory_for
 
-        return MatchMemory.from_verdicts(
-            (m.text, m.list_name, m.entry_id, m.verdict)
-            for m in self.match_verdicts().for_proposal(proposal_id)
-        )
+        return memory_for(self.match_verdicts(), proposal_id)
 
     # ---- writing -----------------------------------------------------------------
 
