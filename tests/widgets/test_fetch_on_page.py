@@ -15,11 +15,10 @@ import pytest
 from tests.openalex.conftest import (
     Answer,
     ReplayServer,
+    fetch_folder,
     page,
-    person,
     real_author,
-    works_like,
-    write_proposal,
+    serve_fetch_case,
 )
 from tests.widgets.conftest import html_of, texts_of
 from workbench.session.fetching import PROVENANCE_FILE, WORKS_FILE, read_provenance
@@ -34,41 +33,6 @@ def openalex() -> Iterator[ReplayServer]:
     server.close()
 
 
-def _folder(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    folder = data / "P-1"
-    folder.mkdir(parents=True)
-    write_proposal(
-        folder,
-        person("P1", "Jason Priem", "OurResearch"),
-        person("P2", "Heather Piwowar", openalex_id="A5000000002"),
-    )
-    return folder
-
-
-def _serve(server: ReplayServer) -> None:
-    twin = real_author()
-    twin["id"], twin["display_name"], twin["works_count"] = (
-        "https://openalex.org/A42",
-        "J. Priem",
-        3,
-    )
-    server.add("/authors", Answer(body=page([real_author(), twin], 2, None)), search="Jason Priem")
-    server.add(f"/authors/{AID}", Answer(body=real_author()))
-    other = {**real_author(), "id": "https://openalex.org/A5000000002"}
-    server.add("/authors/A5000000002", Answer(body=other))
-    server.add(
-        "/works",
-        Answer(body=page(works_like(3, 100), 3, None)),
-        filter="authorships.author.id:A5000000002,from_publication_date:2022-06-20",
-    )
-    server.add(
-        "/works",
-        Answer(body=page(works_like(5), 5, None)),
-        filter=f"authorships.author.id:{AID},from_publication_date:2022-06-20",
-    )
-
-
 def _open(make_app: object, folder: Path, url: str) -> object:
     app = make_app(  # type: ignore[operator]
         data_dir=folder.parent, openalex_url=url, openalex_cache_dir=folder.parent.parent / "oa"
@@ -79,8 +43,8 @@ def _open(make_app: object, folder: Path, url: str) -> object:
 
 
 def test_fetch_progress_candidates_choice_and_provenance(make_app, openalex, tmp_path):
-    _serve(openalex)
-    folder = _folder(tmp_path)
+    serve_fetch_case(openalex)
+    folder = fetch_folder(tmp_path)
     app = _open(make_app, folder, openalex.url)
     panel = app.fetch
     assert panel.layout.display == "" and panel.button.layout.display == ""
@@ -131,7 +95,7 @@ def test_malformed_answer_is_said_beside_the_button_and_nothing_written(
 ):
     openalex.add("/authors/A5000000002", Answer(body={**real_author(), "id": "A5000000002"}))
     openalex.add("/works", Answer(raw=b"<html>maintenance</html>"))
-    folder = _folder(tmp_path)
+    folder = fetch_folder(tmp_path)
     openalex.add("/authors", Answer(body=page([], 0, None)))
     app = _open(make_app, folder, openalex.url)
     app.fetch.button.click()
@@ -148,7 +112,7 @@ def test_no_connection_is_said_and_nothing_written(make_app, tmp_path):
     with socket.socket() as s:  # a loopback port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    folder = _folder(tmp_path)
+    folder = fetch_folder(tmp_path)
     app = _open(make_app, folder, f"http://127.0.0.1:{port}")
     app.fetch.button.click()
     assert app.fetch.wait(60)
