@@ -25,7 +25,7 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
-from workbench.session.history import Names, describe
+from workbench.session.history import Names, describe, version_label, versions_in_force
 from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
@@ -92,6 +92,7 @@ class Recorder:
         j = review.judgment
         names = self._names(review)
         history = []
+        made_on = versions_in_force(review.history)
         for e in reversed(review.history):
             why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")
             history.append(
@@ -99,6 +100,9 @@ class Recorder:
                     "when": e.when(),
                     "who": e.reviewer,
                     "what": describe(e, names, self.app.language),
+                    "version": (
+                        version_label(made_on[e.seq], self.app.language) if e.seq in made_on else ""
+                    ),
                     "why": why,
                 }
             )

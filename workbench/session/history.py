@@ -116,6 +116,26 @@ def _measure(p: Mapping[str, Any], names: Names, lang: str, added: bool, seq: in
     return f"{what} {n} を更新: {changed}" if lang == "ja" else f"{what} {n} updated: {changed}"
 
 
+def versions_in_force(events: Iterable[Event]) -> dict[int, int]:
+    """Event seq → the questionnaire version the review held when it was recorded, for
+    the events of a review whose questionnaire was revised (others are left out)."""
+    from workbench.vocabulary import EventKind
+
+    out: dict[int, int] = {}
+    version: int | None = None
+    for e in sorted(events, key=lambda e: e.seq):
+        if e.kind is EventKind.REVIEW_STARTED:
+            version = e.payload.get("questionnaire_version")
+        if version:
+            out[e.seq] = int(version)
+    return out
+
+
+def version_label(version: int, lang: str = "ja") -> str:
+    """How the history marks a decision made on questionnaire ``version``."""
+    return f"第{version}版" if lang == "ja" else f"version {version}"
+
+
 def describe(event: Event, names: Names, lang: str = "ja") -> str:
     """What ``event`` changed, in one line of ``lang``, naming findings as the table does."""
     from workbench.vocabulary import Disposition, EventKind, label
