@@ -25,6 +25,7 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
+from workbench.store.history_text import version_labels
 from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ class Recorder:
         j = review.judgment
         names = self._names(review)
         history = []
+        made_on = version_labels(review.history, self.app.language)  # once revised
         for e in reversed(review.history):
             why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")
             history.append(
@@ -101,6 +103,7 @@ class Recorder:
                     "when": e.when(),
                     "who": e.reviewer,
                     "what": names.describe(e, self.app.language),
+                    "version": made_on.get(e.seq, ""),
                     "why": why,
                 }
             )

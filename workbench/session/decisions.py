@@ -31,6 +31,17 @@ if TYPE_CHECKING:
     from workbench.store.store import Store
 
 
+def questionnaire_version(source: str) -> int | None:
+    """The version of the questionnaire file ``source`` in its proposal folder: 1 + the
+    versions its revisions kept (:mod:`workbench.session.intake`); None when never revised."""
+    from workbench.session.intake import versions
+
+    if not source:
+        return None
+    kept = versions(Path(source).parent)
+    return len(kept) + 1 if kept else None
+
+
 class Decisions:
     """Decisions about screened proposals, written to a store.
 
@@ -65,6 +76,7 @@ class Decisions:
 
         state = self.db.state(screened.proposal.proposal_id)
         keys = [f.key for f in screened.result.findings]
+        version = questionnaire_version(screened.proposal.source)
         if state.seq == expected_seq:
             versions = {(lv.name, lv.version) for lv in state.lists}
             current = {(x.name, x.version.isoformat() if x.version else None) for x in self.lists()}
@@ -74,11 +86,12 @@ class Decisions:
                 and set(keys) <= set(state.finding_keys)
                 and state.as_of == screened.result.as_of
                 and versions == current
+                and state.questionnaire_version == version
             ):
                 return []
             keys = sorted(set(keys) | set(state.finding_keys or ()))
         # a stale expected_seq is left for the store to refuse with its own message
-        return [StartReview(screened.result.as_of, tuple(self.lists()), tuple(keys))]
+        return [StartReview(screened.result.as_of, tuple(self.lists()), tuple(keys), version)]
 
     def _save(
         self, screened: Screened, commands: list[Any], reviewer: str, seq: int
