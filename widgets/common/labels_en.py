@@ -62,6 +62,32 @@ LABELS: dict[str, str] = {
     "review.overview.years": "Years back",
     "review.overview.rescreen": "Screen again",
     "review.overview.none": "Pick a proposal from the list.",
+    "review.fetch.button": "Fetch publications",
+    "review.fetch.use": "Use this author",
+    "review.fetch.chosen": "chosen: {author} (used on the next fetch)",
+    "review.fetch.unidentified": (
+        "OpenAlex could not identify these persons: choose their author, then fetch again."
+    ),
+    "review.fetch.no_candidates": "no candidate found",
+    "review.fetch.no_institution": "no institution known",
+    "review.fetch.candidate": "{id} — {name}, {works} works, {where}",
+    "review.fetch.provenance": "Publications fetched from {api} on {when} ({works} works).",
+    "review.fetch.incomplete": "Publications could not be screened for: {persons}",
+    "review.fetch.error.network": "Could not connect to OpenAlex; nothing was written.",
+    "review.fetch.error.exhausted": (
+        "OpenAlex kept refusing (too many requests or server"
+        " errors); nothing was written. Try again later."
+    ),
+    "review.fetch.error.malformed": (
+        "OpenAlex answered something that is not publications; nothing was written."
+    ),
+    "review.fetch.error.http": "OpenAlex refused the request; nothing was written.",
+    "review.fetch.error.write": (
+        "The publications could not be written to the proposal's folder; nothing was changed."
+    ),
+    "review.fetch.error.input": (
+        "The proposal's questionnaire cannot be read, so nothing can be fetched."
+    ),
     "review.outcome.suggestion": "Suggested by the workbench — the reviewer decides",
     "review.scope.in": "in scope",
     "review.scope.out": "out of scope",
@@ -364,20 +390,6 @@ LABELS: dict[str, str] = {
     "network.works": "works",
     "network.no_flagged": "No flagged links. Untick “Flagged links only” to see the co-authors.",
     "network.bad_range": "The window ends before it starts.",
-    "review.fetch.title": "Publications (OpenAlex)",
-    "review.fetch.button": "Fetch publications",
-    "review.fetch.again": "Fetch again with the chosen authors",
-    "review.fetch.none": "This proposal has no publications file.",
-    "review.fetch.running": "Fetching…",
-    "review.fetch.unidentified": "Persons not identified (choose from the candidates)",
-    "review.fetch.no_candidates": "no candidates",
-    "review.fetch.choose": "Choose this author",
-    "review.fetch.chosen": "Recorded {author} as the author of {person} ({who}).",
-    "review.fetch.need_reviewer": "Enter your reviewer name to record a choice.",
-    "review.fetch.works_count": "{n} works",
-    "review.fetch.candidate": "{id} — {name}, {works} works, {where}",
-    "review.fetch.source": (
-        "Publications from {api} (fetched {when}, {works} works, {persons} persons)"
-    ),
-    "review.fetch.error": "Publications could not be fetched (no file written): {detail}",
+    "review.fetch.need_reviewer": "Enter your reviewer name to record the author chosen.",
+    "review.fetch.error.record": "The author chosen could not be recorded.",
 }

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -119,15 +118,9 @@ class App(w.VBox):
             },
         )
         left = w.VBox([self.picker, self.upload], layout=w.Layout(flex="0 0 24rem"))
-        #: "fetch publications" for a proposal without works, and where fetched ones came from
-        self.publications = FetchPanel(
-            settings,
-            store=lambda: self.workspace.db,
-            reviewer=lambda: self.reviewer,
-            done=self._on_fetched,
-        )
-        right = w.VBox([self.overview, self.publications], layout=w.Layout(flex="1 1 auto"))
-        top = w.HBox([left, right], layout=w.Layout(align_items="flex-start"))
+        self.fetch = FetchPanel(self)  # fetch the publications of a proposal without them
+        beside = w.VBox([self.overview, self.fetch])
+        top = w.HBox([left, beside], layout=w.Layout(align_items="flex-start"))
         top.add_class("wb-top")
         self.panes = w.HBox([self.findings])
         self.panes.add_class("wb-panes")
@@ -159,12 +152,11 @@ class App(w.VBox):
             self, background=background, prefetch=background if prefetch is None else prefetch
         )
         t.link((self.language_toggle, "value"), (self, "language"))
-        parts = (self.status, self.picker, self.overview, self.findings, self.upload)
-        for part in (*parts, self.publications):
+        parts = (self.status, self.picker, self.overview, self.findings, self.upload, self.fetch)
+        for part in parts:
             t.dlink((self, "language"), (part, "language"))
         self.observe(self._labels, names="language")
         self.observe(self.refresh_enabled, names="state")
-        self.observe(self._show_publications, names="state")
         self.reviewer_box.observe(self._on_reviewer, names="value")
         self.remembered_reviewer.observe(self._on_remembered, names="value")
         self.upload.observe(self._on_handed_in, names="handed_in")
@@ -268,18 +260,6 @@ class App(w.VBox):
         if folder:
             self.screening.relist()
             self.picker.proposal_id = folder
-
-    def _show_publications(self, _change: object = None) -> None:
-        if self.state is AppState.READY and self.screened is not None:
-            folder = self.settings.data_dir / self.proposal
-            as_of, years = date.fromisoformat(self.screened.view.as_of), self.screened.years
-            self.publications.show_for(folder, self.screened.proposal, as_of, years)
-
-    def _on_fetched(self, folder: str) -> None:
-        """Publications fetched into ``folder``: list it again and screen it with them."""
-        self.screening.relist()
-        if folder == self.proposal:
-            self.screening.rescreen()
 
     def _on_remembered(self, change: Mapping[str, Any]) -> None:
         """The name the browser kept from an earlier visit, unless one is given or entered."""
