@@ -9,7 +9,7 @@ DEMO   := data/demo/proposals/.complete
 
 PORTFOLIO := data/demo/portfolio/proposals.parquet
 
-.PHONY: setup system-deps demo portfolio-demo serve serve-portfolio serve-hub hub-proxy test test-fast lint typecheck bench eval clean
+.PHONY: setup system-deps demo portfolio-demo serve serve-portfolio serve-hub hub-proxy test test-fast lint typecheck bench eval hostile-tally clean
 
 setup: $(STAMP)
 
@@ -75,6 +75,9 @@ bench: $(STAMP) $(DEMO)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate_matching.py
+
+hostile-tally: $(STAMP) system-deps
+	$(BIN)/python scripts/hostile_tally.py   # the hardening corpora, tallied per class
 
 clean:
 	rm -rf $(VENV) data/demo/proposals data/workbench.db* .pytest_cache

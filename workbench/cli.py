@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from workbench.errors import InputError
+from workbench.output_text import printable
 
 #: name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._module.run(args) or 0)
     except InputError as exc:
-        print(str(exc), file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)  # names from data: no terminal escapes
         return 2
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         print(f"error: {exc.filename}: {exc.strerror}", file=sys.stderr)

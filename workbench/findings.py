@@ -11,11 +11,11 @@ Examples
 >>> ref = ListRef("METI End User List", "jp-eul-541", "Harbin Institute of Technology (HIT)")
 >>> f = Finding(
 ...     check="past_affiliation", subject="p2", subject_kind="person", faq=("Q3.9",),
-...     list_entry=ref, evidence=(), summary="…", summary_ja="…", severity=INFO,
+...     list_entry=ref, evidence=(), summary="…", summary_ja="…", severity=Severity.INFO,
 ... )
 >>> f.key
 'past_affiliation:p2:METI End User List:jp-eul-541'
->>> Finding("non_resident", "p3", "person", ("Q3.12",), None, (), "…", "…", CONTROL).key
+>>> Finding("non_resident", "p3", "person", ("Q3.12",), None, (), "…", "…", Severity.CONTROL).key
 'non_resident:p3::'
 """
 
@@ -26,17 +26,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-T = TypeVar("T")
+from workbench.vocabulary import Severity
 
-#: Severity levels, strongest first. ``report``: the FAQ asks for it to be reported
-#: and mitigated (Q3.4, Q3.5, Q3.6); ``verify``: a declaration the reviewer should
-#: check (Q8.1); ``control``: deemed-export control applies, not itself a concern
-#: (Q3.12, Q3.13); ``info``: shown for context, not reportable by itself (Q3.9).
-REPORT = "report"
-VERIFY = "verify"
-CONTROL = "control"
-INFO = "info"
-SEVERITIES: tuple[str, ...] = (REPORT, VERIFY, CONTROL, INFO)
+T = TypeVar("T")
 
 PERSON = "person"
 ORGANIZATION = "organization"
@@ -93,6 +85,8 @@ class Evidence:
     score: float | None = None
     span: tuple[int, int] | None = None
     warning: str | None = None
+    #: how the matcher found the organisation: alias matched, its kind, guards and vetoes
+    explanation: str | None = None
     #: why this evidence counts, where the check says (e.g. the declared affiliation's end)
     note: str | None = None
     note_ja: str | None = None
@@ -111,6 +105,8 @@ class Evidence:
         }
         if self.warning:
             out["warning"] = self.warning
+        if self.explanation:
+            out["explanation"] = self.explanation
         if self.note:
             out["note"] = self.note
             out["note_ja"] = self.note_ja
@@ -135,7 +131,7 @@ class Finding:
     evidence: tuple[Evidence, ...]
     summary: str  # plain English
     summary_ja: str
-    severity: str
+    severity: Severity
     list_entries: tuple[ListRef, ...] = ()
 
     @property
@@ -187,7 +183,7 @@ def by_finding(findings: Iterable[Finding], stored: Mapping[str, T]) -> dict[str
 
     >>> a = ListRef("METI", "m1", "NWPU")
     >>> b = ListRef("CSL", "c1", "NWPU")
-    >>> f = Finding("recent_coauthorship", "p2", PERSON, (), a, (), "", "", REPORT, (a, b))
+    >>> f = Finding("recent_coauthorship", "p2", PERSON, (), a, (), "", "", Severity.REPORT, (a, b))
     >>> by_finding([f], {"recent_coauthorship:p2:CSL:c1": "dismissed", "x": "open"})
     {'recent_coauthorship:p2:METI:m1': 'dismissed', 'x': 'open'}
     """
@@ -225,10 +221,10 @@ def export_row(finding: Mapping[str, Any], language: str = "ja") -> dict[str, An
         "entries": "; ".join(
             f"{e.get('list')} {e.get('shown_id') or e.get('entry_id')}" for e in entries
         ),
+        "list_entries": list(entries),  # in full, for the record's JSON
     }
 
 
 def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:
     """Strongest severity first, then by check, subject and entry: a stable order for reports."""
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    return tuple(sorted(findings, key=lambda f: (rank.get(f.severity, len(rank)), f.check, f.key)))
+    return tuple(sorted(findings, key=lambda f: (Severity(f.severity).rank, f.check, f.key)))

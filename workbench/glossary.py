@@ -24,10 +24,7 @@ True
 
 from __future__ import annotations
 
-from workbench.window import DEFAULT_YEARS
-
-#: The FAQ's own look-back window (Q3.6, Q3.9: "過去 2 年以内"); the default is the same.
-FAQ_YEARS = 2
+from workbench.window import DEFAULT_YEARS, FAQ_YEARS
 
 #: concept -> (Japanese, English). One term per concept across the pages and exports.
 TERMS: dict[str, tuple[str, str]] = {

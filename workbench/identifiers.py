@@ -85,12 +85,17 @@ def orcid(value: object) -> str | None:
     return None if text is None else _orcid(text)
 
 
+def _matched(pattern: re.Pattern[str], text: str, what: str) -> re.Match[str]:
+    """``pattern``'s match of the whole of ``text``; ``ValueError`` naming ``what`` if none."""
+    m = pattern.fullmatch(text)
+    if m is None:
+        raise ValueError(f"not {what}: {text!r}")
+    return m
+
+
 @lru_cache(maxsize=_CACHE)
 def _orcid(text: str) -> str:
-    m = _ORCID.fullmatch(text)
-    if m is None:
-        raise ValueError(f"not an ORCID iD: {text!r}")
-    return "-".join(m.groups()).upper()
+    return "-".join(_matched(_ORCID, text, "an ORCID iD").groups()).upper()
 
 
 def orcid_checksum_ok(bare: str) -> bool:
@@ -163,10 +168,7 @@ def doi(value: object) -> str | None:
 
 @lru_cache(maxsize=_CACHE)
 def _doi(text: str) -> str:
-    m = _DOI.fullmatch(text)
-    if m is None:
-        raise ValueError(f"not a DOI: {text!r}")
-    return m.group(1).lower()
+    return _matched(_DOI, text, "a DOI").group(1).lower()
 
 
 def ror(value: object) -> str | None:
@@ -183,10 +185,7 @@ def ror(value: object) -> str | None:
 
 @lru_cache(maxsize=_CACHE)
 def _ror(text: str) -> str:
-    m = _ROR.fullmatch(text)
-    if m is None:
-        raise ValueError(f"not a ROR id: {text!r}")
-    return m.group(1).lower()
+    return _matched(_ROR, text, "a ROR id").group(1).lower()
 
 
 def work_id(value: object) -> str | None:

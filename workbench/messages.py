@@ -130,6 +130,36 @@ MESSAGES: dict[str, Message] = {
         "The role {value} is not one of the choices: kept as given; scope follows involvement "
         "and access to research information (Q3.7).",
     ),
+    # files handed in on the review page (workbench.session.intake)
+    "upload.none": Message(
+        r"\(file\)", r"^no file$", "ファイルが選ばれていません。", "No file was chosen."
+    ),
+    "upload.kind": Message(
+        r"\(file\)",
+        r"not a questionnaire or publications file",
+        "質問票（.xlsx・提案 JSON）でも論文ファイル（.json・.jsonl・.csv・.parquet）"
+        "でもありません。",
+        "Neither a questionnaire (.xlsx, proposal JSON) nor a publications file "
+        "(.json, .jsonl, .csv, .parquet).",
+    ),
+    "upload.questionnaires": Message(
+        r"\(file\)",
+        r"questionnaires: (?P<value>.*)",
+        "質問票はちょうど1つ渡してください（渡されたもの: {value}）。",
+        "Hand in exactly one questionnaire (given: {value}).",
+    ),
+    "upload.size": Message(
+        r"\(file\)",
+        r"^(?P<value>[\d,]+) bytes$",
+        "ファイルが大きすぎます（{value} バイト）。",
+        "The file is too large ({value} bytes).",
+    ),
+    "upload.count": Message(
+        r"\(file\)",
+        r"^(?P<value>\d+) files$",
+        "一度に渡せるファイルの数を超えています（{value} 件）。",
+        "Too many files at once ({value}).",
+    ),
     "field.missing": Message(
         "", r"^missing$", "必須項目「{field}」がありません。", "The field '{field}' is missing."
     ),

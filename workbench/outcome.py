@@ -24,16 +24,17 @@ response to a mitigation request was inadequate; it is never suggested here.
 
 Examples
 --------
->>> suggest_outcome([]).code
+>>> from workbench.vocabulary import Severity
+>>> str(suggest_outcome([]).code)
 'no-concern'
->>> f = Finding("non_resident", "p3", "person", ("Q3.12",), None, (), "", "", "control")
+>>> f = Finding("non_resident", "p3", "person", ("Q3.12",), None, (), "", "", Severity.CONTROL)
 >>> s = suggest_outcome([f])
->>> s.code, s.driven_by
+>>> str(s.code), s.driven_by
 ('mitigation-as-needed', ('non_resident:p3::',))
->>> suggest_outcome([f], dismissed={f.key}).code
+>>> str(suggest_outcome([f], dismissed={f.key}).code)
 'no-concern'
 >>> s = suggest_outcome([], unscreened=(("p3", "Daiki Yamamoto"),))
->>> s.code, s.to_json()["incomplete"]["persons"]
+>>> str(s.code), s.to_json()["incomplete"]["persons"]
 ('screening-incomplete', [{'id': 'p3', 'name': 'Daiki Yamamoto'}])
 """
 
@@ -45,60 +46,48 @@ from typing import Any
 
 from workbench.faq import sort_keys
 from workbench.findings import Finding
+from workbench.vocabulary import Outcome, Suggested, Suggestion
 
-NO_CONCERN = "no-concern"
-MITIGATION_AS_NEEDED = "mitigation-as-needed"
-MITIGATION_BEFORE_START = "mitigation-before-start"
-REVIEW_WITHHELD = "review-withheld"
-RESUBMISSION_REQUESTED = "resubmission-requested"
-#: A suggestion only, never a judgment: the co-authorship checks could not be run for someone.
-SCREENING_INCOMPLETE = "screening-incomplete"
 #: The checks that need the team's publications.
 PUBLICATION_CHECKS = ("recent_coauthorship", "undeclared_listed_affiliation")
 #: The store's outcome codes, mildest first.
-OUTCOMES: tuple[str, ...] = (
-    NO_CONCERN,
-    MITIGATION_AS_NEEDED,
-    MITIGATION_BEFORE_START,
-    REVIEW_WITHHELD,
-    RESUBMISSION_REQUESTED,
-)
+OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
 
 BEFORE_START_CHECKS = frozenset({"listed_affiliation", "partner_listed"})
 AS_NEEDED_CHECKS = frozenset(
     {"recent_coauthorship", "undeclared_listed_affiliation", "non_resident", "specific_category"}
 )
 
-_TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    NO_CONCERN: (
+_TEXT: dict[Suggested, tuple[str, str, tuple[str, ...]]] = {
+    Outcome.NO_CONCERN: (
         "No concern found: the review can go ahead. On adoption, the team is expected to run "
         "some awareness-raising activity on research security (Q3.11).",
         "懸念事項は見当たりません。審査を進められます。採択された場合は、研究参加者の研究セキュリティに"
         "関する意識を涵養する取組が期待されます（Q3.11）。",
         ("Q2.1", "Q3.11"),
     ),
-    MITIGATION_AS_NEEDED: (
+    Outcome.MITIGATION_AS_NEEDED: (
         "The review can go ahead; ask for risk mitigation as the information handled requires "
         "(e.g. define specified research information and limit access to it).",
         "審査を進められます。取り扱う情報の内容等を踏まえ、必要に応じてリスク低減措置"
         "（特定研究情報の定義とアクセス者の限定など）を依頼します。",
         ("Q2.1", "Q2.2", "Q3.10"),
     ),
-    MITIGATION_BEFORE_START: (
+    Outcome.MITIGATION_BEFORE_START: (
         "Ask for risk mitigation; on adoption, the research plan states that it is in place "
         "before the research starts. If the response is inadequate, the review may be withheld.",
         "リスク低減措置の対応を依頼します。採択された場合は、研究開始までにリスク低減措置を講じる旨を"
         "研究計画書に記載するよう求めます。対応が不十分な場合は審査を留保することがあります。",
         ("Q2.2", "Q6.1"),
     ),
-    SCREENING_INCOMPLETE: (
+    Suggestion.SCREENING_INCOMPLETE: (
         "No concern can be suggested yet: the co-authorship checks could not be run for "
         "everyone in scope (see below). Screen their publications, then decide.",
         "まだ「懸念なし」とは提案できません。対象者の一部について共著の確認を実施できませんでした"
         "（下記）。論文を確認してから判断してください。",
         ("Q3.6", "Q3.9", "Q8.1"),
     ),
-    RESUBMISSION_REQUESTED: (
+    Outcome.RESUBMISSION_REQUESTED: (
         "A declaration was confirmed inaccurate: the institution re-checks, takes mitigation as "
         "needed, and submits the questionnaire again.",
         "申告が事実と異なることが確認されました。研究機関で再確認し、必要に応じてリスク低減措置を講じた"
@@ -112,7 +101,7 @@ _TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
 class SuggestedOutcome:
     """A suggested outcome code with the finding keys that drive it and the FAQ it rests on."""
 
-    code: str
+    code: Suggested
     driven_by: tuple[str, ...]
     faq: tuple[str, ...]
     note: str
@@ -173,6 +162,7 @@ def suggest_outcome(
     ``unscreened`` are (id, name) of the persons in scope without any publications:
     never ``no-concern`` then, and every suggestion's note says for whom.
     """
+    code: Suggested
     standing = [f for f in findings if f.key not in dismissed]
     resubmit = [
         f for f in standing if f.check == "undeclared_listed_affiliation" and f.key in confirmed
@@ -180,15 +170,15 @@ def suggest_outcome(
     before = [f for f in standing if f.check in BEFORE_START_CHECKS]
     as_needed = [f for f in standing if f.check in AS_NEEDED_CHECKS]
     if resubmit:
-        code, driving = RESUBMISSION_REQUESTED, resubmit + before
+        code, driving = Outcome.RESUBMISSION_REQUESTED, resubmit + before
     elif before:
-        code, driving = MITIGATION_BEFORE_START, before
+        code, driving = Outcome.MITIGATION_BEFORE_START, before
     elif as_needed:
-        code, driving = MITIGATION_AS_NEEDED, as_needed
+        code, driving = Outcome.MITIGATION_AS_NEEDED, as_needed
     elif unscreened:
-        code, driving = SCREENING_INCOMPLETE, []
+        code, driving = Suggestion.SCREENING_INCOMPLETE, []
     else:
-        code, driving = NO_CONCERN, []
+        code, driving = Outcome.NO_CONCERN, []
     note, note_ja, faq = _TEXT[code]
     if unscreened:
         en, ja = incomplete_texts(unscreened)

@@ -21,8 +21,11 @@ Examples
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
+from typing import Any, TextIO
 
 #: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -98,3 +101,38 @@ def safe_stem(value: str, default: str = "proposal") -> str:
     text = unicodedata.normalize("NFKC", printable(value))
     stem = _UNSAFE_IN_NAME.sub("_", text).strip("._")[:120]
     return stem or default
+
+
+class PrintableStream:
+    r"""A text stream that writes everything through :func:`printable`.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> _ = PrintableStream(out).write("Beihang\x1b]0;owned\x07 \u202eUniv\n")
+    >>> out.getvalue()
+    'Beihang]0;owned Univ\n'
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@contextmanager
+def printable_stdout(enabled: bool = True) -> Iterator[None]:
+    """Within it, text printed to standard output carries no terminal escape or bidi
+    override (a command's text report of names from data); ``enabled=False``: as is (JSON)."""
+    if not enabled:
+        yield
+        return
+    with redirect_stdout(PrintableStream(sys.stdout)):
+        yield

@@ -130,6 +130,7 @@ def evidence(
         score=m.score,
         span=(start, end),
         warning=DISGUISE_WARNING if getattr(m, "disguised", False) else None,
+        explanation=m.explanation() if hasattr(m, "explanation") else None,
     )
 
 

@@ -18,16 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from workbench.declared import undeclared_on
-from workbench.findings import (
-    CONTROL,
-    INFO,
-    ORGANIZATION,
-    PERSON,
-    REPORT,
-    VERIFY,
-    Finding,
-    ListRef,
-)
+from workbench.findings import ORGANIZATION, PERSON, Finding, ListRef
 from workbench.model import Affiliation, AffiliationType, Residency
 from workbench.rule_context import (
     Grouped,
@@ -39,6 +30,7 @@ from workbench.rule_context import (
     cached_match,
     evidence,
 )
+from workbench.vocabulary import Severity
 
 __all__ = [
     "CHECKS",
@@ -89,7 +81,7 @@ def listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             f"{_who(ctx, pid)} の現在の所属 {declared} が {_entry(refs)} "
             "に該当する可能性があります。"
             "安全保障貿易管理担当部門に相談し、参加する場合は適切なリスク低減措置を講じる必要があります。",
-            REPORT,
+            Severity.REPORT,
             list_entries=refs,
         )
 
@@ -131,7 +123,7 @@ def recent_coauthorship(ctx: ScreeningContext) -> Iterator[Finding]:
             f"機関所属の研究者（{', '.join(authors)}）と"
             f"共著 {len(works)} 件（{', '.join(works)}）が"
             "あります。アンケートへの記載が必要で、必要に応じてリスク低減措置を講じます。",
-            REPORT,
+            Severity.REPORT,
             list_entries=refs,
         )
 
@@ -184,7 +176,7 @@ def undeclared_listed_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             "該当する可能性のある所属を記載していますが、アンケートの申告はその論文の日付に及びません"
             f"（{why_ja}）。"
             "申告内容を確認してください（事実と異なる場合は再確認のうえ再提出）。",
-            VERIFY,
+            Severity.VERIFY,
             list_entries=refs,
         )
 
@@ -219,7 +211,7 @@ def past_affiliation(ctx: ScreeningContext) -> Iterator[Finding]:
             f"{_who(ctx, pid)} は過去に {_entry(refs)} に所属していました。現在所属していなければ"
             f"記載不要ですが、確認期間（直近{ctx.window.years}年）の当該機関所属研究者との共著は"
             "記載対象です。",
-            INFO,
+            Severity.INFO,
             list_entries=refs,
         )
 
@@ -264,7 +256,7 @@ def partner_listed(ctx: ScreeningContext) -> Iterator[Finding]:
             "institution's office; mitigation as needed.",
             f"{org_name}（{oid}）：{names} が {_entry(refs)} に該当する可能性があります"
             "（企業本体または出資が明らかな機関）。所属機関の担当部署に相談し、必要に応じてリスク低減措置を講じます。",
-            REPORT,
+            Severity.REPORT,
             list_entries=refs,
         )
 
@@ -287,7 +279,7 @@ def non_resident(ctx: ScreeningContext) -> Iterator[Finding]:
                 f"{_who(ctx, p.id)} は外為法上の「非居住者」です。"
                 "技術提供は国内でも「みなし輸出管理」の"
                 "対象となり、必要に応じてリスク低減措置を講じます。非居住者であること自体は懸念を意味しません。",
-                CONTROL,
+                Severity.CONTROL,
             )
 
 
@@ -309,7 +301,7 @@ def specific_category(ctx: ScreeningContext) -> Iterator[Finding]:
                 f"{_who(ctx, p.id)} は「特定類型」に該当します{note}。"
                 "「みなし輸出管理」の対象となり、"
                 "必要に応じてリスク低減措置を講じます。特定類型に該当すること自体は懸念を意味しません。",
-                CONTROL,
+                Severity.CONTROL,
             )
 
 

@@ -29,7 +29,7 @@ from workbench.organisations import organisations
 from workbench.outcome import SuggestedOutcome, suggest_outcome
 from workbench.rules import CHECKS, MatcherLike, ScreeningContext, cached_match
 from workbench.scope import LEAD_ROLES, Scope, concurrent_lab_site, decide_scope
-from workbench.window import DEFAULT_YEARS, Window, reference_date
+from workbench.window import DEFAULT_YEARS, Window
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,11 @@ class ScreeningResult:
     warnings: tuple[Problem, ...]
     links: Links
     years: int = DEFAULT_YEARS  # the look-back window in use
+
+    @property
+    def window(self) -> Window:
+        """The look-back window this screening used."""
+        return Window(self.window_start, self.as_of, self.years)
 
     def window_notice(self) -> dict[str, Any] | None:
         """The note for the overview when the window is not the FAQ's (``None`` when it is)."""
@@ -207,8 +212,14 @@ def screen(
     lists: Sequence[ScreeningList],
     as_of: date | None = None,
     years: int = DEFAULT_YEARS,
+    *,
+    window: Window | None = None,
 ) -> ScreeningResult:
     """Screen ``proposal`` and its team's ``works`` against ``lists`` through ``matcher``.
+
+    The look-back ``window`` is :meth:`Window.for_proposal` of ``as_of`` and ``years``
+    unless given: whoever also builds the co-authorship graph makes it once and hands
+    the same window to both.
 
     Raises
     ------
@@ -216,11 +227,11 @@ def screen(
         No reference date (neither ``as_of`` nor ``proposal.submitted``), or the
         proposal is inconsistent (see :func:`check_proposal`).
     """
-    ref = reference_date(as_of, proposal.submitted, source=proposal.source or "proposal")
+    window = window or Window.for_proposal(proposal, as_of, years)
+    ref = window.end
     problems = check_proposal(proposal, ref)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(problems)
-    window = Window.ending(ref, years)
     by_id, work_warnings = _works(works, window)
     scope = decide_scope(proposal)
     links = link_people(proposal.people, by_id.values())
@@ -248,5 +259,5 @@ def screen(
         suggested_outcome=suggest_outcome(findings, unscreened=unscreened),
         warnings=(*problems, *work_warnings, *links.warnings),
         links=links,
-        years=years,
+        years=window.years,
     )

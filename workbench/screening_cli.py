@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench.errors import InputError, Problem
 from workbench.faq import cite
 from workbench.model import LoadReport, Proposal, ScreeningList, Work
 from workbench.output_text import printable
+from workbench.remembered import Remembering, Suppressed
 from workbench.screening import ScreeningResult, screen
 from workbench.settings import read_setting
 from workbench.window import DEFAULT_YEARS
+
+if TYPE_CHECKING:
+    from workbench.store.memory import MatchVerdicts
 
 T = TypeVar("T")
 
@@ -79,10 +84,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the previous version of the questionnaire: also print what changed and which "
         "findings are new, gone or unchanged (FAQ Q7.1, Q8.1)",
     )
+    add_memory_arguments(parser)
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.add_argument(
         "--lang", choices=("ja", "en"), default="ja", help="language of the text report"
     )
+
+
+def add_memory_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--db URL`` and ``--no-memory``: the store whose remembered verdicts apply."""
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="URL",
+        help="judgments store whose remembered verdicts apply (default WORKBENCH_DB_URL when "
+        "set; 'none' for none)",
+    )
+    parser.add_argument(
+        "--no-memory",
+        action="store_true",
+        help="ignore the reviewers' remembered verdicts (show every match)",
+    )
+
+
+def store_url(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> str | None:
+    """The store ``--db`` or ``WORKBENCH_DB_URL`` names, if any (``none``: no store)."""
+    url = args.db if args.db is not None else (environ or os.environ).get("WORKBENCH_DB_URL")
+    return None if not url or url.lower() == "none" else url
+
+
+def read_verdicts(args: argparse.Namespace) -> MatchVerdicts | None:
+    """The remembered verdicts in force in the configured store, unless ``--no-memory``."""
+    url = store_url(args)
+    if args.no_memory or url is None:
+        return None
+    from workbench.store import open_store
+
+    store = open_store(url)
+    try:
+        return store.match_verdicts()
+    finally:
+        store.close()
 
 
 def _notes(report: LoadReport) -> list[str]:
@@ -152,8 +194,6 @@ def load_inputs(
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.matching import Matcher
-
     list_paths = args.lists or [str(p) for p in read_setting("lists")]
     years = args.years if args.years is not None else read_setting("lookback_years")
     if not 1 <= years <= 10:
@@ -161,8 +201,10 @@ def run(args: argparse.Namespace) -> int:
             [Problem("command line", "--years", "years", f"out of range: {years}", "1 to 10")]
         )
     proposal, works, lists, notes = load_inputs(args.proposal, args.publications, list_paths)
-    matcher = Matcher.from_lists(lists)
-    result = screen(proposal, works, matcher, lists, as_of=args.as_of, years=years)
+    verdicts = read_verdicts(args)
+    remembering = Remembering.from_lists(lists, verdicts)
+    result, suppressed = remembering.screen(proposal, works, lists, as_of=args.as_of, years=years)
+    matcher = remembering.for_proposal(proposal.proposal_id)
     comparison = None
     if args.compare:
         from workbench.proposal import load_proposal
@@ -170,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
 
         old = load_proposal(args.compare)
         # the same reference date and window for both, so only the questionnaire differs
-        before = screen(old, works, matcher, lists, as_of=result.as_of, years=years)
+        before = screen(old, works, matcher, lists, window=result.window)
         comparison = (
             compare_proposals(old, proposal),
             compare_findings(before.findings, result.findings),
@@ -178,6 +220,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         data = result.to_json()
         data["warnings"] = notes + data["warnings"]
+        data["suppressed_by_memory"] = {**suppressed.to_json(), "applied": verdicts is not None}
         if comparison is not None:
             data["comparison"] = {
                 "questionnaire": comparison[0].to_json(),
@@ -187,7 +230,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         # names come from data: no terminal escape or bidi override reaches the terminal
-        sys.stdout.write(printable(render_text(result, notes, lang=args.lang)))
+        shown = suppressed if verdicts is not None else None
+        sys.stdout.write(printable(render_text(result, notes, lang=args.lang, suppressed=shown)))
         if comparison is not None:
             from workbench.revision import render_comparison
 
@@ -218,8 +262,17 @@ def _evidence_line(e: dict[str, Any], ja: bool = False) -> str:
     return " · ".join(parts)
 
 
-def render_text(result: ScreeningResult, notes: Sequence[str] = (), *, lang: str = "ja") -> str:
-    """A readable report of a screening (headings in both languages, summaries in ``lang``)."""
+def render_text(
+    result: ScreeningResult,
+    notes: Sequence[str] = (),
+    *,
+    lang: str = "ja",
+    suppressed: Suppressed | None = None,
+) -> str:
+    """A readable report of a screening (headings in both languages, summaries in ``lang``).
+
+    ``suppressed``: the matches remembered dismissals hid (``None``: no verdicts were read).
+    """
     data = result.to_json()
     ja = lang == "ja"
     out = [
@@ -256,6 +309,8 @@ def render_text(result: ScreeningResult, notes: Sequence[str] = (), *, lang: str
         ]
         out.append("")
     out.append(f"所見 / findings ({len(result.findings)}):")
+    if suppressed is not None:
+        out.append(f"  ({suppressed.line(lang)})")
     for f, fj in zip(result.findings, data["findings"], strict=True):
         entry = "".join(f" — {r.list} {r.entry_id}" for r in f.entries)
         out.append(f"  [{f.severity}] {f.check} · {f.subject}{entry} [{cite(f.faq)}]")

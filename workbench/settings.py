@@ -28,123 +28,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from workbench import setting_values as read
 from workbench.errors import InputError, Problem
+from workbench.setting_values import LANGUAGES as LANGUAGES  # the languages of the pages
+from workbench.setting_values import ROOT
 from workbench.window import DEFAULT_YEARS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-#: Languages the user interface speaks; the first is the default.
-LANGUAGES: tuple[str, ...] = ("ja", "en")
-
-
-class _Invalid(ValueError):
-    """A value that cannot be used; ``expected`` says what would do."""
-
-    def __init__(self, message: str, expected: str) -> None:
-        super().__init__(message)
-        self.expected = expected
-
-
-def _path(text: str) -> Path:
-    if not text.strip():
-        raise _Invalid("empty path", "a folder path")
-    path = Path(text.strip()).expanduser()
-    return path if path.is_absolute() else ROOT / path
-
-
-def _paths(text: str) -> tuple[Path, ...]:
-    parts = [p for p in text.split(os.pathsep) if p.strip()]
-    if not parts:
-        raise _Invalid("no list file given", f"list file paths separated by '{os.pathsep}'")
-    return tuple(_path(p) for p in parts)
-
-
-def _db_url(text: str) -> str:
-    url = text.strip()
-    if "://" not in url and url:
-        return f"sqlite:///{_path(url)}"  # a plain file path is a SQLite file
-    if url.startswith("sqlite:///") and url != "sqlite:///" and not url.startswith("sqlite:////"):
-        return f"sqlite:///{_path(url[len('sqlite:///') :])}"
-    if not url.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
-        raise _Invalid(
-            f"unsupported database URL {url!r}",
-            "sqlite:///path/to/file.db, a file path, or postgresql://user@host/db",
-        )
-    return url
-
-
-def _language(text: str) -> str:
-    lang = text.strip().lower()
-    if lang not in LANGUAGES:
-        raise _Invalid(f"unknown language {text!r}", "one of: " + ", ".join(LANGUAGES))
-    return lang
-
-
-def _years(text: str) -> int:
-    try:
-        years = int(text.strip())
-    except ValueError:
-        raise _Invalid(
-            f"not a whole number: {text!r}", "a whole number of years, 1 to 10"
-        ) from None
-    if not 1 <= years <= 10:
-        raise _Invalid(f"out of range: {years}", "a whole number of years, 1 to 10")
-    return years
-
-
-def _reviewer(text: str) -> str:
-    name = " ".join(text.split())
-    if len(name) > 200:
-        raise _Invalid("longer than 200 characters", "a short reviewer name or id")
-    return name
-
-
-def _text(text: str) -> str:
-    return text.strip()
-
-
-def _url(text: str) -> str:
-    url = text.strip()
-    if not url.startswith(("http://", "https://")):
-        raise _Invalid(f"not an http(s) URL: {text!r}", "a URL starting with https://")
-    return url
-
-
-def _email(text: str) -> str:
-    mail = text.strip()
-    if mail and ("@" not in mail or " " in mail):
-        raise _Invalid(f"not an e-mail address: {text!r}", "an address like name@example.org")
-    return mail
-
-
-def _days(text: str) -> int:
-    try:
-        days = int(text.strip())
-    except ValueError:
-        raise _Invalid(
-            f"not a whole number: {text!r}", "a whole number of days, 1 or more"
-        ) from None
-    if days < 1:
-        raise _Invalid(f"out of range: {days}", "a whole number of days, 1 or more")
-    return days
-
-
-def _host_names(text: str) -> tuple[str, ...]:
-    names = tuple(n.strip().lower().rstrip(".") for n in text.split(",") if n.strip())
-    bad = [n for n in names if not n or any(not (c.isalnum() or c in ".-:") for c in n)]
-    if bad or not names:
-        raise _Invalid(f"not host names: {text!r}", "host names separated by commas")
-    return names
-
-
-def _pool_size(text: str) -> int:
-    try:
-        size = int(text.strip())
-    except ValueError:
-        raise _Invalid(f"not a whole number: {text!r}", "a whole number, 0 to 20") from None
-    if not 0 <= size <= 20:
-        raise _Invalid(f"out of range: {size}", "a whole number, 0 to 20")
-    return size
 
 
 def _shipped_lists() -> tuple[Path, ...]:
@@ -177,7 +65,7 @@ SETTINGS: tuple[Setting, ...] = (
         "data/demo/proposals",
         "Folder of proposals, one sub-folder per proposal holding proposal.json "
         "(or questionnaire.xlsx) and works.json / publications.csv.",
-        _path,
+        read.path,
     ),
     Setting(
         "lists",
@@ -185,7 +73,7 @@ SETTINGS: tuple[Setting, ...] = (
         "the lists shipped in data/lists",
         f"Screening list files to screen against, separated by '{os.pathsep}' "
         "(METI End User List, US Consolidated Screening List, FollowTheMoney, custom CSV).",
-        _paths,
+        read.paths,
         _shipped_lists,
     ),
     Setting(
@@ -194,21 +82,21 @@ SETTINGS: tuple[Setting, ...] = (
         "sqlite:///data/workbench.db",
         "Judgments store: a SQLite file (default) or a PostgreSQL URL shared by a team "
         "of reviewers.",
-        _db_url,
+        read.db_url,
     ),
     Setting(
         "language",
         "WORKBENCH_LANG",
         "ja",
         "Language the dashboard opens in: ja (Japanese) or en (English); switchable on the page.",
-        _language,
+        read.language,
     ),
     Setting(
         "lookback_years",
         "WORKBENCH_LOOKBACK_YEARS",
         str(DEFAULT_YEARS),
         "Look-back window for co-authorship, in years before the reference date (FAQ Q3.6).",
-        _years,
+        read.years,
     ),
     Setting(
         "reviewer",
@@ -216,7 +104,7 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Reviewer name recorded with every decision when JUPYTERHUB_USER is not set; "
         "empty means the reviewer types it on the page.",
-        _reviewer,
+        read.reviewer,
     ),
     Setting(
         "cache_dir",
@@ -227,7 +115,34 @@ SETTINGS: tuple[Setting, ...] = (
         "workbench version (any change means a new screening). Entries are signed with a "
         "key kept in the folder; a folder or key other users can change or read is not "
         "used. Safe to delete.",
-        _path,
+        read.path,
+    ),
+    Setting(
+        "portfolio_dir",
+        "WORKBENCH_PORTFOLIO_DIR",
+        "data/demo/portfolio",
+        "Folder of the portfolio tables (Parquet) that `workbench portfolio screen --out` "
+        "writes; the analyst page reads them and screens only proposals that are new or "
+        "changed since (by the same content key as the screening cache), then writes the "
+        "tables back. Safe to delete.",
+        read.path,
+    ),
+    Setting(
+        "list_registry",
+        "WORKBENCH_LIST_REGISTRY",
+        "data/list_versions.json",
+        "The register of list versions (`workbench portfolio register`, "
+        "`workbench portfolio versions`); the analyst page compares two registered "
+        "versions of a list from it.",
+        read.path,
+    ),
+    Setting(
+        "review_url",
+        "WORKBENCH_REVIEW_URL",
+        "http://127.0.0.1:8866/",
+        "Address of the review page (`make serve`): the analyst page's drill-down rows link "
+        "to it with `?proposal=ID`, which opens that proposal.",
+        read.url,
     ),
     Setting(
         "openalex_url",
@@ -235,7 +150,7 @@ SETTINGS: tuple[Setting, ...] = (
         "https://api.openalex.org",
         "OpenAlex API that `workbench works fetch` asks for authors and works (a mirror, or "
         "a local server in tests).",
-        _url,
+        read.url,
     ),
     Setting(
         "openalex_api_key",
@@ -243,14 +158,14 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "OpenAlex API key (free; required for real use since February 2026). Sent with "
         "every request, never written to the cache or the provenance file.",
-        _text,
+        read.text,
     ),
     Setting(
         "openalex_email",
         "WORKBENCH_OPENALEX_EMAIL",
         "",
         "Contact e-mail sent to OpenAlex with every request (its polite pool).",
-        _email,
+        read.email,
     ),
     Setting(
         "openalex_cache_dir",
@@ -258,7 +173,7 @@ SETTINGS: tuple[Setting, ...] = (
         "data/openalex-cache",
         "Folder of OpenAlex answers kept on disk, so a second fetch of the same proposal "
         "makes no list calls. Safe to delete; `--refresh` asks again.",
-        _path,
+        read.path,
     ),
     Setting(
         "meti_url",
@@ -266,7 +181,7 @@ SETTINGS: tuple[Setting, ...] = (
         "https://www.meti.go.jp/policy/anpo/law05.html",
         "Where `workbench lists update meti` downloads METI's End User List: the Excel file, "
         "or METI's page that links to it (the newest .xlsx linked is taken).",
-        _url,
+        read.url,
     ),
     Setting(
         "csl_url",
@@ -274,7 +189,7 @@ SETTINGS: tuple[Setting, ...] = (
         "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
         "Where `workbench lists update csl` downloads the US Consolidated Screening List "
         "(CSV or JSON).",
-        _url,
+        read.url,
     ),
     Setting(
         "lists_update_dir",
@@ -282,7 +197,7 @@ SETTINGS: tuple[Setting, ...] = (
         "data/lists-updated",
         "Folder where `workbench lists update` keeps the downloaded lists and which of them "
         "is active; an active download replaces the shipped list of its kind.",
-        _path,
+        read.path,
     ),
     Setting(
         "list_max_age_days",
@@ -290,7 +205,7 @@ SETTINGS: tuple[Setting, ...] = (
         "90",
         "A list in use older than this many days is flagged on the pages and by "
         "`workbench lists status`, with the command that refreshes it.",
-        _days,
+        read.days,
     ),
     Setting(
         "allowed_hosts",
@@ -299,7 +214,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Host names the served pages answer to, separated by commas (loopback addresses and "
         "the address served on always); a request naming any other host is refused, so a "
         "page elsewhere cannot reach the server by renaming itself (DNS rebinding).",
-        _host_names,
+        read.host_names,
     ),
     Setting(
         "kernel_pool",
@@ -307,7 +222,7 @@ SETTINGS: tuple[Setting, ...] = (
         "0",
         "Kernels the server keeps started and running the page ahead of the next visitor "
         "(Voila's preheating), 0 to 20; each holds the memory of an open page.",
-        _pool_size,
+        read.pool_size,
     ),
 )
 
@@ -323,6 +238,9 @@ class Settings:
     lookback_years: int = DEFAULT_YEARS
     reviewer: str = ""
     cache_dir: Path = ROOT / "data" / "cache"
+    portfolio_dir: Path = ROOT / "data" / "demo" / "portfolio"
+    list_registry: Path = ROOT / "data" / "list_versions.json"
+    review_url: str = "http://127.0.0.1:8866/"
     openalex_url: str = "https://api.openalex.org"
     openalex_api_key: str = ""
     openalex_email: str = ""
@@ -352,7 +270,7 @@ class Settings:
                 continue
             try:
                 values[s.name] = s.parse(raw)
-            except _Invalid as exc:
+            except read.Invalid as exc:
                 problems.append(Problem("environment", s.env, s.name, str(exc), exc.expected))
         if problems:
             raise InputError(problems)
@@ -384,7 +302,7 @@ def read_setting(name: str, environ: Mapping[str, str] | None = None) -> Any:
         return s.default_factory() if s.default_factory else s.parse(s.default)
     try:
         return s.parse(raw)
-    except _Invalid as exc:
+    except read.Invalid as exc:
         raise InputError([Problem("environment", s.env, s.name, str(exc), exc.expected)]) from None
 
 

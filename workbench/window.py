@@ -12,7 +12,7 @@ date-uncertain so the reviewer sees why.
 Examples
 --------
 >>> from datetime import date
->>> from workbench.model import PubDate
+>>> from workbench.model import Proposal, PubDate
 >>> w = Window.ending(date(2025, 6, 20))
 >>> w.start.isoformat(), w.end.isoformat()
 ('2023-06-20', '2025-06-20')
@@ -30,9 +30,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.errors import InputError, Problem
-from workbench.model import PubDate
+from workbench.model import Proposal, PubDate
 
-DEFAULT_YEARS = 2
+#: The FAQ's look-back: "過去 2 年以内" (Q3.6, Q3.9).
+FAQ_YEARS = 2
+#: The look-back the settings, the command line and the pages use unless told otherwise:
+#: the one place the number is written.
+DEFAULT_YEARS = FAQ_YEARS
 
 
 def years_before(day: date, years: int) -> date:
@@ -54,6 +58,22 @@ class Window:
     @classmethod
     def ending(cls, end: date, years: int = DEFAULT_YEARS) -> Window:
         return cls(years_before(end, years), end, years)
+
+    @classmethod
+    def for_proposal(
+        cls, proposal: Proposal, as_of: date | None = None, years: int = DEFAULT_YEARS
+    ) -> Window:
+        """The window of ``proposal``'s screening: ``years`` up to ``as_of``, else its submission.
+
+        One window, made once, is handed to both the screening and the co-authorship graph.
+
+        >>> from workbench.model import Proposal
+        >>> p = Proposal("X", "t", (), submitted=date(2025, 6, 20))
+        >>> Window.for_proposal(p, years=3).start.isoformat()
+        '2022-06-20'
+        """
+        end = reference_date(as_of, proposal.submitted, source=proposal.source or "proposal")
+        return cls.ending(end, years)
 
     def contains(self, when: PubDate) -> bool:
         """True when any day the date may stand for lies inside the window."""

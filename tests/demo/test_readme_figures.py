@@ -16,7 +16,7 @@ from workbench.organisations import organisations
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DEMO_README = (ROOT / "data" / "demo" / "README.md").read_text(encoding="utf-8")
-WORDS = {"twelve": 12}
+WORDS = {"one": 1, "two": 2, "twelve": 12}
 
 
 def _number(pattern: str, text: str) -> int:
@@ -85,3 +85,155 @@ def test_demo_sizes(demo) -> None:
     assert len(rows) == len(STORIES)
     for pid, shown in rows:
         assert entries[pid]["works"] == int(shown.replace(",", "")), pid
+
+
+# ---- the window, the checks, the organisations -------------------------------------------
+
+
+def test_the_window_the_readme_states() -> None:
+    from workbench.window import DEFAULT_YEARS, FAQ_YEARS
+
+    assert _number(r"The window is (\w+) years back from the reference date", README) == (
+        DEFAULT_YEARS
+    )
+    assert _number(r"the FAQ's window is (\d+) years", README) == FAQ_YEARS
+    assert _number(r"A window other than the FAQ's (\d+) years is noted", README) == FAQ_YEARS
+    assert _number(r"\| `lookback_years` \| `WORKBENCH_LOOKBACK_YEARS` \| `(\d+)`", README) == (
+        DEFAULT_YEARS
+    )
+
+
+def test_one_finding_citing_every_list_that_names_the_organisation(
+    demo, lists: dict[str, object]
+) -> None:
+    """ "NWPU on METI's list and the CSL: one finding, two entries"."""
+    from workbench.matching import Matcher
+    from workbench.proposal import load_proposal
+    from workbench.publications import load_works_many
+    from workbench.screening import screen
+
+    stated = _number(r"NWPU on METI's list and the CSL: (\w+) finding, \w+\s+entries", README)
+    entries = _number(r"NWPU on METI's list and the CSL: \w+ finding, (\w+)\s+entries", README)
+    folder = demo.proposals / "ASPIRE-2025-D-005"
+    shipped = list(lists.values())
+    result = screen(
+        load_proposal(folder / "proposal.json"),
+        load_works_many([folder / "works.json"]).value,
+        Matcher.from_lists(shipped),  # type: ignore[arg-type]
+        shipped,  # type: ignore[arg-type]
+    )
+    per_person = [
+        f for f in result.findings if f.check == "listed_affiliation" and f.subject == "p2"
+    ]
+    assert len(per_person) == stated
+    (finding,) = per_person
+    assert len(finding.entries) == entries
+    assert {r.list for r in finding.entries} == {
+        "METI End User List",
+        "US Consolidated Screening List",
+    }
+
+
+def test_beihang_is_one_organisation_on_two_lists(lists: dict[str, object]) -> None:
+    assert "Beihang University is on METI's list and on the US Entity List" in README
+    same = organisations(list(lists.values()))  # type: ignore[arg-type]
+    meti = lists["METI End User List"]
+    beihang = {
+        same[(meti.name, e.entry_id)].key  # type: ignore[attr-defined]
+        for e in meti.entries  # type: ignore[attr-defined]
+        if "beihang" in " ".join((e.name, *e.aliases)).casefold()
+    }
+    assert len(beihang) == 1  # METI's entry and the CSL's, written differently: one organisation
+    (org,) = {o for o in same.values() if o.key in beihang}
+    assert set(org.lists) == {"METI End User List", "US Consolidated Screening List"}
+
+
+def test_openalex_rate_the_readme_states() -> None:
+    from inspect import signature
+
+    from workbench.openalex.http import OpenAlexClient
+
+    stated = _number(r"at most (\d+) requests a\s+second", README)
+    assert signature(OpenAlexClient).parameters["rate"].default == stated
+
+
+# ---- the workloads of the benchmarks' rows -----------------------------------------------
+
+
+def _bench(name: str):  # type: ignore[no-untyped-def]
+    import importlib
+    import sys
+
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
+    return importlib.import_module(name)
+
+
+def test_screening_benchmark_workload() -> None:
+    import random
+
+    row = re.search(
+        r"screening one proposal: (\d+) people, ([\d,]+) works, ([\d,]+) authorships", README
+    )
+    assert row, "the README no longer states the screening benchmark's workload"
+    people, n, authorships = (int(g.replace(",", "")) for g in row.groups())
+    b = _bench("bench_screening")
+    team = b.team(random.Random(20250620))
+    works = b.works(random.Random(n), team, n, 20000 / 3000)
+    assert len(team) == people
+    assert sum(len(w.authorships) for w in works) == authorships
+
+
+def test_graph_and_network_benchmark_workloads() -> None:
+    from workbench.graph import build_graph
+    from workbench.graph.synthetic import synthetic_network
+    from workbench.matching import Matcher
+
+    row = re.search(r"co-authorship graph, ([\d,]+) works / ([\d,]+) authorships", README)
+    assert row, "the README no longer states the graph benchmark's workload"
+    n, authorships = (int(g.replace(",", "")) for g in row.groups())
+    _, works, _ = synthetic_network(n_works=n, authors_per_work=(4, 10))
+    assert sum(len(w.authorships) for w in works) == authorships
+
+    row = re.search(r"network explorer filter update, ([\d,]+) people / ([\d,]+) links", README)
+    assert row, "the README no longer states the explorer benchmark's workload"
+    people, links = (int(g.replace(",", "")) for g in row.groups())
+    proposal, works, screening = synthetic_network(n_coauthors=6500, authors_per_work=(4, 10))
+    g = build_graph(proposal, works, Matcher.from_lists([screening]))
+    assert (g.coauthors.number_of_nodes(), g.coauthors.number_of_edges()) == (people, links)
+
+
+def test_page_and_store_benchmark_workloads(demo) -> None:
+    largest = _number(r"switching to a ([\d,]+)-work proposal", README)
+    assert max(e["works"] for e in demo.index()["proposals"]) == largest
+    row = re.search(r"judgments store, (\d+) processes × (\d+) writes on one proposal", README)
+    assert row, "the README no longer states the store's concurrency test"
+    source = (ROOT / "tests" / "store" / "test_concurrency.py").read_text(encoding="utf-8")
+    assert f"WRITERS, ATTEMPTS = {row.group(1)}, {row.group(2)}" in source
+
+
+# ---- the matcher's development set -------------------------------------------------------
+
+
+def _devset(name: str = "affiliations.tsv") -> tuple[int, int]:
+    """(strings, categories) of a labelled set of the matcher in ``data/devsets/``."""
+    import csv
+
+    with (ROOT / "data" / "devsets" / name).open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return len(rows), len({r["category"] for r in rows})
+
+
+def test_the_development_sets_own_readme() -> None:
+    text = (ROOT / "data" / "devsets" / "README.md").read_text(encoding="utf-8")
+    assert _number(r"(\d[\d,]*) affiliation strings", text) == _devset()[0]
+
+
+@pytest.mark.parametrize(
+    ("what", "name"),
+    [("development set", "affiliations.tsv"), ("held-aside set", "held_aside.tsv")],
+)
+def test_the_matcher_rows_name_the_labelled_sets(what: str, name: str) -> None:
+    row = re.search(rf"{what} \(([\d,]+) labelled strings, (\d+) categories\)", README)
+    assert row, f"the README no longer names the {what}'s size"
+    assert (int(row.group(1).replace(",", "")), int(row.group(2))) == _devset(name)

@@ -195,15 +195,25 @@ class _Servers:
         self.prefix = prefix
         self.started: list[tuple[subprocess.Popen[bytes], Path]] = []
 
-    def start(self, data_dir: Path, db: Path, lists: tuple[Path, ...], language: str) -> Served:
+    def start(
+        self,
+        data_dir: Path,
+        db: Path,
+        lists: tuple[Path, ...],
+        language: str,
+        extra: dict[str, str] | None = None,
+    ) -> Served:
         n = len(self.started)
         env: dict[str, str | None] = {
             "WORKBENCH_DATA_DIR": str(data_dir),
             "WORKBENCH_DB_URL": f"sqlite:///{db}",
             "WORKBENCH_CACHE_DIR": str(self.tmp / f"{self.prefix}cache-{n}"),
+            "WORKBENCH_PORTFOLIO_DIR": str(self.tmp / f"{self.prefix}portfolio-{n}"),
+            "WORKBENCH_LIST_REGISTRY": str(self.tmp / f"{self.prefix}list-versions-{n}.json"),
             "WORKBENCH_LANG": language,
             "WORKBENCH_REVIEWER": None,
             "WORKBENCH_LISTS": os.pathsep.join(str(p) for p in lists) if lists else None,
+            **(extra or {}),
         }
         log = self.tmp / f"voila-{self.prefix}{n}.log"
         proc, url = start_voila(self.notebook, env, log)
@@ -258,7 +268,8 @@ def hostile_data(tmp: Path) -> Path:
 def portfolio_server(
     tmp_path: Path, request: pytest.FixtureRequest
 ) -> Iterator[Callable[..., Served]]:
-    """``portfolio_server(data_dir, db, lists=(...), language="ja")`` → the analyst page.
+    """``portfolio_server(data_dir, db, lists=(...), language="ja", extra={VAR: value})`` →
+    the analyst page.
 
     notebooks/portfolio.ipynb served like `make serve-portfolio`, on the SQLite
     store ``db`` (filled by the test beforehand).
@@ -266,9 +277,13 @@ def portfolio_server(
     servers = _Servers(ROOT / "notebooks" / "portfolio.ipynb", tmp_path, "portfolio-")
 
     def serve(
-        data_dir: Path, db: Path, lists: tuple[Path, ...] = (), language: str = "ja"
+        data_dir: Path,
+        db: Path,
+        lists: tuple[Path, ...] = (),
+        language: str = "ja",
+        extra: dict[str, str] | None = None,
     ) -> Served:
-        return servers.start(data_dir, db, lists, language)
+        return servers.start(data_dir, db, lists, language, extra)
 
     yield serve
     servers.stop_all(request)

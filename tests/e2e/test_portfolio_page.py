@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 JUDGED = "ASPIRE-2025-D-001"
 MEASURE = "export-control-consultation"
 XSS = "<img src=x onerror=window.__xss=1>"
-CHARTS = 8
+CHARTS = 9
 expect.set_options(timeout=60_000)  # as the page fixture's default: a shared machine is slow
 
 

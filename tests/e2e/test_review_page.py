@@ -12,7 +12,7 @@ from .conftest import FIXTURES, Served, demo_proposals, full_page_shot, hostile_
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
-COAUTHORSHIP_JA = "確認期間内の共著"
+COAUTHORSHIP_JA = "直近2年の共著"
 PID = re.compile(r"\S+-\d{4}-\S+")
 
 

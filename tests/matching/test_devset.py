@@ -10,9 +10,9 @@ from workbench.matching.evaluation import (
     unlisted_fp_per_thousand,
 )
 
-#: Name variants (transliterations, word order, split words) are not all found yet: the
-#: gate keeps their recall from falling below what the matcher reaches today.
-VARIANT_RECALL_FLOOR = {"development": 0.6, "held-aside": 0.85}
+#: Name variants (transliterations, word order, split words): the held-aside target is 0.9;
+#: on the development set the gate keeps their recall from falling below today's.
+VARIANT_RECALL_FLOOR = {"development": 0.85, "held-aside": 0.9}
 
 
 def test_devset_has_every_style_and_enough_strings() -> None:
@@ -58,7 +58,7 @@ def test_held_aside_targets(matcher: Matcher) -> None:
     overall = tallies["overall"]
     assert overall.precision >= 0.99, overall.errors[:10]
     assert unlisted_fp_per_thousand(rows, tallies) <= 0.5, overall.errors[:10]
-    assert overall.recall is not None and overall.recall >= 0.95, overall.errors[:10]
+    assert overall.recall is not None and overall.recall >= 0.98, overall.errors[:10]
     variant = tallies["variant"]
     assert variant.recall is not None
     assert variant.recall >= VARIANT_RECALL_FLOOR["held-aside"], variant.errors

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.matching import Matcher
+from workbench.matching.ror import RorNames
 from workbench.model import ListEntry, ScreeningList
 
 
@@ -125,5 +126,10 @@ def test_a_group_acronym_before_an_institute_name_may_be_left_out() -> None:
 
 
 def test_without_other_entries_the_leading_acronym_stays() -> None:
-    matcher = _group("AECC Beijing Institute of Aeronautical Materials")
+    entry = ListEntry("L", "g1", "AECC Beijing Institute of Aeronautical Materials", country="CN")
+    # without ROR's names, which name the institute without its group's acronym too
+    matcher = Matcher.from_lists([ScreeningList("L", "", None, "", (entry,))], ror=RorNames())
     assert matcher.match("Beijing Institute of Aeronautical Materials, Beijing, China") == ()
+    with_ror = _group("AECC Beijing Institute of Aeronautical Materials")
+    (m,) = with_ror.match("Beijing Institute of Aeronautical Materials, Beijing, China")
+    assert "ror-name:0099j7t54" in m.reasons

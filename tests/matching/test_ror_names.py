@@ -113,3 +113,15 @@ def test_the_committed_table_is_what_the_script_writes(shared_raw: Path, tmp_pat
     assert build_ror_names.main(["--records", str(records), "--out", str(out)]) == 0
     committed = (ROOT / "workbench" / "matching" / TABLE).read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed
+
+
+def test_rors_other_and_former_names_are_aliases_naming_the_record(matcher: Matcher) -> None:
+    for text, ror_id in (
+        ("State Northwest Institute of Engineering, Xi'an, China", "01y0j0j86"),
+        ("Ninth Institute of Ministry of Nuclear Industry, Mianyang, China", "039vqpp67"),
+        ("Nanjing Aeronautical Institute, Nanjing, China", "01scyh794"),
+    ):
+        found = matcher.match(text)
+        assert found, text
+        assert all(f"ror-name:{ror_id}" in m.reasons for m in found)
+    assert not any(v.origin.startswith("ror-name:") and v.weak for v in matcher.index.variants)

@@ -19,7 +19,7 @@ from workbench.store.commands import (
     UpdateMeasure,
 )
 from workbench.store.state import Measure, ReviewState
-from workbench.store.vocabulary import MeasureKind, MeasureStatus
+from workbench.vocabulary import MeasureKind, MeasureStatus
 
 TODAY = date(2025, 6, 20)
 T = datetime(2025, 6, 20, tzinfo=UTC)

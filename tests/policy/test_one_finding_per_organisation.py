@@ -90,7 +90,7 @@ def test_a_disposition_stored_under_any_entry_key_covers_the_one_finding() -> No
 def test_the_page_view_reads_every_entry_cited() -> None:
     meti, csl = _lists()
     result = _run(meti, csl)
-    view = build_view(result.to_json(), None, (meti, csl))
+    view = build_view(result, None, (meti, csl))
     row = next(f for f in view.findings if f.check == "recent_coauthorship")
     assert row.entries == ((METI, "jp-eul-501"), (CSL, "c-380"))
     assert set(view.entries) == {(METI, "jp-eul-501"), (CSL, "c-380")}

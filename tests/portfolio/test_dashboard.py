@@ -146,6 +146,7 @@ def test_build_app_screens_the_settings_folder(
         {
             "WORKBENCH_DATA_DIR": str(portfolio[0]),
             "WORKBENCH_DB_URL": str(tmp_path / "wb.db"),
+            "WORKBENCH_PORTFOLIO_DIR": str(tmp_path / "tables"),
             "WORKBENCH_LANG": "en",
         }
     )
@@ -153,3 +154,16 @@ def test_build_app_screens_the_settings_folder(
     assert app.tables is not None and len(app.tables.screened) == 7
     assert app.language == "en" and app.status.value == ""
     assert app.progress.value == app.progress.max == 12
+    assert (tmp_path / "tables" / "proposals.parquet").is_file()
+    # the shipped CSL is a partial 2023 snapshot: the page says so, with the refresh command
+    assert "partial copy" in app.list_notes.value and "days old" in app.list_notes.value
+    assert "workbench lists update csl" in app.list_notes.value
+    app.language = "ja"
+    assert "一部のみの写し" in app.list_notes.value
+    # opened again: the stored tables are read; only the five folders that failed are tried
+    # again (and D-001, whose id one of them claims too, without a progress step of its own)
+    again = build_app(settings, wait=True)
+    assert again.tables is not None
+    assert again.progress.value == again.progress.max == 5
+    for name, frame in app.tables.frames().items():
+        pd.testing.assert_frame_equal(frame, getattr(again.tables, name), obj=name)

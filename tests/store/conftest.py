@@ -164,3 +164,13 @@ def store(db_url: str, clock: Clock) -> Iterator[Store]:
     s = open_store(db_url, clock=clock)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_proposals(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's proposal folders, generated once per test session."""
+    from workbench.demo.generate import generate
+
+    out = tmp_path_factory.mktemp("demo")
+    generate(out)
+    return out / "proposals"

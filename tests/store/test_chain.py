@@ -18,7 +18,7 @@ from workbench.store import Store, open_store
 from workbench.store.chain import event_hash
 from workbench.store.engine import create_store_engine, downgrade, migrate
 from workbench.store.events import Event
-from workbench.store.vocabulary import EventKind
+from workbench.vocabulary import EventKind
 
 
 def _review(store: Store) -> None:

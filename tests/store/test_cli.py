@@ -32,7 +32,7 @@ def test_migrate_history_and_export(tmp_path: Path, capsys) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     assert lines[1].split()[0] == "2" and "bob" in lines[1]
-    assert lines[1].endswith("finding k1: dismissed  (checked ROR)")
+    assert lines[1].endswith("finding 'k1': dismissed  (checked ROR)")
 
     screening = tmp_path / "screen.json"
     screening.write_text(

@@ -21,7 +21,7 @@ from workbench.store import Store, open_store
 from workbench.store.events import Event
 from workbench.store.log import insert_events
 from workbench.store.schema import events
-from workbench.store.vocabulary import EventKind
+from workbench.vocabulary import EventKind
 
 HOSTILE = {
     "ESC": "ok\x1b[2J\x1b]0;owned\x07",

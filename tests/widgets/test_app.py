@@ -125,7 +125,7 @@ def test_dismissal_needs_a_rationale_and_is_stored_with_the_reviewer(
     assert app.status.level == "error"  # no reviewer yet
     app.reviewer_box.value = "Sato Hanako"
     app.evidence.save_button.click()
-    assert app.status.level == "error" and "理由" in app.status.message
+    assert app.status.level == "error" and "理由" in app.evidence.errors.value
     assert store.state(EXAMPLE_ID).dispositions == {}
     app.evidence.rationale.value = "Different institute: the medical university, not HIT"
     app.evidence.save_button.click()
@@ -150,7 +150,8 @@ def test_remembered_dismissal_feeds_the_match_memory(make_app, store: Store) -> 
     assert app.evidence.remember.layout.display != "none"
     app.evidence.remember.value = True
     app.evidence.save_button.click()
-    memory = store.match_memory()
+    assert store.match_memory().dismissed == frozenset()  # this proposal's, by default
+    memory = store.match_memory(EXAMPLE_ID)
     texts = {e.affiliation for e in row.evidence if e.affiliation}
     assert texts and len(memory.dismissed) == len(texts) and not memory.confirmed
     assert all(memory.verdict(t, row.list_name, row.entry_id) == "dismissed" for t in texts)
@@ -195,7 +196,7 @@ def test_a_past_due_date_writes_nothing(make_app, store: Store) -> None:
     app.judgment.awareness.value = "Seminar"
     app.judgment.due.value = date(2020, 1, 1)
     app.judgment.save_button.click()
-    assert app.status.level == "error" and "2020-01-01" in app.status.message
+    assert app.status.level == "error" and "2020-01-01" in app.judgment.errors.value
     assert store.state(EXAMPLE_ID).seq == 0
 
 
@@ -264,7 +265,7 @@ def test_a_measure_status_and_due_date_are_updated_from_its_row(make_app, store:
     assert app.judgment.measure_rows()[mid].status.value == "in-progress"
     newest = app.judgment.record["history"][0]
     assert newest["who"] == "Tanaka" and "対応中" in newest["what"]
-    assert f"措置 #{mid} を更新" in html_of(app.judgment)
+    assert "リスク低減措置 1 を更新" in html_of(app.judgment)  # numbered in this proposal
     # the next step: done, with the status alone
     app.judgment.measure_rows()[mid].status.value = "done"
     app.judgment.measure_rows()[mid].update.click()
@@ -273,7 +274,7 @@ def test_a_measure_status_and_due_date_are_updated_from_its_row(make_app, store:
     # nothing changed: nothing is written, and the reviewer is told
     before = store.state(EXAMPLE_ID).seq
     app.judgment.measure_rows()[mid].update.click()
-    assert app.status.level == "error" and f"#{mid}" in app.status.message
+    assert app.status.level == "error" and "リスク低減措置 1 の" in app.judgment.errors.value
     assert store.state(EXAMPLE_ID).seq == before
     # English labels on the same rows, switched at run time
     app.language = "en"
@@ -291,7 +292,7 @@ def test_a_measure_due_date_in_the_past_is_refused_and_nothing_written(
     row = app.judgment.measure_rows()[mid]
     row.due.value = date(2020, 1, 1)
     row.update.click()
-    assert app.status.level == "error" and "2020-01-01" in app.status.message
+    assert app.status.level == "error" and "2020-01-01" in app.judgment.errors.value
     assert store.state(EXAMPLE_ID).seq == seq
 
 

@@ -27,7 +27,7 @@ def views() -> dict[str, ReviewView]:
         w = work("W1", "2025-01-10", author("Chen Wei", text))
         prop = proposal(PI, p2)
         result = screen(prop, [w], matcher, lists)
-        out[label] = build_view(result.to_json(), prop, lists)
+        out[label] = build_view(result, prop, lists)
     return out
 
 

@@ -1,73 +1,157 @@
-"""Every label exists in Japanese and English; Japanese is the default."""
+"""One label table per language, namespaced, read one way; Japanese is the default."""
 
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
-from widgets.common.i18n import LABELS, label, translator
+import pytest
+
+from widgets.common.i18n import PAGES, TABLES, resolve, translate, translator
 
 WIDGETS = Path(__file__).resolve().parents[2] / "widgets"
-#: The review page's modules (the network explorer and the portfolio keep their own labels).
-REVIEW_MODULES = [*sorted((WIDGETS / "review").glob("*.py")), *(WIDGETS / "common").glob("*.py")]
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+JA, EN = TABLES["ja"], TABLES["en"]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+#: Namespaces of the tables: one per page, and the words both pages share.
+NAMESPACES = {*PAGES, "check"}
+#: The one table of each language; no other module of the pages holds Japanese text.
+TABLE_MODULES = {WIDGETS / "common" / "labels_ja.py", WIDGETS / "common" / "labels_en.py"}
+#: Japanese strings allowed outside the table: a language's own name in the language picker.
+OWN_NAMES = {"日本語"}
 
 
-def test_every_key_has_both_languages_and_they_differ_where_words_are_translated() -> None:
-    for key, pair in LABELS.items():
-        assert len(pair) == 2, key
-        ja, en = pair
+def test_both_languages_have_exactly_the_same_keys() -> None:
+    assert sorted(set(JA) ^ set(EN)) == []
+    assert len(JA) > 250
+
+
+def test_every_key_is_namespaced() -> None:
+    assert sorted(k for k in JA if k.split(".")[0] not in NAMESPACES) == []
+
+
+def test_every_label_is_written_and_japanese_where_words_are_translated() -> None:
+    for key in JA:
+        ja, en = JA[key], EN[key]
         assert ja.strip() and en.strip(), key
         # Japanese labels contain Japanese script unless they are a shared term (FAQ, names)
         if ja != en:
-            assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja), key
+            assert JAPANESE.search(ja), key
+        assert not JAPANESE.search(en), key
 
 
 def test_placeholders_agree_between_languages() -> None:
-    for key, (ja, en) in LABELS.items():
-        assert set(re.findall(r"{(\w+)", ja)) == set(re.findall(r"{(\w+)", en)), key
+    for key in JA:
+        assert set(re.findall(r"{(\w+)", JA[key])) == set(re.findall(r"{(\w+)", EN[key])), key
 
 
 def test_japanese_is_the_default() -> None:
-    assert label("section.findings") == "所見"
-    assert translator()("app.title") == LABELS["app.title"][0]
+    assert translate("review.section.findings") == "所見"
+    assert translator()("app.title") == JA["review.app.title"]
+    assert translator(namespace="portfolio")("app.title") == JA["portfolio.app.title"]
+
+
+def test_a_page_reads_its_own_namespace_first_then_the_shared_words() -> None:
+    assert translator("en", "portfolio")("app.title") == "Research-security portfolio analysis"
+    assert translator("en", "review")("app.title") == "Research-security review workbench"
+    assert translator("en", "network")("team") == "Team member"
+    assert translator("en", "portfolio")("check.past_affiliation") == "Past affiliation"
+    assert resolve("status.empty", "portfolio") == "portfolio.status.empty"
+    assert resolve("status.judged", "portfolio") == "status.judged"
 
 
 def test_store_words_come_from_the_store_vocabulary_in_both_languages() -> None:
-    assert label("outcome.mitigation-before-start", "ja") == "研究開始前にリスク低減措置が必要"
-    assert label("outcome.mitigation-before-start", "en") == "mitigation required before start"
-    assert label("disposition.dismissed", "en") == "dismissed"
-    assert label("status.judged", "ja") == "判定済み"
+    assert translate("outcome.mitigation-before-start", "ja") == "研究開始前にリスク低減措置が必要"
+    assert translate("outcome.mitigation-before-start", "en") == "mitigation required before start"
+    assert translate("disposition.dismissed", "en") == "dismissed"
+    assert translate("status.judged", "ja") == "判定済み"
+    assert translator("en", "portfolio")("status.in-progress") == "in progress"
 
 
-def _literal_keys() -> set[str]:
-    """Label keys written as literals in the widgets' calls to ``tr``/``label``."""
+def _page_modules() -> dict[str, list[Path]]:
+    """Each page's modules; the common widgets serve the review page."""
+    return {
+        "review": [*sorted((WIDGETS / "review").glob("*.py")), *(WIDGETS / "common").glob("*.py")],
+        "portfolio": sorted((WIDGETS / "portfolio").glob("*.py")),
+        "network": sorted((WIDGETS / "network").glob("*.py")),
+    }
+
+
+def _literal_keys(paths: list[Path]) -> set[str]:
+    """Label keys written as literals in calls to ``tr``/``self.label``/``translate``."""
     keys: set[str] = set()
-    for path in REVIEW_MODULES:
+    for path in paths:
         for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            first = node.args[0]
             if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in ("tr", "label")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
+                name in ("tr", "label", "translate")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
             ):
-                keys.add(node.args[0].value)
+                keys.add(first.value)
     return keys
 
 
-def test_every_key_the_widgets_use_is_declared() -> None:
-    keys = _literal_keys()
-    assert len(keys) > 50
-    assert sorted(k for k in keys if k not in LABELS) == []
+@pytest.mark.parametrize("page", PAGES)
+def test_every_key_a_page_uses_is_declared(page: str) -> None:
+    keys = _literal_keys(_page_modules()[page])
+    assert len(keys) > 15
+    missing = [
+        k
+        for k in sorted(keys)
+        if k not in JA and resolve(k, page) not in JA and translate(k, "en") == k
+    ]
+    assert missing == []
 
 
-def test_review_status_words_are_the_store_vocabulary() -> None:
-    """The picker's status words are declared here (no store import at start-up) and agree."""
-    from workbench.store.vocabulary import ReviewStatus
-    from workbench.store.vocabulary import label as store_label
+def _strings_outside_docstrings(tree: ast.AST) -> list[str]:
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if id(node) not in docstrings
+    ]
 
-    for status in ReviewStatus:
-        for i, lang in enumerate(("ja", "en")):
-            assert LABELS[f"status.{status}"][i] == store_label(status, lang)
+
+def test_no_other_label_table_exists() -> None:
+    """Japanese words of the pages are written only in the Japanese table (grep-style).
+
+    Notebooks' prose (markdown cells) is not a label; their code is.
+    """
+    found = []
+    for path in sorted(WIDGETS.rglob("*.py")):
+        if path in TABLE_MODULES:
+            continue
+        for text in _strings_outside_docstrings(ast.parse(path.read_text())):
+            if JAPANESE.search(text) and text not in OWN_NAMES:
+                found.append(f"{path.relative_to(WIDGETS)}: {text!r}")
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        cells = json.loads(path.read_text())["cells"]
+        code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        if JAPANESE.search(code):
+            found.append(path.name)
+    assert found == []
+
+
+def test_no_module_defines_a_labels_table_or_its_own_translate() -> None:
+    pattern = re.compile(r"^(LABELS\b|def (t|label|text_of|translator_of)\()", re.M)
+    owners = sorted(
+        str(p.relative_to(WIDGETS))
+        for p in WIDGETS.rglob("*.py")
+        if p not in TABLE_MODULES and pattern.search(p.read_text())
+    )
+    assert owners == []

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 
-from widgets.common import markup
+from widgets.common import markup, printable
 from widgets.common.i18n import translator
-from workbench.session.view import EvidenceRow, FindingRow, ListRow, Outcome, ReviewView, ScopeRow
+from workbench.session.view import (
+    EvidenceRow,
+    FindingRow,
+    ListRow,
+    OutcomeRow,
+    ReviewView,
+    ScopeRow,
+)
 
 HOSTILE = "<img src=x onerror=window.__xss=1><script>window.__xss=1</script>\"'"
 
@@ -48,7 +55,7 @@ def _view() -> ReviewView:
         lists=(ListRow(HOSTILE, "2025-06-01", 5),),
         scope=(ScopeRow("p1", HOSTILE, "person", True, HOSTILE, ("Q3.2",), HOSTILE),),
         findings=(f,),
-        outcome=Outcome("mitigation-as-needed", HOSTILE, (f.key,), ("Q2.1",), HOSTILE),
+        outcome=OutcomeRow("mitigation-as-needed", HOSTILE, (f.key,), ("Q2.1",), HOSTILE),
         warnings=(HOSTILE,),
     )
 
@@ -76,7 +83,7 @@ def test_every_page_part_escapes_data_in_both_languages() -> None:
             markup.status_html(HOSTILE, "error"),
             markup.conflict_html(HOSTILE),
             markup.title_html(HOSTILE, HOSTILE),
-            markup.printable_html(
+            printable.printable_html(
                 view,
                 {row.key: {"status": "dismissed", "rationale": HOSTILE}},
                 {

@@ -1,6 +1,7 @@
-"""All HTML of the review page, in one place; every string from data is escaped here.
+"""The HTML of the review page, in one place; every string from data is escaped here.
 
-Widgets never build markup themselves: they call these functions with plain
+Widgets never build markup themselves: they call these functions (and
+:mod:`widgets.common.printable` for the printed record) with plain
 values and a translator ``tr`` (:func:`widgets.common.i18n.translator`). Text that
 came from a proposal, a publication or a list passes through :func:`esc`
 (``html.escape``) before it is put into HTML; the only markup added around it
@@ -25,8 +26,10 @@ from typing import Any
 
 from workbench.model import ListEntry
 from workbench.session.view import EvidenceRow, FindingRow, ReviewView
+from workbench.vocabulary import Disposition, Outcome, Severity
+from workbench.window import DEFAULT_YEARS
 
-Tr = Callable[[str], str]
+Tr = Callable[..., str]
 
 #: The page's style sheet (``review.css``), put once at the top of the page.
 STYLE = (
@@ -61,11 +64,12 @@ def highlight(text: str, span: tuple[int, int] | None = None, matched: str | Non
 
 def severity_class(severity: str) -> str:
     """CSS class of a severity: red to report, amber to verify, blue for control, grey for info."""
-    return {
-        "report": "wb-sev-high",
-        "verify": "wb-sev-medium",
-        "control": "wb-sev-info",
-    }.get(severity.lower(), "wb-gray")
+    classes: dict[str, str] = {
+        Severity.REPORT: "wb-sev-high",
+        Severity.VERIFY: "wb-sev-medium",
+        Severity.CONTROL: "wb-sev-info",
+    }
+    return classes.get(severity.lower(), "wb-gray")
 
 
 def badge(text: str, css: str) -> str:
@@ -76,9 +80,10 @@ def _faq_refs(faq: Iterable[str]) -> str:
     return ", ".join(esc(q) for q in faq)
 
 
-def facts_table(rows: Sequence[tuple[str, str]]) -> str:
+def facts_table(rows: Sequence[tuple[str, str]], first: str = "") -> str:
+    """A table of (label, value) rows, escaped; ``first``: a row of our own markup before."""
     body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
-    return f'<table class="wb-facts">{body}</table>'
+    return f'<table class="wb-facts">{first}{body}</table>'
 
 
 def overview_html(view: ReviewView, tr: Tr) -> str:
@@ -90,7 +95,10 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
             (tr("overview.field"), view.field),
             (tr("overview.call"), view.call),
             (tr("overview.submitted"), view.submitted),
-            (tr("overview.window"), f"{view.window_start} – {view.as_of}"),
+            (
+                tr("overview.window"),
+                f"{view.window_start} – {view.as_of} ({tr('window.years', years=view.years)})",
+            ),
             (tr("overview.works"), str(view.works)),
         ]
     )
@@ -115,20 +123,28 @@ def overview_html(view: ReviewView, tr: Tr) -> str:
     )
 
 
+#: Suggested outcomes that ask for something before the review goes on.
+_REQUIRED = (
+    Outcome.MITIGATION_BEFORE_START,
+    Outcome.REVIEW_WITHHELD,
+    Outcome.RESUBMISSION_REQUESTED,
+)
+
+
 def outcome_html(view: ReviewView, tr: Tr, language: str = "ja") -> str:
     """The suggested outcome, labelled as a suggestion, with the findings behind it."""
     code = view.outcome.code
     css = "wb-outcome"
-    if code == "no-concern":
+    if code == Outcome.NO_CONCERN:
         css += " wb-outcome-clear"
-    elif code in ("mitigation-before-start", "review-withheld", "resubmission-requested"):
+    elif code in _REQUIRED:
         css += " wb-outcome-required"
     label = tr(f"outcome.{code}") if code else "—"
     keys = set(view.outcome.finding_keys)
     behind = [f for f in view.findings if f.key in keys]
     items = "".join(
         f"<li>{badge(tr('severity.' + f.severity), severity_class(f.severity))} "
-        f"{esc(tr('check.' + f.check))}: {esc(f.subject_name)}"
+        f"{esc(tr('check.' + f.check, years=view.years))}: {esc(f.subject_name)}"
         + (f" — {esc(f.entry_name)}" if f.entry_name else "")
         + "</li>"
         for f in behind
@@ -186,22 +202,37 @@ def finding_header_html(tr: Tr) -> str:
 
 
 def disposition_badge(disposition: str, tr: Tr) -> str:
-    css = {"confirmed": "wb-sev-high", "dismissed": "wb-ok", "needs_information": "wb-sev-medium"}
+    css: dict[str, str] = {
+        Disposition.CONFIRMED: "wb-sev-high",
+        Disposition.DISMISSED: "wb-ok",
+        Disposition.NEEDS_INFORMATION: "wb-sev-medium",
+    }
     if not disposition:
         return badge(tr("disposition.open"), "wb-gray")
     return badge(tr(f"disposition.{disposition}"), css.get(disposition, "wb-gray"))
 
 
-def finding_row_html(row: FindingRow, disposition: str, tr: Tr) -> str:
+def finding_row_html(
+    row: FindingRow,
+    disposition: str,
+    tr: Tr,
+    years: int = DEFAULT_YEARS,
+    entry_record: ListEntry | None = None,
+    language: str = "ja",
+) -> str:
+    from widgets.common.entries import entry_id_html, reasons_html
+
     entry = "—"
     if row.list_name:
         entry = (
             f"{esc(row.entry_name)}"
-            f"<div class='wb-muted wb-small'>{esc(row.list_name)} · {esc(row.entry_id)}</div>"
+            f"<div class='wb-muted wb-small'>{esc(row.list_name)} · "
+            f"{entry_id_html(row.entry_id, row.shown_id)}</div>"
+            + reasons_html(entry_record, language)
         )
     cells = [
         badge(tr(f"severity.{row.severity.lower()}"), severity_class(row.severity)),
-        esc(tr("check." + row.check)),
+        esc(tr("check." + row.check, years=years)),
         f"{esc(row.subject_name)} <span class='wb-muted'>{esc(row.subject)}</span>",
         entry,
         _faq_refs(row.faq),
@@ -232,7 +263,11 @@ def _evidence_rows(evidence: Sequence[EvidenceRow], tr: Tr) -> str:
             "<div class='wb-evline'>"
             + (f"<span class='wb-coauthor'>{esc(e.coauthor)}</span> " if e.coauthor else "")
             + f"{highlight(e.affiliation, e.span, e.matched_text)}"
-            + (f" <span class='wb-muted'>({e.score:.2f})</span>" if e.score is not None else "")
+            + (
+                f" <span class='wb-muted' title='{esc(e.explanation)}'>({e.score:.2f})</span>"
+                if e.score is not None
+                else ""
+            )
             + (f" {badge(tr('evidence.disguised'), 'wb-sev-high')}" if e.warning else "")
             + "</div>"
             for e in items
@@ -248,36 +283,13 @@ def _evidence_rows(evidence: Sequence[EvidenceRow], tr: Tr) -> str:
     return f"<div class='wb-scroll'>{table}</div>"
 
 
-def _entry_html(row: FindingRow, entry: ListEntry | None, tr: Tr) -> str:
-    if not row.list_name:
-        return ""
-    facts: list[tuple[str, str]] = [
-        (tr("entry.list"), row.list_name),
-        (tr("entry.id"), row.entry_id),
-        (tr("entry.name"), entry.name if entry else row.entry_name),
-    ]
-    if entry is not None:
-        if entry.aliases:
-            facts.append((tr("entry.aliases"), "; ".join(entry.aliases)))
-        if entry.local_names:
-            facts.append((tr("entry.local_names"), "; ".join(entry.local_names)))
-        if entry.country:
-            facts.append((tr("entry.country"), entry.country))
-        if entry.reasons:
-            facts.append((tr("entry.reasons"), "; ".join(entry.reasons)))
-        if entry.programs:
-            facts.append((tr("entry.programs"), "; ".join(entry.programs)))
-        if entry.source_list:
-            facts.append((tr("entry.source_list"), entry.source_list))
-    return f"<h3>{esc(tr('evidence.entry'))}</h3>" + facts_table(facts)
-
-
 def evidence_html(
     row: FindingRow,
     entry: ListEntry | None,
     faq: Mapping[str, tuple[str, str]],
     language: str,
     tr: Tr,
+    years: int = DEFAULT_YEARS,
 ) -> str:
     """A finding's evidence: summary, works, list entry, and the FAQ it rests on.
 
@@ -285,12 +297,15 @@ def evidence_html(
     """
     parts = [
         f"<div>{badge(tr('severity.' + row.severity.lower()), severity_class(row.severity))} "
-        f"<strong>{esc(tr('check.' + row.check))}</strong> — {esc(row.subject_name)}</div>",
+        f"<strong>{esc(tr('check.' + row.check, years=years))}</strong> — "
+        f"{esc(row.subject_name)}</div>",
         f"<p>{esc(row.summary_in(language))}</p>",
     ]
     if row.evidence:
         parts.append(f"<h3>{esc(tr('evidence.works'))}</h3>{_evidence_rows(row.evidence, tr)}")
-    parts.append(_entry_html(row, entry, tr))
+    from widgets.common.entries import entry_html
+
+    parts.append(entry_html(row, entry, tr, language))
     for q in row.faq:
         question, answer = faq.get(q, ("", ""))
         parts.append(
@@ -341,86 +356,4 @@ def download_link(label: str, filename: str, mime: str, payload_b64: str) -> str
     return (
         f'<a class="wb-badge wb-ok" download="{esc(filename)}" '
         f'href="data:{esc(mime)};base64,{payload_b64}">{esc(label)}</a>'
-    )
-
-
-#: The printable page's own rules: on paper, A4 margins instead of the screen's, colours
-#: kept, headings with what follows them, table headers on every sheet, rows unbroken.
-PRINT_CSS = (
-    "body{margin:2rem;}.wb-table th,.wb-table td:first-child{white-space:nowrap;}"
-    "@page{size:A4;margin:14mm;}"
-    "@media print{body{margin:0;font-size:10pt;-webkit-print-color-adjust:exact;"
-    "print-color-adjust:exact;}"
-    "h1,h2,h3{break-after:avoid;}tr,li,.wb-faq,.wb-outcome{break-inside:avoid;}"
-    "thead{display:table-header-group;}.wb-badge{border:1px solid #999;}"
-    "a{color:inherit;text-decoration:none;}}"
-)
-
-
-def printable_html(
-    view: ReviewView,
-    dispositions: Mapping[str, Mapping[str, Any]],
-    judgment: Mapping[str, Any] | None,
-    history: Sequence[Mapping[str, Any]],
-    language: str,
-    tr: Tr,
-) -> str:
-    """A self-contained printable page of the review record."""
-    rows = []
-    for f in view.findings:
-        d = dispositions.get(f.key, {})
-        rows.append(
-            f"<tr><td>{esc(tr('check.' + f.check))}</td><td>{esc(f.subject_name)}</td>"
-            f"<td>{esc(f.entry_name)} {esc(f.list_name)} {esc(f.entry_id)}</td>"
-            f"<td>{_faq_refs(f.faq)}</td><td>{esc(f.summary_in(language))}</td>"
-            f"<td>{disposition_badge(str(d.get('status', '')), tr)}"
-            f"<div>{esc(d.get('rationale', ''))}</div></td></tr>"
-        )
-    head = "".join(
-        f"<th>{esc(tr(k))}</th>"
-        for k in (
-            "findings.check",
-            "findings.subject",
-            "findings.entry",
-            "findings.faq",
-            "findings.summary",
-            "findings.disposition",
-        )
-    )
-    j = judgment or {}
-    measures = j.get("measures") or []
-    measure_items = "".join(
-        f"<li><strong>{esc(tr('measure.' + str(m.get('kind', ''))))}</strong>: "
-        f"{esc(m.get('text', ''))}"
-        + (
-            f" — {esc(tr('measure.persons'))}: {esc(', '.join(m.get('persons') or []))}"
-            if m.get("persons")
-            else ""
-        )
-        + (f" — {esc(tr('measure.due'))}: {esc(m.get('due', ''))}" if m.get("due") else "")
-        + "</li>"
-        for m in measures
-    )
-    judgment_html = facts_table(
-        [
-            (
-                tr("judgment.outcome"),
-                tr("outcome." + str(j.get("outcome", ""))) if j.get("outcome") else "—",
-            ),
-            (tr("judgment.reviewer"), str(j.get("reviewer", ""))),
-            (tr("judgment.notes"), str(j.get("notes", ""))),
-        ]
-    ) + (f"<ul>{measure_items}</ul>" if measure_items else "")
-    return (
-        f"<!DOCTYPE html><html lang='{esc(language)}'><head><meta charset='utf-8'>"
-        f"<title>{esc(tr('print.title'))} {esc(view.proposal_id)}</title>{STYLE}"
-        f"<style>{PRINT_CSS}</style></head>"
-        f"<body class='wb-app wb-print'><h1>{esc(tr('print.title'))}: {esc(view.proposal_id)}</h1>"
-        f"{overview_html(view, tr)}<h2>{esc(tr('section.outcome'))}</h2>"
-        f"{outcome_html(view, tr, language)}"
-        f"<h2>{esc(tr('section.scope'))}</h2>{scope_html(view, tr, language)}"
-        f"<h2>{esc(tr('section.findings'))}</h2>"
-        f"<table class='wb-table'><thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
-        f"<h2>{esc(tr('section.judgment'))}</h2>{judgment_html}"
-        f"<h2>{esc(tr('section.history'))}</h2>{history_html(history, tr)}</body></html>"
     )

@@ -12,7 +12,7 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
-from widgets.common.i18n import label
+from widgets.common.i18n import translator
 from workbench.errors import InputError
 
 log = logging.getLogger("widgets")
@@ -51,13 +51,13 @@ class StatusBar(w.VBox):
         self, key: str, level: str = "info", progress: float | None = None, **values: object
     ) -> None:
         """Show the label ``key`` (re-said in the new language when the language changes)."""
-        self.show(label(key, self.language, **values), level, progress)
+        self.show(translator(self.language)(key, **values), level, progress)
         self._said = (key, values)
 
     def _retranslate(self, _change: object = None) -> None:
         if self._said is not None:
             key, values = self._said
-            self.message = label(key, self.language, **values)
+            self.message = translator(self.language)(key, **values)
 
     def show(self, message: str, level: str = "info", progress: float | None = None) -> None:
         self._said = None
@@ -73,9 +73,9 @@ class StatusBar(w.VBox):
             log.warning("%s: %s", what, exc)
             errors = [p for p in exc.problems if p.severity == "error"] or list(exc.problems)
             first = " / ".join(str(p) for p in errors[:3]) + (" …" if len(errors) > 3 else "")
-            text = label("error.input", self.language, n=len(errors), first=first)
+            text = translator(self.language)("error.input", n=len(errors), first=first)
         else:
             log.error("%s failed", what, exc_info=exc)
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            text = label("error.generic", self.language, what=f"{what} ({detail})")
+            text = translator(self.language)("error.generic", what=f"{what} ({detail})")
         self.show(text, "error", 0.0)

@@ -25,6 +25,7 @@ import numpy as np
 import plotly.graph_objects as go
 import traitlets
 
+from widgets.common.i18n import translator
 from widgets.network.figure import (
     LAYOUT,
     NODE_KINDS,
@@ -33,7 +34,7 @@ from widgets.network.figure import (
     sample_graph,
     warm_up,
 )
-from widgets.network.style import t
+from widgets.network.name_labels import KIND_CODE, LABEL_LIMIT, name_labels
 from widgets.network.text import hover_text, plotly_text, works_panel
 from workbench.graph import CoauthorGraph, NodeKind
 from workbench.session.network_filter import (
@@ -58,11 +59,6 @@ __all__ = [
 
 #: Above this many people the explorer opens on flagged links only.
 LARGE_GRAPH = 150
-#: At most this many name labels are drawn (team members first, then listed co-authors).
-LABEL_LIMIT = 40
-#: Width assumed for placing labels without overlap (the figure stretches to its container).
-_PLOT_WIDTH = 900
-_KIND_CODE = {"team": 0, "coauthor": 1, "listed-coauthor": 2}
 
 
 class NetworkExplorer(W.VBox):
@@ -118,6 +114,10 @@ class NetworkExplorer(W.VBox):
 
     # ------------------------------------------------------------------ data
 
+    def label(self, key: str, **values: object) -> str:
+        """The explorer's label ``key`` (``network.*``) in the current language."""
+        return translator(self.language, "network")(key, **values)
+
     def show(self, graph: CoauthorGraph, arrays: GraphArrays | None = None) -> None:
         """Show another graph (another proposal).
 
@@ -159,7 +159,7 @@ class NetworkExplorer(W.VBox):
         )
         with self.hold_trait_notifications():
             # Dropdown labels are plain text in the browser: data shown as given.
-            self.focus.options = [(t("whole_team", self.language), "")] + [
+            self.focus.options = [(self.label("whole_team"), "")] + [
                 (nodes[n]["label"], n) for n in people
             ]
             self.focus.value = ""
@@ -204,25 +204,24 @@ class NetworkExplorer(W.VBox):
             return None
         f = self.filters()
         if f.end < f.start:
-            self.status.value = f"<p>{t('bad_range', self.language)}</p>"
+            self.status.value = f"<p>{self.label('bad_range')}</p>"
             return None
         view = apply(self.arrays, f)
         self._view = view
         a = self.arrays
-        lang = self.language
         with self.fig.batch_update():
             for cat in EDGE_CATEGORIES:
                 xs, ys = segments(a, view.edges[cat])
                 tr = self._trace(cat)
                 tr.x, tr.y = xs, ys
-                tr.name = t(cat, lang)
+                tr.name = self.label(cat)
             for kind in NODE_KINDS:
-                idx = np.flatnonzero(view.nodes & (a.kind == _KIND_CODE[kind]))
+                idx = np.flatnonzero(view.nodes & (a.kind == KIND_CODE[kind]))
                 self._trace_nodes[self._trace_index[kind]] = idx
                 tr = self._trace(kind)
                 tr.x, tr.y = a.x[idx], a.y[idx]
                 tr.hovertext = self._hover[idx]
-                tr.name = t(kind, lang)
+                tr.name = self.label(kind)
             for name, mask in (
                 ("own_listed_in_window", view.own_in_window),
                 ("own_listed_out_of_window", view.own_out_of_window),
@@ -230,15 +229,17 @@ class NetworkExplorer(W.VBox):
                 idx = np.flatnonzero(mask)
                 tr = self._trace(name)
                 tr.x, tr.y = a.x[idx], a.y[idx]
-                tr.name = t(name, lang)
+                tr.name = self.label(name)
                 tr.showlegend = bool(len(idx))
-            notes = self._labels(view)
+            notes = name_labels(
+                self.arrays, view, self._label_order, self._label_plain, self._label, self._height
+            )
             flagged_any = bool(a.flagged.any())
             if f.flagged_only and not flagged_any:
                 notes.append(
                     {
                         "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-                        "text": t("no_flagged", lang), "showarrow": False,
+                        "text": self.label("no_flagged"), "showarrow": False,
                         "font": {"size": 14, "color": "#333333"},
                         "bgcolor": "rgba(255,255,255,0.9)", "borderpad": 6,
                     }
@@ -250,9 +251,8 @@ class NetworkExplorer(W.VBox):
             view.edges["flagged_in_window"].sum() + view.edges["flagged_out_of_window"].sum()
         )
         self.status.value = "<p>{}</p>".format(
-            t(
+            self.label(
                 "shown",
-                lang,
                 nodes=view.n_nodes,
                 total=a.n_nodes,
                 edges=view.n_edges,
@@ -261,57 +261,9 @@ class NetworkExplorer(W.VBox):
         )
         return view
 
-    def _labels(self, view: View) -> list[dict[str, Any]]:
-        """Name labels as annotations (drawn above the WebGL layer, on a light backing).
-
-        Team members first, then listed co-authors by number of links; a label that
-        would overlap one already placed is left out (its name stays in the hover).
-        """
-        a = self.arrays
-        shown = np.flatnonzero(view.nodes)
-        candidates = [i for i in self._label_order if view.nodes[i]]
-        if not candidates:
-            return []
-        # Pixels per data unit, as the figure will draw it (equal axis scales).
-        xr = float(np.ptp(a.x[shown])) or 1.0
-        yr = float(np.ptp(a.y[shown])) or 1.0
-        scale = min(_PLOT_WIDTH / xr, (self._height - 60) / yr)
-        boxes: list[tuple[float, float, float, float]] = []
-        out: list[dict[str, Any]] = []
-        ringed = view.own_in_window | view.own_out_of_window
-        for i in candidates:
-            if len(out) >= LABEL_LIMIT:
-                break
-            team = a.kind[i] == _KIND_CODE["team"]
-            text = self._label_plain[i]
-            wide = sum(12 if ord(c) > 0x2E80 else 6.5 for c in text) * (1.15 if team else 1.0)
-            # above the marker, and above a ring around it
-            lift = 13 if ringed[i] else 9 if team else 7
-            cx, bottom = a.x[i] * scale, a.y[i] * scale + lift
-            box = (cx - wide / 2, bottom, cx + wide / 2, bottom + (17 if team else 15))
-            if not team and any(
-                box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes
-            ):
-                continue
-            boxes.append(box)
-            out.append(
-                {
-                    "x": float(a.x[i]),
-                    "y": float(a.y[i]),
-                    "text": self._label[i],
-                    "showarrow": False,
-                    "yanchor": "bottom",
-                    "yshift": lift,
-                    "font": {"size": 13 if team else 11, "color": "#000000" if team else "#333333"},
-                    "bgcolor": "rgba(255,255,255,0.78)",
-                    "borderpad": 1,
-                }
-            )
-        return out
-
     def _draw_highlight(self) -> None:
         tr = self._trace("highlight")
-        tr.name = t("highlight", self.language)
+        tr.name = self.label("highlight")
         link = self.highlight_link
         if len(link) == 2 and all(n in self.arrays.index for n in link):
             i, j = (self.arrays.index[n] for n in link)
@@ -324,7 +276,7 @@ class NetworkExplorer(W.VBox):
 
     def _draw_selected(self) -> None:
         tr = self._trace("selected")
-        tr.name = t("selected", self.language)
+        tr.name = self.label("selected")
         i = self.arrays.index.get(self.selected_person)
         if i is None:
             tr.x, tr.y = [], []
@@ -376,21 +328,20 @@ class NetworkExplorer(W.VBox):
             self.refresh()
 
     def _relabel(self) -> None:
-        lang = self.language
-        self.start.description = t("start", lang)
-        self.end.description = t("end", lang)
-        self.depth.description = t("depth", lang)
+        self.start.description = self.label("start")
+        self.end.description = self.label("end")
+        self.depth.description = self.label("depth")
         depth = self.depth.value
         self.depth.options = [
-            (t("depth_1", lang), 1),
-            (t("depth_2", lang), 2),
-            (t("depth_all", lang), 0),
+            (self.label("depth_1"), 1),
+            (self.label("depth_2"), 2),
+            (self.label("depth_all"), 0),
         ]
         self.depth.value = depth
-        self.flagged_only.description = t("flagged_only", lang)
-        self.focus.description = t("focus", lang)
-        self.focus_selected.description = t("focus_selected", lang)
-        self.reset.description = t("reset", lang)
+        self.flagged_only.description = self.label("flagged_only")
+        self.focus.description = self.label("focus")
+        self.focus_selected.description = self.label("focus_selected")
+        self.reset.description = self.label("reset")
 
     @traitlets.observe("language")
     def _language_changed(self, _change: dict[str, Any]) -> None:
@@ -400,7 +351,7 @@ class NetworkExplorer(W.VBox):
         was_ready, self._ready = self._ready, False
         self._relabel()
         value = self.focus.value
-        self.focus.options = [(t("whole_team", lang), ""), *list(self.focus.options)[1:]]
+        self.focus.options = [(self.label("whole_team"), ""), *list(self.focus.options)[1:]]
         self.focus.value = value
         self._hover = np.array(
             [hover_text(self.graph, n, lang) for n in self.arrays.nodes], dtype=object

@@ -1,16 +1,14 @@
-"""Colours, marker shapes and UI labels of the network explorer.
+"""Colours and marker shapes of the network explorer.
 
 Colours are from the Okabe–Ito palette (safe for the common colour-vision
 deficiencies) and every category also differs by shape or line style, so the
-picture reads in greyscale too. UI labels are Japanese by default, English on
-request; text that came from data is never translated, only escaped.
+picture reads in greyscale too. The explorer's labels are the ``network.*`` entries
+of the label tables (:mod:`widgets.common.i18n`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from widgets.common.i18n import text_of
 
 #: Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -66,70 +64,3 @@ OWN_RINGS = {
         2.5,
     ),
 }
-
-#: UI labels: key -> (Japanese, English).
-LABELS: dict[str, tuple[str, str]] = {
-    "team": ("チームメンバー", "Team member"),
-    "coauthor": ("共著者", "Co-author"),
-    "listed-coauthor": ("リスト掲載機関の共著者", "Co-author at a listed organisation"),
-    "flagged_in_window": ("要確認リンク（確認期間内）", "Flagged link (in window)"),
-    "flagged_out_of_window": ("要確認リンク（期間外）", "Flagged link (outside window)"),
-    "in_window": ("共著（期間内）", "Co-authorship (in window)"),
-    "out_of_window": ("共著（期間外）", "Co-authorship (outside window)"),
-    "own_listed_in_window": (
-        "本人の所属がリスト掲載機関（期間内の論文）",
-        "Own listed affiliation (work in window)",
-    ),
-    "own_listed_out_of_window": (
-        "本人の所属がリスト掲載機関（期間外の論文）",
-        "Own listed affiliation (work outside window)",
-    ),
-    "own_listed": ("本人の所属がリスト掲載機関に該当", "Own affiliation matches a listed body"),
-    "own_listed_note": (
-        "本人の所属であり、共著リンクの要確認には数えません。",
-        "The person's own affiliation: it does not flag their co-authorship links.",
-    ),
-    "in_window_short": ("期間内", "in window"),
-    "out_of_window_short": ("期間外", "outside window"),
-    "highlight": ("選択中のリンク", "Selected link"),
-    "selected": ("選択中の人物", "Selected person"),
-    "start": ("期間 開始", "Window from"),
-    "end": ("期間 終了", "Window to"),
-    "depth": ("範囲", "Depth"),
-    "depth_1": ("1段階", "1 step"),
-    "depth_2": ("2段階", "2 steps"),
-    "depth_all": ("すべて", "All"),
-    "flagged_only": ("要確認リンクのみ", "Flagged links only"),
-    "focus": ("中心人物", "Focus"),
-    "whole_team": ("チーム全体", "Whole team"),
-    "focus_selected": ("選択した人物を中心に", "Focus on selected"),
-    "reset": ("初期表示に戻す", "Reset view"),
-    "shown": (
-        "表示中: {nodes} 人 / 全 {total} 人、リンク {edges} 本（要確認 {flagged} 本）",
-        "Showing {nodes} of {total} people, {edges} links ({flagged} flagged)",
-    ),
-    "no_selection": (
-        "人物をクリックすると、その論文と所属の記載が表示されます。",
-        "Click a person to see their works and the affiliations they gave.",
-    ),
-    "works_of": ("{name} の論文（{n} 件）", "Works of {name} ({n})"),
-    "no_works": ("論文はありません。", "No works."),
-    "affiliation": ("所属の記載", "Affiliation as given"),
-    "no_affiliation": ("（所属の記載なし）", "(no affiliation given)"),
-    "listed_entry": ("リスト該当", "Listed"),
-    "in_window_badge": ("確認期間内", "in window"),
-    "undated": ("日付不明", "undated"),
-    "kind": ("種別", "Kind"),
-    "role": ("役割", "Role"),
-    "works": ("論文", "works"),
-    "no_flagged": (
-        "要確認リンクはありません。「要確認リンクのみ」を外すと共著者が表示されます。",
-        "No flagged links. Untick “Flagged links only” to see the co-authors.",
-    ),
-    "bad_range": ("期間の終了が開始より前です。", "The window ends before it starts."),
-}
-
-
-def t(key: str, language: str, **values: object) -> str:
-    """The label ``key`` in ``language`` ('ja' or 'en'), with ``values`` filled in."""
-    return text_of(LABELS[key], language, **values)

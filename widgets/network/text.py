@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from widgets.network.style import t
+from widgets.common.i18n import translator
 from workbench.graph import CoauthorGraph, ListHit, NodeKind
 
 
@@ -63,70 +63,68 @@ def own_listed(cg: CoauthorGraph, node: str) -> list[tuple[str, str, bool]]:
 
 
 def hover_text(cg: CoauthorGraph, node: str, language: str) -> str:
+    tr = translator(language, "network")
     d = cg.coauthors.nodes[node]
     lines = [f"<b>{plotly_text(d['label'])}</b>"]
     if d.get("label_local"):
         lines.append(plotly_text(d["label_local"]))
-    kind = t(d["kind"], language)
+    kind = tr(d["kind"])
     if d["kind"] == NodeKind.TEAM and d.get("role"):
         kind += f" · {plotly_text(d['role'])} · {plotly_text(d.get('side', ''))}"
     lines.append(kind)
-    lines.append(f"{d['n_works']} {t('works', language)}")
+    lines.append(f"{d['n_works']} {tr('works')}")
     own = own_listed(cg, node)
     if own:
-        lines.append(f"{t('own_listed', language)}:")
+        lines.append(f"{tr('own_listed')}:")
         for name, ref, recent in own:
-            when = t("in_window_short" if recent else "out_of_window_short", language)
+            when = tr("in_window_short" if recent else "out_of_window_short")
             lines.append(f"· {plotly_text(name)} ({plotly_text(ref)}) — {when}")
-        lines.append(f"<i>{t('own_listed_note', language)}</i>")
+        lines.append(f"<i>{tr('own_listed_note')}</i>")
     return "<br>".join(lines)
 
 
 def works_panel(cg: CoauthorGraph, node: str, language: str) -> str:
     """The selected person's works, with their affiliation strings and the listed spans marked."""
+    tr = translator(language, "network")
     if node not in cg.coauthors:
-        return f"<p>{escape(t('no_selection', language))}</p>"
+        return f"<p>{escape(tr('no_selection'))}</p>"
     d = cg.coauthors.nodes[node]
     pairs = cg.works_of(node)
     name = escape(d["label"]) + (f"（{escape(d['label_local'])}）" if d.get("label_local") else "")
     parts = [
         '<div class="wb-network-person">',
-        f"<h4>{t('works_of', language, name=name, n=len(pairs))}</h4>",
-        f"<p>{escape(t('kind', language))}: {escape(t(d['kind'], language))}",
+        f"<h4>{tr('works_of', name=name, n=len(pairs))}</h4>",
+        f"<p>{escape(tr('kind'))}: {escape(tr(d['kind']))}",
     ]
     if d.get("role"):
-        parts.append(f" · {escape(t('role', language))}: {escape(d['role'])}")
+        parts.append(f" · {escape(tr('role'))}: {escape(d['role'])}")
     parts.append("</p>")
     own = own_listed(cg, node)
     if own:
         items = "".join(
             f"<li>{escape(name)} ({escape(ref)}) — "
-            f"{escape(t('in_window_short' if recent else 'out_of_window_short', language))}</li>"
+            f"{escape(tr('in_window_short' if recent else 'out_of_window_short'))}</li>"
             for name, ref, recent in own
         )
         parts.append(
-            f'<div class="wb-network-own"><p>{escape(t("own_listed", language))}:</p>'
-            f"<ul>{items}</ul><p><small>{escape(t('own_listed_note', language))}</small></p></div>"
+            f'<div class="wb-network-own"><p>{escape(tr("own_listed"))}:</p>'
+            f"<ul>{items}</ul><p><small>{escape(tr('own_listed_note'))}</small></p></div>"
         )
     if not pairs:
-        parts.append(f"<p>{escape(t('no_works', language))}</p>")
+        parts.append(f"<p>{escape(tr('no_works'))}</p>")
     parts.append("<ol>")
     for work, contribution in pairs:
         inside = work.date is not None and cg.window.contains(work.date)
-        when = work.date.isoformat() if work.date else t("undated", language)
-        badge = (
-            f' <span class="wb-badge">{escape(t("in_window_badge", language))}</span>'
-            if inside
-            else ""
-        )
+        when = work.date.isoformat() if work.date else tr("undated")
+        badge = f' <span class="wb-badge">{escape(tr("in_window_badge"))}</span>' if inside else ""
         doi = f" · doi:{escape(work.doi)}" if work.doi else ""
         parts.append(
             f"<li><b>{escape(work.title)}</b> ({escape(when)}){badge}"
             f"<br><small>{escape(work.id)}{doi} · {escape(contribution.author_name)}</small>"
         )
-        parts.append(f"<br>{escape(t('affiliation', language))}: ")
+        parts.append(f"<br>{escape(tr('affiliation'))}: ")
         if not contribution.affiliations:
-            parts.append(escape(t("no_affiliation", language)))
+            parts.append(escape(tr("no_affiliation")))
         parts.append("<ul>")
         for aff in contribution.affiliations:
             parts.append(f"<li>{mark_spans(aff, _hit_spans(aff, contribution.hits))}</li>")
@@ -135,9 +133,7 @@ def works_panel(cg: CoauthorGraph, node: str, language: str) -> str:
             f"{h.entry_name} ({h.list_name} {h.entry_id})" for h in contribution.hits
         )
         if entries:
-            parts.append(
-                f"{escape(t('listed_entry', language))}: " + "; ".join(escape(e) for e in entries)
-            )
+            parts.append(f"{escape(tr('listed_entry'))}: " + "; ".join(escape(e) for e in entries))
         parts.append("</li>")
     parts.append("</ol></div>")
     return "".join(parts)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as w
@@ -28,11 +28,14 @@ import plotly.graph_objects as go
 import traitlets as t
 
 from widgets.common import markup
+from widgets.common.i18n import translator
+from widgets.common.notices import banner_html
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
 from widgets.portfolio.drill import table_html
-from widgets.portfolio.i18n import translator
+from widgets.portfolio.network_view import NetworkView
 from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
+from workbench.list_updates.status import ListWarning
 from workbench.portfolio import analysis
 from workbench.portfolio.export import FORMATS, table_bytes
 from workbench.portfolio.tables import PortfolioTables
@@ -50,6 +53,7 @@ CHARTS = (
     "heatmap",
     "timeline",
     "mitigation",
+    "by_call_year",
 )
 FILTER_NAMES = tuple(analysis.FILTERS)
 TABLES = ("proposals", "findings", "evidence", "problems")
@@ -71,8 +75,17 @@ class PortfolioApp(w.VBox):
     drill = t.Dict()  # output: {"summary": ..., "value": ...}
 
     def __init__(
-        self, tables: PortfolioTables | None = None, language: str = LANGUAGES[0], **kwargs: Any
+        self,
+        tables: PortfolioTables | None = None,
+        language: str = LANGUAGES[0],
+        review_url: str = "",
+        **kwargs: Any,
     ) -> None:
+        self.review_url = review_url
+        self.network = NetworkView(translator(language, "portfolio"), review_url)
+        #: further views (network, list revisions), each with ``relabel(tr)``
+        self.views = w.VBox([self.network])
+        self.views.add_class("wb-views")
         self.title = w.HTML()
         self._lang = w.ToggleButtons(
             options=[("日本語", "ja"), ("English", "en")],
@@ -89,6 +102,8 @@ class PortfolioApp(w.VBox):
             min=0, max=1, value=0, layout=w.Layout(display="none", width="100%")
         )
         self.status = w.HTML()
+        self.list_notes = w.HTML()  # lists in use that are old or partial copies
+        self._list_warnings: tuple[ListWarning, ...] = ()
         self.filter_widgets = {
             name: w.SelectMultiple(
                 options=[], rows=5, layout=w.Layout(width="15rem", height="7.4rem")
@@ -156,11 +171,13 @@ class PortfolioApp(w.VBox):
                 header,
                 self.progress,
                 self.status,
+                self.list_notes,
                 self.summary,
                 filters_card,
                 self._charts,
                 drill_card,
                 export_card,
+                self.views,
                 self.loader,
             ],
             **kwargs,
@@ -231,7 +248,17 @@ class PortfolioApp(w.VBox):
     # ---- drawing -------------------------------------------------------------------
 
     def tr(self) -> Callable[..., str]:
-        return translator(self.language)
+        return translator(self.language, "portfolio")
+
+    def set_list_warnings(self, warnings: Sequence[ListWarning]) -> None:
+        """Show a banner per list in use that is old or a partial copy (in the page language)."""
+        self._list_warnings = tuple(warnings)
+        self._show_list_warnings()
+
+    def _show_list_warnings(self) -> None:
+        self.list_notes.value = "".join(
+            banner_html(x.text(self.language)) for x in self._list_warnings
+        )
 
     def _relabel(self) -> None:
         """Every label in the current language, then the charts and tables again."""
@@ -251,6 +278,9 @@ class PortfolioApp(w.VBox):
         self.csv_button.description = tr("export.csv")
         self.xlsx_button.description = tr("export.xlsx")
         self.download.value = ""
+        for view in self.views.children:
+            view.relabel(tr)
+        self._show_list_warnings()
         self._render()
 
     def _render(self) -> None:
@@ -275,6 +305,7 @@ class PortfolioApp(w.VBox):
             fig, clicks = figure(name, analysis.SUMMARIES[name](v), tr)
             self.figures[name], self.clicks[name] = fig, clicks
             self.charts[name].show(fig)
+        self.network.show(v)
         names = [*TABLES, *CHARTS, "drill"]
         current = self._export_choice.value
         self._export_choice.options = [
@@ -321,7 +352,7 @@ class PortfolioApp(w.VBox):
         self._drill_title.value = markup.heading_html(
             tr("drill.title", what=f"{tr('chart.' + summary)} — {what}", n=len(self.drilled))
         )
-        self.drill_table.value = table_html(self.drilled, tr)
+        self.drill_table.value = table_html(self.drilled, tr, review_url=self.review_url)
 
     # ---- export --------------------------------------------------------------------
 

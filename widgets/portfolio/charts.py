@@ -26,23 +26,24 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from widgets.portfolio.colours import org_colour
 from workbench.portfolio.analysis import NONE, country_of
+from workbench.vocabulary import Outcome, Suggestion
 
 Tr = Callable[..., str]
 TOP = 20  # organisations shown in the bar chart, heat map and timeline
+TOP_PROPOSALS = 60  # proposals shown in the heat map (those with most findings)
 FONT = "'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif"
 BLUE, NAVY, RED = "#2f6f9f", "#243b53", "#c8423b"
 #: outcomes in the order of increasing concern, then "not judged"
 OUTCOME_ORDER = (
-    "no-concern",
-    "screening-incomplete",  # suggested only: co-authorship not checked for everyone
-    "mitigation-as-needed",
-    "mitigation-before-start",
-    "review-withheld",
-    "resubmission-requested",
+    Outcome.NO_CONCERN,
+    Suggestion.SCREENING_INCOMPLETE,  # suggested only: co-authorship not checked for everyone
+    *list(Outcome)[1:],
     "not-judged",
 )
 FULL_WIDTH = frozenset({"by_organisation", "heatmap", "timeline"})
@@ -79,13 +80,20 @@ class ClickMap:
         return raw[point] if isinstance(point, int) and 0 <= point < len(raw) else None
 
 
+def new_figure(data: Any = None) -> go.Figure:
+    """A figure without a template: the page's charts get plotly's white template in the
+    browser (:mod:`widgets.portfolio.plot`), so it is neither copied nor sent per figure.
+    Values are not validated again by plotly (every one is set by this module; half the
+    time of a redraw went to that)."""
+    return go.Figure(data, layout={"template": {}}, _validate=False)
+
+
 def _layout(fig: go.Figure, title: str, height: int, x_title: str = "", y_title: str = "") -> None:
     fig.update_layout(
         title={"text": esc(title), "font": {"size": 15}, "x": 0.01, "xanchor": "left", "y": 0.98},
         font={"family": FONT, "size": 12, "color": "#1f2933"},
         height=height,
         margin={"l": 12, "r": 28, "t": 56, "b": 12},
-        template="plotly_white",
         clickmode="event",
         hovermode="closest",
         hoverlabel={"font": {"family": FONT}},
@@ -99,9 +107,9 @@ def _layout(fig: go.Figure, title: str, height: int, x_title: str = "", y_title:
             "bgcolor": "rgba(255,255,255,0.7)",
         },
         bargap=0.25,
+        xaxis={"automargin": True, "title": {"text": esc(x_title)}},
+        yaxis={"automargin": True, "title": {"text": esc(y_title)}},
     )
-    fig.update_xaxes(automargin=True, title_text=esc(x_title))
-    fig.update_yaxes(automargin=True, title_text=esc(y_title))
 
 
 def _hbar(labels: list[str], counts: list[int], hover: list[str], colour: str = BLUE) -> go.Bar:
@@ -123,7 +131,7 @@ def _hbar(labels: list[str], counts: list[int], hover: list[str], colour: str = 
 def _hbar_figure(
     title: str, axis: str, labels: list[str], counts: list[int], hover: list[str]
 ) -> go.Figure:
-    fig = go.Figure(_hbar(labels, counts, hover))
+    fig = new_figure(_hbar(labels, counts, hover))
     _layout(fig, title, max(170, 30 * len(labels) + 120), x_title=axis)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(dtick=_dtick(counts))
@@ -155,6 +163,7 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
             f"{esc(n)} — {esc(lst)}" for n, lst in zip(f["organisation"], f["lists"], strict=True)
         ]
         fig = _hbar_figure(title, tr("axis.findings"), labels, list(f["findings"]), hover)
+        fig.data[0].marker.color = [org_colour(n) for n in f["organisation"]]
         clicks.values[0] = list(f["organisation"])
     elif summary in ("by_country", "by_check", "mitigation"):
         col = {"by_country": "entry_country", "by_check": "check", "mitigation": "kind"}[summary]
@@ -166,7 +175,7 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
         clicks.values[0] = list(frame[col])
     elif summary == "by_field":
         labels = [short(v, 32) for v in frame["field"]]
-        fig = go.Figure()
+        fig = new_figure()
         for col, colour, name in (
             ("proposals", BLUE, tr("axis.proposals")),
             ("with_findings", RED, tr("series.with_findings")),
@@ -192,7 +201,7 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
         order = list(OUTCOME_ORDER) + sorted(set(frame["outcome"]) - set(OUTCOME_ORDER))
         shown = [v for v in order if v in set(frame["outcome"])]
         names = {v: short(tr("outcome." + v), 40) for v in shown}
-        fig = go.Figure()
+        fig = new_figure()
         for i, (kind, colour) in enumerate((("suggested", BLUE), ("judged", NAVY))):
             f = frame[frame["kind"] == kind].set_index("outcome")
             values = [v for v in shown if v in f.index]
@@ -231,12 +240,17 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
             fill_value=0,
         )
         pivot = pivot[[c for c in top.index if c in pivot.columns]]  # most findings first
-        fig = go.Figure(
+        if len(pivot) > TOP_PROPOSALS:  # the proposals with most findings, in id order
+            kept = pivot.sum(axis=1).sort_values(ascending=False, kind="stable")
+            pivot = pivot.loc[sorted(kept.index[:TOP_PROPOSALS])]
+            title = f"{title} ({TOP_PROPOSALS} / {len(kept)})"
+        org_names = np.array([esc(c) for c in pivot.columns], dtype=object)
+        fig = new_figure(
             go.Heatmap(
-                z=pivot.values.tolist(),
+                z=pivot.to_numpy(),
                 x=[short(c, 30) for c in pivot.columns],
                 y=[short(i, 30) for i in pivot.index],
-                customdata=[[esc(c) for c in pivot.columns] for _ in pivot.index],
+                customdata=np.repeat(org_names[np.newaxis, :], len(pivot.index), axis=0),
                 colorscale=[[0, "#f7fafc"], [0.01, "#fde0dd"], [1, "#a50f15"]],
                 xgap=2,
                 ygap=2,
@@ -253,7 +267,7 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
         fig.update_xaxes(tickangle=-35, side="bottom")
         fig.update_yaxes(autorange="reversed")
     elif summary == "timeline":
-        fig = go.Figure()
+        fig = new_figure()
         totals = frame.groupby("organisation")["links"].sum().sort_values(ascending=False)
         for i, name in enumerate(totals.index[:TOP]):
             f = frame[frame["organisation"] == name]
@@ -262,6 +276,7 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
                     x=list(f["year"]),
                     y=list(f["links"]),
                     name=short(name, 36),
+                    marker={"color": org_colour(name)},
                     hovertemplate="%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
                 )
             )
@@ -281,6 +296,25 @@ def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickM
         )
         fig.update_xaxes(dtick=1)
         fig.update_yaxes(dtick=_dtick(frame.groupby("year")["links"].sum()))
+    elif summary == "by_call_year":
+        fig = new_figure()
+        for i, (call, f) in enumerate(frame.groupby("call", sort=True)):
+            name = tr("filter.none") if call == NONE else str(call)
+            fig.add_trace(
+                go.Scatter(
+                    x=list(f["year"]),
+                    y=list(f["findings"]),
+                    mode="lines+markers",
+                    name=short(name, 40),
+                    marker={"color": org_colour(name), "size": 9},
+                    line={"color": org_colour(name)},
+                    hovertemplate="%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
+                )
+            )
+            clicks.values[i] = [(str(y), call) for y in f["year"]]
+        _layout(fig, title, 340, x_title=tr("axis.submitted"), y_title=tr("axis.findings"))
+        fig.update_layout(showlegend=True)
+        fig.update_xaxes(type="category")
     else:
         raise KeyError(summary)
     if not len(fig.data) or all(len(d.x if d.x is not None else ()) == 0 for d in fig.data):

@@ -1,11 +1,22 @@
 """The analyst page's drill-down table: the rows behind a clicked chart element, as HTML
-(headers and codes in the reader's language, every cell escaped)."""
+(headers and codes in the reader's language, every cell escaped; each proposal id a link
+that opens the review page on that proposal).
+
+Examples
+--------
+>>> proposal_link("P<1>", "http://h/")  # doctest: +NORMALIZE_WHITESPACE
+'<a class="wb-review-link" href="http://h/?proposal=P%3C1%3E" target="_blank"
+ rel="noopener">P&lt;1&gt;</a>'
+>>> proposal_link("P<1>", "")
+'P&lt;1&gt;'
+"""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -23,16 +34,35 @@ _CODED = {
 _COLUMNS = frozenset(analysis.DRILL_COLUMNS)
 
 
-def _cell(value: Any, column: str, tr: Callable[..., str]) -> str:
+def review_link(proposal_id: str, review_url: str) -> str:
+    """The review page's address that opens ``proposal_id`` (``?proposal=ID``)."""
+    return f"{review_url}?{urlencode({'proposal': proposal_id})}"
+
+
+def proposal_link(proposal_id: str, review_url: str) -> str:
+    """``proposal_id`` as a link to the review page opened on it (plain text without an address)."""
+    text = html.escape(proposal_id)
+    if not review_url:
+        return text
+    href = html.escape(review_link(proposal_id, review_url), quote=True)
+    return f'<a class="wb-review-link" href="{href}" target="_blank" rel="noopener">{text}</a>'
+
+
+def _cell(value: Any, column: str, tr: Callable[..., str], review_url: str = "") -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
+    if column == "proposal_id":
+        return proposal_link(str(value), review_url)
     if column in _CODED and isinstance(value, str):
         return html.escape(tr(_CODED[column] + value))
     return html.escape(str(value))
 
 
-def table_html(frame: pd.DataFrame, tr: Callable[..., str], limit: int = DRILL_ROWS) -> str:
-    """A plain HTML table of ``frame`` (headers and codes translated, every cell escaped)."""
+def table_html(
+    frame: pd.DataFrame, tr: Callable[..., str], limit: int = DRILL_ROWS, review_url: str = ""
+) -> str:
+    """A plain HTML table of ``frame`` (headers and codes translated, every cell escaped,
+    proposal ids linked to the review page at ``review_url``)."""
     if frame.empty:
         return f"<p class='wb-muted'>{html.escape(tr('drill.empty'))}</p>"
     head = "".join(
@@ -41,7 +71,9 @@ def table_html(frame: pd.DataFrame, tr: Callable[..., str], limit: int = DRILL_R
     columns = list(frame.columns)
     body = "".join(
         "<tr>"
-        + "".join(f"<td>{_cell(v, c, tr)}</td>" for v, c in zip(row, columns, strict=True))
+        + "".join(
+            f"<td>{_cell(v, c, tr, review_url)}</td>" for v, c in zip(row, columns, strict=True)
+        )
         + "</tr>"
         for row in frame.head(limit).itertuples(index=False)
     )

@@ -1,15 +1,22 @@
 """The analyst page as the notebook shows it: :func:`build_app` makes a
-:class:`~widgets.portfolio.app.PortfolioApp` and screens the proposals folder in a
-background thread, with progress and errors shown on the page in plain words."""
+:class:`~widgets.portfolio.app.PortfolioApp` and, in a background thread, reads the
+portfolio tables kept in ``WORKBENCH_PORTFOLIO_DIR`` and screens only the proposals
+that are new or changed since (:func:`workbench.portfolio.stored.refresh`), with
+progress and errors shown on the page in plain words."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from datetime import date
 
 from widgets.common import markup
 from widgets.common.kernel_thread import call_soon
 from widgets.portfolio.app import PortfolioApp
+from widgets.portfolio.revision import RevisionView
+from workbench.list_versions import VersionRecord
+from workbench.portfolio.rescreen import RescreenReport
 from workbench.portfolio.tables import PortfolioTables
 from workbench.settings import Settings
 
@@ -17,18 +24,21 @@ log = logging.getLogger("widgets")
 
 
 def build_app(settings: Settings | None = None, *, wait: bool = False) -> PortfolioApp:
-    """The analyst page for the settings' proposals folder, lists and store.
+    """The analyst page for the settings' proposals folder, lists, store and tables.
 
-    The folder is screened in a background thread (progress shown on the page;
+    The stored tables are read, and proposals missing or stale in them screened,
+    in a background thread (progress shown on the page;
     the widgets change on the kernel's thread); ``wait=True`` returns only once
     the screening is done, and outside a kernel (scripts, tests) once it is shown.
     """
+    from workbench.list_updates.status import list_warnings
     from workbench.lists import load_lists
-    from workbench.portfolio import screen_portfolio
+    from workbench.portfolio.stored import refresh
     from workbench.store import open_store
 
     settings = settings or Settings.from_env()
-    app = PortfolioApp(language=settings.language)
+    app = PortfolioApp(language=settings.language, review_url=settings.review_url)
+    app.views.children = [*app.views.children, revision_view(settings, app.tr())]
     app.progress.layout.display = ""
     app.status.value = markup.status_html(app.tr()("load.lists"), "busy")
 
@@ -60,9 +70,12 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
         """Screen in this background thread; the page changes on the kernel's thread."""
         try:
             lists = [x.value for x in load_lists(settings.lists)]
+            warnings = list_warnings(lists, date.today(), settings.list_max_age_days)
+            call_soon(app.set_list_warnings, warnings)
             store = open_store(settings.db_url)
             try:
-                run = screen_portfolio(
+                run = refresh(
+                    settings.portfolio_dir,
                     settings.data_dir,
                     lists,
                     progress=progress,
@@ -81,3 +94,36 @@ def build_app(settings: Settings | None = None, *, wait: bool = False) -> Portfo
     if wait:
         thread.join()
     return app
+
+
+def revision_view(settings: Settings, tr: Callable[..., str]) -> RevisionView:
+    """The list-revision view: versions from the settings' register, compared on the
+    settings' proposals (each side's tables kept under the portfolio folder)."""
+    from workbench.list_versions import VersionRegistry
+    from workbench.lists import load_lists
+    from workbench.portfolio.impact import list_impact, revisions
+    from workbench.store import open_store
+
+    try:
+        versions = revisions(VersionRegistry(settings.list_registry))
+    except Exception:  # an unreadable register: the view says there is nothing to compare
+        log.warning("list register %s could not be read", settings.list_registry, exc_info=True)
+        versions = {}
+
+    def compare(old: VersionRecord, new: VersionRecord) -> RescreenReport:
+        lists = [x.value for x in load_lists(settings.lists)]
+        store = open_store(settings.db_url)
+        try:
+            return list_impact(
+                settings.data_dir,
+                old,
+                new,
+                lists,
+                kept=settings.portfolio_dir / "revisions",
+                store=store,
+                years=settings.lookback_years,
+            )
+        finally:
+            store.close()
+
+    return RevisionView(versions, compare, tr, review_url=settings.review_url)

@@ -8,6 +8,11 @@ widget that carries only its figure's JSON: it waits for plotly.js, draws with
 ``Plotly.react`` (so a new figure updates the chart in place), follows the
 width of its box, and reports a click on a point in ``clicked``.
 
+A figure sent without a template (none, or one without a ``layout`` part, as
+:func:`widgets.portfolio.charts.new_figure` makes them) is drawn with plotly's
+``plotly_white`` template, sent once with the widget's code: copying the
+template into every figure took most of the time of a redraw.
+
 Figures are drawn from :class:`plotly.graph_objects.Figure` objects, so labels
 go through plotly's own text handling; text from data must be escaped
 (:func:`html.escape`) before it is put into a figure, as
@@ -23,6 +28,7 @@ from typing import Any
 import anywidget
 import plotly
 import plotly.graph_objects as go
+import plotly.io as pio
 import traitlets as t
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -42,6 +48,8 @@ function plotly() {
   });
 }
 
+const TEMPLATE = __TEMPLATE__;  // plotly's "plotly_white", for figures sent without one
+
 const CONFIG = {
   displaylogo: false,
   modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
@@ -56,7 +64,11 @@ export default {
     const draw = () => {
       const fig = model.get("figure") || {};
       const id = String(model.get("figure_id"));
-      Plotly.react(div, fig.data || [], fig.layout || {}, CONFIG).then(
+      const layout = Object.assign({}, fig.layout || {});
+      if (!layout.template || !layout.template.layout) {
+        layout.template = structuredClone(TEMPLATE);  // plotly may change what it is given
+      }
+      Plotly.react(div, fig.data || [], layout, CONFIG).then(
         () => { div.dataset.drawn = id; },
         (error) => { console.error("chart not drawn", error); },
       );
@@ -89,6 +101,10 @@ export default {
   },
 };
 """
+
+
+_TEMPLATE = json.dumps(pio.templates["plotly_white"].to_plotly_json())
+_CHART_ESM = _CHART_ESM.replace("__TEMPLATE__", _TEMPLATE)
 
 
 class PlotlyLoader(anywidget.AnyWidget):

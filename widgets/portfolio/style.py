@@ -47,6 +47,9 @@ CSS = """
 .wb-filter .widget-html { margin-bottom: 0; }
 .wb-filter .widget-html-content { height: auto; line-height: 1.3rem; }
 .wb-export { align-items: center; }
+.wb-revision-table td:nth-child(1), .wb-revision-table td:nth-child(3),
+.wb-revision-table td:nth-child(4), .wb-network-behind td:nth-child(1) { white-space: nowrap; }
+.wb-revision-choose, .wb-revision-export, .wb-network-export { align-items: center; }
 </style>
 """
 

@@ -24,7 +24,7 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
-from widgets.common.i18n import translator
+from widgets.common.i18n import translate, translator
 from widgets.common.ready import PageShown
 from widgets.common.remembered import Remembered
 from widgets.common.status import StatusBar
@@ -38,8 +38,10 @@ from widgets.review.picker import ProposalPicker
 from widgets.review.recording import Recorder
 from widgets.review.screening_flow import ScreeningFlow
 from widgets.review.state import ENABLED, AppState
+from widgets.review.upload import UploadPanel
 from workbench.errors import InputError
 from workbench.reviewer import IdentitySource, resolve_reviewer
+from workbench.session.revisions import revision_findings
 from workbench.session.workspace import Screened, Workspace
 from workbench.settings import LANGUAGES, Settings
 
@@ -96,7 +98,7 @@ class App(w.VBox):
         )
         self.status = StatusBar()
         self.picker = ProposalPicker(layout=w.Layout(width="24rem", flex="0 0 24rem"))
-        self.overview = Overview()
+        self.overview = Overview(list_max_age_days=settings.list_max_age_days)
         self.findings = FindingsTable()
         header = w.HBox(
             [self.title, self.who_box, self.language_toggle],
@@ -105,7 +107,17 @@ class App(w.VBox):
         header.add_class("wb-header")
         # the picker beside the proposal's overview; below, at full width, the findings
         # beside the evidence of the one selected, then the network, scope and judgment
-        top = w.HBox([self.picker, self.overview], layout=w.Layout(align_items="flex-start"))
+        self.upload = UploadPanel(
+            settings.data_dir,
+            compare=lambda intake: revision_findings(intake, self.workspace),
+            folders=lambda: {
+                str(e["proposal_id"]): str(e["id"])
+                for e in self.picker.entries
+                if e.get("proposal_id") and not e.get("error")
+            },
+        )
+        left = w.VBox([self.picker, self.upload], layout=w.Layout(flex="0 0 24rem"))
+        top = w.HBox([left, self.overview], layout=w.Layout(align_items="flex-start"))
         top.add_class("wb-top")
         self.panes = w.HBox([self.findings])
         self.panes.add_class("wb-panes")
@@ -137,12 +149,13 @@ class App(w.VBox):
             self, background=background, prefetch=background if prefetch is None else prefetch
         )
         t.link((self.language_toggle, "value"), (self, "language"))
-        for part in (self.status, self.picker, self.overview, self.findings):
+        for part in (self.status, self.picker, self.overview, self.findings, self.upload):
             t.dlink((self, "language"), (part, "language"))
         self.observe(self._labels, names="language")
         self.observe(self.refresh_enabled, names="state")
         self.reviewer_box.observe(self._on_reviewer, names="value")
         self.remembered_reviewer.observe(self._on_remembered, names="value")
+        self.upload.observe(self._on_handed_in, names="handed_in")
         with self.hold_trait_notifications():
             self.language = settings.language
             self._identify()
@@ -237,6 +250,13 @@ class App(w.VBox):
         if not self.reviewer_box.disabled:  # entered, not given by JupyterHub or the settings
             self.remembered_reviewer.value = self.reviewer
 
+    def _on_handed_in(self, change: Mapping[str, Any]) -> None:
+        """A proposal handed in on the page: list it in the picker and open it."""
+        folder = str(change["new"])
+        if folder:
+            self.screening.relist()
+            self.picker.proposal_id = folder
+
     def _on_remembered(self, change: Mapping[str, Any]) -> None:
         """The name the browser kept from an earlier visit, unless one is given or entered."""
         if not self.reviewer_box.disabled and not self.reviewer_box.value:
@@ -276,6 +296,6 @@ def _settings_error(exc: InputError) -> w.HTML:
     return w.HTML(
         markup.STYLE
         + "<div class='wb-app'><div class='wb-status wb-status-error'>"
-        + "設定に問題があります / The settings have problems:"
+        + " / ".join(translate("review.error.settings", lang) for lang in LANGUAGES)
         + f"<ul>{items}</ul></div></div>"
     )

@@ -15,11 +15,14 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
+from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
 from widgets.review.requests import Dispose
 from workbench.session.view import ReviewView
+from workbench.vocabulary import Disposition
+from workbench.window import DEFAULT_YEARS
 
-DISPOSITIONS = ("confirmed", "dismissed", "needs-information")
+DISPOSITIONS = tuple(Disposition)
 
 
 def faq_texts(keys: tuple[str, ...], language: str) -> dict[str, tuple[str, str]]:
@@ -55,16 +58,29 @@ class EvidencePanel(w.VBox):
         self._choice = w.ToggleButtons(options=[], value=None, style={"button_width": "auto"})
         self._rationale = w.Textarea(rows=2, layout=w.Layout(width="100%"))
         self._remember = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
+        # where a remembered dismissal applies: this proposal (the default) or all of them
+        self._scope = w.RadioButtons(options=[("", "proposal"), ("", "all")], value="proposal")
         self._save = w.Button(button_style="primary", icon="check")
+        self.errors = FormErrors()  # why a save was refused, beside the form
         self._form = w.VBox(
-            [self._now, self._choice, self._rationale, self._remember, self._save],
+            [
+                self._now,
+                self._choice,
+                self._rationale,
+                self._remember,
+                self._scope,
+                self._save,
+                self.errors,
+            ],
         )
         self._form.add_class("wb-disposition")
         super().__init__(children=[self._heading, self._body, self._form], **kwargs)
         self.add_class("wb-card")
         self.add_class("wb-evidence-panel")
         self._save.on_click(self._ask)
+        t.dlink((self, "language"), (self.errors, "language"))
         self._choice.observe(self._enable, names="value")
+        self._remember.observe(self._enable, names="value")
         self.observe(self._render, names=["view", "key", "language", "current", "enabled"])
         self._render()
 
@@ -81,6 +97,11 @@ class EvidencePanel(w.VBox):
         return self._remember
 
     @property
+    def scope(self) -> w.RadioButtons:
+        """Where a remembered dismissal applies: ``proposal`` (default) or ``all``."""
+        return self._scope
+
+    @property
     def save_button(self) -> w.Button:
         return self._save
 
@@ -90,6 +111,12 @@ class EvidencePanel(w.VBox):
         self._rationale.placeholder = tr("disposition.rationale_placeholder")
         self._remember.description = tr("disposition.remember")
         self._save.description = tr("disposition.save")
+        keep_scope = self._scope.value
+        self._scope.options = [
+            (tr("disposition.scope_proposal"), "proposal"),
+            (tr("disposition.scope_all"), "all"),
+        ]
+        self._scope.value = keep_scope or "proposal"
         keep = self._choice.value
         self._choice.options = [(tr(f"disposition.{d}"), d) for d in DISPOSITIONS]
         row = self.view.finding(self.key) if self.view and self.key else None
@@ -100,7 +127,8 @@ class EvidencePanel(w.VBox):
         self._form.layout.display = "flex"
         entry = self.view.entry(row) if self.view else None
         faq = faq_texts(row.faq, self.language)
-        self._body.value = markup.evidence_html(row, entry, faq, self.language, tr)
+        years = self.view.years if self.view else DEFAULT_YEARS
+        self._body.value = markup.evidence_html(row, entry, faq, self.language, tr, years)
         cur = self.current
         if cur.get("status"):
             what = tr(f"disposition.{cur['status']}")
@@ -128,6 +156,8 @@ class EvidencePanel(w.VBox):
             self._choice.value = cur.get("status") if cur.get("status") in DISPOSITIONS else None
             self._rationale.value = ""
             self._remember.value = False
+            self._scope.value = "proposal"
+            self.errors.errors = []
         else:
             self._choice.value = keep
         self._enable()
@@ -135,11 +165,13 @@ class EvidencePanel(w.VBox):
     def _enable(self, _change: object = None) -> None:
         row_open = bool(self.view and self.view.finding(self.key))
         self._save.disabled = not (self.enabled and row_open and self._choice.value)
-        dismissing = self._choice.value == "dismissed"
+        dismissing = self._choice.value == Disposition.DISMISSED
         row = self.view.finding(self.key) if self.view and self.key else None
         can_remember = bool(row and row.list_name and any(e.affiliation for e in row.evidence))
         self._remember.layout.display = "flex" if dismissing and can_remember else "none"
-        for control in (self._choice, self._rationale):
+        remembering = dismissing and can_remember and self._remember.value
+        self._scope.layout.display = "flex" if remembering else "none"
+        for control in (self._choice, self._rationale, self._scope):
             control.disabled = not self.enabled
 
     def _ask(self, _button: object) -> None:
@@ -147,5 +179,6 @@ class EvidencePanel(w.VBox):
             self.key,
             str(self._choice.value),
             self._rationale.value.strip(),
-            bool(self._remember.value and self._choice.value == "dismissed"),
+            bool(self._remember.value and self._choice.value == Disposition.DISMISSED),
+            str(self._scope.value or "proposal"),
         )

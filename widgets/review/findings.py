@@ -2,8 +2,11 @@
 
 Input traits: ``view`` (the screened proposal), ``dispositions`` (finding key
 → disposition value), ``person_filter`` (a person id from the network, or
-empty), ``language``, ``enabled``. Output trait: ``selected_key`` — the key
-of the finding whose evidence is open.
+empty), ``hidden`` (the findings remembered dismissals hide:
+:class:`~workbench.session.remembered.HiddenFinding` values), ``language``,
+``enabled``. Output trait: ``selected_key`` — the key of the finding whose
+evidence is open. The header says how many findings remembered dismissals hide,
+with a button that shows them (each with who dismissed it, when and why).
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
+from widgets.common.notices import hidden_by_html
 from workbench.session.view import FindingRow, ReviewView
+from workbench.window import DEFAULT_YEARS
 
 ALL = "*"
 
@@ -33,6 +38,8 @@ class FindingsTable(w.VBox):
     view = t.Instance(ReviewView, allow_none=True)
     dispositions = t.Dict()
     person_filter = t.Unicode("")
+    hidden = t.Tuple()
+    show_hidden = t.Bool(False)
     language = t.Unicode("ja")
     enabled = t.Bool(True)
     selected_key = t.Unicode("")  # output
@@ -47,6 +54,13 @@ class FindingsTable(w.VBox):
         self._clear_person = w.Button(icon="times", layout=w.Layout(width="auto"))
         self._person_box = w.HBox([self._person, self._clear_person])
         self._count = w.HTML()
+        self._hidden_note = w.HTML()
+        self._hidden_toggle = w.Button(layout=w.Layout(width="auto"))
+        self._hidden_box = w.HBox(
+            [self._hidden_note, self._hidden_toggle], layout=w.Layout(align_items="center")
+        )
+        self._hidden_box.add_class("wb-hidden-count")
+        self._hidden_rows: dict[str, w.HBox] = {}
         self._header = w.HTML(layout=w.Layout(flex="1 1 auto", width="100%"))
         self._header.add_class("wb-rowcells")
         header = w.HBox([w.HTML(layout=w.Layout(width="6.5rem", flex="0 0 auto")), self._header])
@@ -59,7 +73,15 @@ class FindingsTable(w.VBox):
             layout=w.Layout(flex_flow="row wrap"),
         )
         super().__init__(
-            children=[self._heading, controls, self._person_box, self._count, header, self._rows],
+            children=[
+                self._heading,
+                controls,
+                self._person_box,
+                self._count,
+                self._hidden_box,
+                header,
+                self._rows,
+            ],
             **kwargs,
         )
         self.add_class("wb-card")
@@ -67,9 +89,13 @@ class FindingsTable(w.VBox):
         for control in (self._check, self._severity, self._sort, self._descending):
             control.observe(self._render_rows, names="value")
         self._clear_person.on_click(self._clear)
+        self._hidden_toggle.on_click(self._toggle_hidden)
         self.observe(self._on_view, names="view")
         self.observe(self._render_all, names=["language"])
-        self.observe(self._render_rows, names=["dispositions", "person_filter", "enabled"])
+        self.observe(
+            self._render_rows,
+            names=["dispositions", "person_filter", "enabled", "hidden", "show_hidden"],
+        )
         self.observe(self._mark_selected, names="selected_key")
         self._render_all()
 
@@ -97,6 +123,15 @@ class FindingsTable(w.VBox):
     def shown_keys(self) -> list[str]:
         return list(self._row_widgets)
 
+    @property
+    def hidden_toggle(self) -> w.Button:
+        """Shows (or hides again) the findings remembered dismissals hide."""
+        return self._hidden_toggle
+
+    def hidden_shown(self) -> dict[str, str]:
+        """The hidden findings shown, by key: the markup of each row (tests)."""
+        return {k: row.children[1].value for k, row in self._hidden_rows.items()}
+
     # --- rendering -------------------------------------------------------------------------
     def _menus(self) -> None:
         tr = translator(self.language)
@@ -109,7 +144,9 @@ class FindingsTable(w.VBox):
         self._sort.description = tr("findings.sort")
         self._descending.description = tr("findings.descending")
         self._clear_person.description = tr("findings.clear_person")
-        self._check.options = [(tr("findings.all"), ALL)] + [(tr("check." + c), c) for c in checks]
+        self._check.options = [(tr("findings.all"), ALL)] + [
+            (tr("check." + c, years=view.years if view else DEFAULT_YEARS), c) for c in checks
+        ]
         self._severity.options = [(tr("findings.all"), ALL)] + [
             (tr("severity." + s), s) for s in severities
         ]
@@ -176,7 +213,14 @@ class FindingsTable(w.VBox):
             )
             button.on_click(lambda _b, key=f.key: self._select(key))
             cells = w.HTML(
-                markup.finding_row_html(f, str(self.dispositions.get(f.key, "")), tr),
+                markup.finding_row_html(
+                    f,
+                    str(self.dispositions.get(f.key, "")),
+                    tr,
+                    self.view.years if self.view else DEFAULT_YEARS,
+                    self.view.entry(f) if self.view else None,
+                    self.language,
+                ),
                 layout=w.Layout(flex="1 1 auto", width="100%"),
             )
             cells.add_class("wb-rowcells")
@@ -184,6 +228,7 @@ class FindingsTable(w.VBox):
             row.add_class("wb-row")
             self._row_widgets[f.key] = row
             widgets.append(row)
+        widgets += self._render_hidden(tr)
         self._rows.children = widgets
         self._mark_selected()
         if self.view is not None and not total:
@@ -206,6 +251,41 @@ class FindingsTable(w.VBox):
         else:
             self._person.value = ""
             self._person_box.layout.display = "none"
+
+    def _render_hidden(self, tr: Any) -> list[w.HBox]:
+        """The note on the findings remembered dismissals hide, and those rows when shown."""
+        self._hidden_rows = {}
+        n = len(self.hidden) if self.view is not None else 0
+        self._hidden_box.layout.display = "flex" if n else "none"
+        self._hidden_note.value = (
+            f"<span class='wb-muted'>{markup.esc(tr('findings.hidden', n=n))} — </span>"
+        )
+        self._hidden_toggle.description = tr(
+            "findings.hidden_hide" if self.show_hidden else "findings.hidden_show"
+        )
+        if not (n and self.show_hidden):
+            return []
+        years = self.view.years if self.view else DEFAULT_YEARS
+        out = []
+        for h in self.hidden:
+            cells = w.HTML(
+                markup.finding_row_html(h.row, "dismissed", tr, years, None, self.language)
+                + hidden_by_html(h.verdicts, tr),
+                layout=w.Layout(flex="1 1 auto", width="100%"),
+            )
+            cells.add_class("wb-rowcells")
+            row = w.HBox(
+                [w.HTML(layout=w.Layout(width="6.5rem", flex="0 0 auto")), cells],
+                layout=w.Layout(align_items="center"),
+            )
+            row.add_class("wb-row")
+            row.add_class("wb-remembered-row")
+            self._hidden_rows[h.row.key] = row
+            out.append(row)
+        return out
+
+    def _toggle_hidden(self, _button: object) -> None:
+        self.show_hidden = not self.show_hidden
 
     def _mark_selected(self, _change: object = None) -> None:
         for key, row in self._row_widgets.items():

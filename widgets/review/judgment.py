@@ -20,16 +20,12 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
+from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
 from widgets.review.requests import Judge, UpdateMeasure
+from workbench.vocabulary import MeasureStatus, Outcome
 
-OUTCOMES = (
-    "no-concern",
-    "mitigation-as-needed",
-    "mitigation-before-start",
-    "review-withheld",
-    "resubmission-requested",
-)
+OUTCOMES = tuple(Outcome)
 
 
 class MeasureRow(NamedTuple):
@@ -95,6 +91,7 @@ class JudgmentForm(w.VBox):
         self._notes = w.Textarea(rows=3, layout=w.Layout(width="100%"))
         self._notes_label = w.HTML()
         self._save = w.Button(button_style="primary", icon="save")
+        self.errors = FormErrors()  # why a save was refused, beside the form
         self._existing_caption = w.HTML()
         self._existing_grid = w.VBox(layout=w.Layout(width="100%"))
         self._existing_grid.add_class("wb-measures")
@@ -119,6 +116,7 @@ class JudgmentForm(w.VBox):
                 self._notes_label,
                 self._notes,
                 self._save,
+                self.errors,
             ],
             layout=w.Layout(flex="3 1 0", min_width="26rem"),
         )
@@ -142,6 +140,7 @@ class JudgmentForm(w.VBox):
         self.add_class("wb-card")
         self.add_class("wb-judgment")
         self._save.on_click(self._ask)
+        t.dlink((self, "language"), (self.errors, "language"))
         self._outcome.observe(self._enable, names="value")
         self.observe(self._labels, names="language")
         self.observe(self._load, names="record")
@@ -250,8 +249,6 @@ class JudgmentForm(w.VBox):
             f"<div class='wb-muted'>{markup.esc(tr('judgment.measure_table'))}</div>"
         )
         cells: list[w.Widget] = []
-        from workbench.store.vocabulary import MeasureStatus  # the store is loaded by now
-
         statuses = [str(s) for s in MeasureStatus]
         for m in measures:
             mid = int(m["id"])
@@ -273,7 +270,8 @@ class JudgmentForm(w.VBox):
             self._rows[mid] = row
             persons = ", ".join(m.get("persons") or [])
             what = (
-                f"<b>#{mid} {markup.esc(tr('measure.' + str(m.get('kind'))))}</b>"
+                f"<b>{markup.esc(m.get('number', mid))}. "
+                f"{markup.esc(tr('measure.' + str(m.get('kind'))))}</b>"
                 f" — {markup.esc(m.get('text', ''))}"
                 + (
                     f"<br><span class='wb-muted'>{markup.esc(tr('measure.persons'))}: "
@@ -306,6 +304,7 @@ class JudgmentForm(w.VBox):
             self._render_record(keep=True)
             self._enable()
             return
+        self.errors.errors = []
         with self.hold_trait_notifications():
             self._outcome.value = r.get("outcome") if r.get("outcome") in OUTCOMES else ""
             self._notes.value = str(r.get("notes") or "")

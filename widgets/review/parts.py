@@ -1,4 +1,4 @@
-"""The review parts of the page: evidence, network, scope, judgment and export.
+"""The review parts of the page: evidence, remembered verdicts, network, scope, judgment, export.
 
 They matter only once a proposal is open, so the page makes them later than
 its first view: :class:`ReviewParts`, owned by the review ``App``, builds them once, may place
@@ -25,6 +25,7 @@ from widgets.review.evidence import EvidencePanel
 from widgets.review.export import ExportPanel
 from widgets.review.judgment import JudgmentForm
 from widgets.review.overview import ScopeTable
+from widgets.review.remembered import RememberedPanel
 from widgets.review.state import AppState
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class ReviewParts:
     scope: ScopeTable
     judgment: JudgmentForm
     export: ExportPanel
+    remembered: RememberedPanel
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -100,7 +102,7 @@ class ReviewParts:
         """The parts that take input, once made (else none)."""
         if not self._built:
             return ()
-        return (self.evidence, self.judgment, self.export)
+        return (self.evidence, self.judgment, self.export, self.remembered)
 
     @property
     def shown(self) -> bool:
@@ -120,7 +122,8 @@ class ReviewParts:
             self.scope = ScopeTable()
             self.judgment = JudgmentForm()
             self.export = ExportPanel()
-            for part in (self.evidence, self.scope, self.judgment, self.export):
+            self.remembered = RememberedPanel()
+            for part in (self.evidence, self.scope, self.judgment, self.export, self.remembered):
                 t.dlink((self.app, "language"), (part, "language"))
             t.dlink((self.app.findings, "selected_key"), (self.evidence, "key"))
             self._built = True
@@ -149,6 +152,7 @@ class ReviewParts:
             if self._built:
                 self.scope.view = None
                 self.evidence.view = None
+                self.remembered.remembered = None
                 self.export.link = ""
                 self.export.new_tab.clear()
             self._shown = False
@@ -159,6 +163,7 @@ class ReviewParts:
         self.app.panes.children = [self.app.findings, self.evidence]
         self.app.main.children = [
             self.app.panes,
+            self.remembered,
             self.network_box,
             self.scope,
             self.judgment,
@@ -219,7 +224,14 @@ class ReviewParts:
                 self.network_box.children = [self.network_heading, self.network]
             # In place but out of sight: the browser makes their views (and draws the
             # empty figure) now; the first proposal only reveals them.
-            for part in (self.evidence, self.scope, self.judgment, self.export, self.network_box):
+            for part in (
+                self.evidence,
+                self.remembered,
+                self.scope,
+                self.judgment,
+                self.export,
+                self.network_box,
+            ):
                 self._hidden[part] = {name: getattr(part.layout, name) for name in _HIDDEN}
                 for name, value in _HIDDEN.items():
                     setattr(part.layout, name, value)

@@ -15,10 +15,15 @@ import ipywidgets as w
 import traitlets as t
 
 from widgets.common import markup
-from widgets.common.i18n import label
+from widgets.common.i18n import translator
+from workbench.vocabulary import ReviewStatus
 
 #: Status marks that read without colour: empty, half and full circles.
-STATUS_MARKS = {"not-reviewed": "○", "in-progress": "◐", "judged": "●"}
+STATUS_MARKS: dict[str, str] = {
+    ReviewStatus.NOT_REVIEWED: "○",
+    ReviewStatus.IN_PROGRESS: "◐",
+    ReviewStatus.JUDGED: "●",
+}
 
 
 class ProposalPicker(w.VBox):
@@ -55,13 +60,13 @@ class ProposalPicker(w.VBox):
     def _option(self, e: dict[str, Any]) -> str:
         status = str(e.get("status") or "")
         if e.get("error"):
-            word = label("picker.invalid", self.language)
+            word = translator(self.language)("picker.invalid")
             return f"⚠ {e['id']} — {word}"
         title = str(e.get("title") or "")
         shown = e.get("proposal_id") or e["id"]
         if not status:  # not known yet: the store is still opening
             return f"· {shown} {title}"
-        word = label(f"status.{status}", self.language)
+        word = translator(self.language)(f"status.{status}")
         return f"{STATUS_MARKS.get(status, '○')} {shown} [{word}] {title}"
 
     def _visible(self) -> list[dict[str, Any]]:
@@ -72,10 +77,10 @@ class ProposalPicker(w.VBox):
         return [e for e in self.entries if any(needle in str(e.get(f, "")).lower() for f in fields)]
 
     def _refresh(self, _change: object = None) -> None:
-        tr = self.language
+        tr = translator(self.language)
         visible = self._visible()
-        self._heading.value = markup.heading_html(label("section.picker", tr))
-        self._search.placeholder = label("picker.search", tr)
+        self._heading.value = markup.heading_html(tr("section.picker"))
+        self._search.placeholder = tr("picker.search")
         options = [(self._option(e), str(e["id"])) for e in visible]
         with self.hold_trait_notifications():
             current = self.proposal_id
@@ -91,12 +96,12 @@ class ProposalPicker(w.VBox):
     def _show_count(self, _change: object = None) -> None:
         visible = self._visible()
         text = (
-            label("picker.count", self.language, n=len(visible))
+            translator(self.language)("picker.count", n=len(visible))
             if visible
-            else label("picker.none", self.language)
+            else translator(self.language)("picker.none")
         )
         if visible and self.prepared:
-            text += " · " + label("picker.prepared", self.language, n=self.prepared)
+            text += " · " + translator(self.language)("picker.prepared", n=self.prepared)
         self._count.value = f"<div class='wb-muted wb-count'>{markup.esc(text)}</div>"
 
     def _picked(self, change: dict[str, Any]) -> None:

@@ -16,18 +16,22 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from widgets.common import markup
+from widgets.common import markup, printable
+from widgets.common.form_errors import FormErrors
 from widgets.common.i18n import translator
-from widgets.review.requests import Dispose, Export, Judge, UpdateMeasure
+from widgets.review.requests import Dispose, Export, Judge, Revoke, UpdateMeasure
 from widgets.review.state import AppState
 from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
+from workbench.session.history import Names, describe
+from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
     from widgets.review.app import App
     from widgets.review.parts import ReviewParts
+    from workbench.session.remembered import RememberedView
     from workbench.store.state import ReviewState
 
 log = logging.getLogger("widgets")
@@ -46,6 +50,7 @@ class Recorder:
         parts.evidence.observe(self._on_dispose, names="request")
         parts.judgment.observe(self._on_judge, names="request")
         parts.export.observe(self._on_export, names="request")
+        parts.remembered.observe(self._on_revoke, names="request")
 
     def _relabel(self, _change: object = None) -> None:
         if self.app.review is not None and self.app.parts.shown:
@@ -65,8 +70,27 @@ class Recorder:
             app.findings.dispositions = {k: str(d.disposition) for k, d in decided.items()}
             app.judgment.record = self._record(review, reset=reset)
 
+    def show_remembered(self, memory: RememberedView | None) -> None:
+        """Show the remembered verdicts for the open proposal and the findings they hide."""
+        app = self.app
+        with app.hold_trait_notifications():
+            app.findings.show_hidden = False
+            app.findings.hidden = memory.hidden if memory else ()
+            app.parts.remembered.remembered = memory
+
+    def _names(self, review: ReviewState) -> Names:
+        """How the history names findings (as the table does), people and measures."""
+        screened = self.app.screened
+        if screened is None:
+            return Names.of((), {}, (m.id for m in review.measures))
+        view = screened.view
+        rows = [*view.findings, *(h.row for h in self.app.findings.hidden)]
+        people = {s.id: s.name for s in view.scope}
+        return Names.of(rows, people, (m.id for m in review.measures), screened.years)
+
     def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
         j = review.judgment
+        names = self._names(review)
         history = []
         for e in reversed(review.history):
             why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")
@@ -74,7 +98,7 @@ class Recorder:
                 {
                     "when": e.when(),
                     "who": e.reviewer,
-                    "what": e.describe(self.app.language),
+                    "what": describe(e, names, self.app.language),
                     "why": why,
                 }
             )
@@ -89,6 +113,7 @@ class Recorder:
             "measures": [
                 {
                     "id": m.id,
+                    "number": names.number(m.id),  # 1, 2, … in this proposal
                     "kind": str(m.kind),
                     "text": m.text,
                     "persons": list(m.persons),
@@ -138,19 +163,34 @@ class Recorder:
                     return (me, other)
         return ()
 
-    def _who(self) -> str | None:
+    def _who(self, form: FormErrors | None = None) -> str | None:
         try:
             return resolve_reviewer(self.app.reviewer, configured=self.app.settings.reviewer).name
         except InputError:
-            self.app.status.say("judgment.need_reviewer", "error")
+            self._refuse(form, "judgment.need_reviewer")
             return None
 
-    def _write(self, part: str, saved: str, action: Callable[[str, int], ReviewState]) -> bool:
+    def _refuse(self, form: FormErrors | None, key: str, **values: Any) -> None:
+        """Say why the page did not save: beside ``form``, else in the status area."""
+        if form is None:
+            self.app.status.say(key, "error", **values)
+            return
+        form.errors = [(key, values)]
+        self.app.status.say("error.see_form", "error")
+
+    def _write(
+        self,
+        part: str,
+        saved: str,
+        action: Callable[[str, int], ReviewState],
+        form: FormErrors | None = None,
+    ) -> bool:
         """Run one store write with the state machine and the error handling around it;
-        ``part`` names what is written (a label key), ``saved`` the label said once written."""
+        ``part`` names what is written (a label key), ``saved`` the label said once written;
+        the problems of refused input are shown beside ``form``, once, in the page's language."""
         if self.app.screened is None or self.app.review is None:
             return False
-        who = self._who()
+        who = self._who(form)
         if who is None:
             return False
         from workbench.store.conflicts import StaleWriteError
@@ -167,10 +207,22 @@ class Recorder:
             self.app.status.show(message.splitlines()[0], "error")
             self.app.state = AppState.READY
             return False
-        except Exception as exc:  # bad input (InputError) or a failed write, in plain words
+        except InputError as exc:  # bad input: beside the form, in the page's language
+            log.info("%s refused: %s", part, exc)
+            if form is None:
+                self.app.status.fail(self.app.what(part), exc)
+            else:
+                errors = [p for p in exc.problems if p.severity == "error"] or list(exc.problems)
+                form.errors = errors
+                self.app.status.say("error.see_form", "error")
+            self.app.state = AppState.READY
+            return False
+        except Exception as exc:  # a failed write, in plain words
             self.app.status.fail(self.app.what(part), exc)
             self.app.state = AppState.READY
             return False
+        if form is not None:
+            form.errors = []
         self._take(review, reset=True)
         self.app.judgment.conflict = ""
         self.app.state = AppState.READY
@@ -191,11 +243,11 @@ class Recorder:
         req: Dispose | None = change["new"]
         if req is None or self.app.screened is None:
             return
-        if req.disposition == "dismissed" and not req.rationale:
-            self.app.status.say("disposition.need_rationale", "error")
+        if req.disposition == Disposition.DISMISSED and not req.rationale:
+            self._refuse(self.app.evidence.errors, "disposition.need_rationale")
             return
         screened = self.app.screened
-        self._write(
+        saved = self._write(
             "section.evidence",
             "disposition.saved",
             lambda who, seq: self.app.workspace.decisions.dispose(
@@ -206,8 +258,36 @@ class Recorder:
                 req.remember,
                 reviewer=who,
                 expected_seq=seq,
+                scope=req.scope,
             ),
+            self.app.evidence.errors,
         )
+        if saved and req.remember and req.disposition == Disposition.DISMISSED:
+            self.app.screening.rescreen()  # the verdict now hides the finding: say so
+
+    def _on_revoke(self, change: Mapping[str, Any]) -> None:
+        req: Revoke | None = change["new"]
+        if req is None or self.app.screened is None:
+            return
+        form = self.app.parts.remembered.errors
+        if not req.reason:
+            self._refuse(form, "remembered.need_reason")
+            return
+        who = self._who(form)
+        if who is None:
+            return
+        try:
+            self.app.workspace.decisions.revoke(req.memory_id, req.reason, reviewer=who)
+        except InputError as exc:
+            form.errors = [p for p in exc.problems if p.severity == "error"] or list(exc.problems)
+            self.app.status.say("error.see_form", "error")
+            return
+        except Exception as exc:  # a failed write, in plain words
+            self.app.status.fail(self.app.what("section.remembered"), exc)
+            return
+        form.errors = []
+        self.app.status.say("remembered.revoked", "ok")
+        self.app.screening.rescreen()  # what the verdict hid comes back
 
     def _on_judge(self, change: Mapping[str, Any]) -> None:
         req: Judge | UpdateMeasure | None = change["new"]
@@ -217,7 +297,7 @@ class Recorder:
             self._update_measure(req)
             return
         if not req.outcome:
-            self.app.status.say("judgment.need_outcome", "error")
+            self._refuse(self.app.judgment.errors, "judgment.need_outcome")
             return
         screened = self.app.screened
         self._write(
@@ -231,6 +311,7 @@ class Recorder:
                 reviewer=who,
                 expected_seq=seq,
             ),
+            self.app.judgment.errors,
         )
 
     def _update_measure(self, req: UpdateMeasure) -> None:
@@ -238,7 +319,8 @@ class Recorder:
         mid = req.measure_id
         changes = dict(req.changes)
         if not changes:
-            self.app.status.say("judgment.measure_unchanged", "error", id=mid)
+            number = self._names(self.app.review).number(mid) if self.app.review else mid
+            self._refuse(self.app.judgment.errors, "judgment.measure_unchanged", id=number)
             return
         screened = self.app.screened
         assert screened is not None
@@ -248,6 +330,7 @@ class Recorder:
             lambda who, seq: self.app.workspace.decisions.update_measure(
                 screened, mid, changes, reviewer=who, expected_seq=seq
             ),
+            self.app.judgment.errors,
         )
 
     def _on_export(self, change: Mapping[str, Any]) -> None:
@@ -269,7 +352,9 @@ class Recorder:
                         ),
                         reset=False,
                     )
-                payload = self.app.workspace.decisions.export_xlsx(screened, self.app.language)
+                payload = self.app.workspace.decisions.export_xlsx(
+                    screened, self.app.language, self._names(self.app.review)
+                )
                 name = f"{safe_stem(pid)}-review.xlsx"
                 mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             else:
@@ -287,7 +372,7 @@ class Recorder:
                     "reviewer": record["who"],
                     "measures": record["measures"],
                 }
-                page = markup.printable_html(
+                page = printable.printable_html(
                     view, dispositions, judgment, record["history"], self.app.language, tr
                 )
         except Exception as exc:

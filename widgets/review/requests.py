@@ -23,6 +23,15 @@ class Dispose:
     disposition: str
     rationale: str
     remember: bool = False
+    scope: str = "proposal"  # where a remembered dismissal applies: "proposal" or "all"
+
+
+@dataclass(frozen=True, eq=False)
+class Revoke:
+    """Withdraw a remembered verdict (``proposal#seq``), with the reason."""
+
+    memory_id: str
+    reason: str
 
 
 @dataclass(frozen=True, eq=False)

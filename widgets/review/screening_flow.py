@@ -26,6 +26,7 @@ from widgets.review.parts import warm_network
 from widgets.review.requests import ChangeWindow
 from widgets.review.state import AppState
 from workbench.session.screened import StepClock
+from workbench.vocabulary import ReviewStatus
 from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class ScreeningFlow:
         self._idle.set()
         self._prefetch = prefetch
         self._thread: threading.Thread | None = None
+        #: the reference date and window of the last screening asked for (to screen again)
+        self.window: tuple[date | None, int | None] = (None, None)
         self._fallback: threading.Timer | None = None
         app.picker.observe(self._on_pick, names="proposal_id")
         app.overview.observe(self._on_window, names="request")
@@ -106,6 +109,11 @@ class ScreeningFlow:
             self._fallback.cancel()
         self._thread.start()
 
+    def relist(self) -> None:
+        """List the folder's proposals again (one was handed in) with their review statuses."""
+        self._list_proposals()
+        self._statuses_shown(self.workspace.statuses())
+
     def _list_proposals(self) -> None:
         """The proposals of the folder, at once; their review status follows from the store."""
         try:
@@ -118,11 +126,16 @@ class ScreeningFlow:
         """Read the review statuses from the store and show them in the picker."""
         statuses = self.workspace.statuses()
         call_soon(self._statuses_shown, statuses)
+        self._verify()
+
+    def _verify(self) -> None:
+        """Check the store's tamper evidence; a break shows as a banner on the overview."""
+        call_soon(setattr, self.app.overview, "store_report", self.workspace.decisions.verify())
 
     def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
         entries = [dict(e) for e in self.app.picker.entries]
         for e in entries:
-            e["status"] = statuses.get(str(e.get("proposal_id")), "not-reviewed")
+            e["status"] = statuses.get(str(e.get("proposal_id")), ReviewStatus.NOT_REVIEWED)
         self.app.picker.entries = entries
 
     def _warm_up(self) -> None:
@@ -177,6 +190,7 @@ class ScreeningFlow:
     ) -> None:
         """Screen and show the proposal of ``folder_id`` (in the background when enabled)."""
         picked = time.perf_counter()
+        self.window = (as_of, years)
         with self._gen_lock:
             self._generation += 1
             generation = self._generation
@@ -193,6 +207,11 @@ class ScreeningFlow:
             job()
         else:
             self._future = self._executor.submit(job)
+
+    def rescreen(self) -> None:
+        """Screen the open proposal again, with the same window (the verdicts changed)."""
+        if self.app.proposal:
+            self.open_proposal(self.app.proposal, *self.window)
 
     def wait(self, timeout: float = 60.0) -> None:
         """Wait for the background screening to finish (tests and benchmarks).
@@ -229,7 +248,19 @@ class ScreeningFlow:
         except Exception as exc:
             call_soon(self._screening_failed, generation, exc)
             return
-        call_soon(self._present, folder_id, screened, review, steps, generation, picked)
+        memory = self._remembered(folder_id, screened, as_of)
+        call_soon(self._present, folder_id, screened, review, steps, generation, picked, memory)
+        self._verify()  # after the proposal is on its way: it reads every event
+
+    def _remembered(self, folder_id: str, screened: Screened, as_of: date | None) -> Any:
+        """The remembered verdicts for the proposal and the findings they hide (or None)."""
+        from workbench.session.remembered import remembered
+
+        try:
+            return remembered(self.workspace, folder_id, screened, as_of)
+        except Exception:  # the findings are shown all the same; the log says why
+            log.warning("remembered verdicts of %s not read", folder_id, exc_info=True)
+            return None
 
     def _screening_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
@@ -249,11 +280,12 @@ class ScreeningFlow:
         steps: Mapping[str, float],
         generation: int,
         picked: float,
+        memory: Any = None,
     ) -> None:
         if generation != self._generation:
             return  # another proposal was picked meanwhile: it sets the page idle when shown
         try:
-            self._present_current(folder_id, screened, review, steps, picked)
+            self._present_current(folder_id, screened, review, steps, picked, memory)
         finally:
             self._idle.set()
 
@@ -264,11 +296,12 @@ class ScreeningFlow:
         review: ReviewState,
         steps: Mapping[str, float],
         picked: float,
+        memory: Any = None,
     ) -> None:
         self.app.status.say("progress.showing", "busy", 0.85)
         ready = time.perf_counter()
         try:
-            self._show(screened, review)
+            self._show(screened, review, memory)
         except Exception as exc:
             self.app.status.fail(self.app.what("section.findings"), exc)
             self.app.state = AppState.FAILED
@@ -297,13 +330,14 @@ class ScreeningFlow:
         )
         self.app.state = AppState.READY
 
-    def _show(self, screened: Screened, review: ReviewState) -> None:
+    def _show(self, screened: Screened, review: ReviewState, memory: Any = None) -> None:
         app = self.app
         app.parts.build()
         app.screened = screened
         with app.hold_trait_notifications():
             app.overview.show_window(screened.view.as_of, screened.years)
             app.recorder.show(review, reset=True)
+            app.recorder.show_remembered(memory)
             app.findings.person_filter = ""
             app.findings.selected_key = ""
             app.judgment.conflict = ""

@@ -92,7 +92,7 @@ from workbench.linking import Links, link_people
 from workbench.model import Authorship, Person, Proposal, Work
 from workbench.rules import MatcherLike
 from workbench.scope import decide_scope
-from workbench.window import DEFAULT_YEARS, Window, reference_date
+from workbench.window import DEFAULT_YEARS, Window
 
 __all__ = ["build_graph", "dedupe_works", "work_node"]
 
@@ -110,6 +110,7 @@ def build_graph(
     *,
     organisations: bool = True,
     links: Links | None = None,
+    window: Window | None = None,
 ) -> CoauthorGraph:
     """Build the co-authorship graph of ``proposal`` from ``works``.
 
@@ -124,7 +125,8 @@ def build_graph(
         called once per distinct affiliation string. Without it nothing is flagged.
     as_of, years
         The look-back window ends on ``as_of`` (default: the proposal's submission
-        date) and starts ``years`` earlier, both days inclusive.
+        date) and starts ``years`` earlier, both days inclusive; or ``window``, the one
+        the screening used (:meth:`~workbench.window.Window.for_proposal`).
     organisations
         Also build the author–organisation graph for the institution view.
     links
@@ -132,11 +134,10 @@ def build_graph(
         :class:`~workbench.screening.ScreeningResult` carries them): the same links
         the screening used, not made a second time.
     """
-    end = reference_date(as_of, proposal.submitted, source=proposal.source or proposal.proposal_id)
-    window = Window.ending(end, years)
+    window = window or Window.for_proposal(proposal, as_of, years)
     read = list(works)
     with collector_paused:
-        return _build(proposal, read, matcher, window, years, organisations, links)
+        return _build(proposal, read, matcher, window, organisations, links)
 
 
 def _build(
@@ -144,7 +145,6 @@ def _build(
     read: list[Work],
     matcher: MatcherLike | None,
     window: Window,
-    years: int,
     organisations: bool,
     links: Links | None,
 ) -> CoauthorGraph:
@@ -239,7 +239,7 @@ def _build(
         team=dict(resolution.team),
         report=report,
         fingerprint=_fingerprint(proposal.proposal_id, by_work),
-        meta={"years": years},
+        meta={"years": window.years},
     )
 
 

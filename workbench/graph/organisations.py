@@ -33,6 +33,21 @@ def org_node(display_name: str, openalex: str | None = None, ror: str | None = N
     return f"org:{name_key(display_name)}"
 
 
+def _add_organisation(
+    G: nx.Graph, org: str, label: str, entries: tuple[str, ...], country: str
+) -> None:
+    """The organisation node ``org`` (once): listed when it stands for list ``entries``."""
+    if org not in G:
+        G.add_node(
+            org,
+            kind=NodeKind.ORGANISATION.value,
+            label=label,
+            listed=bool(entries),
+            entries=entries,
+            country=country,
+        )
+
+
 def organisation_graph(
     works: Sequence[Work],
     nodes: Sequence[Sequence[str]],
@@ -57,30 +72,14 @@ def organisation_graph(
                 org = node_of.get(inst)
                 if org is None:
                     org = node_of[inst] = org_node(inst.display_name, inst.id, inst.ror)
-                if org not in G:
-                    G.add_node(
-                        org,
-                        kind=NodeKind.ORGANISATION.value,
-                        label=inst.display_name,
-                        listed=False,
-                        entries=(),
-                        country=inst.country_code or "",
-                    )
+                _add_organisation(G, org, inst.display_name, (), inst.country_code or "")
                 links[node, org].append(i)
         for node, c in by_work[w.id].items():
             if not c.hits:
                 continue
             for h in c.hits:
                 org = f"entry:{h.key}"
-                if org not in G:
-                    G.add_node(
-                        org,
-                        kind=NodeKind.ORGANISATION.value,
-                        label=h.entry_name,
-                        listed=True,
-                        entries=(h.key,),
-                        country="",
-                    )
+                _add_organisation(G, org, h.entry_name, (h.key,), "")
                 links[node, org].append(i)
     for node in dict.fromkeys(n for n, _ in links):  # first seen first: a stable order
         G.add_node(node, **people.nodes[node])

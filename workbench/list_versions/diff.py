@@ -164,24 +164,18 @@ class ListDiff:
 
 def same_list(old: ScreeningList, new: ScreeningList) -> Problem | None:
     """Why ``old`` and ``new`` are not two versions of one list, or ``None`` when they are."""
-    expected = "two versions of the same list: same name and publisher"
     if old.name != new.name:
-        return Problem(
-            new.source or new.name,
-            "list",
-            "name",
-            f"'{new.name}' is another list than '{old.name}' ({old.source}), not a version of it",
-            expected,
+        field = "name"
+        why = f"'{new.name}' is another list than '{old.name}' ({old.source}), not a version of it"
+    elif old.publisher != new.publisher:
+        field = "publisher"
+        why = (
+            f"published by '{new.publisher}', but '{old.name}' ({old.source}) by '{old.publisher}'"
         )
-    if old.publisher != new.publisher:
-        return Problem(
-            new.source or new.name,
-            "list",
-            "publisher",
-            f"published by '{new.publisher}', but '{old.name}' ({old.source}) by '{old.publisher}'",
-            expected,
-        )
-    return None
+    else:
+        return None
+    expected = "two versions of the same list: same name and publisher"
+    return Problem(new.source or new.name, "list", field, why, expected)
 
 
 def _other_names(e: ListEntry) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from workbench.lists import load_lists, shipped_lists
 from workbench.model import Loaded, ScreeningList
+from workbench.output_text import printable_stdout
 
 #: How many lines of each report section the text output shows without ``--all``.
 SHOWN = 20
@@ -93,6 +94,12 @@ def as_text(loaded: Loaded[ScreeningList], show_all: bool = False) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # names and reports come from list files: no escape sequence reaches the terminal
+    with printable_stdout(args.format != "json"):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from workbench.list_updates import cli as updates
 
     if args.files[:1] == ["update"]:

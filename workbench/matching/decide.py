@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from workbench.matching.index import IndexedEntry, Variant
 from workbench.matching.normalize import Tokens
 from workbench.matching.places import PLACES
+from workbench.matching.token_set import LOOSE_PENALTY
 from workbench.matching.transliteration import TRANSLITERATION_PENALTY, translit_key
 from workbench.matching.vocabulary import (
     CANONICAL,
@@ -64,6 +65,7 @@ class Candidate:
     first: int  # first comparison token
     last: int  # last comparison token (inclusive)
     edits: int  # corrected typos inside
+    loose: tuple[str, ...] = ()  # how a loosely matched name differs (see token_set)
 
 
 def rejected(tokens: Tokens, c: Candidate, v: Variant, entry: IndexedEntry) -> str | None:
@@ -191,11 +193,47 @@ def score(
         else:
             value = min(value, ACRONYM_WITHOUT_CONTEXT)
             reasons.append(f"{v.kind}-without-context")
+    elif v.generic_alias and not context:  # generic words only: never a name alone
+        value = min(value, GENERIC_WITHOUT_COUNTRY)
+        reasons.append("generic-alias-alone")
     elif v.weak:
+        if v.generic_alias:
+            reasons.append("generic-alias-supporting")
         if agrees or context:
             value = min(value, GENERIC_WITH_COUNTRY)
             reasons.append("generic-name")
         else:
             value = min(value, GENERIC_WITHOUT_COUNTRY)
             reasons.append("generic-name-without-country")
+    return max(0.0, round(value, 4)), tuple(reasons)
+
+
+def score_loose(
+    c: Candidate,
+    v: Variant,
+    entry: IndexedEntry,
+    countries: set[str],
+    declared: str | None = None,
+) -> tuple[float, tuple[str, ...]]:
+    """Score and reasons of a name matched loosely (:mod:`~workbench.matching.token_set`).
+
+    A loose match rests on part of what the list writes, so another country
+    named in the string, or declared, vetoes it (score 0, ``country-veto:``).
+    """
+    reasons = [f"loose-{v.kind}", *c.loose]
+    value = 1.0 - LOOSE_PENALTY - TRANSLITERATION_PENALTY * c.edits
+    if c.edits:
+        reasons.append(f"spelt-otherwise:{c.edits}")
+    if v.linked_from:
+        reasons.append(f"name-of-linked-entry:{v.linked_from}")
+    if v.origin:
+        reasons.append(v.origin)
+    if entry.country is not None:
+        if entry.country in countries:
+            reasons.append(f"country-agrees:{entry.country}")
+        elif entry.country == declared:
+            reasons.append(f"declared-country-agrees:{declared}")
+        elif countries or declared:
+            value = 0.0
+            reasons.append(f"country-veto:{','.join(sorted(countries or {declared or ''}))}")
     return max(0.0, round(value, 4)), tuple(reasons)

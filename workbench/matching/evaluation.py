@@ -116,3 +116,29 @@ def report(tallies: dict[str, Tally]) -> str:
             f"{name:34} {t.strings:5d} {t.tp:5d} {t.fp:4d} {t.fn:4d} {t.precision:9.3f} {recall:>7}"
         )
     return "\n".join(lines)
+
+
+def readme_row(title: str, rows: Sequence[DevRow], tallies: dict[str, Tally]) -> str:
+    """The first two cells of the README's row for one labelled set, as measured.
+
+    ``bench/bench_matcher.py --check-readme`` and the test of the README's
+    figures compare them with the README.
+    """
+    categories = {name: t for name, t in tallies.items() if name != "overall"}
+    overall = tallies["overall"]
+    recall = overall.recall if overall.recall is not None else 1.0
+    lowest = min((t.recall, name) for name, t in categories.items() if t.recall is not None)
+    variant = categories.get("variant")
+    parts = [
+        f"precision {overall.precision:.3f}, recall {recall:.3f}",
+        f"lowest category recall {lowest[0]:.3f} ({lowest[1]})",
+    ]
+    if variant is not None and variant.recall is not None:
+        parts.append(f"variant recall {variant.recall:.3f}")
+    parts.append(
+        f"{unlisted_fp_per_thousand(rows, tallies):.2f} false-positive strings per 1,000 unlisted"
+    )
+    return (
+        f"matcher, {title} ({len(rows):,} labelled strings, {len(categories)} categories)"
+        f" | {'; '.join(parts)}"
+    )

@@ -32,23 +32,31 @@ Examples
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
 import ahocorasick
 from rapidfuzz.distance import OSA
 
+from workbench.matching.alias_kinds import SET_ASIDE, shared_acronyms
+from workbench.matching.derived_names import (
+    classify_alias,
+    group_prefixes,
+    linked_names,
+    split_compounds,
+)
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
+from workbench.matching.token_set import anchor_keys, token_sets
 from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
-    PREFIX_OMITTED,
     SKIPPED_TYPES,
     IndexedEntry,
     Variant,
     indexed_entry,
     names_and_set_aside,
+    own_name_words,
     replaced,
     variants_of,
 )
@@ -118,16 +126,20 @@ class NameIndex:
                 lookup[variant] = vocab[canon]
         for word in STOPWORDS:
             lookup[word] = ""
-        self.lookup = lookup
+        self.lookup = _OrUnknown(lookup)
         # folded token -> code, unknown words -> code of the listed word they misspell
-        self._fuzzy_lookup: dict[str, str] = dict(lookup)
+        self._fuzzy_lookup = _Learnt(lookup, self._learn)
+        self.empty = not by_key  # an automaton without keys cannot search
+        # names matched loosely (word order, inserted and dropped words): found by pairs of
+        # their words, keys of the same automaton (negative numbers, after the names')
+        self.token_sets, anchors = token_sets(variants, vocab)
+        anchor_keys(by_key, anchors)
         automaton = ahocorasick.Automaton()
         for key, positions in by_key.items():
             automaton.add_word(key, tuple(positions))
         if by_key:
             automaton.make_automaton()
         self.automaton = automaton
-        self.empty = not by_key  # an automaton without keys cannot search
         self.key_lengths = {pos: len(v.words) for pos, v in enumerate(variants)}
         frequency: dict[str, int] = {}
         for v in variants:
@@ -150,8 +162,11 @@ class NameIndex:
         self.spellings = spellings
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
-        #: names of the lists not indexed, by why: "parent-name", "parent-acronym"
+        #: names of the lists not indexed, by why: "parent-name", "parent-acronym",
+        #: "shared-acronym", "legal-form", "place" (see alias_kinds)
         self.set_aside: dict[str, int] = {}
+        #: the lists' aliases by kind: "distinctive", "generic", "acronym", "legal-form", "place"
+        self.alias_kinds: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
 
     def _new_code(self, vocab: dict[str, str], word: str, name: bool) -> str:
@@ -187,40 +202,68 @@ class NameIndex:
         entries: list[IndexedEntry] = []
         variants: list[Variant] = []
         set_aside: dict[str, int] = {}
+        alias_kinds: dict[str, int] = {}
+        own_names: list[tuple[str, ...]] = []
         for screening_list in lists:
             for entry in screening_list.entries:
                 if (entry.entity_type or "").lower() in SKIPPED_TYPES:
                     continue
                 pos = len(entries)
                 entries.append(indexed_entry(screening_list, entry))
+                own_names.append(own_name_words(entry.name or ""))
                 seen: set[tuple[str, ...]] = set()
                 names, aside = names_and_set_aside(entry)
                 for why in aside:
                     set_aside[why] = set_aside.get(why, 0) + 1
                 for written, kind in names:
+                    alias = kind == "alias" and classify_alias(written, alias_kinds)
+                    if alias in SET_ASIDE:
+                        set_aside[alias] = set_aside.get(alias, 0) + 1
+                        continue
                     for v in variants_of(pos, written, kind):
                         if v.words not in seen:
                             seen.add(v.words)
-                            variants.append(v)
-        variants = _group_prefixes(variants)
-        variants = _linked(entries, variants)  # the lists' own names first, then ROR's
+                            variants.append(
+                                replaced(v, generic_alias=True) if alias == "generic" else v
+                            )
+        variants, shared = shared_acronyms(variants, own_names)
+        set_aside["shared-acronym"] = shared
+        variants = group_prefixes(variants)
+        variants += split_compounds(variants, known_words())
+        variants = linked_names(entries, variants)  # the lists' own names first, then ROR's
         index = cls(entries, variants + ror_variants(entries, variants, ror))
-        index.set_aside = set_aside
+        index.set_aside = {why: n for why, n in set_aside.items() if n}
+        index.alias_kinds = alias_kinds
         return index
+
+    def load_report(self) -> str:
+        """What the index holds: entries, names, the lists' aliases by kind and what was set aside.
+
+        Examples
+        --------
+        >>> from workbench.model import ListEntry, ScreeningList
+        >>> e = ListEntry("L", "x", "Ural Works", ("Federal State Unitary Enterprise", "Perm"))
+        >>> print(NameIndex.build([ScreeningList("L", "p", None, "", (e,))]).load_report())
+        1 entries, 1 searchable names; aliases: legal-form 1, place 1;
+        set aside: legal-form 1, place 1
+        """
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.alias_kinds.items()))
+        aside = ", ".join(f"{k} {n}" for k, n in sorted(self.set_aside.items()))
+        return (
+            f"{len(self.entries)} entries, {len(self.variants)} searchable names;"
+            f" aliases: {kinds or 'none'};\nset aside: {aside or 'nothing'}"
+        )
 
     def encode(self, raw: Sequence[str]) -> str:
         """Codes of folded tokens as they are; stop words get none.
 
         Position ``k`` (times :data:`CODE_WIDTH`) is the ``k``-th comparison token.
         """
-        get = self.lookup.get
-        return "".join([get(w, UNKNOWN) for w in raw])
+        return "".join(map(self.lookup.__getitem__, raw))
 
     def encode_corrected(self, raw: Sequence[str]) -> str:
         """Like :meth:`encode`, with unknown words replaced by the listed word they misspell."""
-        get = self._fuzzy_lookup.get
-        learn = self._learn
-        return "".join([c if (c := get(w)) is not None else learn(w) for w in raw])
+        return "".join(map(self._fuzzy_lookup.__getitem__, raw))
 
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
@@ -231,7 +274,7 @@ class NameIndex:
         else:
             code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
-            self._fuzzy_lookup = dict(self.lookup)
+            self._fuzzy_lookup = _Learnt(self.lookup, self._learn)
         self._fuzzy_lookup[word] = code
         return code
 
@@ -281,75 +324,19 @@ class NameIndex:
         return found
 
 
-#: Entries whose names start with one acronym for it to be a group's (AVIC, AECC, CETC).
-GROUP_PREFIX_ENTRIES = 3
+class _OrUnknown(dict[str, str]):
+    """Word -> code; :data:`UNKNOWN` for a word no list has (a lookup at C speed)."""
+
+    def __missing__(self, word: str) -> str:
+        return UNKNOWN
 
 
-def _group_prefixes(variants: list[Variant]) -> list[Variant]:
-    """Names without a leading acronym, kept only where the acronym is a group's.
+class _Learnt(dict[str, str]):
+    """Word -> code, learning the code of a word not seen yet (a lookup at C speed otherwise)."""
 
-    "AECC Beijing Institute of Aeronautical Materials" is written without the
-    group's acronym in bylines; an acronym that starts the names of several
-    entries names their group, while one that starts a single entry's name
-    ("LIMMT Economic and Trade Company") is that entry's own.
-    """
-    entries_of: dict[str, set[int]] = {}
-    for v in variants:
-        if v.origin.startswith(PREFIX_OMITTED):
-            entries_of.setdefault(v.origin, set()).add(v.entry)
-    return [
-        v
-        for v in variants
-        if not v.origin.startswith(PREFIX_OMITTED)
-        or (
-            len(entries_of[v.origin]) >= GROUP_PREFIX_ENTRIES
-            and len(v.words) >= 4
-            and _distinctive(v.words)
-        )
-    ]
+    def __init__(self, known: dict[str, str], learn: Callable[[str], str]) -> None:
+        super().__init__(known)
+        self._learn = learn
 
-
-def _distinctive(words: tuple[str, ...]) -> bool:
-    """A place, or two words that are not generic (not "South Industry Company Limited")."""
-    if any(w in PLACES for w in words):
-        return True
-    return sum(1 for w in words if w not in GENERIC and w not in LEGAL_WORDS) >= 2
-
-
-LEGAL_WORDS = frozenset({"company", "limited", "corporation", "group", "jsc", "ojsc", "oao"})
-
-
-def _linked(entries: list[IndexedEntry], variants: list[Variant]) -> list[Variant]:
-    """Share names between entries of different lists that are one organisation.
-
-    Entries of two lists with the same (distinctive) Latin name and no
-    disagreeing country are taken to be the same organisation: the CSL writes
-    no Chinese names, METI does, so 北京航空航天大学 finds the CSL's BUAA too,
-    and METI's "UESTC" finds the CSL entry that writes no acronym.
-    """
-    groups: dict[tuple[str, ...], set[int]] = {}
-    for v in variants:
-        if not v.cjk and v.kind in ("name", "alias") and not v.weak and len(v.words) >= 2:
-            groups.setdefault(v.words, set()).add(v.entry)
-    local: dict[int, list[Variant]] = {}
-    for v in variants:
-        local.setdefault(v.entry, []).append(v)
-    have = {(v.entry, v.words) for v in variants}
-    added: list[Variant] = []
-    for members in groups.values():
-        if len({entries[m].list_name for m in members}) < 2:
-            continue
-        for target in members:
-            for source in members:
-                a, b = entries[target], entries[source]
-                if a.list_name == b.list_name or (
-                    a.country and b.country and a.country != b.country
-                ):
-                    continue
-                for v in local.get(source, ()):
-                    if (target, v.words) not in have:
-                        have.add((target, v.words))
-                        added.append(
-                            replaced(v, entry=target, linked_from=f"{b.list_name}:{b.entry_id}")
-                        )
-    return variants + added
+    def __missing__(self, word: str) -> str:
+        return self._learn(word)  # stores it

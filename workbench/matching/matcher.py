@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from workbench.matching.decide import Candidate, rejected, score
+from workbench.matching.decide import Candidate, rejected, score, score_loose
 from workbench.matching.disguise import Revealed, may_be_disguised, reveal
 from workbench.matching.index import CODE_WIDTH, GLUED_CODE, UNKNOWN, IndexedEntry, NameIndex
 from workbench.matching.memory import MatchMemory
@@ -36,6 +36,7 @@ from workbench.matching.normalize import (
 from workbench.matching.places import countries_in, declared_country
 from workbench.matching.result import Match
 from workbench.matching.ror import RorNames
+from workbench.matching.token_set import loose_match, split_hits
 from workbench.matching.vocabulary import CANONICAL
 from workbench.model import ScreeningList
 
@@ -50,9 +51,10 @@ class Found(NamedTuple):
     encoded: str  # token codes as written
     corrected: str | None  # token codes with typos corrected, when they differ
     splits: Splits | None  # glued words split
+    anchored: list[tuple[int, int]]  # (token set, comparison token) where a name's rarest word is
 
 
-_NOTHING = Found([], "", None, None)
+_NOTHING = Found([], "", None, None, [])
 
 
 class Matcher:
@@ -106,7 +108,7 @@ class Matcher:
             judged = self._judge_revealed(revealed, False, declared_country(country))
             return tuple(m for m, why in judged if why is None)
         found = self._candidates(text)
-        if not found.candidates and not self.memory:
+        if not found.candidates and not found.anchored and not self.memory:
             return ()  # the common case: nothing listed in the string
         judged = self._judge(text, found=found, declared=declared_country(country))
         return tuple(m for m, why in judged if why is None)
@@ -176,6 +178,7 @@ class Matcher:
         raw = raw_words(text)
         corrected: str | None = None
         splits: Splits | None = None
+        anchored: list[tuple[int, int]] = []
         if self.fuzzy:
             corrected = index.encode_corrected(raw)
             if GLUED_CODE in corrected:
@@ -184,8 +187,10 @@ class Matcher:
                     corrected = index.encode_corrected(raw)
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
             hits = list(index.automaton.iter(corrected))
-            if not hits:
-                return _NOTHING if splits is None else Found([], "", None, splits)
+            if hits:
+                hits, anchored = split_hits(hits, index.token_sets, corrected)
+            if not hits and not anchored:
+                return _NOTHING if splits is None else Found([], "", None, splits, [])
             encoded = index.encode(raw)
             if encoded == corrected:
                 corrected = None
@@ -193,7 +198,9 @@ class Matcher:
             if splits := self._splits(text):
                 raw = raw_words(text, splits)
             encoded = index.encode(raw)
-            hits = list(index.automaton.iter(encoded))
+            hits, anchored = split_hits(
+                list(index.automaton.iter(encoded)), index.token_sets, encoded
+            )
         out: list[Candidate] = []
         lengths = index.key_lengths
         variants = index.variants
@@ -212,10 +219,24 @@ class Matcher:
                 if size < 2 or corrected_at > max(1, size // 3):
                     continue
             for pos in positions:
+                if pos < 0:
+                    break
                 if corrected_at and variants[pos].needs_context:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
-        return Found(out, encoded, corrected, splits)
+        return Found(out, encoded, corrected, splits, anchored)
+
+    def _loose(self, tokens: Tokens, found: Found) -> list[Candidate]:
+        """Names written in another order, with words inserted or left out (see token_set)."""
+        out = []
+        codes = found.corrected if found.corrected is not None else found.encoded
+        sets = self.index.token_sets
+        for n, at in found.anchored:
+            got = loose_match(sets[n], at, tokens, codes)
+            if got is not None:
+                first, last, how, spelt = got
+                out.append(Candidate(sets[n].variant, first, last, spelt, how))
+        return out
 
     def _judge(
         self,
@@ -224,8 +245,9 @@ class Matcher:
         found: Found | None = None,
         declared: str | None = None,
     ) -> list[tuple[Match, str | None]]:
-        candidates, encoded, corrected, splits = found or self._candidates(text)
-        if not candidates and not self.memory:
+        found = found or self._candidates(text)
+        candidates, encoded, corrected, splits, anchored = found
+        if not candidates and not anchored and not self.memory:
             return []
         tokens = tokenize(text, splits)
         if not tokens.words:
@@ -242,6 +264,8 @@ class Matcher:
                 kept.append(c)
             elif keep_all:
                 results.append((self._as_match(tokens, c, 0.0, (why,)), why))
+        if anchored:
+            kept += self._loose(tokens, found)
         kept, inside = _drop_contained(kept, index)
         if keep_all:
             results += [
@@ -259,7 +283,11 @@ class Matcher:
                 v = index.variants[c.variant]
                 entry = index.entries[v.entry]
                 context = v.entry in strong and v.needs_context
-                value, reasons = score(tokens, c, v, entry, countries, context, declared)
+                if c.loose:  # countries named outside the name ("Nanjing" may be in it)
+                    around = countries_in(tokens.words[: c.first] + tokens.words[c.last + 1 :])
+                    value, reasons = score_loose(c, v, entry, around, declared)
+                else:
+                    value, reasons = score(tokens, c, v, entry, countries, context, declared)
                 m = self._as_match(tokens, c, value, reasons)
                 old = best.get(v.entry)
                 if old is None or (value, m.span[1] - m.span[0]) > (
@@ -308,6 +336,7 @@ class Matcher:
             tokens.span(c.first, c.last),
             value,
             reasons,
+            alias_kind=v.alias_kind,
         )
 
     def _remember(

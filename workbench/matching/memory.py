@@ -9,10 +9,10 @@ spacing and full-width forms do not matter.
 Examples
 --------
 >>> memory = MatchMemory().dismiss("Harbin Inst. Technol.", "METI End User List", "jp-eul-541")
->>> memory.verdict("HARBIN INST TECHNOL", "METI End User List", "jp-eul-541")
+>>> str(memory.verdict("HARBIN INST TECHNOL", "METI End User List", "jp-eul-541"))
 'dismissed'
 >>> memory = memory.confirm("Harbin Inst. Technol.", "METI End User List", "jp-eul-541")
->>> memory.verdict("harbin inst technol", "METI End User List", "jp-eul-541")
+>>> str(memory.verdict("harbin inst technol", "METI End User List", "jp-eul-541"))
 'confirmed'
 """
 
@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from workbench.matching.normalize import normalize
+from workbench.vocabulary import Verdict
 
-Verdict = Literal["confirmed", "dismissed"]
 Key = tuple[str, str, str]  # (comparison form of the text, list name, entry id)
 
 
@@ -44,9 +43,9 @@ class MatchMemory:
         """Replay ``(text, list, entry_id, verdict)`` in order (an event log's order)."""
         memory = cls()
         for text, list_name, entry_id, verdict in verdicts:
-            if verdict == "confirmed":
+            if verdict == Verdict.CONFIRMED:
                 memory = memory.confirm(text, list_name, entry_id)
-            elif verdict == "dismissed":
+            elif verdict == Verdict.DISMISSED:
                 memory = memory.dismiss(text, list_name, entry_id)
             else:
                 raise ValueError(f"unknown verdict {verdict!r}: expected confirmed or dismissed")
@@ -63,9 +62,9 @@ class MatchMemory:
     def verdict(self, text: str, list_name: str, entry_id: str) -> Verdict | None:
         key = memory_key(text, list_name, entry_id)
         if key in self.confirmed:
-            return "confirmed"
+            return Verdict.CONFIRMED
         if key in self.dismissed:
-            return "dismissed"
+            return Verdict.DISMISSED
         return None
 
     def __bool__(self) -> bool:

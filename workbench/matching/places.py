@@ -89,7 +89,12 @@ for _code, _names in _PLACES.items():
             PLACES.setdefault(_key, _code)
 PLACES.update({"cn": "CN", "ir": "IR", "ru": "RU", "kp": "KP", "pk": "PK"})
 _CJK_PLACES = {k: v for k, v in PLACES.items() if not k.isascii()}
-_LONGEST = max(len(k.split()) for k in PLACES)
+#: first word of a place of several words -> most words of those places
+_STARTS: dict[str, int] = {}
+for _key in PLACES:
+    _parts = _key.split()
+    if len(_parts) > 1 and _parts[0].isascii():
+        _STARTS[_parts[0]] = max(_STARTS.get(_parts[0], 1), len(_parts))
 
 #: ISO codes written by lists as a bare code; only whole-field values count.
 _BARE_CODES = frozenset(_PLACES) | {"KP", "KR"}
@@ -104,21 +109,29 @@ def countries_in(words: Sequence[str]) -> set[str]:
     found: set[str] = set()
     n = len(words)
     i = 0
+    get, starts = PLACES.get, _STARTS
+    cjk = False
     while i < n:
         w = words[i]
-        if len(w) == 1 and not w.isascii():  # CJK characters: looked up as a run below
-            i += 1
-            continue
-        for size in range(min(_LONGEST, n - i), 0, -1):  # longest name first
-            key = w if size == 1 else " ".join(words[i : i + size])
-            code = PLACES.get(key)
-            if code is not None and (size > 1 or len(w) > 2 or i == n - 1):
-                found.add(code)
-                i += size
-                break
-        else:
-            i += 1
-    if _CJK_PLACES and any(len(w) == 1 and not w.isascii() for w in words):
+        longest = starts.get(w)
+        if longest is not None:  # longest name first
+            for size in range(min(longest, n - i), 1, -1):
+                code = get(" ".join(words[i : i + size]))
+                if code is not None:
+                    found.add(code)
+                    i += size
+                    break
+            else:
+                longest = None
+            if longest is not None:
+                continue
+        code = get(w)
+        if code is not None and (len(w) > 2 or i == n - 1):
+            found.add(code)
+        elif len(w) == 1 and not w.isascii():  # CJK characters: looked up as a run below
+            cjk = True
+        i += 1
+    if cjk and _CJK_PLACES:
         run = "".join(w for w in words if len(w) == 1 and not w.isascii())
         found.update(code for name, code in _CJK_PLACES.items() if name in run)
     return found

@@ -15,6 +15,13 @@ class Match:
     colon: ``exact-alias``, ``abbreviation-expanded``, ``fuzzy:distance=1``,
     ``script-folded``, ``country-agrees:CN``, ``country-conflict:JP`` …
 
+    ``alias_kind`` says what kind of name matched (see
+    :mod:`~workbench.matching.alias_kinds`); with ``matched_alias`` and the
+    reasons (guards and vetoes applied, such as ``country-veto:JP`` or
+    ``generic-alias-supporting``) it is the match's explanation
+    (:meth:`explanation`); the JSON contract keeps its fields, its first
+    reason names the kind of name (``exact-acronym``, ``loose-name`` …).
+
     ``disguised`` is true when the string had hidden characters (zero-width,
     soft hyphen, bidirectional controls) or letters of another script that look
     like Latin ones, and the match was found only once they were revealed
@@ -37,6 +44,8 @@ class Match:
     score: float
     reasons: tuple[str, ...] = ()
     disguised: bool = False
+    #: the kind of the matched alias: distinctive, generic, acronym or short-name
+    alias_kind: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The object ``workbench match`` writes for this match."""
@@ -52,3 +61,13 @@ class Match:
         if self.disguised:
             out["disguised"] = True
         return out
+
+    def explanation(self) -> str:
+        """The alias matched, its kind and the reasons, as the evidence shows them.
+
+        >>> Match("L", "x", "Harbin Institute of Technology", "HIT", (0, 3), 0.9,
+        ...       ("exact-acronym", "country-agrees:CN"), alias_kind="acronym").explanation()
+        "'HIT' (acronym): exact-acronym, country-agrees:CN"
+        """
+        kind = f" ({self.alias_kind})" if self.alias_kind else ""
+        return f"{self.matched_alias!r}{kind}: {', '.join(self.reasons)}"

@@ -9,7 +9,9 @@ Research Organization Registry (CC0), records ``zh``/``ja`` labels and acronyms.
 the shipped lists only, one name a row: ``ror_id``, ``country`` (ISO code),
 ``type`` and ``value``, where ``type`` is
 
-- ``name``: an English name or alias, only used to recognise the list entry;
+- ``name``: an English name, alias or former name ("State Northwest Institute
+  of Engineering" for Northwestern Polytechnical University): it recognises
+  the list entry, and is indexed as the entry's alias (not when generic);
 - ``local-name``: a Chinese or Japanese label or alias, indexed;
 - ``acronym``: indexed (acronyms still need the country or another name).
 
@@ -20,8 +22,8 @@ match inside an unrelated organisation's label).
 An entry of *any* list gets an organisation's local names and acronyms when
 one of the entry's names or aliases *is*, in comparison form, one of the
 organisation's English names, and their countries do not disagree. Each such
-variant carries the reason ``ror-label:<ROR id>`` (``ror-acronym:<ROR id>``),
-so the reviewer sees where the name came from.
+variant carries the reason ``ror-label:<ROR id>`` (``ror-acronym:<ROR id>``,
+``ror-name:<ROR id>``), so the reviewer sees where the name came from.
 
 Examples
 --------
@@ -177,11 +179,19 @@ def ror_variants(
     out: list[Variant] = []
     for entry, org in pairs:
         seen = have[entry]
-        for kind, values in (("local-name", org.local_names), ("acronym", org.acronyms)):
-            origin = f"ror-{'label' if kind == 'local-name' else 'acronym'}:{org.ror_id}"
+        for kind, values in (
+            ("local-name", org.local_names),
+            ("acronym", org.acronyms),
+            ("alias", org.names),
+        ):
+            origin = f"ror-{_ORIGINS[kind]}:{org.ror_id}"
             for value in values:
                 for v in variants_of(entry, value, kind):
-                    if v.words not in seen:
+                    if v.words not in seen and not v.weak:
                         seen.add(v.words)
                         out.append(replaced(v, origin=origin))
     return out
+
+
+#: The reason code of each kind of ROR name: ror-label, ror-acronym, ror-name (ROR id after).
+_ORIGINS = {"local-name": "label", "acronym": "acronym", "alias": "name"}

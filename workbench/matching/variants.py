@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from workbench.matching.list_names import cleaned
 from workbench.matching.normalize import CJK_CLASS, comparison_words, has_separator
 from workbench.matching.places import PLACES, country_code
 from workbench.matching.vocabulary import GENERIC, legal_forms
@@ -33,7 +34,7 @@ _GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
 _HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)?|no")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{1,9}")
-#: Reason code of a name indexed without its leading group acronym (see index._group_prefixes).
+#: Reason code of a name indexed without its group's leading acronym (derived_names).
 PREFIX_OMITTED = "group-acronym-omitted:"
 _PARENT_PREFIX = re.compile(r"\s*([A-Z]{2,6})\s+[A-Z][a-z]")
 _ORG_WORDS = frozenset(
@@ -73,11 +74,19 @@ class Variant:
     written_cjk: str = ""  # the written CJK characters, to tell script folding
     linked_from: str = ""  # "list:entry" whose local name this is (same organisation)
     origin: str = ""  # reason code of a name from outside the list ("ror-label:<ROR id>")
+    generic_alias: bool = False  # an alias of generic words: counts only beside another name
+
+    @property
+    def alias_kind(self) -> str:
+        """What kind of name this is, as a match explains it (see alias_kinds)."""
+        if self.kind in ("acronym", "short-name"):
+            return self.kind
+        return "generic" if self.weak or self.generic_alias else "distinctive"
 
     @property
     def needs_context(self) -> bool:
         """Acronyms, short names and generic names count only with the country or another name."""
-        return self.weak or self.kind in ("acronym", "short-name")
+        return self.weak or self.generic_alias or self.kind in ("acronym", "short-name")
 
 
 @cache
@@ -88,6 +97,16 @@ def _legal_sequences() -> frozenset[tuple[str, ...]]:
         if words and not (len(words) == 1 and len(words[0]) < 2):
             found.add(words)
     return frozenset(found)
+
+
+def legal_sequences() -> frozenset[tuple[str, ...]]:
+    """Legal forms ("Co., Ltd.", "Federal State Unitary Enterprise") as comparison words."""
+    return _legal_sequences()
+
+
+def own_name_words(name: str) -> tuple[str, ...]:
+    """The comparison words of an entry's own name: no parent, no parenthesised parts."""
+    return tuple(comparison_words(_GROUP.sub(" ", cleaned(parent_of(name)[0])[0])))
 
 
 def is_cjk_word(word: str) -> bool:
@@ -318,7 +337,10 @@ def names_and_set_aside(entry: ListEntry) -> tuple[list[tuple[str, str]], list[s
     own, parent = parent_of(entry.name) if entry.name else ("", "")
     if parent:
         aside.append("parent-name")
+    own, others, noted = cleaned(own)
+    aside += noted
     names = [(own, "name")] if own else []
+    names += [(other, "alias") for other in others]
     not_own = parent_acronyms(own, parent) if own else frozenset()
     for alias in entry.aliases:
         if not alias:

@@ -43,7 +43,11 @@ LINK_WORDS: frozenset[str] = frozenset({"of", "for"})
 
 _VARIANTS: dict[str, tuple[str, ...]] = {
     # canonical: abbreviations and spellings that mean it
-    "university": ("univ", "universities", "universiteit", "universitat", "universite", "uni"),
+    "university": (
+        *("univ", "universities", "universiteit", "universitat", "universite", "uni"),
+        *("univer", "univers", "universitet", "universiteta", "universiti", "universitas"),
+        *("universita", "universidad", "universidade", "uniwersytet"),
+    ),
     "institute": ("inst", "institutes", "institution", "instituut", "institut", "instit"),
     "technology": ("technol", "tech", "technologies", "technological", "techn"),
     "national": ("natl",),
@@ -53,7 +57,15 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "defense": ("def", "defence", "defensive"),
     "aeronautics": ("aeronaut", "aeronautical", "aeronautic"),
     "astronautics": ("astronaut", "astronautical", "astronautic"),
-    "polytechnic": ("polytech", "polytechnical", "polytechnique", "politecnico", "polytechn"),
+    "polytechnic": (
+        *("polytech", "polytechnical", "polytechnique", "politecnico", "polytechn"),
+        *("politech", "politechnic", "politechnical", "polytechnica", "polytechnika"),
+        *("politecnica", "politechnika", "polytechnics", "polytekhnichesky"),
+    ),
+    "technical": (
+        *("technische", "technischen", "technisch", "tecnica", "tecnico", "technicky"),
+        *("tekhnicheskiy", "tekhnicheskii", "tekhnichesky"),
+    ),
     "physics": ("phys", "physical"),
     "research": ("res", "researches"),
     "center": ("ctr", "centre", "cent", "centers", "centres", "cntr"),

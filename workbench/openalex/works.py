@@ -22,7 +22,7 @@ from workbench.model import Proposal
 from workbench.openalex.http import FetchError, OpenAlexClient, _write_atomic
 from workbench.openalex.identity import Identity, identify_person
 from workbench.scope import decide_scope
-from workbench.window import years_before
+from workbench.window import DEFAULT_YEARS, years_before
 
 PER_PAGE = 200
 #: Persons whose works are fetched at the same time (the client's rate limit still holds).
@@ -105,7 +105,7 @@ def fetch_proposal_works(
     client: OpenAlexClient,
     proposal: Proposal,
     reference: date,
-    years: int = 2,
+    years: int = DEFAULT_YEARS,
     chosen: Mapping[str, Sequence[str]] | None = None,
     progress: Progress | None = None,
 ) -> FetchResult:

@@ -19,7 +19,7 @@ Examples
 >>> from workbench.portfolio.tables import assemble
 >>> t = assemble([], [])
 >>> sorted(SUMMARIES)[:3]
-['by_check', 'by_country', 'by_field']
+['by_call_year', 'by_check', 'by_country']
 >>> len(drill(t, "by_check", "recent_coauthorship"))
 0
 """
@@ -35,11 +35,13 @@ import pandas as pd
 from workbench.matching.places import country_code
 from workbench.portfolio.tables import PortfolioTables
 
+YEAR = "submitted_year"  # the year of submission, from ``submitted``
 #: filter name -> (table, column) it applies to
 FILTERS: dict[str, tuple[str, str]] = {
     "call": ("proposals", "call"),
     "field": ("proposals", "field"),
     "outcome": ("proposals", "suggested_outcome"),
+    "year": ("proposals", YEAR),
     "list": ("findings", "list"),
     "check": ("findings", "check"),
 }
@@ -68,7 +70,7 @@ def choices(tables: PortfolioTables) -> dict[str, list[str]]:
         if name == "list":
             out[name] = sorted({x for v in _cited_lists(frame) for x in v} | _none(frame[column]))
         else:
-            out[name] = sorted({NONE if pd.isna(v) else str(v) for v in frame[column]})
+            out[name] = sorted({NONE if pd.isna(v) else str(v) for v in _column(frame, column)})
     return out
 
 
@@ -86,17 +88,34 @@ def _cited_lists(findings: pd.DataFrame) -> list[tuple[str, ...]]:
     ]
 
 
+def submitted_year(proposals: pd.DataFrame) -> pd.Series:
+    """The year each proposal was submitted (``YYYY``), or :data:`NONE`."""
+    text = proposals["submitted"].astype(object).where(proposals["submitted"].notna(), "")
+    year = text.map(lambda v: str(v)[:4])
+    return year.where(year.str.fullmatch(r"\d{4}").fillna(False).astype(bool), NONE)
+
+
+def _column(frame: pd.DataFrame, column: str) -> pd.Series:
+    return submitted_year(frame) if column == YEAR else frame[column]
+
+
 def _keep(frame: pd.DataFrame, column: str, allowed: Sequence[str]) -> pd.DataFrame:
     if not allowed:
         return frame
-    values = frame[column].astype(object).where(frame[column].notna(), NONE)
+    col = _column(frame, column)
+    values = col.astype(object).where(col.notna(), NONE)
     return frame[values.isin(list(allowed))]
+
+
+def _finding_keys(frame: pd.DataFrame) -> pd.Series:
+    """The (proposal, finding key) of each row as one text, compared column-wise."""
+    return frame["proposal_id"].astype(str) + "\x00" + frame["key"].astype(str)
 
 
 def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]]) -> PortfolioTables:
     """The tables restricted to the filters (empty or missing filter: everything)."""
     proposals = tables.screened
-    for name in ("call", "field", "outcome"):
+    for name in ("call", "field", "outcome", "year"):
         proposals = _keep(proposals, FILTERS[name][1], filters.get(name, ()))
     findings = tables.findings[tables.findings["proposal_id"].isin(proposals["proposal_id"])]
     findings = _keep(findings, FILTERS["check"][1], filters.get("check", ()))
@@ -105,9 +124,9 @@ def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]])
         findings = findings[[bool(set(c or (NONE,)) & wanted) for c in cited]]
     if filters.get("list") or filters.get("check"):
         proposals = proposals[proposals["proposal_id"].isin(findings["proposal_id"])]
-    kept = set(zip(findings["proposal_id"], findings["key"], strict=True))
     ev = tables.evidence
-    evidence = ev[[k in kept for k in zip(ev["proposal_id"], ev["key"], strict=True)]]
+    kept = _finding_keys(findings)
+    evidence = ev[_finding_keys(ev).isin(kept)] if len(ev) else ev
     ids = proposals["proposal_id"]
     return dataclasses.replace(
         tables,
@@ -261,6 +280,29 @@ def timeline(t: PortfolioTables) -> pd.DataFrame:
     )
 
 
+def by_call_year(t: PortfolioTables) -> pd.DataFrame:
+    """Per call and year of submission: proposals, proposals with findings, findings —
+    findings per call over time."""
+    p = t.screened
+    found = p["proposal_id"].map(t.findings.groupby("proposal_id").size()).fillna(0)
+    frame = pd.DataFrame(
+        {
+            "call": p["call"].astype(object).where(p["call"].notna(), NONE),
+            "year": submitted_year(p),
+            "proposal_id": p["proposal_id"],
+            "found": found.astype("int64"),
+        }
+    )
+    g = frame.groupby(["call", "year"], sort=True).agg(
+        proposals=("proposal_id", "size"),
+        with_findings=("found", lambda s: int((s > 0).sum())),
+        findings=("found", "sum"),
+    )
+    columns = ["call", "year", "proposals", "with_findings", "findings"]
+    out = g.reset_index()[columns] if len(p) else pd.DataFrame(columns=columns)
+    return out.astype({"proposals": "int64", "with_findings": "int64", "findings": "int64"})
+
+
 SUMMARIES: dict[str, Callable[[PortfolioTables], pd.DataFrame]] = {
     "by_organisation": by_organisation,
     "by_country": by_country,
@@ -270,6 +312,7 @@ SUMMARIES: dict[str, Callable[[PortfolioTables], pd.DataFrame]] = {
     "outcomes": outcomes,
     "mitigation": mitigation,
     "timeline": timeline,
+    "by_call_year": by_call_year,
 }
 
 
@@ -285,7 +328,8 @@ def drill(t: PortfolioTables, summary: str, value: Any) -> pd.DataFrame:
 
     ``value`` is what the element shows: an organisation (``by_organisation``),
     a country, a check, a field, an outcome, a measure kind, a year (``timeline``;
-    or ``(year, organisation)``), or ``(proposal_id, organisation)`` for a heat-map cell.
+    or ``(year, organisation)``), ``(proposal_id, organisation)`` for a heat-map cell, or
+    ``(year of submission, call)`` (``by_call_year``).
     """
     f, p = t.findings, t.screened
     if summary == "by_organisation":
@@ -315,6 +359,10 @@ def drill(t: PortfolioTables, summary: str, value: Any) -> pd.DataFrame:
         if name is not None:
             ev = ev[_organisation(ev) == name]
         ids = set(ev["proposal_id"])
+    elif summary == "by_call_year":
+        year, call = value
+        calls = p["call"].astype(object).where(p["call"].notna(), NONE)
+        ids = set(p.loc[(submitted_year(p) == str(year)) & (calls == call), "proposal_id"])
     else:
         raise KeyError(f"unknown summary {summary!r}; expected one of {', '.join(SUMMARIES)}")
     rows = p[p["proposal_id"].isin(ids)]

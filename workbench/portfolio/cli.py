@@ -34,6 +34,7 @@ from typing import Any
 
 from workbench.atomic import atomic_folder
 from workbench.errors import InputError, Problem
+from workbench.output_text import printable, printable_stdout
 from workbench.screening_cli import iso_date
 
 SOME_FAILED = 3
@@ -105,6 +106,11 @@ def _screening(p: argparse.ArgumentParser) -> None:
         default=None,
         metavar="URL",
         help="judgments store (default WORKBENCH_DB_URL; 'none' for none)",
+    )
+    p.add_argument(
+        "--no-memory",
+        action="store_true",
+        help="ignore the reviewers' remembered verdicts (show every match)",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
@@ -197,7 +203,7 @@ def _progress(
 
     def progress(done: int, total: int, name: str) -> None:
         bar.total = total
-        bar.set_postfix_str(name, refresh=False)
+        bar.set_postfix_str(printable(name), refresh=False)
         bar.update(done - bar.n)
 
     return progress, bar
@@ -212,6 +218,18 @@ def _print_problems(problems: Any, out: Any) -> None:
             if isinstance(r.expected, str):
                 where += f" (expected {r.expected})"
             print(f"  - [{r.folder}] {where}", file=out)
+
+
+def _suppressed_line(proposals: Any) -> str:
+    """How many matches remembered dismissals hid, in how many proposals, by which verdicts."""
+    counts = proposals["suppressed_by_memory"].fillna(0)
+    ids = sorted(
+        {i for v in proposals["suppressed_memory_ids"].dropna() for i in str(v).split("; ")}
+    )
+    return (
+        f"matches hidden by remembered dismissals: {int(counts.sum())} in "
+        f"{int((counts > 0).sum())} proposal(s)" + (f" ({', '.join(ids)})" if ids else "")
+    )
 
 
 # ---- actions ---------------------------------------------------------------------------
@@ -253,6 +271,7 @@ def _screen(args: argparse.Namespace) -> int:
             progress,
             store=store,
             workers=args.workers,
+            memory=not args.no_memory,
         )
     finally:
         if bar is not None:
@@ -260,13 +279,15 @@ def _screen(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     t = run.tables
-    paths = t.write(args.out)
+    paths = run.write(args.out)
     print(
         f"{len(t.screened)} proposals screened, {len(t.failed)} could not be screened, "
         f"{len(t.findings)} findings ({run.engine}, {run.workers} worker(s), "
         f"{run.seconds:.1f} s)"
     )
     print(f"tables written: {', '.join(str(p) for p in paths)}")
+    if store is not None and not args.no_memory:
+        print(_suppressed_line(t.proposals))
     _print_problems(t.problems, sys.stdout)
     return SOME_FAILED if len(t.failed) else 0
 
@@ -290,6 +311,7 @@ def _rescreen(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             progress=progress,
             store=store,
+            memory=not args.no_memory,
         )
     finally:
         if bar is not None:
@@ -365,4 +387,6 @@ ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def run(args: argparse.Namespace) -> int:
-    return ACTIONS[args.action](args)
+    # names, folders and problems come from data: no escape sequence reaches the terminal
+    with printable_stdout(getattr(args, "format", "text") != "json"):
+        return ACTIONS[args.action](args)

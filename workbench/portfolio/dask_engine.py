@@ -2,7 +2,7 @@
 
 Each proposal folder is one task running
 :func:`workbench.portfolio.screen.screen_files` — the same function as the
-local engine — on a worker. The lists (and the reviewers' match memory) are
+local engine — on a worker. The lists (and the reviewers' remembered verdicts) are
 sent to every worker once (``scatter(..., broadcast=True)``); each worker
 builds its matcher once per set of list versions and keeps it, with its match
 cache, for all the proposals it screens. Works may be partitioned (several
@@ -30,37 +30,36 @@ from workbench.window import DEFAULT_YEARS
 
 Progress = Callable[[int, int, str], None]
 
-#: Per worker process: key of (list hashes, memory) -> (matcher, entry info).
+#: Per worker process: key of the list hashes -> (matchers, entry info).
 _WORKER_MATCHERS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 _WORKER_LOCK = threading.Lock()
 
 
-def _worker_matcher(lists: Sequence[ScreeningList], memory: Any) -> tuple[Any, Any]:
-    from workbench.match_memo import MatchMemo
-    from workbench.matching import Matcher
+def _worker_matcher(lists: Sequence[ScreeningList], verdicts: Any) -> tuple[Any, Any]:
     from workbench.portfolio.rows import entry_info
+    from workbench.remembered import Remembering
 
-    key = (tuple((x.name, x.content_hash, x.entry_count) for x in lists), memory)
+    key = tuple((x.name, x.content_hash, x.entry_count) for x in lists)
     with _WORKER_LOCK:
         hit = _WORKER_MATCHERS.get(key)
         if hit is None:
             _WORKER_MATCHERS.clear()  # one set of lists at a time per worker
-            hit = (MatchMemo(Matcher.from_lists(lists, memory=memory)), entry_info(lists))
+            hit = (Remembering.from_lists(lists), entry_info(lists))
             _WORKER_MATCHERS[key] = hit
-    return hit
+    return hit[0].with_verdicts(verdicts), hit[1]
 
 
 def screen_task(
     files: ProposalFiles,
     lists: Sequence[ScreeningList],
-    memory: Any,
+    verdicts: Any,
     as_of: date | None,
     years: int,
 ) -> ProposalRows:
     """One proposal on a worker (the matcher is built once per worker and list versions)."""
     from workbench.portfolio.screen import screen_files
 
-    matcher, entries = _worker_matcher(lists, memory)
+    matcher, entries = _worker_matcher(lists, verdicts)
     return screen_files(files, lists, matcher, as_of=as_of, years=years, entries=entries)
 
 
@@ -70,7 +69,7 @@ def screen_dask(
     *,
     as_of: date | None = None,
     years: int = DEFAULT_YEARS,
-    memory: Any = None,
+    verdicts: Any = None,
     scheduler: str | None = None,
     workers: int = 2,
     progress: Progress | None = None,
@@ -94,9 +93,9 @@ def screen_dask(
         n_workers = len(client.scheduler_info()["workers"])
         # Wrapped in a list so that each is scattered as one object, not element by element.
         [lists_f] = client.scatter([tuple(lists)], broadcast=True)
-        [memory_f] = client.scatter([memory], broadcast=True)
+        [verdicts_f] = client.scatter([verdicts], broadcast=True)
         futures = [
-            client.submit(screen_task, files, lists_f, memory_f, as_of, years, pure=False)
+            client.submit(screen_task, files, lists_f, verdicts_f, as_of, years, pure=False)
             for files in folders
         ]
         index = {f.key: i for i, f in enumerate(futures)}

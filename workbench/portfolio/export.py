@@ -1,8 +1,9 @@
 """Any portfolio table as a CSV or Excel file, with data kept as data.
 
-Paths of the server's files (the ``path``, ``source`` and ``file`` columns) are
-written without the server's folders: the proposal folder, list or file name and
-its parent, never an absolute path.
+Paths of the server's files (the ``path``, ``source`` and ``file`` columns, and any
+absolute path inside a text such as a problem's message) are written without the
+server's folders: the proposal folder, list or file name and its parent, never an
+absolute path.
 
 Text that looks like a spreadsheet formula (``=HYPERLINK(...)``, ``+1``,
 ``@SUM``) is written as plain text in Excel, never as a formula, is quoted
@@ -67,12 +68,33 @@ def without_server_path(value: object) -> object:
     return "/".join(parts[-2:])
 
 
+#: an absolute path inside a text (not part of an address, a relative path or a date)
+_PATH_IN_TEXT = re.compile(r"(?<![\w/.:~-])(?:/[^\s'\"/:;,()]+){2,}")
+
+
+def without_server_paths(value: object) -> object:
+    """Every absolute path inside a text cut to its last two parts.
+
+    >>> without_server_paths("could not read /srv/data/proposals/P-1/works.json: bad")
+    'could not read P-1/works.json: bad'
+    >>> without_server_paths("see https://www.meti.go.jp/press/2025/x.html and data/lists/a")
+    'see https://www.meti.go.jp/press/2025/x.html and data/lists/a'
+    """
+    if not isinstance(value, str) or "/" not in value:
+        return value
+    return _PATH_IN_TEXT.sub(lambda m: str(without_server_path(m.group(0))), value)
+
+
 def for_export(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the server's folders taken out of its path columns."""
-    cols = [c for c in PATH_COLUMNS if c in frame.columns]
-    if not cols:
-        return frame
-    return frame.assign(**{c: frame[c].map(without_server_path) for c in cols})
+    """``frame`` with the server's folders taken out of its path columns and its texts."""
+    paths = {c: frame[c].map(without_server_path) for c in PATH_COLUMNS if c in frame.columns}
+    texts = {
+        c: frame[c].map(without_server_paths)
+        for c in frame.columns
+        if c not in paths and (frame[c].dtype == object or str(frame[c].dtype).startswith("str"))
+    }
+    changed = {**texts, **paths}
+    return frame.assign(**changed) if changed else frame
 
 
 def table_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "table") -> bytes:

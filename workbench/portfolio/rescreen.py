@@ -245,6 +245,7 @@ def rescreen(
     scheduler: str | None = None,
     progress: Progress | None = None,
     store: Any = None,
+    memory: bool = True,
 ) -> RescreenReport:
     """Screen ``folder`` against ``old_list`` and ``new_list`` and report the differences.
 
@@ -252,11 +253,20 @@ def rescreen(
     ------
     InputError
         When ``old_list`` and ``new_list`` are not two versions of one list.
+
+    ``memory``: ``False`` ignores the store's remembered verdicts.
     """
     diff = diff_versions(old_list, new_list)
     runs: list[PortfolioRun] = [
         screen_portfolio(
-            folder, [*other_lists, lst], as_of, engine, scheduler, progress, store=store
+            folder,
+            [*other_lists, lst],
+            as_of,
+            engine,
+            scheduler,
+            progress,
+            store=store,
+            memory=memory,
         )
         for lst in (old_list, new_list)
     ]

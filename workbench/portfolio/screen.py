@@ -23,15 +23,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
 from workbench.folders import ProposalFiles, find_proposals, load_files
-from workbench.match_memo import MatchMemo
 from workbench.model import ScreeningList
+from workbench.portfolio.keys import DigestMemo, proposal_keys, with_keys
 from workbench.portfolio.rows import EntryInfo, ProposalRows, entry_info, failed_rows, result_rows
 from workbench.portfolio.tables import PortfolioTables, assemble
+from workbench.remembered import Remembering, Suppressed
 from workbench.window import DEFAULT_YEARS
+
+if TYPE_CHECKING:
+    from workbench.store.memory import MatchVerdicts
 
 #: ``progress(done, total, label)`` after each proposal.
 Progress = Callable[[int, int, str], None]
@@ -47,7 +51,12 @@ def screen_files(
     years: int = DEFAULT_YEARS,
     entries: EntryInfo | None = None,
 ) -> ProposalRows:
-    """Load and screen one proposal folder; never raises for bad input (see the module text)."""
+    """Load and screen one proposal folder; never raises for bad input (see the module text).
+
+    ``matcher`` is a :class:`~workbench.remembered.Remembering` (the remembered
+    verdicts that apply to each proposal in force, as on the review page) or a
+    plain matcher.
+    """
     from workbench.screening import screen
 
     folder = str(files.folder)
@@ -55,11 +64,17 @@ def screen_files(
         proposal, works, problems = load_files(files)
         if proposal is None:
             return failed_rows(files.id, folder, problems)
+        suppressed = Suppressed()
         try:
-            result = screen(proposal, works, matcher, lists, as_of=as_of, years=years)
+            if isinstance(matcher, Remembering):
+                result, suppressed = matcher.screen(
+                    proposal, works, lists, as_of=as_of, years=years
+                )
+            else:
+                result = screen(proposal, works, matcher, lists, as_of=as_of, years=years)
         except InputError as exc:
             return failed_rows(files.id, folder, [*problems, *exc.problems])
-        return result_rows(
+        rows = result_rows(
             files.id,
             folder,
             proposal,
@@ -68,6 +83,9 @@ def screen_files(
             entries if entries is not None else entry_info(lists),
             problems,
         )
+        rows.proposal["suppressed_by_memory"] = suppressed.count
+        rows.proposal["suppressed_memory_ids"] = "; ".join(suppressed.memory_ids) or None
+        return rows
     except Exception as exc:  # one broken folder must not stop a portfolio run
         return failed_rows(
             files.id,
@@ -89,13 +107,11 @@ def screen_local(
     *,
     as_of: date | None = None,
     years: int = DEFAULT_YEARS,
-    memory: Any = None,
+    verdicts: MatchVerdicts | None = None,
     progress: Progress | None = None,
 ) -> list[ProposalRows]:
     """The local engine: this process, one proposal after the other."""
-    from workbench.matching import Matcher
-
-    matcher = MatchMemo(Matcher.from_lists(lists, memory=memory))
+    matcher = Remembering.from_lists(lists, verdicts)
     entries = entry_info(lists)
     out = []
     for n, files in enumerate(folders, start=1):
@@ -113,6 +129,16 @@ class PortfolioRun:
     engine: str
     seconds: float
     workers: int = 1
+    #: the digests of the files screened (written beside the tables: a later run reads
+    #: unchanged files no more)
+    digests: DigestMemo | None = None
+
+    def write(self, out: str | Path) -> list[Path]:
+        """Write the tables, and the file digests, in ``out``; returns the tables' paths."""
+        paths = self.tables.write(out)
+        if self.digests is not None:
+            self.digests.write(out)
+        return paths
 
 
 def screen_portfolio(
@@ -126,6 +152,7 @@ def screen_portfolio(
     years: int = DEFAULT_YEARS,
     store: Any = None,
     workers: int = 2,
+    memory: bool = True,
 ) -> PortfolioRun:
     """Screen every proposal of ``folder`` against ``lists`` into portfolio tables.
 
@@ -146,7 +173,10 @@ def screen_portfolio(
         Called as ``progress(done, total, label)`` after each proposal.
     store
         An open :class:`~workbench.store.Store`: its judgments, dispositions and
-        measures are joined to the tables and its match memory used for matching.
+        measures are joined to the tables and its remembered verdicts applied to
+        each proposal they hold for (:mod:`workbench.remembered`).
+    memory
+        ``False``: ignore the store's remembered verdicts (show every match).
 
     Raises
     ------
@@ -166,7 +196,7 @@ def screen_portfolio(
             ]
         )
     found = find_proposals(folder) if isinstance(folder, str | Path) else list(folder)
-    memory = store.match_memory() if store is not None else None
+    verdicts = store.match_verdicts() if store is not None and memory else None
     start = time.perf_counter()
     if engine == "dask":
         from workbench.portfolio.dask_engine import screen_dask
@@ -176,15 +206,17 @@ def screen_portfolio(
             lists,
             as_of=as_of,
             years=years,
-            memory=memory,
+            verdicts=verdicts,
             scheduler=scheduler,
             workers=workers,
             progress=progress,
         )
     else:
         rows = screen_local(
-            found, lists, as_of=as_of, years=years, memory=memory, progress=progress
+            found, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
         )
         n_workers = 1
-    tables = assemble(rows, lists, store)
-    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers)
+    digests = DigestMemo()
+    keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=digests)
+    tables = with_keys(assemble(rows, lists, store), keys)
+    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers, digests)

@@ -44,6 +44,7 @@ from workbench.atomic import atomic_folder
 from workbench.errors import Problem
 from workbench.model import ScreeningList
 from workbench.portfolio.rows import FAILED, ProposalRows, Row, problem_rows
+from workbench.vocabulary import ReviewStatus
 
 S, N, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
@@ -67,11 +68,14 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("findings", N),
             ("suggested_outcome", S),
             ("lists", S),
+            ("suppressed_by_memory", N),  # matches hidden by remembered dismissals
+            ("suppressed_memory_ids", S),
             ("review_status", S),
             ("outcome", S),
             ("judged_by", S),
             ("judged_at", S),
             ("judgment_notes", S),
+            ("screening_key", S),
         ]
     ),
     "findings": pa.schema(
@@ -317,11 +321,15 @@ def assemble(
     rows: Sequence[ProposalRows], lists: Sequence[ScreeningList], store: Any = None
 ) -> PortfolioTables:
     """The portfolio tables from every proposal's rows, sorted, joined with the store."""
-    rows = sorted(rows, key=lambda r: (r.proposal.get("proposal_id") or "", r.proposal["folder"]))
-    rows = _duplicates(rows)
+
+    def order(r: ProposalRows) -> tuple[str, str]:
+        return (r.proposal.get("proposal_id") or "", r.proposal["folder"])
+
+    # the first folder of an id keeps it; the order is then that of the final ids
+    rows = sorted(_duplicates(sorted(rows, key=order)), key=order)
     ids = [r.proposal["proposal_id"] for r in rows if r.proposal["status"] != FAILED]
     judgments, dispositions, measures = _store_rows(store, ids)
-    not_reviewed = {"review_status": "not-reviewed"}
+    not_reviewed = {"review_status": ReviewStatus.NOT_REVIEWED}
     proposals = [
         {**r.proposal, **judgments.get(r.proposal.get("proposal_id") or "", not_reviewed)}
         if r.proposal["status"] != FAILED

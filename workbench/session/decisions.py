@@ -11,16 +11,22 @@ decision about it.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.output_text import safe_stem
+from workbench.vocabulary import Disposition, Verdict
+
+log = logging.getLogger("workbench")
 
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
+    from workbench.session.history import Names
     from workbench.session.screened import Screened
+    from workbench.store.chain import ChainReport
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
@@ -44,6 +50,14 @@ class Decisions:
 
     def state(self, proposal_id: str) -> ReviewState:
         return self.db.state(proposal_id)
+
+    def verify(self) -> ChainReport | None:
+        """The store's tamper evidence checked (``None`` when it cannot be read; logged)."""
+        try:
+            return self.db.verify()
+        except Exception:  # the page works on; the log says why the check could not run
+            log.warning("the store could not be verified", exc_info=True)
+            return None
 
     def _start(self, screened: Screened, expected_seq: int) -> list[Any]:
         """``[StartReview]`` unless the review already holds this screening, else ``[]``."""
@@ -92,24 +106,32 @@ class Decisions:
         *,
         reviewer: str,
         expected_seq: int,
+        scope: str = "proposal",
     ) -> ReviewState:
         """Record a finding's disposition and, for a remembered dismissal, the false matches.
 
-        All in one transaction: every event or none.
+        ``scope``: the dismissal is remembered for this proposal (``proposal``) or for
+        every proposal (``all``, which needs the rationale). All in one transaction:
+        every event or none.
         """
         from workbench.store.commands import RememberMatch, SetDisposition
 
         commands: list[Any] = [SetDisposition(key, disposition, rationale)]
         row = screened.view.finding(key)
-        if remember and disposition == "dismissed" and row is not None and row.list_name:
+        if remember and disposition == Disposition.DISMISSED and row is not None and row.list_name:
             texts = dict.fromkeys(e.affiliation for e in row.evidence if e.affiliation)
             cited = row.entries or ((row.list_name, row.entry_id),)  # every list naming it
             commands += [
-                RememberMatch(text, list_name, entry_id, "dismissed", "all", rationale)
+                RememberMatch(text, list_name, entry_id, Verdict.DISMISSED, scope, rationale)
                 for text in texts
                 for list_name, entry_id in cited
             ]
         return self._save(screened, commands, reviewer, expected_seq)
+
+    def revoke(self, memory_id: str, reason: str, *, reviewer: str) -> ReviewState:
+        """Withdraw the remembered verdict ``memory_id`` (``proposal#seq``): a new event,
+        with the reason, in the log of the proposal it was recorded in."""
+        return self.db.revoke_match(memory_id, reviewer=reviewer, reason=reason)
 
     def judge(
         self,
@@ -159,12 +181,26 @@ class Decisions:
             **fields,
         )
 
-    def export_xlsx(self, screened: Screened, language: str = "ja") -> bytes:
-        """The review record as an Excel workbook (bytes), summaries in ``language``."""
+    def export_xlsx(
+        self, screened: Screened, language: str = "ja", names: Names | None = None
+    ) -> bytes:
+        """The review record as an Excel workbook (bytes), checks and summaries in ``language``;
+        the history in the words of the page (``names``: how it names findings and measures)."""
         from workbench.findings import export_row
+        from workbench.glossary import check_label
+        from workbench.session.history import describe
+        from workbench.store import export
 
         pid = screened.proposal.proposal_id
         rows = [export_row(f, language) for f in screened.data["findings"]]
+        for row in rows:  # the check as the page names it, for the window screened with
+            row["check"] = check_label(str(row["check"]), language, screened.years)
+        state = export.require_started(self.db.state(pid))  # one state for record and history
+        record = export.review_record(state, rows, exported_at=self.db.now())
+        if names is not None:
+            for said, event in zip(record["history"], state.history, strict=True):
+                said["summary_ja"] = describe(event, names, "ja")
+                said["summary_en"] = describe(event, names, "en")
         with tempfile.TemporaryDirectory() as tmp:
-            path = self.db.export_xlsx(pid, Path(tmp) / f"{safe_stem(pid)}.xlsx", rows)
+            path = export.write_xlsx(record, Path(tmp) / f"{safe_stem(pid)}.xlsx")
             return Path(path).read_bytes()

@@ -17,8 +17,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from workbench.model import Proposal, ScreeningList, Work
-from workbench.session.view import ReviewView, build_view
-from workbench.window import DEFAULT_YEARS
+from workbench.remembered import Remembering, Suppressed
+from workbench.session.view import ReviewView, build_view, outcome_row
+from workbench.vocabulary import Disposition
+from workbench.window import DEFAULT_YEARS, Window
 
 if TYPE_CHECKING:
     from workbench.store.state import ReviewState
@@ -47,6 +49,8 @@ class Screened:
     #: seconds per step: load, screen, graph, layout, view (or "disk" when read back)
     timings: Mapping[str, float] = field(default_factory=dict)
     key: str = ""  # content key it was screened under (see ``session.screening_cache``)
+    #: the matches the reviewers' remembered dismissals hid (:mod:`workbench.remembered`)
+    suppressed: Suppressed = field(default_factory=Suppressed)
 
 
 class StepClock:
@@ -81,7 +85,9 @@ def screen_afresh(
     """Load, screen, build the graph, lay it out and make the view, timing each step.
 
     ``load`` gives the proposal and its works, ``lists`` the screening lists;
-    ``started`` is when the caller began (``time.perf_counter()``).
+    ``matcher`` is a :class:`~workbench.remembered.Remembering` (the remembered
+    verdicts that apply to the proposal in force, as on the command line) or a
+    plain matcher; ``started`` is when the caller began (``time.perf_counter()``).
     """
     from workbench.screening import screen
 
@@ -90,17 +96,23 @@ def screen_afresh(
     proposal, works = load()
     step("load")
     progress("progress.screening", 0.35)
-    result = screen(proposal, works, matcher, lists(), as_of=as_of, years=years)
+    window = Window.for_proposal(proposal, as_of, years)  # one window for both
+    suppressed = Suppressed()
+    if isinstance(matcher, Remembering):
+        result, suppressed = matcher.screen(proposal, works, lists(), window=window)
+        matcher = matcher.for_proposal(proposal.proposal_id)
+    else:
+        result = screen(proposal, works, matcher, lists(), window=window)
     data = result.to_json()
     step("screen")
     progress("progress.graph", 0.55)
-    graph = _graph(proposal, works, matcher, result.as_of, years, result.links)
+    graph = _graph(proposal, works, matcher, window, result.links)
     step("graph")
     progress("progress.graph", 0.7)
     network = _laid_out(graph)
     step("layout")
     titles = {w.id: w.title for w in works}
-    view = build_view(data, proposal, lists(), titles, works=len(works))
+    view = build_view(result, proposal, lists(), titles, works=len(works))
     step("view")
     return Screened(
         proposal,
@@ -114,6 +126,7 @@ def screen_afresh(
         network,
         step.spent,
         key,
+        suppressed,
     )
 
 
@@ -124,26 +137,22 @@ def view_with_decisions(screened: Screened, state: ReviewState) -> ReviewView:
 
     # a disposition stored under the key of any entry a finding cites covers it
     decided = by_finding(screened.result.findings, state.dispositions)
-    dismissed = {k for k, d in decided.items() if str(d.disposition) == "dismissed"}
-    confirmed = {k for k, d in decided.items() if str(d.disposition) == "confirmed"}
+    dismissed = {k for k, d in decided.items() if d.disposition == Disposition.DISMISSED}
+    confirmed = {k for k, d in decided.items() if d.disposition == Disposition.CONFIRMED}
     if not dismissed and not confirmed:
         return screened.view
     unscreened = screened.result.suggested_outcome.unscreened  # still nobody's works screened
     outcome = suggest_outcome(
         screened.result.findings, dismissed=dismissed, confirmed=confirmed, unscreened=unscreened
     )
-    data = dict(screened.data)
-    data["suggested_outcome"] = outcome.to_json()
-    fresh = build_view(data, screened.proposal, (), None, works=len(screened.works))
-    return replace(screened.view, outcome=fresh.outcome)
+    return replace(screened.view, outcome=outcome_row(outcome))
 
 
 def _graph(
     proposal: Proposal,
     works: Sequence[Work],
     matcher: Any,
-    as_of: date,
-    years: int,
+    window: Window,
     links: Any = None,
 ) -> Any:
     try:
@@ -151,9 +160,7 @@ def _graph(
     except ImportError:  # pragma: no cover - the graph package ships with the workbench
         return None
     # the page shows people and links, not the institution view: no organisation graph
-    return build_graph(
-        proposal, works, matcher, as_of=as_of, years=years, links=links, organisations=False
-    )
+    return build_graph(proposal, works, matcher, window=window, links=links, organisations=False)
 
 
 def _laid_out(graph: Any) -> Any:

@@ -16,9 +16,10 @@ background, while the reviewer waits for nothing.
 Examples
 --------
 >>> import tempfile
+>>> from workbench.window import DEFAULT_YEARS
 >>> cache = DiskCache(Path(tempfile.mkdtemp()))
 >>> key = screening_key({"proposal.json": "ab12"}, lists=[("L", "2025-01-01", "c0ffee")],
-...                     memory="", as_of="", years=2)
+...                     memory="", as_of="", years=DEFAULT_YEARS)
 >>> cache.get(key) is None
 True
 >>> cache.put(key, {"findings": 3})
@@ -26,7 +27,7 @@ True
 >>> cache.get(key)
 {'findings': 3}
 >>> key == screening_key({"proposal.json": "ab13"}, lists=[("L", "2025-01-01", "c0ffee")],
-...                      memory="", as_of="", years=2)
+...                      memory="", as_of="", years=DEFAULT_YEARS)
 False
 """
 

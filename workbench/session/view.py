@@ -1,9 +1,10 @@
 """What the review page shows of one screened proposal: plain frozen values.
 
-Built from the ``workbench screen --format json`` object
-(:meth:`ScreeningResult.to_json`, the policy checks' public contract), the
-proposal and the loaded lists, so the widgets read one stable shape whatever
-the domain records look like inside.
+Built from the screening result's records (:class:`~workbench.screening.ScreeningResult`:
+its findings, scope decisions and suggested outcome), the proposal (for names) and
+the loaded lists (for an entry's aliases and reasons), so the widgets read one
+stable shape made straight from what the checks found. The JSON of
+``workbench screen`` is made from the same records; a test holds the two together.
 """
 
 from __future__ import annotations
@@ -11,12 +12,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
+from workbench.findings import Evidence, Finding
+from workbench.list_updates.status import ListWarning, list_warnings
 from workbench.model import ListEntry, Proposal, ScreeningList
+from workbench.outcome import SuggestedOutcome
+from workbench.scope import ScopeDecision
+from workbench.screening import ListInfo
+from workbench.vocabulary import Severity, Suggested
+from workbench.window import DEFAULT_YEARS
 
-#: Severity order of the policy checks (strongest first; unknown severities sort last).
-SEVERITY_ORDER: dict[str, int] = {"report": 0, "verify": 1, "control": 2, "info": 3}
+if TYPE_CHECKING:
+    from workbench.screening import ScreeningResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +41,7 @@ class EvidenceRow:
     score: float | None
     span: tuple[int, int] | None = None
     warning: str = ""  # e.g. the affiliation hid or disguised characters
+    explanation: str = ""  # the matcher's: alias matched, its kind, guards and vetoes
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +54,24 @@ class FindingRow:
     list_name: str
     entry_id: str
     entry_name: str
-    severity: str
+    severity: Severity
     summary: str
     summary_ja: str
     evidence: tuple[EvidenceRow, ...] = ()
     #: every (list, entry id) the finding cites — an organisation several lists name
     entries: tuple[tuple[str, str], ...] = ()
+    #: the id of the first entry as a reader is shown it (the list's own number, or a
+    #: long hash shortened); "" when it is ``entry_id`` itself
+    shown_id: str = ""
+
+    @property
+    def entry_shown(self) -> str:
+        """The first entry's id as shown (``entry_id`` when it has no other form)."""
+        return self.shown_id or self.entry_id
 
     @property
     def severity_rank(self) -> int:
-        return SEVERITY_ORDER.get(self.severity.lower(), 9)
+        return self.severity.rank
 
     def summary_in(self, language: str) -> str:
         if language == "ja" and self.summary_ja:
@@ -80,11 +98,12 @@ class ListRow:
     name: str
     version: str
     entries: int
+    source: str = ""  # the list file screened against (partial copies are flagged by name)
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    code: str
+class OutcomeRow:
+    code: Suggested
     text: str
     finding_keys: tuple[str, ...]
     faq: tuple[str, ...]
@@ -108,10 +127,11 @@ class ReviewView:
     lists: tuple[ListRow, ...]
     scope: tuple[ScopeRow, ...]
     findings: tuple[FindingRow, ...]
-    outcome: Outcome
+    outcome: OutcomeRow
     warnings: tuple[str, ...] = ()
     works: int = 0
     entries: Mapping[tuple[str, str], ListEntry] = dc_field(default_factory=dict)
+    years: int = DEFAULT_YEARS  # the look-back window screened with
 
     def finding(self, key: str) -> FindingRow | None:
         return next((f for f in self.findings if f.key == key), None)
@@ -135,70 +155,69 @@ class ReviewView:
         return tuple(sorted({f.check for f in self.findings}))
 
     @property
-    def severities(self) -> tuple[str, ...]:
-        return tuple(
-            sorted({f.severity for f in self.findings}, key=lambda s: SEVERITY_ORDER.get(s, 9))
-        )
+    def severities(self) -> tuple[Severity, ...]:
+        return tuple(sorted({f.severity for f in self.findings}, key=lambda s: s.rank))
 
 
 def _s(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _faq(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
-
-
-def _span(value: Any) -> tuple[int, int] | None:
-    if isinstance(value, Sequence) and not isinstance(value, str) and len(value) == 2:
-        try:
-            return int(value[0]), int(value[1])
-        except (TypeError, ValueError):
-            return None
-    return None
-
-
-def _score(value: Any) -> float | None:
-    try:
-        return None if value is None else float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _evidence(item: Mapping[str, Any], titles: Mapping[str, str]) -> EvidenceRow:
-    work_id = _s(item.get("work_id"))
+def evidence_row(e: Evidence, titles: Mapping[str, str]) -> EvidenceRow:
+    """One piece of a finding's evidence as the page shows it (the work's title looked up)."""
+    work_id = _s(e.work_id)
     return EvidenceRow(
         work_id=work_id,
-        title=_s(item.get("title")) or titles.get(work_id, ""),
-        doi=_s(item.get("doi")),
-        date=_s(item.get("date")),
-        date_uncertain=bool(item.get("date_uncertain")),
-        coauthor=_s(item.get("coauthor")),
-        affiliation=_s(item.get("affiliation")),
-        matched_text=_s(item.get("matched_text")),
-        score=_score(item.get("score")),
-        span=_span(item.get("span")),
-        warning=_s(item.get("warning")),
+        title=titles.get(work_id, ""),
+        doi=_s(e.doi),
+        date=_s(e.date),
+        date_uncertain=e.date_uncertain,
+        coauthor=_s(e.coauthor),
+        affiliation=_s(e.affiliation),
+        matched_text=_s(e.matched_text),
+        score=e.score,
+        span=e.span,
+        warning=_s(e.warning),
+        explanation=_s(e.explanation),
     )
 
 
-def _outcome(value: Any) -> Outcome:
-    if isinstance(value, Mapping):
-        code = _s(value.get("code") or value.get("outcome"))
-        keys = value.get("driven_by") or value.get("finding_keys") or ()
-        keys = tuple(k if isinstance(k, str) else _s(k.get("key")) for k in keys)
-        return Outcome(
-            code,
-            _s(value.get("note") or value.get("label")),
-            keys,
-            _faq(value.get("faq")),
-            _s(value.get("note_ja") or value.get("label_ja")),
-        )
-    return Outcome(_s(value), "", (), ())
+def finding_row(f: Finding, names: Mapping[str, str], titles: Mapping[str, str]) -> FindingRow:
+    """A finding as the page shows it, its subject named from the proposal."""
+    entry = f.list_entry
+    return FindingRow(
+        key=f.key,
+        check=f.check,
+        subject=f.subject,
+        subject_name=names.get(f.subject, f.subject),
+        faq=f.faq,
+        list_name=entry.list if entry else "",
+        entry_id=entry.entry_id if entry else "",
+        entry_name=entry.name if entry else "",
+        shown_id=entry.shown if entry and entry.shown != entry.entry_id else "",
+        severity=Severity(f.severity),
+        summary=f.summary,
+        summary_ja=f.summary_ja,
+        evidence=tuple(evidence_row(e, titles) for e in f.evidence),
+        entries=tuple((r.list, r.entry_id) for r in f.entries),
+    )
+
+
+def scope_row(d: ScopeDecision, names: Mapping[str, str]) -> ScopeRow:
+    return ScopeRow(
+        id=d.id,
+        name=d.name or names.get(d.id, d.id),
+        kind=d.kind,
+        inside=d.in_scope,
+        reason=d.reason,
+        faq=d.faq,
+        reason_ja=d.reason_ja,
+    )
+
+
+def outcome_row(o: SuggestedOutcome) -> OutcomeRow:
+    """The suggested outcome with its note (or, without one, its label) in both languages."""
+    return OutcomeRow(o.code, o.note or o.label, o.driven_by, o.faq, o.note_ja or o.label_ja)
 
 
 def _names(proposal: Proposal | None) -> dict[str, str]:
@@ -209,19 +228,34 @@ def _names(proposal: Proposal | None) -> dict[str, str]:
     return names
 
 
+def _entries(
+    findings: Sequence[FindingRow], lists: Sequence[ScreeningList]
+) -> dict[tuple[str, str], ListEntry]:
+    """The list entries the findings cite, from the loaded lists."""
+    entries: dict[tuple[str, str], ListEntry] = {}
+    wanted = {e for f in findings for e in f.entries if e[1]}
+    for sl in lists:
+        for list_name, entry_id in wanted:
+            if list_name == sl.name:
+                found = sl.entry(entry_id)
+                if found is not None:
+                    entries[(list_name, entry_id)] = found
+    return entries
+
+
 def build_view(
-    result: Mapping[str, Any],
+    result: ScreeningResult,
     proposal: Proposal | None = None,
     lists: Sequence[ScreeningList] = (),
     work_titles: Mapping[str, str] | None = None,
     works: int = 0,
 ) -> ReviewView:
-    """Turn a screening JSON object into the page's view of it.
+    """The page's view of one screening result.
 
     Parameters
     ----------
     result
-        The object of ``ScreeningResult.to_json()``.
+        What :func:`workbench.screening.screen` returned.
     proposal
         The screened proposal (for names and facts).
     lists
@@ -233,77 +267,39 @@ def build_view(
     """
     names = _names(proposal)
     titles = work_titles or {}
-    findings = []
-    for f in result.get("findings", ()):
-        entry = f.get("list_entry") or {}
-        subject = _s(f.get("subject"))
-        findings.append(
-            FindingRow(
-                key=_s(f.get("key"))
-                or ":".join(
-                    (_s(f.get("check")), subject, _s(entry.get("list")), _s(entry.get("entry_id")))
-                ),
-                check=_s(f.get("check")),
-                subject=subject,
-                subject_name=_s(f.get("subject_name")) or names.get(subject, subject),
-                faq=_faq(f.get("faq")),
-                list_name=_s(entry.get("list")),
-                entry_id=_s(entry.get("entry_id")),
-                entry_name=_s(entry.get("name")),
-                severity=_s(f.get("severity")) or "info",
-                summary=_s(f.get("summary")),
-                summary_ja=_s(f.get("summary_ja")),
-                evidence=tuple(_evidence(e, titles) for e in f.get("evidence", ())),
-                entries=tuple(
-                    (_s(e.get("list")), _s(e.get("entry_id")))
-                    for e in f.get("list_entries") or ([entry] if entry else ())
-                ),
-            )
-        )
-    scope = []
-    raw_scope = result.get("scope") or {}
-    for inside, part in ((True, "in"), (False, "out")):
-        for item in raw_scope.get(part, ()):
-            sid = _s(item.get("id"))
-            scope.append(
-                ScopeRow(
-                    id=sid,
-                    name=_s(item.get("name")) or names.get(sid, sid),
-                    kind=_s(item.get("kind")),
-                    inside=inside,
-                    reason=_s(item.get("reason")),
-                    faq=_faq(item.get("faq")),
-                    reason_ja=_s(item.get("reason_ja")),
-                )
-            )
-    list_rows = tuple(
-        ListRow(_s(x.get("name")), _s(x.get("version")), int(x.get("entries") or 0))
-        for x in result.get("lists", ())
-    )
-    entries: dict[tuple[str, str], ListEntry] = {}
-    wanted = {e for f in findings for e in f.entries if e[1]}
-    for sl in lists:
-        for list_name, entry_id in wanted:
-            if list_name == sl.name:
-                found = sl.entry(entry_id)
-                if found is not None:
-                    entries[(list_name, entry_id)] = found
+    findings = tuple(finding_row(f, names, titles) for f in result.findings)
+    scope = [scope_row(d, names) for d in (*result.scope.included, *result.scope.excluded)]
     return ReviewView(
-        proposal_id=_s(result.get("proposal_id")) or (proposal.proposal_id if proposal else ""),
-        title=proposal.title if proposal else _s(result.get("title")),
+        proposal_id=result.proposal_id or (proposal.proposal_id if proposal else ""),
+        title=proposal.title if proposal else "",
         field=_s(proposal.field) if proposal else "",
         call=_s(proposal.call) if proposal else "",
         submitted=proposal.submitted.isoformat() if proposal and proposal.submitted else "",
-        as_of=_s(result.get("as_of")),
-        window_start=_s(result.get("window_start")),
-        lists=list_rows,
-        scope=tuple(scope),
-        findings=tuple(findings),
-        outcome=_outcome(result.get("suggested_outcome")),
-        warnings=tuple(
-            _s(w) if not isinstance(w, Mapping) else _s(w.get("message") or w)
-            for w in result.get("warnings", ())
+        as_of=result.as_of.isoformat(),
+        window_start=result.window_start.isoformat(),
+        lists=tuple(
+            ListRow(x.name, x.version.isoformat() if x.version else "", x.entries, x.source)
+            for x in result.lists
         ),
+        scope=tuple(scope),
+        findings=findings,
+        outcome=outcome_row(result.suggested_outcome),
+        warnings=tuple(str(w) for w in result.warnings),
         works=works,
-        entries=entries,
+        entries=_entries(findings, lists),
+        years=result.years,
     )
+
+
+def list_warnings_of(view: ReviewView, today: date, max_age_days: int) -> list[ListWarning]:
+    """The warnings for the lists ``view`` was screened against that are older than
+    ``max_age_days`` on ``today`` or partial copies, with the command that refreshes them.
+
+    Computed when shown, not when screened, so a screening kept in the cache for
+    weeks still tells the list's age today.
+    """
+    infos = [
+        ListInfo(r.name, date.fromisoformat(r.version) if r.version else None, r.entries, r.source)
+        for r in view.lists
+    ]
+    return list_warnings(infos, today, max_age_days)

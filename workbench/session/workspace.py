@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError, Problem
 from workbench.folders import ProposalFiles, find_proposals, load_folder
-from workbench.match_memo import MatchMemo
 from workbench.model import Proposal, ScreeningList, Work
+from workbench.remembered import Remembering, memory_for
 from workbench.session.decisions import Decisions
 from workbench.session.prefetch import CACHE_SIZE, Prefetcher
 from workbench.session.screened import Progress, Screened, screen_afresh
@@ -48,6 +48,7 @@ from workbench.session.screening_cache import (
 )
 from workbench.session.view import ReviewView
 from workbench.settings import Settings
+from workbench.vocabulary import ReviewStatus
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when first used
     from workbench.store.state import ReviewState
@@ -85,9 +86,8 @@ class Workspace:
     settings: Settings
     store: Store | None = None
     _lists: tuple[ScreeningList, ...] | None = field(default=None, init=False)
-    _index: Any = field(default=None, init=False)  # Matcher without memory: the list index
-    _matcher: Any = field(default=None, init=False)  # MatchMemo over the index + memory
-    _memory: Any = field(default=None, init=False)  # the MatchMemory the matcher obeys
+    # the list index and a matcher per set of remembered verdicts (workbench.remembered)
+    _remembering: Remembering | None = field(default=None, init=False)
     _lists_key: tuple[tuple[str, str, str], ...] = field(default=(), init=False)
     # folder id -> (digests of its files, proposal, works)
     _loaded: dict[str, tuple[str, Proposal, tuple[Work, ...]]] = field(
@@ -164,7 +164,7 @@ class Workspace:
                 error = str(exc.problems[0])
             except (OSError, ValueError) as exc:
                 error = str(exc)
-            status = known.get(pid, "not-reviewed") if statuses else ""
+            status = known.get(pid, ReviewStatus.NOT_REVIEWED) if statuses else ""
             entries.append(
                 {"id": f.id, "proposal_id": pid, "title": title, "status": status, "error": error}
             )
@@ -245,27 +245,27 @@ class Workspace:
                 self._lists_key = tuple(list_key(lst) for lst in self._lists)
             return self._lists
 
-    def matcher(self) -> Any:
-        """The matcher over the lists (index built once) with the store's match memory in force.
+    def matcher(self, proposal_id: str | None = None) -> Any:
+        """The matcher over the lists (index built once) with the store's remembered verdicts
+        for ``proposal_id`` in force (``None``: those for every proposal).
 
         It is a :class:`~workbench.match_memo.MatchMemo`: each distinct
         affiliation string is matched once per session, for the screening and
         the graph alike, until the reviewers' verdicts change.
         """
-        return self._matcher_for(self.db.match_memory())
+        return self._remembering_now().for_proposal(proposal_id)
 
-    def _matcher_for(self, memory: Any) -> Any:
+    def _remembering_now(self, verdicts: Any = None) -> Remembering:
+        """The matchers with the store's verdicts now in force (``verdicts``: those read)."""
         from workbench.matching import Matcher
 
         lists = self.lists()
         with self._index_lock:  # built once, without holding up anything else
-            if self._index is None:
-                self._index = Matcher.from_lists(lists)
-        with self._lock:
-            if self._matcher is None or memory != self._memory:
-                self._matcher = MatchMemo(self._index.with_memory(memory), limit=400_000)
-                self._memory = memory
-            return self._matcher
+            if self._remembering is None:
+                self._remembering = Remembering(Matcher.from_lists(lists))
+        if verdicts is None:
+            verdicts = self.db.match_verdicts()
+        return self._remembering.with_verdicts(verdicts)
 
     def _key(
         self,
@@ -297,14 +297,22 @@ class Workspace:
         as_of: date | None = None,
         years: int | None = None,
         progress: Progress = _no_progress,
+        memory: Any = None,
     ) -> Screened:
-        """Screen one proposal, or take it from memory or disk when its inputs are unchanged."""
+        """Screen one proposal, or take it from memory or disk when its inputs are unchanged.
+
+        The matcher obeys ``memory`` (a ``MatchMemory``), by default the store's
+        remembered verdicts that apply to this proposal (scoped to it or to all).
+        """
         started = time.perf_counter()
         years = self.settings.lookback_years if years is None else years
         progress("progress.lists", 0.05)
-        memory = self.db.match_memory()
         f = self._folder(folder_id)
         digests = self._digests(f)
+        verdicts = None
+        if memory is None:  # the store's verdicts for this proposal, applied as everywhere
+            verdicts = self.db.match_verdicts()
+            memory = memory_for(verdicts, self._proposal_id(f, digests))
         key = self._key(f, digests, as_of, years, memory)  # the matcher is made only when needed
         with self._lock:
             key_lock = self._key_locks.setdefault(key, threading.Lock())
@@ -320,7 +328,9 @@ class Workspace:
             if screened is None:
                 from workbench.graph.collector import collector_paused
 
-                matcher = self._matcher_for(memory)
+                remembering = self._remembering_now(verdicts)
+                # the given ``memory`` alone, or each proposal's verdicts (workbench.remembered)
+                matcher = remembering if verdicts is not None else remembering.matcher(memory)
                 # hundreds of thousands of small records and no reference cycles: the cycle
                 # collector would only walk the whole heap again and again meanwhile
                 with collector_paused:
@@ -364,12 +374,23 @@ class Workspace:
         spent = time.perf_counter() - started
         return replace(stored, seconds=spent, timings={"disk": spent})
 
+    def _proposal_id(self, f: ProposalFiles, digests: Mapping[str, str]) -> str | None:
+        """The proposal id of folder ``f`` (None if unreadable: the screening says why)."""
+        with self._lock:
+            held = self._loaded.get(f.id)
+        if held is not None and held[0] == repr(sorted(digests.items())):
+            return held[1].proposal_id
+        try:
+            return self._proposal(f).proposal_id
+        except (InputError, OSError, ValueError):
+            return None
+
     def cached(self, folder_id: str) -> bool:
         """Whether ``folder_id`` is screened in memory for the default window."""
         f = self._folder(folder_id)
-        key = self._key(
-            f, self._digests(f), None, self.settings.lookback_years, self.db.match_memory()
-        )
+        digests = self._digests(f)
+        memory = memory_for(self.db.match_verdicts(), self._proposal_id(f, digests))
+        key = self._key(f, digests, None, self.settings.lookback_years, memory)
         with self._lock:
             return key in self._screened
 

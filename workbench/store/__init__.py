@@ -35,7 +35,7 @@ from workbench.store.state import (
 )
 from workbench.store.store import Store, open_store
 from workbench.store.summary import ReviewSummary
-from workbench.store.vocabulary import (
+from workbench.vocabulary import (
     Disposition,
     EventKind,
     MeasureKind,

@@ -32,7 +32,7 @@ from sqlalchemy import Connection, Engine, select
 
 from workbench.store.events import Event
 from workbench.store.schema import APPEND_ONLY, events, reviews
-from workbench.store.vocabulary import EventKind
+from workbench.vocabulary import EventKind
 
 
 def event_hash(e: Event, prev: str | None) -> str:

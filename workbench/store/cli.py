@@ -35,6 +35,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     h = sub.add_parser("history", help="print a proposal's review history")
     h.add_argument("proposal_id", metavar="PROPOSAL")
     h.add_argument("--lang", choices=("ja", "en"), default="ja", help="language (default ja)")
+    h.add_argument(
+        "--findings",
+        type=Path,
+        metavar="FILE",
+        help="screening result (workbench screen --format json) naming the people and "
+        "organisations of its findings",
+    )
     m = sub.add_parser("memory", help="list or revoke remembered match verdicts")
     msub = m.add_subparsers(dest="memory_command", required=True, metavar="ACTION")
     ml = msub.add_parser("list", help="the verdicts in force: id, scope, who, when, why")
@@ -56,6 +63,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_findings(path: Path) -> list[dict[str, Any]]:
+    findings = _read_screening(path)["findings"]
+    assert isinstance(findings, list)
+    return findings
+
+
+def _read_screening(path: Path) -> dict[str, Any]:
+    """A screening result (or a bare list of findings) as ``{"findings": [...], ...}``."""
     from workbench.input_files import JsonLimit, loads, read_input
 
     expected = "a screening result in JSON (workbench screen --format json)"
@@ -83,7 +97,7 @@ def _read_findings(path: Path) -> list[dict[str, Any]]:
                 )
             ]
         )
-    return findings
+    return {**data, "findings": findings} if isinstance(data, dict) else {"findings": findings}
 
 
 def _memory(store: Any, args: argparse.Namespace) -> int:
@@ -109,7 +123,7 @@ def _memory(store: Any, args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from workbench.store.engine import current_revision, database_url, open_engine
-    from workbench.store.events import printable
+    from workbench.store.history_text import history_lines
     from workbench.store.store import open_store
 
     if args.store_command == "migrate":
@@ -140,10 +154,9 @@ def run(args: argparse.Namespace) -> int:
                         )
                     ]
                 )
-            for e in state.history:
-                reason = f"  ({e.reason})" if e.reason else ""
-                line = f"{e.seq:>4}  {e.when()}  {e.reviewer}  {e.describe(args.lang)}{reason}"
-                print(printable(line))
+            screening = _read_screening(args.findings) if args.findings else None
+            for line in history_lines(state.history, args.lang, screening):
+                print(line)
             return 0
         if args.store_command == "memory":
             return _memory(store, args)

@@ -33,7 +33,7 @@ from typing import Any, ClassVar, Protocol
 
 from workbench.errors import ProblemCollector
 from workbench.store.state import ListVersion, ReviewState
-from workbench.store.vocabulary import (
+from workbench.vocabulary import (
     Disposition,
     EventKind,
     MeasureKind,

@@ -8,7 +8,7 @@ what and when, in Japanese or English, before applying their change again.
 Examples
 --------
 >>> from datetime import datetime, UTC
->>> from workbench.store.vocabulary import EventKind
+>>> from workbench.vocabulary import EventKind
 >>> e = Event("P-1", 4, EventKind.JUDGMENT, {"outcome": "no-concern", "notes": ""},
 ...           "bob", datetime(2025, 6, 20, 9, 30, tzinfo=UTC))
 >>> err = StaleWriteError("P-1", expected_seq=3, current_seq=4, changes=(e,))

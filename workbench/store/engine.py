@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -121,22 +121,23 @@ def _alembic_config(connection: Connection) -> Config:
     return config
 
 
-def migrate(engine: Engine, revision: str = "head") -> str | None:
-    """Upgrade the schema to ``revision`` in one transaction; returns the revision now in force."""
+def _move_schema(engine: Engine, step: Callable[[Config, str], None], revision: str) -> str | None:
+    """Run alembic's ``step`` to ``revision`` in one locked transaction; the revision in force."""
     with engine.execution_options(**{WRITE: True}).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
-        command.upgrade(_alembic_config(conn), revision)
+        step(_alembic_config(conn), revision)
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> str | None:
+    """Upgrade the schema to ``revision`` in one transaction; returns the revision now in force."""
+    return _move_schema(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str = "base") -> str | None:
     """Downgrade the schema to ``revision`` (``"base"``: an empty database). Loses data."""
-    with engine.execution_options(**{WRITE: True}).begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
-        command.downgrade(_alembic_config(conn), revision)
-        return MigrationContext.configure(conn).get_current_revision()
+    return _move_schema(engine, command.downgrade, revision)
 
 
 def check_not_newer(engine: Engine) -> None:

@@ -26,7 +26,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
-from workbench.store.vocabulary import (
+from workbench.vocabulary import (
     Disposition,
     EventKind,
     MeasureKind,

@@ -1,8 +1,11 @@
 """A proposal's review record for filing: JSON, and an Excel workbook with bilingual headers.
 
 The record joins the findings of the screening (when given: dicts with
-``key``, ``check``, ``subject``, ``summary``, ``faq``) with the reviewer's
-dispositions, and adds the judgment, the measures and the full history.
+``key``, ``check``, ``subject``, ``summary``, ``faq`` and ``list_entries``)
+with the reviewer's dispositions — each finding with the list entries it
+cites (``entries``: list, entry id, name) — and adds the judgment, the
+measures (numbered 1, 2, … in the proposal) and the full history, which
+reads as the findings table does (:mod:`workbench.store.history_text`).
 Text goes into Excel as text, never as a formula, whatever it starts with.
 
 Examples
@@ -14,6 +17,11 @@ Examples
 ...                     exported_at=datetime(2025, 6, 20, tzinfo=UTC))
 >>> rec["findings"][0]["check"], rec["findings"][0]["disposition"], rec["status"]
 ('listed-affiliation', None, 'in-progress')
+>>> entries_of({"key": "listed_affiliation:p2:METI:m1",
+...             "list_entries": [{"list": "METI", "entry_id": "m1", "name": "X Univ"}]})
+[{'list': 'METI', 'entry_id': 'm1', 'name': 'X Univ'}]
+>>> entries_of({"key": "listed_affiliation:p2:METI:m1"})  # only the key: its entry, no name
+[{'list': 'METI', 'entry_id': 'm1', 'name': None}]
 """
 
 from __future__ import annotations
@@ -24,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, Problem, ProblemCollector
+from workbench.store.history_text import HistoryWords, split_key
 from workbench.store.state import ReviewState
-from workbench.store.vocabulary import bilingual, faq
+from workbench.vocabulary import bilingual, faq
 
 FORMAT = "workbench-review-record"
 FORMAT_VERSION = 1
@@ -34,6 +43,30 @@ FINDING_FIELDS = ("key", "check", "subject", "summary", "faq")
 
 def _iso(value: Any) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def entries_of(finding: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The list entries a finding cites (list, entry id, name); from its key when none given."""
+    refs = finding.get("list_entries")
+    if not isinstance(refs, list):
+        refs = finding.get("entries") if isinstance(finding.get("entries"), list) else None
+    if refs is None and not finding.get("list_entry"):
+        _, _, list_name, entry_id = split_key(str(finding.get("key") or ""))
+        return [{"list": list_name, "entry_id": entry_id, "name": None}] if list_name else []
+    refs = refs if refs is not None else [finding["list_entry"]]
+    return [
+        {
+            "list": _text(r.get("list")),
+            "entry_id": _text(r.get("entry_id")),
+            "name": _text(r.get("name")),
+        }
+        for r in refs
+        if isinstance(r, Mapping)
+    ]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _findings(
@@ -45,12 +78,14 @@ def _findings(
         if not isinstance(f, Mapping) or not isinstance(f.get("key"), str) or not f["key"]:
             c.error(f"$[{i}]", "key", "missing or not text", "a finding dict with a 'key'")
             continue
-        given[f["key"]] = {k: (None if f.get(k) is None else str(f[k])) for k in FINDING_FIELDS}
+        given[f["key"]] = {k: _text(f.get(k)) for k in FINDING_FIELDS}
+        given[f["key"]]["entries"] = entries_of(f)
     c.raise_if_errors()
     keys = list(given)
     for key in (*(state.finding_keys or ()), *state.dispositions):
         if key not in given:
             given[key] = {k: (key if k == "key" else None) for k in FINDING_FIELDS}
+            given[key]["entries"] = entries_of({"key": key})
             keys.append(key)
     rows = []
     for key in keys:
@@ -76,6 +111,7 @@ def review_record(
 ) -> dict[str, Any]:
     """The review record of ``state`` as a JSON-ready dict."""
     j = state.judgment
+    words = HistoryWords.of(state.history, {"findings": findings or ()})
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -103,6 +139,7 @@ def review_record(
         "measures": [
             {
                 "id": m.id,
+                "number": words.measure(m.id),
                 "kind": str(m.kind),
                 "kind_label": bilingual(m.kind),
                 "faq": faq(m.kind),
@@ -118,7 +155,14 @@ def review_record(
             }
             for m in state.measures
         ],
-        "history": [e.to_json() for e in state.history],
+        "history": [
+            {
+                **e.to_json(),
+                "summary_ja": words.describe(e, "ja"),
+                "summary_en": words.describe(e, "en"),
+            }
+            for e in state.history
+        ],
     }
 
 
@@ -138,6 +182,7 @@ SHEETS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("理由 / Rationale", "rationale"),
             ("判断者 / Decided by", "decided_by"),
             ("日時 (UTC) / Decided at", "decided_at"),
+            ("リスト項目 / List entries", "entries"),
         ),
     ),
     (
@@ -153,7 +198,7 @@ SHEETS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "措置 Measures",
         (
-            ("番号 / No.", "id"),
+            ("番号 / No.", "number"),
             ("種類 / Kind", "kind_label"),
             ("FAQ", "faq"),
             ("内容 / Text", "text"),
@@ -208,6 +253,11 @@ def _table(ws: Any, columns: Sequence[tuple[str, str]], rows: Sequence[Mapping[s
     ws.freeze_panes = "A2"
 
 
+def _entry_line(e: Mapping[str, Any]) -> str:
+    """One cited entry on one line of a cell: list, full entry id, name."""
+    return " ".join(str(e[k]) for k in ("list", "entry_id", "name") if e.get(k))
+
+
 def write_xlsx(record: Mapping[str, Any], path: Path) -> Path:
     """Write ``record`` (from :func:`review_record`) as an Excel workbook at ``path``."""
     from openpyxl import Workbook
@@ -240,7 +290,10 @@ def write_xlsx(record: Mapping[str, Any], path: Path) -> Path:
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 60
     data = {
-        "所見 Findings": record["findings"],
+        "所見 Findings": [
+            {**f, "entries": [_entry_line(e) for e in f.get("entries") or ()]}
+            for f in record["findings"]
+        ],
         "判定 Judgment": [judgment] if judgment else [],
         "措置 Measures": record["measures"],
         "履歴 History": record["history"],

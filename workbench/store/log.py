@@ -17,7 +17,7 @@ from sqlalchemy import Connection, insert, select
 from workbench.store.chain import event_hash
 from workbench.store.events import Event
 from workbench.store.schema import events, reviews
-from workbench.store.vocabulary import EventKind
+from workbench.vocabulary import EventKind
 
 #: Any number, the same for every process: serialises appends on PostgreSQL.
 _APPEND_LOCK = 7_245_302

@@ -38,7 +38,7 @@ from datetime import datetime
 
 from workbench.errors import InputError, Problem
 from workbench.store.events import Event
-from workbench.store.vocabulary import EventKind, Verdict
+from workbench.vocabulary import EventKind, Verdict
 
 
 @dataclass(frozen=True, slots=True)

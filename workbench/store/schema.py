@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
 
-from workbench.store.vocabulary import EventKind
+from workbench.vocabulary import EventKind
 
 metadata = MetaData(
     naming_convention={

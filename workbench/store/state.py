@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from workbench.store.events import Event
-from workbench.store.vocabulary import (
+from workbench.vocabulary import (
     Disposition,
     EventKind,
     MeasureKind,

@@ -65,7 +65,7 @@ from workbench.store.memory import MatchVerdicts, verdicts_from_events
 from workbench.store.schema import events
 from workbench.store.state import ReviewState, fold
 from workbench.store.summary import ReviewSummary, review_summaries
-from workbench.store.vocabulary import EventKind, MeasureStatus
+from workbench.vocabulary import EventKind, MeasureStatus
 
 if TYPE_CHECKING:
     from workbench.matching import MatchMemory
@@ -146,17 +146,9 @@ class Store:
         Those scoped to every proposal, plus (given ``proposal_id``) those scoped
         to it; texts compared in the matcher's comparison form.
         """
-        from workbench.matching import MatchMemory
+        from workbench.remembered import memory_for
 
-        return MatchMemory.from_verdicts(
-            (
-                m.text,
-                m.list_name,
-                m.entry_id,
-                "dismissed" if m.verdict.value == "dismissed" else "confirmed",
-            )
-            for m in self.match_verdicts().for_proposal(proposal_id)
-        )
+        return memory_for(self.match_verdicts(), proposal_id)
 
     # ---- writing -----------------------------------------------------------------
 

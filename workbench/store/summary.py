@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Engine, and_, func, select
 
 from workbench.store.schema import events
-from workbench.store.vocabulary import EventKind, Outcome, ReviewStatus
+from workbench.vocabulary import EventKind, Outcome, ReviewStatus
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,11 @@
-"""The words of a review record: event kinds, dispositions, outcomes, measures.
+"""The words of screening and review: severities, outcomes, dispositions, measures, statuses.
 
-Each value is a :class:`~enum.StrEnum` whose value is what the store writes;
-:func:`label` gives its Japanese or English name, and :func:`faq` the FAQ
-question it rests on, so the dashboard and the Excel export speak the same
-words.
+Each value is a :class:`~enum.StrEnum` whose value is what the screening result
+and the store write; :func:`label` gives its Japanese or English name, and
+:func:`faq` the FAQ question it rests on, so the pages, the command line and the
+Excel export speak the same words. This is the one definition of each: the
+screening (:mod:`workbench.findings`, :mod:`workbench.outcome`), the store and
+the widgets import them from here.
 
 Examples
 --------
@@ -13,6 +15,8 @@ Examples
 '特定研究情報の定義とアクセス者の限定'
 >>> faq(Outcome.RESUBMISSION_REQUESTED)
 'Q8.1'
+>>> Severity.REPORT.label("en"), Suggestion.SCREENING_INCOMPLETE.label("ja")
+('report', '確認未完了（共著の確認ができていない対象者あり）')
 """
 
 from __future__ import annotations
@@ -23,7 +27,34 @@ from enum import StrEnum
 LANGUAGES: tuple[str, ...] = ("ja", "en")
 
 
-class EventKind(StrEnum):
+class Labelled(StrEnum):
+    """A word with a name in each language (:func:`label`); every enum below is one."""
+
+    def label(self, lang: str = "ja") -> str:
+        return label(self, lang)  # type: ignore[arg-type]  # every subclass is a Word
+
+
+class Severity(Labelled):
+    """How strongly a finding calls for action, strongest first.
+
+    ``report``: the FAQ asks for it to be reported and mitigated (Q3.4, Q3.5, Q3.6);
+    ``verify``: a declaration the reviewer should check (Q8.1); ``control``:
+    deemed-export control applies, not itself a concern (Q3.12, Q3.13); ``info``:
+    shown for context, not reportable by itself (Q3.9).
+    """
+
+    REPORT = "report"
+    VERIFY = "verify"
+    CONTROL = "control"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest; sorts findings by severity."""
+        return list(Severity).index(self)
+
+
+class EventKind(Labelled):
     """What one event of a proposal's log records."""
 
     REVIEW_STARTED = "review-started"
@@ -33,22 +64,16 @@ class EventKind(StrEnum):
     MEASURE_UPDATED = "measure-updated"
     MATCH_MEMORY = "match-memory"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class Disposition(StrEnum):
+class Disposition(Labelled):
     """A reviewer's decision on one finding; dismissal needs a rationale."""
 
     CONFIRMED = "confirmed"
     DISMISSED = "dismissed"
     NEEDS_INFORMATION = "needs-information"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class Outcome(StrEnum):
+class Outcome(Labelled):
     """The proposal-level judgment (Q1.3, Q2.1, Q2.2, Q6.1, Q8.1)."""
 
     NO_CONCERN = "no-concern"
@@ -57,11 +82,19 @@ class Outcome(StrEnum):
     REVIEW_WITHHELD = "review-withheld"
     RESUBMISSION_REQUESTED = "resubmission-requested"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
+
+class Suggestion(Labelled):
+    """A suggested outcome that is no judgment: the store refuses it as an outcome."""
+
+    #: the co-authorship checks could not be run for everyone in scope
+    SCREENING_INCOMPLETE = "screening-incomplete"
 
 
-class MeasureKind(StrEnum):
+#: What the screening may suggest: an outcome of the store, or that screening is incomplete.
+Suggested = Outcome | Suggestion
+
+
+class MeasureKind(Labelled):
     """The kind of a mitigation measure asked of the proposers."""
 
     SPECIFIED_RESEARCH_INFORMATION = "specified-research-information"
@@ -73,11 +106,8 @@ class MeasureKind(StrEnum):
     RESUBMISSION = "resubmission"
     OTHER = "other"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class MeasureStatus(StrEnum):
+class MeasureStatus(Labelled):
     """Where a mitigation measure stands."""
 
     REQUESTED = "requested"
@@ -85,34 +115,39 @@ class MeasureStatus(StrEnum):
     DONE = "done"
     WITHDRAWN = "withdrawn"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class Verdict(StrEnum):
+class Verdict(Labelled):
     """Match memory: this affiliation string is (confirmed) or is not (dismissed) that entry."""
 
     CONFIRMED = "confirmed"
     DISMISSED = "dismissed"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-class ReviewStatus(StrEnum):
+class ReviewStatus(Labelled):
     """Where the review of a proposal stands, for pickers and portfolios."""
 
     NOT_REVIEWED = "not-reviewed"
     IN_PROGRESS = "in-progress"
     JUDGED = "judged"
 
-    def label(self, lang: str = "ja") -> str:
-        return label(self, lang)
 
-
-Word = EventKind | Disposition | Outcome | MeasureKind | MeasureStatus | Verdict | ReviewStatus
+Word = (
+    Severity
+    | EventKind
+    | Disposition
+    | Outcome
+    | Suggestion
+    | MeasureKind
+    | MeasureStatus
+    | Verdict
+    | ReviewStatus
+)
 
 _LABEL_TABLE: tuple[tuple[Word, tuple[str, str]], ...] = (
+    (Severity.REPORT, ("要報告", "report")),
+    (Severity.VERIFY, ("要確認", "verify")),
+    (Severity.CONTROL, ("輸出管理", "export control")),
+    (Severity.INFO, ("参考", "info")),
     (EventKind.REVIEW_STARTED, ("審査開始", "review started")),
     (EventKind.FINDING_DISPOSITION, ("所見の判断", "finding disposition")),
     (EventKind.JUDGMENT, ("判定", "judgment")),
@@ -139,6 +174,13 @@ _LABEL_TABLE: tuple[tuple[Word, tuple[str, str]], ...] = (
         ),
     ),
     (Outcome.RESUBMISSION_REQUESTED, ("質問票の再提出を依頼", "resubmission requested")),
+    (
+        Suggestion.SCREENING_INCOMPLETE,
+        (
+            "確認未完了（共著の確認ができていない対象者あり）",
+            "screening incomplete (co-authorship not checked for everyone)",
+        ),
+    ),
     (
         MeasureKind.SPECIFIED_RESEARCH_INFORMATION,
         (
@@ -211,8 +253,7 @@ def bilingual(word: Word) -> str:
     >>> bilingual(Disposition.NEEDS_INFORMATION)
     '追加情報が必要 / needs information'
     """
-    ja, en = _LABELS[(type(word), word.value)]
-    return f"{ja} / {en}"
+    return f"{label(word, 'ja')} / {label(word, 'en')}"
 
 
 def faq(word: Word) -> str | None:

@@ -1,0 +1,57 @@
+"""One look-back window: made once, handed to the screening and the graph; one default."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+from pathlib import Path
+
+from workbench.demo.generate import story_files
+from workbench.demo.stories import STORIES
+from workbench.folders import load_folder, proposal_files
+from workbench.lists import load_list, shipped_lists
+from workbench.matching import Matcher
+from workbench.session.screened import screen_afresh
+from workbench.window import DEFAULT_YEARS, FAQ_YEARS, Window
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_screening_and_the_graph_of_a_session_share_one_window(tmp_path: Path) -> None:
+    files, _ = story_files(next(s for s in STORIES if s.proposal_id == "ASPIRE-2025-D-001"))
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    lists = tuple(load_list(p).value for p in shipped_lists())
+    proposal, works = load_folder(proposal_files(tmp_path / "ASPIRE-2025-D-001"))
+    as_of, years = date(2025, 3, 31), DEFAULT_YEARS + 3
+    screened = screen_afresh(
+        lambda: (proposal, works),
+        lambda: lists,
+        "k",
+        Matcher.from_lists(lists),
+        as_of,
+        years,
+        lambda *_: None,
+        time.perf_counter(),
+    )
+    expected = Window.ending(as_of, years)
+    assert screened.result.window == expected
+    assert screened.graph.window == expected
+    assert screened.view.window_start == expected.start.isoformat()
+
+
+def test_the_default_look_back_is_written_once() -> None:
+    """No ``years = 2`` (or ``lookback … 2``) outside window.py's DEFAULT_YEARS (grep-style)."""
+    assert DEFAULT_YEARS == FAQ_YEARS
+    literal = re.compile(r"(years|look_?back\w*)\s*(:\s*int\s*)?=\s*2\b", re.I)
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for top in ("workbench", "widgets", "serving")
+        for path in sorted((ROOT / top).rglob("*.py"))
+        if path != ROOT / "workbench" / "window.py" and "demo" not in path.parts
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if literal.search(line)
+    ]
+    assert found == []
