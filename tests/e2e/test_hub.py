@@ -210,3 +210,20 @@ def test_the_analyst_page_is_given_to_the_analysts_group_only(browser, tmp_path:
                 context.close()
     finally:
         stop(proc)
+
+
+def test_an_idle_reviewers_server_is_stopped(browser, tmp_path: Path) -> None:
+    if not PROXY.exists():
+        pytest.skip("the hub's proxy is not installed (make hub-proxy installs it with npm)")
+    proc, hub = start_hub(
+        tmp_path,
+        tmp_path / "workbench.db",
+        {"WORKBENCH_HUB_USERS": "alice", "WORKBENCH_HUB_IDLE_S": "15"},
+    )
+    try:
+        context, _page = sign_in(browser, hub, "alice")
+        context.close()  # the tab closed: nothing uses alice's server any more
+        _wait_for_log(hub, "Culling server alice", timeout_s=120)
+        _wait_for_log(hub, "User alice server took", timeout_s=60)  # "... seconds to stop"
+    finally:
+        stop(proc)
