@@ -20,6 +20,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+FETCH_AID = "A5023888391"
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "openalex"
 
 
@@ -173,3 +175,40 @@ def write_proposal(folder: Path, *people: dict[str, Any]) -> Path:
     path = folder / "proposal.json"
     path.write_text(json.dumps(data))
     return path
+
+
+def fetch_folder(tmp_path: Path) -> Path:
+    """``data/P-1``: P1 OpenAlex cannot identify by name, P2 with an author id."""
+    data = tmp_path / "data"
+    folder = data / "P-1"
+    folder.mkdir(parents=True)
+    write_proposal(
+        folder,
+        person("P1", "Jason Priem", "OurResearch"),
+        person("P2", "Heather Piwowar", openalex_id="A5000000002"),
+    )
+    return folder
+
+
+def serve_fetch_case(server: ReplayServer) -> None:
+    """P1's two candidates (A5023888391 with 5 works, A42), P2's 3 works."""
+    twin = real_author()
+    twin["id"], twin["display_name"], twin["works_count"] = (
+        "https://openalex.org/A42",
+        "J. Priem",
+        3,
+    )
+    server.add("/authors", Answer(body=page([real_author(), twin], 2, None)), search="Jason Priem")
+    server.add(f"/authors/{FETCH_AID}", Answer(body=real_author()))
+    other = {**real_author(), "id": "https://openalex.org/A5000000002"}
+    server.add("/authors/A5000000002", Answer(body=other))
+    server.add(
+        "/works",
+        Answer(body=page(works_like(3, 100), 3, None)),
+        filter="authorships.author.id:A5000000002,from_publication_date:2022-06-20",
+    )
+    server.add(
+        "/works",
+        Answer(body=page(works_like(5), 5, None)),
+        filter=f"authorships.author.id:{FETCH_AID},from_publication_date:2022-06-20",
+    )

@@ -13,7 +13,7 @@ from widgets.review.app import App
 from workbench.proposal import load_proposal
 from workbench.questionnaire import write_template
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, html_of
 
 EXAMPLE = FIXTURES / "proposals" / "example"
 NOW = datetime(2025, 6, 20, tzinfo=UTC)
@@ -94,3 +94,35 @@ def test_a_revision_says_what_changed_and_keeps_the_previous_version(
     assert app.overview.view is not None and len(app.picker.entries) == 2
     kept = {p["id"] for p in json.loads((data / "example" / "proposal.json").read_text())["people"]}
     assert gone["id"] not in kept
+
+
+def _judge(app: App, notes: str) -> None:
+    form = app.judgment
+    form.outcome.value = "no-concern"
+    form.notes.value = notes
+    form.save_button.click()
+    assert app.status.level == "ok", app.status.message
+
+
+def test_decisions_are_labelled_with_the_questionnaire_version_they_were_made_on(
+    make_app: Any, tmp_path: Path, store: Any
+) -> None:
+    data = _data(tmp_path)
+    app: App = make_app(data_dir=data, reviewer="Tanaka")
+    app.picker.select.value = "example"
+    app.wait()
+    _judge(app, "judged on the first questionnaire")
+    raw = json.loads((EXAMPLE / "proposal.json").read_text(encoding="utf-8"))
+    raw["people"].pop()
+    _choose(app, ("proposal-v2.json", json.dumps(raw).encode()))
+    app.wait()
+    _judge(app, "judged again on the revision")
+    state = store.state(raw["proposal_id"])
+    started = [e for e in state.history if str(e.kind) == "review-started"]
+    assert started[-1].payload["questionnaire_version"] == 2
+    assert state.questionnaire_version == 2
+    rows = app.judgment.record["history"]  # newest first
+    by_note = {r["why"]: r["version"] for r in rows if r["why"]}
+    assert by_note["judged again on the revision"] == "第2版"
+    assert by_note["judged on the first questionnaire"] == ""  # before any revision
+    assert "第2版" in html_of(app.judgment)

@@ -62,6 +62,32 @@ LABELS: dict[str, str] = {
     "review.overview.years": "Years back",
     "review.overview.rescreen": "Screen again",
     "review.overview.none": "Pick a proposal from the list.",
+    "review.fetch.button": "Fetch publications",
+    "review.fetch.use": "Use this author",
+    "review.fetch.chosen": "chosen: {author} (used on the next fetch)",
+    "review.fetch.unidentified": (
+        "OpenAlex could not identify these persons: choose their author, then fetch again."
+    ),
+    "review.fetch.no_candidates": "no candidate found",
+    "review.fetch.no_institution": "no institution known",
+    "review.fetch.candidate": "{id} — {name}, {works} works, {where}",
+    "review.fetch.provenance": "Publications fetched from {api} on {when} ({works} works).",
+    "review.fetch.incomplete": "Publications could not be screened for: {persons}",
+    "review.fetch.error.network": "Could not connect to OpenAlex; nothing was written.",
+    "review.fetch.error.exhausted": (
+        "OpenAlex kept refusing (too many requests or server"
+        " errors); nothing was written. Try again later."
+    ),
+    "review.fetch.error.malformed": (
+        "OpenAlex answered something that is not publications; nothing was written."
+    ),
+    "review.fetch.error.http": "OpenAlex refused the request; nothing was written.",
+    "review.fetch.error.write": (
+        "The publications could not be written to the proposal's folder; nothing was changed."
+    ),
+    "review.fetch.error.input": (
+        "The proposal's questionnaire cannot be read, so nothing can be fetched."
+    ),
     "review.outcome.suggestion": "Suggested by the workbench — the reviewer decides",
     "review.scope.in": "in scope",
     "review.scope.out": "out of scope",

@@ -67,6 +67,30 @@ LABELS: dict[str, str] = {
     "review.overview.years": "遡及年数",
     "review.overview.rescreen": "再確認",
     "review.overview.none": "左の一覧から提案を選んでください。",
+    "review.fetch.button": "論文を取得",
+    "review.fetch.use": "この著者を使う",
+    "review.fetch.chosen": "選択済み: {author}（次の取得で使用）",
+    "review.fetch.unidentified": (
+        "OpenAlex で特定できなかった対象者です。著者を選んでから再度取得してください。"
+    ),
+    "review.fetch.no_candidates": "候補なし",
+    "review.fetch.no_institution": "所属不明",
+    "review.fetch.candidate": "{id} — {name}、論文 {works} 件、{where}",
+    "review.fetch.provenance": "論文は {api} から {when} に取得しました（{works} 件）。",
+    "review.fetch.incomplete": "論文を確認できなかった対象者: {persons}",
+    "review.fetch.error.network": "OpenAlex に接続できませんでした。何も書き込まれていません。",
+    "review.fetch.error.exhausted": (
+        "OpenAlex が応答を拒否し続けました（要求過多またはサーバーエラー）。"
+        "何も書き込まれていません。後でもう一度お試しください。"
+    ),
+    "review.fetch.error.malformed": (
+        "OpenAlex の応答が論文の形式ではありません。何も書き込まれていません。"
+    ),
+    "review.fetch.error.http": "OpenAlex が要求を拒否しました。何も書き込まれていません。",
+    "review.fetch.error.write": (
+        "論文を提案フォルダに書き込めませんでした。何も変更されていません。"
+    ),
+    "review.fetch.error.input": "提案の質問票を読めないため、取得できません。",
     "review.outcome.suggestion": "システムによる提案（判定は審査者が行います）",
     "review.scope.in": "対象",
     "review.scope.out": "対象外",

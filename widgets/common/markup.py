@@ -324,9 +324,11 @@ def history_html(events: Sequence[Mapping[str, Any]], tr: Tr) -> str:
     for e in events:
         what = esc(e.get("what", ""))
         why = esc(e.get("why", ""))
+        version = e.get("version")  # the questionnaire version it was made on, once revised
+        made_on = f"<span class='wb-badge wb-version'>{esc(version)}</span> " if version else ""
         items.append(
             f"<li><span class='wb-muted'>{esc(e.get('when', ''))}</span> "
-            f"<strong>{esc(e.get('who', ''))}</strong> {what}"
+            f"{made_on}<strong>{esc(e.get('who', ''))}</strong> {what}"
             + (f" — <em>{why}</em>" if why else "")
             + "</li>"
         )

@@ -30,6 +30,7 @@ from widgets.common.remembered import Remembered
 from widgets.common.status import StatusBar
 from widgets.review.evidence import EvidencePanel
 from widgets.review.export import ExportPanel
+from widgets.review.fetch import FetchPanel
 from widgets.review.findings import FindingsTable
 from widgets.review.judgment import JudgmentForm
 from widgets.review.overview import Overview, ScopeTable
@@ -117,7 +118,9 @@ class App(w.VBox):
             },
         )
         left = w.VBox([self.picker, self.upload], layout=w.Layout(flex="0 0 24rem"))
-        top = w.HBox([left, self.overview], layout=w.Layout(align_items="flex-start"))
+        self.fetch = FetchPanel(self)  # fetch the publications of a proposal without them
+        beside = w.VBox([self.overview, self.fetch])
+        top = w.HBox([left, beside], layout=w.Layout(align_items="flex-start"))
         top.add_class("wb-top")
         self.panes = w.HBox([self.findings])
         self.panes.add_class("wb-panes")
@@ -149,7 +152,8 @@ class App(w.VBox):
             self, background=background, prefetch=background if prefetch is None else prefetch
         )
         t.link((self.language_toggle, "value"), (self, "language"))
-        for part in (self.status, self.picker, self.overview, self.findings, self.upload):
+        parts = (self.status, self.picker, self.overview, self.findings, self.upload, self.fetch)
+        for part in parts:
             t.dlink((self, "language"), (part, "language"))
         self.observe(self._labels, names="language")
         self.observe(self.refresh_enabled, names="state")

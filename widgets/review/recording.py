@@ -25,13 +25,14 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
-from workbench.session.history import Names, describe
+from workbench.store.history_text import version_labels
 from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
     from widgets.review.app import App
     from widgets.review.parts import ReviewParts
     from workbench.session.remembered import RememberedView
+    from workbench.store.history_text import HistoryWords
     from workbench.store.state import ReviewState
 
 log = logging.getLogger("widgets")
@@ -78,27 +79,31 @@ class Recorder:
             app.findings.hidden = memory.hidden if memory else ()
             app.parts.remembered.remembered = memory
 
-    def _names(self, review: ReviewState) -> Names:
-        """How the history names findings (as the table does), people and measures."""
+    def _names(self, review: ReviewState) -> HistoryWords:
+        """How the history names findings (as the table does, hidden ones too) and measures."""
+        from workbench.store.history_text import HistoryWords
+
         screened = self.app.screened
         if screened is None:
-            return Names.of((), {}, (m.id for m in review.measures))
-        view = screened.view
-        rows = [*view.findings, *(h.row for h in self.app.findings.hidden)]
-        people = {s.id: s.name for s in view.scope}
-        return Names.of(rows, people, (m.id for m in review.measures), screened.years)
+            return HistoryWords.of(review.history)
+        hidden = [h.as_json() for h in self.app.findings.hidden]
+        data = screened.data
+        screening = {"scope": data.get("scope"), "findings": [*data["findings"], *hidden]}
+        return HistoryWords.of(review.history, screening, years=screened.years)
 
     def _record(self, review: ReviewState, *, reset: bool) -> dict[str, Any]:
         j = review.judgment
         names = self._names(review)
         history = []
+        made_on = version_labels(review.history, self.app.language)  # once revised
         for e in reversed(review.history):
             why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")
             history.append(
                 {
                     "when": e.when(),
                     "who": e.reviewer,
-                    "what": describe(e, names, self.app.language),
+                    "what": names.describe(e, self.app.language),
+                    "version": made_on.get(e.seq, ""),
                     "why": why,
                 }
             )
@@ -113,7 +118,7 @@ class Recorder:
             "measures": [
                 {
                     "id": m.id,
-                    "number": names.number(m.id),  # 1, 2, … in this proposal
+                    "number": names.measure(m.id),  # 1, 2, … in this proposal
                     "kind": str(m.kind),
                     "text": m.text,
                     "persons": list(m.persons),
@@ -319,7 +324,7 @@ class Recorder:
         mid = req.measure_id
         changes = dict(req.changes)
         if not changes:
-            number = self._names(self.app.review).number(mid) if self.app.review else mid
+            number = self._names(self.app.review).measure(mid) if self.app.review else mid
             self._refuse(self.app.judgment.errors, "judgment.measure_unchanged", id=number)
             return
         screened = self.app.screened

@@ -150,10 +150,14 @@ def fetch_proposal_works(
     )
 
 
-def write_fetch(result: FetchResult, out: Path) -> Path:
-    """Write the works (a ``/works``-shaped document) and the provenance file; both atomic."""
+def write_fetch(result: FetchResult, out: Path, provenance: Path | None = None) -> Path:
+    """Write the works (a ``/works``-shaped document) and the provenance file; both atomic.
+
+    The provenance goes to ``provenance`` when given, else beside ``out``
+    (:func:`provenance_path`).
+    """
     head = json.dumps({"count": len(result.works)})
     _write_atomic(out, f'{{"meta":{head},"results":[' + ",\n".join(result.works) + "]}\n")
-    path = provenance_path(out)
+    path = provenance or provenance_path(out)
     _write_atomic(path, json.dumps(result.provenance(), ensure_ascii=False, indent=2) + "\n")
     return path

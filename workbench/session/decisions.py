@@ -24,11 +24,22 @@ log = logging.getLogger("workbench")
 
 if TYPE_CHECKING:
     from workbench.model import ScreeningList
-    from workbench.session.history import Names
     from workbench.session.screened import Screened
     from workbench.store.chain import ChainReport
+    from workbench.store.history_text import HistoryWords
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
+
+
+def questionnaire_version(source: str) -> int | None:
+    """The version of the questionnaire file ``source`` in its proposal folder: 1 + the
+    versions its revisions kept (:mod:`workbench.session.intake`); None when never revised."""
+    from workbench.session.intake import versions
+
+    if not source:
+        return None
+    kept = versions(Path(source).parent)
+    return len(kept) + 1 if kept else None
 
 
 class Decisions:
@@ -65,6 +76,7 @@ class Decisions:
 
         state = self.db.state(screened.proposal.proposal_id)
         keys = [f.key for f in screened.result.findings]
+        version = questionnaire_version(screened.proposal.source)
         if state.seq == expected_seq:
             versions = {(lv.name, lv.version) for lv in state.lists}
             current = {(x.name, x.version.isoformat() if x.version else None) for x in self.lists()}
@@ -74,11 +86,12 @@ class Decisions:
                 and set(keys) <= set(state.finding_keys)
                 and state.as_of == screened.result.as_of
                 and versions == current
+                and state.questionnaire_version == version
             ):
                 return []
             keys = sorted(set(keys) | set(state.finding_keys or ()))
         # a stale expected_seq is left for the store to refuse with its own message
-        return [StartReview(screened.result.as_of, tuple(self.lists()), tuple(keys))]
+        return [StartReview(screened.result.as_of, tuple(self.lists()), tuple(keys), version)]
 
     def _save(
         self, screened: Screened, commands: list[Any], reviewer: str, seq: int
@@ -182,13 +195,12 @@ class Decisions:
         )
 
     def export_xlsx(
-        self, screened: Screened, language: str = "ja", names: Names | None = None
+        self, screened: Screened, language: str = "ja", names: HistoryWords | None = None
     ) -> bytes:
         """The review record as an Excel workbook (bytes), checks and summaries in ``language``;
         the history in the words of the page (``names``: how it names findings and measures)."""
         from workbench.findings import export_row
         from workbench.glossary import check_label
-        from workbench.session.history import describe
         from workbench.store import export
 
         pid = screened.proposal.proposal_id
@@ -199,8 +211,8 @@ class Decisions:
         record = export.review_record(state, rows, exported_at=self.db.now())
         if names is not None:
             for said, event in zip(record["history"], state.history, strict=True):
-                said["summary_ja"] = describe(event, names, "ja")
-                said["summary_en"] = describe(event, names, "en")
+                said["summary_ja"] = names.describe(event, "ja")
+                said["summary_en"] = names.describe(event, "en")
         with tempfile.TemporaryDirectory() as tmp:
             path = export.write_xlsx(record, Path(tmp) / f"{safe_stem(pid)}.xlsx")
             return Path(path).read_bytes()

@@ -36,13 +36,16 @@ ITERATIONS = 60
 #: Spring constant of the core layout (times 1/sqrt(n)); larger spreads the core wider.
 SPREAD = 2.5
 _GOLDEN = math.pi * (3 - math.sqrt(5))
-_CACHE: OrderedDict[tuple[str, str], dict[str, tuple[float, float]]] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, str, tuple[str, ...]], dict[str, tuple[float, float]]] = (
+    OrderedDict()
+)
 _CACHE_SIZE = 32
 
 
 def cached_layout(cg: CoauthorGraph) -> dict[str, tuple[float, float]]:
     """The layout of ``cg``, computed on first use and then taken from the cache."""
-    key = (cg.proposal_id, cg.fingerprint)
+    # the team too: a revised questionnaire may add or drop a person without works
+    key = (cg.proposal_id, cg.fingerprint, tuple(cg.team_nodes))
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]

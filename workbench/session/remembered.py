@@ -56,6 +56,12 @@ class HiddenFinding:
     row: FindingRow
     verdicts: tuple[RememberedMatch, ...]
 
+    def as_json(self) -> dict[str, object]:
+        """The finding as ``workbench screen``'s JSON names it (key, check, subject, entries)."""
+        r = self.row
+        entries = [{"list": lst, "entry_id": eid, "name": r.entry_name} for lst, eid in r.entries]
+        return {"key": r.key, "check": r.check, "subject": r.subject, "list_entries": entries}
+
 
 @dataclass(frozen=True, slots=True)
 class RememberedView:

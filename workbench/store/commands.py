@@ -142,6 +142,8 @@ class StartReview:
     as_of: date | None = None
     lists: Sequence[Any] = ()  # ScreeningList or ListVersion
     finding_keys: Sequence[str] | None = None
+    #: the questionnaire's version screened (1, 2, … once a revision was handed in)
+    questionnaire_version: int | None = None
     event_kind: ClassVar[EventKind] = EventKind.REVIEW_STARTED
 
     def payload(self, state: ReviewState, today: date) -> dict[str, Any]:
@@ -154,7 +156,13 @@ class StartReview:
         lists = [ListVersion.of(x).to_json() for x in self.lists]
         c.raise_if_errors()
         as_of = self.as_of.isoformat() if self.as_of else None
-        return {"as_of": as_of, "lists": lists, "finding_keys": keys}
+        out: dict[str, Any] = {"as_of": as_of, "lists": lists, "finding_keys": keys}
+        if self.questionnaire_version is not None:
+            if isinstance(self.questionnaire_version, bool) or self.questionnaire_version < 1:
+                c.error("screening", "questionnaire_version", "not a version", "1, 2, …")
+                c.raise_if_errors()
+            out["questionnaire_version"] = self.questionnaire_version
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,9 +109,14 @@ def _started(p: Mapping[str, Any], seq: int, lang: str) -> str:
     as_of = p.get("as_of") or "-"
     n_lists, keys = len(p.get("lists") or ()), p.get("finding_keys")
     n_findings = "-" if keys is None else str(len(keys))
+    v = p.get("questionnaire_version")
     if _ja(lang):
-        return f"審査開始（基準日 {as_of}、リスト {n_lists} 件、所見 {n_findings} 件）"
-    return f"review started (reference date {as_of}, {n_lists} lists, {n_findings} findings)"
+        version = f"、質問票 第{v}版" if v else ""
+        return f"審査開始（基準日 {as_of}、リスト {n_lists} 件、所見 {n_findings} 件{version}）"
+    version = f", questionnaire version {v}" if v else ""
+    return (
+        f"review started (reference date {as_of}, {n_lists} lists, {n_findings} findings{version})"
+    )
 
 
 def _disposition(p: Mapping[str, Any], seq: int, lang: str) -> str:

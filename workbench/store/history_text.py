@@ -5,9 +5,7 @@ key (``recent_coauthorship:p3:METI End User List:jp-eul-541``) and a measure
 by the sequence number of the event that added it. :class:`HistoryWords`
 reads them as the findings table does — the person (or organisation), the
 check, the organisation named by the list entry — and numbers the measures
-1, 2, … in the order they were added to the proposal, in the words of the
-review page's history (:mod:`workbench.session.history`, which names findings
-from the page's rows). Given the screening
+1, 2, … in the order they were added to the proposal. Given the screening
 (``workbench screen --format json``, or the page's screening data) it uses
 the names it holds; without it, the ids the key holds. The command line's
 ``workbench store history``, the export and the review page read the same
@@ -161,3 +159,18 @@ def history_lines(
     """Every event of a review as a printable line (``workbench store history``)."""
     words = HistoryWords.of(events, screening)
     return [words.line(e, lang) for e in events]
+
+
+def version_labels(events: Iterable[Event], lang: str = "ja") -> dict[int, str]:
+    """Event seq → the questionnaire version the review held when it was recorded
+    ("第2版" / "version 2"), for the events of a review whose questionnaire was revised
+    (a screening registers its version once a revision was handed in); others left out.
+    """
+    out: dict[int, str] = {}
+    version: int | None = None
+    for e in sorted(events, key=lambda e: e.seq):
+        if e.kind is EventKind.REVIEW_STARTED:
+            version = e.payload.get("questionnaire_version")
+        if version:
+            out[e.seq] = f"第{version}版" if lang == "ja" else f"version {version}"
+    return out

@@ -118,6 +118,8 @@ class ReviewState:
     as_of: date | None = None
     lists: tuple[ListVersion, ...] = ()
     finding_keys: tuple[str, ...] | None = None  # None: the screening registered none
+    #: the questionnaire version the latest screening registered (None: never revised)
+    questionnaire_version: int | None = None
     dispositions: Mapping[str, FindingDecision] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -154,6 +156,7 @@ def _started(s: ReviewState, e: Event) -> ReviewState:
             for d in p.get("lists") or ()
         ),
         finding_keys=None if keys is None else tuple(keys),
+        questionnaire_version=p.get("questionnaire_version"),
     )
 
 
