@@ -297,7 +297,7 @@ def main() -> int:
                 f"(runs {_runs(runs)}; from the disk cache)"
             )
         later = session("cache-b", one_switch(True))
-        print(f"{head}, cold, a moment later : {later:.2f} s  (screened ahead, largest first)")
+        print(f"{head}, cold, a moment later : {later:.2f} s  (the next few screened ahead)")
 
         print("server side, this process (no browser):")
         _server_side(big, tmp / "cache-server")

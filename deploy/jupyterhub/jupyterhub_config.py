@@ -16,6 +16,8 @@
 #                                          empty: any name with the password)
 #   WORKBENCH_HUB_ANALYSTS                 members of the "analysts" group
 #   WORKBENCH_HUB_CULL_S                   seconds before an idle page's kernel is stopped
+#   WORKBENCH_HUB_IDLE_S                   seconds before an idle reviewer's server is stopped
+#                                          (jupyterhub-idle-culler; 3600)
 #   WORKBENCH_*                            the workbench's settings, passed to every server
 import os
 import secrets
@@ -89,6 +91,28 @@ c.Spawner.environment = {k: v for k, v in os.environ.items() if k.startswith("WO
 c.Spawner.env_keep = ["PATH", "PYTHONPATH", "LANG", "LC_ALL", "JUPYTER_PATH"]
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
+
+# ---- servers nobody has used for WORKBENCH_HUB_IDLE_S stopped (jupyterhub-idle-culler) -----
+idle = int(os.environ.get("WORKBENCH_HUB_IDLE_S", "3600"))
+c.JupyterHub.services = [
+    {
+        "name": "idle-culler",
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={idle}",
+            f"--cull-every={min(300, max(1, idle // 3))}",
+        ],
+    }
+]
+c.JupyterHub.load_roles = [
+    {
+        "name": "idle-culler",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["idle-culler"],
+    }
+]
 
 
 def _page_for_server(spawner):

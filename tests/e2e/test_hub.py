@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,3 +175,55 @@ def test_two_signed_in_reviewers_on_one_proposal(browser, hub: Hub) -> None:
     store = open_store(f"sqlite:///{hub.db}")
     reviewers = {e.reviewer for e in store.history(pid)}
     assert reviewers == {"alice", "bob"}
+
+
+def _wait_for_log(hub: Hub, text: str, timeout_s: float = 90) -> None:
+    """Wait (bounded) until the hub's log holds ``text``."""
+    deadline = time.monotonic() + timeout_s
+    while text not in hub.log.read_text(errors="replace"):
+        assert time.monotonic() < deadline, f"{text!r} not in the hub's log"
+        time.sleep(0.2)
+
+
+def test_the_analyst_page_is_given_to_the_analysts_group_only(browser, tmp_path: Path) -> None:
+    if not PROXY.exists():
+        pytest.skip("the hub's proxy is not installed (make hub-proxy installs it with npm)")
+    proc, hub = start_hub(
+        tmp_path,
+        tmp_path / "workbench.db",
+        {"WORKBENCH_HUB_USERS": "alice,bob", "WORKBENCH_HUB_ANALYSTS": "alice"},
+    )
+    try:
+        for user, analyst in (("bob", False), ("alice", True)):
+            context, page = sign_in(browser, hub, user)
+            try:
+                page.goto(hub.url + f"hub/spawn/{user}/analyst")
+                if analyst:
+                    page.wait_for_url(f"**/user/{user}/analyst/**")
+                    page.locator(".wb-portfolio .wb-kpi").first.wait_for()
+                else:
+                    _wait_for_log(hub, "bob is not in the hub group 'analysts'")
+                    assert page.locator(".wb-portfolio").count() == 0
+                    page.goto(hub.url + f"user/{user}/analyst/")  # not started: no page
+                    assert page.locator(".wb-portfolio").count() == 0
+            finally:
+                context.close()
+    finally:
+        stop(proc)
+
+
+def test_an_idle_reviewers_server_is_stopped(browser, tmp_path: Path) -> None:
+    if not PROXY.exists():
+        pytest.skip("the hub's proxy is not installed (make hub-proxy installs it with npm)")
+    proc, hub = start_hub(
+        tmp_path,
+        tmp_path / "workbench.db",
+        {"WORKBENCH_HUB_USERS": "alice", "WORKBENCH_HUB_IDLE_S": "15"},
+    )
+    try:
+        context, _page = sign_in(browser, hub, "alice")
+        context.close()  # the tab closed: nothing uses alice's server any more
+        _wait_for_log(hub, "Culling server alice", timeout_s=120)
+        _wait_for_log(hub, "User alice server took", timeout_s=60)  # "... seconds to stop"
+    finally:
+        stop(proc)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from workbench.session.network_filter import GraphArrays
+from workbench.session.prefetch import AHEAD
 from workbench.session.screening_cache import DiskCache
 from workbench.session.workspace import Workspace
 from workbench.store.store import Store
@@ -142,15 +144,17 @@ def test_the_disk_cache_is_written_only_while_the_reviewer_waits_for_nothing(
     assert ws.flush() and ws.disk.get(first.key) is not None
 
 
-def test_proposals_are_screened_ahead_largest_first(
+def test_only_the_next_few_proposals_in_the_pickers_order_are_screened_ahead(
     data: Path, db_path: Path, store: Store
 ) -> None:
     ws = _workspace(data, db_path, store)
-    sizes = {f.id: sum(p.stat().st_size for p in f.works_files) for f in ws.folders()}
-    assert sizes["example"] != sizes["quiet"]
-    expected = sorted(sizes, key=lambda f: -sizes[f])
-    assert ws.ahead.largest_first(["example", "quiet"]) == expected
-    assert ws.ahead.largest_first(list(reversed(expected))) == expected
+    ids = [f.id for f in ws.folders()]
+    assert ws.ahead.next_after(ids, ids[0]) == ids[1 : 1 + AHEAD]
+    many = [ids[0]] * (AHEAD + 2)  # asked for more than a few: only AHEAD are screened
+    assert ws.ahead.prefetch(many, threading.Event()) == AHEAD
+    stopped = threading.Event()
+    stopped.set()
+    assert ws.ahead.prefetch(ids, stopped) == 0
 
 
 def test_a_cache_folder_others_can_write_is_warned_about_once(

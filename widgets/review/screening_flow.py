@@ -5,7 +5,8 @@ proposals, screens the one picked in a background thread (progress in the
 status area; a pick made meanwhile wins), and shows it in every part. Once
 the browser shows the page it warms up in the background: statuses from the
 store, the lists, plotly and the review parts' models, the matcher, then the
-proposals screened ahead, largest first, each giving way to the reviewer's.
+next few proposals in the picker's order screened ahead, each giving way to the
+reviewer's.
 Background threads only compute: what they found reaches the widgets on the
 kernel's thread (:func:`~widgets.common.kernel_thread.call_soon`).
 """
@@ -162,7 +163,7 @@ class ScreeningFlow:
             spent = ", ".join(f"{k} {v:.2f} s" for k, v in step.spent.items())
             log.info("page warmed up (%s)", spent)
             ids = [str(e["id"]) for e in self.app.picker.entries if not e.get("error")]
-            ids = self.workspace.ahead.largest_first(ids)
+            ids = self.workspace.ahead.next_after(ids, self.workspace.wanted)
             self.workspace.ahead.prefetch(ids, self._stop, self._idle, self._prepared)
         except Exception as exc:  # shown in the status area and logged
             call_soon(self.app.status.fail, self.app.what("section.picker"), exc)

@@ -1,9 +1,11 @@
 """Screening ahead of the reviewer, so that switching to another proposal is instant.
 
 A :class:`Prefetcher` is given a :class:`~workbench.session.workspace.Workspace`
-and screens its proposals in the background, largest first, through the
-workspace's public calls, giving way to the reviewer's own screening between
-the steps of each.
+and screens the next few proposals in the picker's order in the background,
+through the workspace's public calls, giving way to the reviewer's own
+screening between the steps of each. Only a few: every screening made goes to
+the shared disk cache, so one page's work serves the others, and a kernel that
+screened a whole folder held hundreds of megabytes.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("widgets")
 
 #: Screened proposals kept in memory (most recently used).
-CACHE_SIZE = 24
+CACHE_SIZE = 4
+
+#: Proposals screened ahead of the one open, in the picker's order.
+AHEAD = 3
 
 
 class Prefetcher:
@@ -44,7 +49,7 @@ class Prefetcher:
         reviewer to open, where the error is shown. Returns how many were screened.
         """
         done = 0
-        for folder_id in folder_ids[:CACHE_SIZE]:
+        for folder_id in folder_ids[:AHEAD]:
             if idle is not None:
                 idle.wait()
             if stop.is_set():
@@ -59,16 +64,23 @@ class Prefetcher:
             self.workspace.forget_uncached_works()
         return done
 
-    def largest_first(self, folder_ids: Sequence[str]) -> list[str]:
-        """``folder_ids`` ordered by the size of their works files, largest first.
+    @staticmethod
+    def next_after(folder_ids: Sequence[str], current: str | None) -> list[str]:
+        """The :data:`AHEAD` proposals after ``current`` in the picker's order.
 
-        The order the page screens ahead in: a small proposal is screened in a
-        blink when asked for, a large one takes seconds, so those are made ready first.
+        From the top of the list when nothing is open; wraps round at its end.
+
+        Examples
+        --------
+        >>> Prefetcher.next_after(["a", "b", "c", "d", "e"], "c")
+        ['d', 'e', 'a']
+        >>> Prefetcher.next_after(["a", "b", "c", "d", "e"], None)
+        ['a', 'b', 'c']
         """
-        size = {
-            f.id: sum(p.stat().st_size for p in f.works_files) for f in self.workspace.folders()
-        }
-        return sorted(folder_ids, key=lambda i: -size.get(i, 0))
+        ids = list(folder_ids)
+        start = ids.index(current) + 1 if current in ids else 0
+        ahead = ids[start:] + ids[:start]
+        return [i for i in ahead if i != current][:AHEAD]
 
     def _give_way(
         self, folder_id: str, stop: threading.Event, idle: threading.Event | None
