@@ -40,6 +40,7 @@ TERMS: dict[str, tuple[str, str]] = {
         "suggested by the workbench — the reviewer decides",
     ),
     "scope": ("確認対象の範囲", "scope"),
+    "check": ("確認項目", "check"),
     "reference_date": ("基準日", "reference date"),
     "look_back_window": ("確認期間", "look-back window"),
     "list_entry": ("リスト掲載", "list entry"),
@@ -58,6 +59,7 @@ TERMS: dict[str, tuple[str, str]] = {
 AVOID: dict[str, tuple[str, ...]] = {
     "mitigation": ("リスク軽減策", "リスク軽減措置"),
     "reviewer": ("評価者",),
+    "check": ("検出項目",),
 }
 
 #: check -> (Japanese, English) label; ``{years}`` is the window in use.

@@ -136,7 +136,7 @@ def test_an_analyst_filters_drills_exports_and_switches_language(
         == tables.findings["check"].nunique()
     )
     assert page.locator(".wb-chart-heatmap .hm image, .wb-chart-heatmap .hm").count() >= 1
-    expect(page.locator(".wb-chart-by_check .gtitle")).to_have_text("検出項目別の所見")
+    expect(page.locator(".wb-chart-by_check .gtitle")).to_have_text("確認項目別の所見")
     expect(page.locator(".wb-chart-by_check .ytick", has_text="確認期間内の共著")).to_have_count(1)
     # the judgment recorded beforehand shows: judged outcome and its mitigation measure
     expect(page.locator(".wb-chart-mitigation g.point path")).to_have_count(1)
@@ -181,7 +181,7 @@ def test_an_analyst_filters_drills_exports_and_switches_language(
     assert values[0][:2] == ("proposal_id", "title")
     assert [v[0] for v in values[1:]] == [r[0] for r in rows]
     # a summary table too: findings per check, as the chart shows it (filtered)
-    page.locator(".wb-export select").select_option(label="検出項目別の所見")
+    page.locator(".wb-export select").select_option(label="確認項目別の所見")
     text = _download(page, "CSV", "portfolio_by_check.csv").decode("utf-8-sig")
     per_check = {r["check"]: int(r["findings"]) for r in csv.DictReader(io.StringIO(text))}
     assert per_check == qf.groupby("check").size().to_dict()

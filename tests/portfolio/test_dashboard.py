@@ -43,12 +43,12 @@ def test_page_opens_in_japanese_with_every_chart(app: PortfolioApp, local_run: A
     by_check = app.figures["by_check"].data[0]
     assert sum(by_check.x) == len(local_run.tables.findings)
     assert "確認期間内の共著" in by_check.y  # check names translated
-    assert app.figures["by_check"].layout.title.text == "検出項目別の所見"
+    assert app.figures["by_check"].layout.title.text == "確認項目別の所見"
     # what the browser draws is the same figure
     sent = app.charts["by_check"].figure
     assert (
         sent["data"][0]["y"] == list(by_check.y)
-        and sent["layout"]["title"]["text"] == "検出項目別の所見"
+        and sent["layout"]["title"]["text"] == "確認項目別の所見"
     )
 
 

@@ -23,6 +23,13 @@ CONCEPTS = {
     "findings.entry": "list_entry",
     "judgment.measures": "mitigation",
     "picker.prepared": "screened_ahead",
+    "findings.check": "check",
+}
+#: the analyst page's labels for the same concepts (namespace ``portfolio``)
+ANALYST_CONCEPTS = {
+    "filter.check": "check",
+    "chart.by_check": "check",
+    "network.col.checks": "check",
 }
 
 
@@ -30,6 +37,15 @@ CONCEPTS = {
 @pytest.mark.parametrize(("key", "concept"), sorted(CONCEPTS.items()))
 def test_each_concept_is_said_with_its_one_term(key: str, concept: str, language: str) -> None:
     assert term(concept, language).lower() in translator(language)(key, n=12).lower()
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize(("key", "concept"), sorted(ANALYST_CONCEPTS.items()))
+def test_the_analyst_page_says_each_concept_with_the_same_term(
+    key: str, concept: str, language: str
+) -> None:
+    said = translator(language, "portfolio")(key).lower()
+    assert term(concept, language).lower() in said
 
 
 def test_no_label_uses_a_word_the_glossary_replaced() -> None:
