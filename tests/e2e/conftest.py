@@ -297,3 +297,17 @@ def element_shot(page: object, selector: str, path: Path) -> None:
     page.set_viewport_size({"width": size["width"], "height": min(height + 60, 8000)})  # type: ignore[attr-defined]
     page.locator(selector).screenshot(path=str(path))  # type: ignore[attr-defined]
     page.set_viewport_size(size)  # type: ignore[attr-defined]
+
+
+def serve_with_openalex(servers: _Servers, data: Path, tmp: Path, openalex_url: str) -> Served:
+    """The review page on ``data``, its OpenAlex setting pointed at a local replay server."""
+    return servers.start(
+        data,
+        tmp / "workbench.db",
+        (),
+        "ja",
+        extra={
+            "WORKBENCH_OPENALEX_URL": openalex_url,
+            "WORKBENCH_OPENALEX_CACHE_DIR": str(tmp / "openalex-cache"),
+        },
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ROOT, _Servers
+from tests.e2e.conftest import ROOT, _Servers, serve_with_openalex
 from tests.openalex.conftest import FETCH_AID, ReplayServer, fetch_folder, serve_fetch_case
 from workbench.store import open_store
 from workbench.vocabulary import EventKind
@@ -26,16 +26,7 @@ def test_fetch_choose_a_candidate_and_see_the_provenance(
     folder = fetch_folder(tmp_path)
     servers = _Servers(ROOT / "notebooks" / "review.ipynb", tmp_path, "fetch-")
     try:
-        served = servers.start(
-            folder.parent,
-            tmp_path / "workbench.db",
-            (),
-            "ja",
-            extra={
-                "WORKBENCH_OPENALEX_URL": replay.url,
-                "WORKBENCH_OPENALEX_CACHE_DIR": str(tmp_path / "openalex-cache"),
-            },
-        )
+        served = serve_with_openalex(servers, folder.parent, tmp_path, replay.url)
         page.goto(served.url)
         page.locator(".wb-picker option").first.wait_for()
         page.locator(".wb-picker select").select_option(index=0)

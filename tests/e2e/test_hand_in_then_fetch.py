@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ROOT, _Servers
+from tests.e2e.conftest import ROOT, _Servers, serve_with_openalex
 from tests.openalex.conftest import FETCH_AID, ReplayServer, fetch_folder, serve_fetch_case
 from workbench.folders import find_proposals
 from workbench.proposal import load_proposal
@@ -31,16 +31,7 @@ def test_hand_in_an_excel_questionnaire_then_fetch_its_publications(
     shutil.copytree(ROOT / "tests" / "fixtures" / "widgets" / "proposals" / "quiet", data / "quiet")
     servers = _Servers(ROOT / "notebooks" / "review.ipynb", tmp_path, "intake-")
     try:
-        served = servers.start(
-            data,
-            tmp_path / "workbench.db",
-            (),
-            "ja",
-            extra={
-                "WORKBENCH_OPENALEX_URL": replay.url,
-                "WORKBENCH_OPENALEX_CACHE_DIR": str(tmp_path / "openalex-cache"),
-            },
-        )
+        served = serve_with_openalex(servers, data, tmp_path, replay.url)
         page.goto(served.url)
         page.locator(".wb-picker option").first.wait_for(state="attached")
         page.locator(".wb-header input").fill("E2E Reviewer")  # who chooses the author
