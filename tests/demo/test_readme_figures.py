@@ -257,7 +257,7 @@ def _bench_constant(name: str) -> float:
 
 
 def test_the_page_time_to_interactive_is_stated_as_the_benchmark_prints_it() -> None:
-    what, measured, target = _row("reviewer page time to interactive")
+    _what, measured, target = _row("reviewer page time to interactive")
     assert "bench/bench_dashboard.py" in measured
     found = re.match(r"([\d.]+) s vs ([\d.]+) s: ratio ([\d.]+)", measured)
     assert found, "the README no longer states the page's time to interactive as the bench does"
@@ -270,7 +270,7 @@ def test_the_page_time_to_interactive_is_stated_as_the_benchmark_prints_it() -> 
 
 
 def test_the_switching_figures_are_stated_against_their_target() -> None:
-    what, measured, target = _row("switching to a")
+    _what, measured, target = _row("switching to a")
     limit = float(re.match(r"< ([\d.]+) s", target).group(1))  # type: ignore[union-attr]
     assert limit == _bench_constant("SWITCH_TARGET_S")
     screened = re.findall(
