@@ -234,7 +234,7 @@ def spec(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[dict[str, Any], Cli
         present = set(frame["outcome"])
         order = list(OUTCOME_ORDER) + sorted(present - set(OUTCOME_ORDER))
         shown = [v for v in order if v in present]
-        names = {v: short(tr("outcome." + v), 40) for v in shown}
+        label = {v: short(tr("outcome." + v), 40) for v in shown}
         data = []
         for i, (kind, colour) in enumerate((("suggested", BLUE), ("judged", NAVY))):
             f = frame[frame["kind"] == kind]
@@ -246,7 +246,7 @@ def spec(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[dict[str, Any], Cli
                 {
                     "type": "bar",
                     "x": counts,
-                    "y": [names[v] for v in values],
+                    "y": [label[v] for v in values],
                     "orientation": "h",
                     "name": name,
                     "marker": {"color": colour},
@@ -263,7 +263,7 @@ def spec(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[dict[str, Any], Cli
         )
         lay["barmode"] = "group"
         lay["yaxis"].update(
-            autorange="reversed", categoryorder="array", categoryarray=[names[v] for v in shown]
+            autorange="reversed", categoryorder="array", categoryarray=[label[v] for v in shown]
         )
         _set(lay["xaxis"], "dtick", _dtick(frame["proposals"]))
         fig = {"data": data, "layout": lay}
