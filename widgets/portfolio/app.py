@@ -30,6 +30,7 @@ import traitlets as t
 from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.common.notices import banner_html
+from widgets.portfolio.aggregates import Summaries
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, spec
 from widgets.portfolio.drill import table_html
 from widgets.portfolio.filtering import FilterIndex
@@ -166,6 +167,7 @@ class PortfolioApp(w.VBox):
         self.tables: PortfolioTables | None = None
         self.view: PortfolioTables | None = None
         self._index: FilterIndex | None = None
+        self._summaries: Summaries | None = None
         self.drilled = pd.DataFrame(columns=list(analysis.DRILL_COLUMNS))
         super().__init__(
             children=[
@@ -296,9 +298,11 @@ class PortfolioApp(w.VBox):
             self.summary.value = ""
             self._drill_title.value = markup.heading_html(tr("drill.none"))
             return
-        if self._index is None or self._index.tables is not self.tables:
+        if self._index is None or self._summaries is None or self._index.tables is not self.tables:
             self._index = FilterIndex(self.tables)
-        self.view = self._index.view(self.filters)
+            self._summaries = Summaries(self._index)
+        masks = self._index.masks(self.filters)
+        self.view = self._index.view(self.filters, masks)
         v = self.view
         self.summary.value = key_figures(
             [
@@ -311,7 +315,8 @@ class PortfolioApp(w.VBox):
             alert=[False, False, False, False, len(self.tables.failed) > 0],
         )
         for name in CHARTS:
-            self.specs[name], self.clicks[name] = spec(name, analysis.SUMMARIES[name](v), tr)
+            frame = self._summaries.frame(name, masks, v)
+            self.specs[name], self.clicks[name] = spec(name, frame, tr)
             self.charts[name].show(self.specs[name])  # sent only when it changed
         self.network.show(v)
         names = [*TABLES, *CHARTS, "drill"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -29,7 +30,6 @@ from workbench.portfolio.tables import PortfolioTables
 
 #: the filters that choose proposals (the others choose findings)
 PROPOSAL_FILTERS = tuple(n for n, (table, _c) in FILTERS.items() if table == "proposals")
-_BY_PROPOSAL = ("scope", "measures")
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, dict[str, int]]:
@@ -44,6 +44,18 @@ def _chosen(codes: np.ndarray, numbers: dict[str, int], allowed: Sequence[str]) 
     return np.isin(codes, np.asarray(wanted, dtype=codes.dtype))
 
 
+@dataclass(frozen=True)
+class Masks:
+    """The rows filters keep: of the screened proposals, and of the findings, evidence,
+    scope and measures tables (boolean arrays, one value a row)."""
+
+    proposals: np.ndarray
+    findings: np.ndarray
+    evidence: np.ndarray
+    scope: np.ndarray
+    measures: np.ndarray
+
+
 class FilterIndex:
     """What the filters need of ``tables``, computed once; :meth:`view` applies filters."""
 
@@ -52,7 +64,7 @@ class FilterIndex:
         self.screened = tables.screened
         p, f, ev = self.screened, tables.findings, tables.evidence
         # every proposal id in any table, by number (a missing id is a value too, as isin has it)
-        frames = {"screened": p, "findings": f, **{n: getattr(tables, n) for n in _BY_PROPOSAL}}
+        frames = {"screened": p, "findings": f, "scope": tables.scope, "measures": tables.measures}
         ids = pd.concat([x["proposal_id"].astype(object) for x in frames.values()])
         id_codes, id_uniques = pd.factorize(ids, use_na_sentinel=False)
         self._ids = len(id_uniques)
@@ -80,10 +92,8 @@ class FilterIndex:
         self._evidence_key = key_codes[len(f) :]
         self._keys = int(key_codes.max()) + 1 if len(key_codes) else 0
 
-    def view(self, filters: Mapping[str, Sequence[str]]) -> PortfolioTables:
-        """The tables restricted to ``filters``, as
-        :func:`~workbench.portfolio.analysis.apply_filters` gives them."""
-        t = self.tables
+    def masks(self, filters: Mapping[str, Sequence[str]]) -> Masks:
+        """Which rows of each table ``filters`` keep (see :class:`Masks`)."""
         keep_p = np.ones(len(self.screened), dtype=bool)
         for name in PROPOSAL_FILTERS:
             if allowed := filters.get(name, ()):
@@ -95,21 +105,32 @@ class FilterIndex:
             keep_f &= np.fromiter((bool(c & wanted) for c in self._cited), bool, len(self._cited))
         if filters.get("list") or filters.get("check"):
             keep_p &= self._kept_ids(self._id_of["findings"][keep_f])[self._id_of["screened"]]
-        ev = t.evidence
-        if len(ev):
-            kept_keys = np.zeros(self._keys, dtype=bool)
-            kept_keys[self._finding_key[keep_f]] = True
-            ev = ev[kept_keys[self._evidence_key]]
+        kept_keys = np.zeros(self._keys, dtype=bool)
+        kept_keys[self._finding_key[keep_f]] = True
         kept = self._kept_ids(self._id_of["screened"][keep_p])
-        by_proposal = {
-            n: getattr(t, n)[kept[self._id_of[n]]].reset_index(drop=True) for n in _BY_PROPOSAL
-        }
+        return Masks(
+            proposals=keep_p,
+            findings=keep_f,
+            evidence=kept_keys[self._evidence_key],
+            scope=kept[self._id_of["scope"]],
+            measures=kept[self._id_of["measures"]],
+        )
+
+    def view(
+        self, filters: Mapping[str, Sequence[str]], masks: Masks | None = None
+    ) -> PortfolioTables:
+        """The tables restricted to ``filters`` (whose ``masks`` may be given), as
+        :func:`~workbench.portfolio.analysis.apply_filters` gives them."""
+        t = self.tables
+        m = masks or self.masks(filters)
+        ev = t.evidence[m.evidence] if len(t.evidence) else t.evidence
         return dataclasses.replace(
             t,
-            proposals=self.screened[keep_p].reset_index(drop=True),
-            findings=t.findings[keep_f].reset_index(drop=True),
+            proposals=self.screened[m.proposals].reset_index(drop=True),
+            findings=t.findings[m.findings].reset_index(drop=True),
             evidence=ev.reset_index(drop=True),
-            **by_proposal,
+            scope=t.scope[m.scope].reset_index(drop=True),
+            measures=t.measures[m.measures].reset_index(drop=True),
         )
 
     def _kept_ids(self, codes: np.ndarray) -> np.ndarray:
