@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -22,6 +23,7 @@ from widgets.portfolio.aggregates import Summaries
 from widgets.portfolio.app import CHARTS, PortfolioApp
 from widgets.portfolio.charts import spec
 from widgets.portfolio.colours import org_colour
+from widgets.portfolio.drill import DRILL_ROWS
 from widgets.portfolio.filtering import FilterIndex
 from workbench.portfolio import analysis
 from workbench.portfolio.tables import PortfolioTables
@@ -34,10 +36,14 @@ FRAMES = ("proposals", "findings", "evidence", "scope", "measures")
 def tables(local_run: Any) -> PortfolioTables:
     """The test portfolio three times over: each copy under other ids and in another call
     (the third without one); the copies' fields rotate so fields and calls cross."""
-    t: PortfolioTables = local_run.tables
+    return copied(local_run.tables, CALLS)
+
+
+def copied(t: PortfolioTables, calls: Sequence[str | None]) -> PortfolioTables:
+    """``t`` once per call of ``calls``, each copy under other proposal ids."""
     fields = sorted(set(t.proposals["field"].dropna())) or ["physics"]
     copies: dict[str, list[pd.DataFrame]] = {name: [] for name in FRAMES}
-    for i, call in enumerate(CALLS):
+    for i, call in enumerate(calls):
         for name in FRAMES:
             frame = getattr(t, name).copy()
             if "proposal_id" in frame.columns:
@@ -164,3 +170,27 @@ def test_tables_the_codes_cannot_stand_for_are_summarised_with_pandas(
             summaries.frame("timeline", index.masks(filters), view),
             analysis.timeline(view),
         )
+
+
+def test_a_long_drill_down_table_is_shown_a_page_at_a_time(local_run: Any) -> None:
+    many = copied(local_run.tables, [f"ASPIRE {2010 + i}" for i in range(20)])
+    app = PortfolioApp(many, language="en")
+    app.select("by_check", analysis.COAUTHORSHIP)
+    rows = app.drilled
+    assert len(rows) > DRILL_ROWS  # more than a page
+    ids = list(rows["proposal_id"])
+    first = app.drill_table.value
+    assert ids[0] in first and ids[DRILL_ROWS] not in first
+    assert f"rows 1–{DRILL_ROWS} of {len(rows)}" in first
+    assert app.drill_prev.disabled and not app.drill_next.disabled
+    app.drill_next.click()
+    second = app.drill_table.value
+    assert ids[DRILL_ROWS] in second and ids[0] not in second
+    assert f"rows {DRILL_ROWS + 1}–" in second and not app.drill_prev.disabled
+    for _ in range(len(rows) // DRILL_ROWS + 2):  # past the last page: stays on it
+        app.drill_next.click()
+    assert ids[-1] in app.drill_table.value and app.drill_next.disabled
+    # a filter change shows the first page of the new rows
+    app.filters = {"call": ["ASPIRE 2010", "ASPIRE 2011"]}
+    assert len(app.drilled) < len(rows)
+    assert app.drilled["proposal_id"].iloc[0] in app.drill_table.value

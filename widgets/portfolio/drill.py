@@ -22,7 +22,7 @@ import pandas as pd
 
 from workbench.portfolio import analysis
 
-DRILL_ROWS = 200
+DRILL_ROWS = 50  # rows a page of the table shows
 #: columns whose codes are shown in words, with the label prefix that translates them
 _CODED = {
     "suggested_outcome": "outcome.",
@@ -59,10 +59,15 @@ def _cell(value: Any, column: str, tr: Callable[..., str], review_url: str = "")
 
 
 def table_html(
-    frame: pd.DataFrame, tr: Callable[..., str], limit: int = DRILL_ROWS, review_url: str = ""
+    frame: pd.DataFrame,
+    tr: Callable[..., str],
+    limit: int = DRILL_ROWS,
+    review_url: str = "",
+    start: int = 0,
 ) -> str:
-    """A plain HTML table of ``frame`` (headers and codes translated, every cell escaped,
-    proposal ids linked to the review page at ``review_url``)."""
+    """A plain HTML table of ``limit`` rows of ``frame`` from row ``start`` (headers and
+    codes translated, every cell escaped, proposal ids linked to the review page at
+    ``review_url``), saying which rows of how many it shows when not all."""
     if frame.empty:
         return f"<p class='wb-muted'>{html.escape(tr('drill.empty'))}</p>"
     head = "".join(
@@ -75,10 +80,12 @@ def table_html(
             f"<td>{_cell(v, c, tr, review_url)}</td>" for v, c in zip(row, columns, strict=True)
         )
         + "</tr>"
-        for row in frame.head(limit).itertuples(index=False)
+        for row in frame.iloc[start : start + limit].itertuples(index=False)
     )
+    last = min(start + limit, len(frame))
     more = (
-        f"<p class='wb-muted'>{html.escape(tr('drill.more', n=len(frame), shown=limit))}</p>"
+        f"<p class='wb-muted wb-drill-rows'>"
+        f"{html.escape(tr('drill.rows', n=len(frame), first=start + 1, last=last))}</p>"
         if len(frame) > limit
         else ""
     )
