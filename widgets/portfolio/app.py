@@ -32,7 +32,7 @@ from widgets.common.i18n import translator
 from widgets.common.notices import banner_html
 from widgets.portfolio.aggregates import Summaries
 from widgets.portfolio.charts import FULL_WIDTH, ClickMap, spec
-from widgets.portfolio.drill import DRILL_ROWS, table_html
+from widgets.portfolio.drill import PagedTable
 from widgets.portfolio.filtering import FilterIndex
 from widgets.portfolio.network_view import NetworkView
 from widgets.portfolio.plot import Chart, PlotlyLoader
@@ -148,15 +148,10 @@ class PortfolioApp(w.VBox):
         )
         self._charts.add_class("wb-charts")
         self._drill_title = w.HTML()
-        self.drill_table = w.HTML()
-        self._drill_page = 0  # the page of the drill-down table shown (DRILL_ROWS rows a page)
-        self.drill_prev = w.Button(icon="chevron-left", layout=w.Layout(width="2.6rem"))
-        self.drill_next = w.Button(icon="chevron-right", layout=w.Layout(width="2.6rem"))
-        self._drill_pager = w.HBox(
-            [self.drill_prev, self.drill_next], layout=w.Layout(display="none")
-        )
-        self._drill_pager.add_class("wb-drill-pager")
-        drill_card = w.VBox([self._drill_title, self.drill_table, self._drill_pager])
+        self.drill_rows = PagedTable(review_url)
+        self.drill_table = self.drill_rows.table
+        self.drill_prev, self.drill_next = self.drill_rows.prev, self.drill_rows.next
+        drill_card = w.VBox([self._drill_title, self.drill_rows])
         drill_card.add_class("wb-card")
         drill_card.add_class("wb-drill")
         self._export_choice = w.Dropdown(
@@ -205,8 +200,6 @@ class PortfolioApp(w.VBox):
         self.observe(lambda _c: self._render(), names=["filters"])
         self.observe(lambda _c: self._relabel(), names=["language"])
         self.observe(lambda _c: self._show_drill(), names=["drill"])
-        self.drill_prev.on_click(lambda _b: self.drill_page(self._drill_page - 1))
-        self.drill_next.on_click(lambda _b: self.drill_page(self._drill_page + 1))
         self.tables = tables
         self._relabel()
 
@@ -355,35 +348,12 @@ class PortfolioApp(w.VBox):
         """Drill into ``value`` of ``summary`` (what a click on a chart does)."""
         self.drill = {"summary": summary, "value": value}
 
-    def drill_page(self, page: int) -> None:
-        """Show page ``page`` (from 0) of the drill-down table."""
-        pages = max(1, -(-len(self.drilled) // DRILL_ROWS))
-        page = min(max(page, 0), pages - 1)
-        if page != self._drill_page:
-            self._drill_page = page
-            self._show_rows()
-
-    def _show_rows(self) -> None:
-        """The drill-down table's page shown: only its rows are made and sent."""
-        tr, n = self.tr(), len(self.drilled)
-        start = self._drill_page * DRILL_ROWS
-        self.drill_table.value = table_html(
-            self.drilled, tr, review_url=self.review_url, start=start
-        )
-        self._drill_pager.layout.display = "" if n > DRILL_ROWS else "none"
-        self.drill_prev.disabled = start == 0
-        self.drill_next.disabled = start + DRILL_ROWS >= n
-        self.drill_prev.tooltip = tr("drill.previous")
-        self.drill_next.tooltip = tr("drill.next")
-
     def _show_drill(self) -> None:
         tr = self.tr()
-        self._drill_page = 0
         if not self.drill or self.view is None:
             self.drilled = pd.DataFrame(columns=list(analysis.DRILL_COLUMNS))
             self._drill_title.value = markup.heading_html(tr("drill.none"))
-            self.drill_table.value = ""
-            self._drill_pager.layout.display = "none"
+            self.drill_rows.show(None, tr)
             return
         summary, value = self.drill["summary"], self.drill["value"]
         self.drilled = analysis.drill(self.view, summary, value)
@@ -397,7 +367,7 @@ class PortfolioApp(w.VBox):
         self._drill_title.value = markup.heading_html(
             tr("drill.title", what=f"{tr('chart.' + summary)} — {what}", n=len(self.drilled))
         )
-        self._show_rows()
+        self.drill_rows.show(self.drilled, tr)
 
     # ---- export --------------------------------------------------------------------
 
