@@ -144,14 +144,17 @@ def test_the_first_call_alone_shows_only_its_proposals_findings(tables: Portfoli
 def test_a_chart_the_filter_does_not_change_is_not_sent_again(tables: PortfolioTables) -> None:
     app = PortfolioApp(tables, language="en")
     sent = {name: app.charts[name].figure_id for name in CHARTS}
-    assert all(n > 0 for n in sent.values())
-    # every call chosen: the same proposals, so the same charts; nothing is sent
+    network = app.network.chart.figure_id
+    assert all(n > 0 for n in sent.values()) and network > 0
+    # every call chosen: the same proposals, so the same charts and network; nothing is sent
     app.filters = {"call": analysis.choices(tables)["call"]}
     assert {name: app.charts[name].figure_id for name in CHARTS} == sent
+    assert app.network.chart.figure_id == network
     # one call: the counts change, and those charts are sent
     app.filters = {"call": [CALLS[0]]}
     assert app.charts["by_check"].figure_id == sent["by_check"] + 1
     assert app.charts["by_call_year"].figure_id == sent["by_call_year"] + 1
+    assert app.network.chart.figure_id == network + 1
 
 
 def test_tables_the_codes_cannot_stand_for_are_summarised_with_pandas(

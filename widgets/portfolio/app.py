@@ -320,7 +320,7 @@ class PortfolioApp(w.VBox):
             frame = self._summaries.frame(name, masks, v)
             self.specs[name], self.clicks[name] = spec(name, frame, tr)
             self.charts[name].show(self.specs[name])  # sent only when it changed
-        self.network.show(v)
+        self.network.show(v, key=(self._index, masks.key()))  # the same rows: not again
         names = [*TABLES, *CHARTS, "drill"]
         current = self._export_choice.value
         self._export_choice.options = [

@@ -55,6 +55,13 @@ class Masks:
     scope: np.ndarray
     measures: np.ndarray
 
+    def key(self) -> bytes:
+        """The same for the same rows kept (of the same tables)."""
+        return b"|".join(
+            np.packbits(m).tobytes()
+            for m in (self.proposals, self.findings, self.evidence, self.scope, self.measures)
+        )
+
 
 class FilterIndex:
     """What the filters need of ``tables``, computed once; :meth:`view` applies filters."""

@@ -85,6 +85,7 @@ class NetworkView(w.VBox):
         self.reach = pd.DataFrame()
         self.organisations: list[str] = []  # organisation ids, in the order of the points
         self.spec: dict[str, Any] | None = None  # the figure shown, as sent
+        self._key: Any = None  # what the tables shown are known by
         self.title = w.HTML()
         self.chart = Chart()
         self.chart.add_class("wb-network-chart")
@@ -110,8 +111,12 @@ class NetworkView(w.VBox):
             self._draw()
         self._show_behind()
 
-    def show(self, tables: PortfolioTables) -> None:
-        """Draw the network of ``tables`` (the organisation chosen stays when still there)."""
+    def show(self, tables: PortfolioTables, key: Any = None) -> None:
+        """Draw the network of ``tables`` (the organisation chosen stays when still there);
+        nothing is done when ``key`` (if given) is the key of the tables shown."""
+        if key is not None and key == self._key:
+            return
+        self._key = key
         self.graph = portfolio_network(tables)
         self.reach = reach(self.graph)
         self._draw()
