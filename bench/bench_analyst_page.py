@@ -382,7 +382,11 @@ def main() -> None:
     print(f"load average (1/5/15 min) at the end: {load()}")
     print(
         f"(medians of {args.repeat} runs, each in a fresh process; the page at {BASELINE}, "
-        "which screened every proposal when opened, opened once)"
+        + (
+            "which screened every proposal when opened, opened once)"
+            if args.screening_page
+            else "which screened every proposal when opened, skipped: nan)"
+        )
     )
     print(f"\nanalyst page, {now['proposals']:.0f} proposals, {now['findings']:.0f} findings")
     print(f"{'':34}{'now':>9}{f'at {REDRAW_BASELINE}':>13}{f'at {BASELINE}':>13}  target")
