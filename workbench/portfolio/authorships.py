@@ -133,6 +133,11 @@ class Authorships:
     countries: StringLists
     problems: tuple[Problem, ...]  # the loader's warnings: undated works, repeated works
 
+    def texts(self) -> set[str]:
+        """Every distinct affiliation string and institution name of the rows."""
+        names = {i.display_name for t in self.institutions for i in t if i.display_name}
+        return self.affiliations.strings() | {n for n in names if n.strip()}
+
     def _hits(self, matches: Callable[[str], bool]) -> np.ndarray:
         """Per row: True when one of its affiliation strings or institution names matches."""
         inst = [

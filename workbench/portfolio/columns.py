@@ -241,6 +241,15 @@ class StringLists:
         good = [bool(u) and any(test(t) for t in _distinct_strings(u.split("|"))) for u in uniques]
         return np.array([*good, False], dtype=bool)[idx]
 
+    def strings(self) -> set[str]:
+        """Every distinct (stripped) string of the column."""
+        if self.arr is None:
+            return set()
+        if self.listed:
+            values = encoded(pc.list_flatten(self.arr))[0]
+            return {v.strip() for v in values if v.strip()}
+        return {t for u in encoded(self.arr)[0] if u for t in _distinct_strings(u.split("|"))}
+
     def row(self, i: int) -> tuple[str, ...]:
         if self.arr is None:
             return ()

@@ -36,6 +36,9 @@ class ProposalRows:
     evidence: list[Row] = field(default_factory=list)
     scope: list[Row] = field(default_factory=list)
     problems: list[Row] = field(default_factory=list)
+    #: the strings its screening can ask the matcher about (:mod:`workbench.portfolio.strings`):
+    #: of its works (asked without a country), and declared (with the declared country)
+    texts: tuple[str | tuple[str, str | None], ...] = ()
 
 
 def problem_rows(

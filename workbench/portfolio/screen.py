@@ -18,7 +18,9 @@ listed as failed and every problem of every bad file goes into the
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import sys
 import time
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -33,6 +35,7 @@ from workbench.matching.memory import MatchMemory
 from workbench.model import ScreeningList
 from workbench.portfolio.keys import DigestMemo, proposal_keys, with_keys
 from workbench.portfolio.rows import EntryInfo, ProposalRows, entry_info, failed_rows, result_rows
+from workbench.portfolio.strings import Strings, Text, declared_texts, work_texts
 from workbench.portfolio.tables import PortfolioTables, assemble
 from workbench.remembered import Remembering, Suppressed
 from workbench.window import DEFAULT_YEARS, Window
@@ -101,7 +104,8 @@ def screen_files(
         )
         rows.proposal["suppressed_by_memory"] = suppressed.count
         rows.proposal["suppressed_memory_ids"] = "; ".join(suppressed.memory_ids) or None
-        return rows
+        texts: tuple[str | Text, ...] = (*work_texts(works), *declared_texts(proposal))
+        return dataclasses.replace(rows, texts=texts)
     except Exception as exc:  # one broken folder must not stop a portfolio run
         return failed_rows(
             files.id,
@@ -158,7 +162,11 @@ def screen_columnar(
     )
     rows.proposal["suppressed_by_memory"] = suppressed.count
     rows.proposal["suppressed_memory_ids"] = "; ".join(suppressed.memory_ids) or None
-    return rows
+    texts: tuple[str | Text, ...] = (
+        *(sys.intern(t) for t in found.texts()),
+        *declared_texts(proposal),
+    )
+    return dataclasses.replace(rows, texts=texts)
 
 
 #: per matcher (one per set of verdicts in force): whether each text asked matches
@@ -216,12 +224,18 @@ class PortfolioRun:
     #: the digests of the files screened (written beside the tables: a later run reads
     #: unchanged files no more)
     digests: DigestMemo | None = None
+    #: the strings each proposal holds (written beside the tables: a re-screening after a
+    #: list revision screens again only the proposals holding strings it changes)
+    strings: Strings | None = None
 
     def write(self, out: str | Path) -> list[Path]:
-        """Write the tables, and the file digests, in ``out``; returns the tables' paths."""
+        """Write the tables, the file digests and the strings in ``out``; returns the
+        tables' paths."""
         paths = self.tables.write(out)
         if self.digests is not None:
             self.digests.write(out)
+        if self.strings is not None:
+            self.strings.write(out)
         return paths
 
 
@@ -303,4 +317,5 @@ def screen_portfolio(
     digests = DigestMemo()
     keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=digests)
     tables = with_keys(assemble(rows, lists, store), keys)
-    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers, digests)
+    strings = Strings.of({r.proposal["folder"]: r.texts for r in rows}, keys)
+    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers, digests, strings)
