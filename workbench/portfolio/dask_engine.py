@@ -20,6 +20,7 @@ whose workers must see the proposal folders under the same paths.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -28,6 +29,7 @@ from typing import Any
 from workbench.folders import ProposalFiles
 from workbench.model import ScreeningList
 from workbench.portfolio.rows import ProposalRows
+from workbench.portfolio.strings import Strings
 from workbench.window import DEFAULT_YEARS
 
 Progress = Callable[[int, int, str], None]
@@ -59,16 +61,19 @@ def screen_task(
     verdicts: Any,
     as_of: date | None,
     years: int,
-) -> list[ProposalRows]:
+) -> tuple[list[ProposalRows], Strings]:
     """One partition of proposals on a worker (the matcher is built once per worker and
     list versions)."""
     from workbench.portfolio.screen import screen_files
 
     matcher, entries = _worker_matcher(lists, verdicts)
-    return [
+    rows = [
         screen_files(files, lists, matcher, as_of=as_of, years=years, entries=entries)
         for files in part
     ]
+    # the strings travel once per partition, not once per proposal holding them
+    strings = Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})
+    return [dataclasses.replace(r, texts=()) for r in rows], strings
 
 
 def partitions(folders: Sequence[ProposalFiles], n: int) -> list[list[ProposalFiles]]:
@@ -97,8 +102,9 @@ def screen_dask(
     scheduler: str | None = None,
     workers: int = 2,
     progress: Progress | None = None,
-) -> tuple[list[ProposalRows], int]:
-    """Screen ``folders`` on a Dask cluster; returns the rows (input order) and the worker count."""
+) -> tuple[list[ProposalRows], int, list[Strings]]:
+    """Screen ``folders`` on a Dask cluster; returns the rows (input order), the worker count
+    and the strings of each partition."""
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -125,15 +131,17 @@ def screen_dask(
         ]
         index = {f.key: i for i, f in enumerate(futures)}
         out: list[list[ProposalRows]] = [[] for _ in futures]
+        strings: list[Strings] = []
         done = 0
         for fut in as_completed(futures):
             i = index[fut.key]
-            out[i] = fut.result()
+            out[i], held = fut.result()
+            strings.append(held)
             for files in parts[i]:
                 done += 1
                 if progress is not None:
                     progress(done, len(folders), files.id)
-        return [r for rows in out for r in rows], n_workers
+        return [r for rows in out for r in rows], n_workers, strings
     finally:
         client.close()
         if cluster is not None:

@@ -299,7 +299,7 @@ def screen_portfolio(
     if engine == "dask":
         from workbench.portfolio.dask_engine import screen_dask
 
-        rows, n_workers = screen_dask(
+        rows, n_workers, held = screen_dask(
             found,
             lists,
             as_of=as_of,
@@ -314,8 +314,9 @@ def screen_portfolio(
             found, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
         )
         n_workers = 1
+        held = [Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})]
     digests = DigestMemo()
     keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=digests)
     tables = with_keys(assemble(rows, lists, store), keys)
-    strings = Strings.of({r.proposal["folder"]: r.texts for r in rows}, keys)
+    strings = Strings.merged(held, keys)
     return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers, digests, strings)

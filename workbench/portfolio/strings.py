@@ -16,11 +16,14 @@ Examples
 >>> back = Strings.read(s.write(tempfile.mkdtemp()).parent)
 >>> sorted(back.texts()), back.folders_holding({("RIKEN", None)}), back.keys
 ([('Beihang University', 'CN'), ('RIKEN', None)], {'P-1'}, {'P-1': 'k1'})
+>>> both = Strings.merged([s, Strings.of({"P-2": ["RIKEN", "NUDT"]}, {})], {"P-2": "k2"})
+>>> both.folders_holding({("RIKEN", None)}) == {"P-1", "P-2"}, both.keys
+(True, {'P-1': None, 'P-2': 'k2'})
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +84,22 @@ class Strings:
         stacked = np.concatenate(pairs) if pairs else np.zeros((0, 2), dtype=np.int64)
         distinct: list[Text] = [(t, None) if isinstance(t, str) else t for t in number]
         return cls(folders, [keys.get(f) for f in folders], distinct, stacked.astype(np.int64))
+
+    @classmethod
+    def merged(cls, parts: Sequence[Strings], keys: Mapping[str, str | None]) -> Strings:
+        """One record of the folders of ``parts`` (each folder in one part), with ``keys``."""
+        number: dict[Text, int] = {}
+        folders: list[str] = []
+        pairs = []
+        for part in parts:
+            codes = np.array([number.setdefault(t, len(number)) for t in part.texts_of] or [0])
+            shifted = part.pairs.copy()
+            shifted[:, 0] += len(folders)
+            shifted[:, 1] = codes[part.pairs[:, 1]] if len(part.pairs) else shifted[:, 1]
+            pairs.append(shifted)
+            folders += part.folders
+        stacked = np.concatenate(pairs) if pairs else np.zeros((0, 2), dtype=np.int64)
+        return cls(folders, [keys.get(f) for f in folders], list(number), stacked)
 
     @property
     def keys(self) -> dict[str, str | None]:
