@@ -67,11 +67,14 @@ def changed_strings(
     old_lists: Sequence[ScreeningList],
     new_lists: Sequence[ScreeningList],
     verdict_texts: frozenset[str] | set[str] = frozenset(),
+    indexes: tuple[Any, Any] | None = None,
 ) -> set[Text]:
-    """The strings whose screening the list revision can change (see the module text)."""
+    """The strings whose screening the list revision can change (see the module text);
+    ``indexes``: the matchers over ``old_lists`` and ``new_lists``, when built already."""
     from workbench.matching import Matcher
 
-    old, new = MatchMemo(Matcher.from_lists(old_lists)), MatchMemo(Matcher.from_lists(new_lists))
+    before, after = indexes or (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
+    old, new = MatchMemo(before), MatchMemo(after)
     org_old, org_new = organisations(old_lists), organisations(new_lists)
     shown_old, shown_new = shown_ids(old_lists), shown_ids(new_lists)
 
@@ -147,12 +150,21 @@ def rescreen_stored(
         kept[f] != old_keys.get(f) or strings.keys.get(f) != old_keys.get(f) for f in screened
     ):
         return None  # files changed since, or screened otherwise: screened in full
+    from workbench.matching import Matcher
+
     said = {normalize(v.text) for v in verdicts.entries} if verdicts else set()
-    changed = changed_strings(strings.texts(), old_lists, new_lists, said)
+    indexes = (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
+    changed = changed_strings(strings.texts(), old_lists, new_lists, said, indexes)
     again = strings.folders_holding(changed) & screened
     todo = [f for f in found if f.id in again]
     rows = screen_local(
-        todo, new_lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
+        todo,
+        new_lists,
+        as_of=as_of,
+        years=years,
+        verdicts=verdicts,
+        progress=progress,
+        index=indexes[1],
     )
     new_keys = proposal_keys(found, new_lists, **kw)
     reuse = set(kept) - again

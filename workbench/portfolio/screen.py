@@ -201,9 +201,14 @@ def screen_local(
     years: int = DEFAULT_YEARS,
     verdicts: MatchVerdicts | None = None,
     progress: Progress | None = None,
+    index: Any = None,
 ) -> list[ProposalRows]:
-    """The local engine: this process, one proposal after the other."""
-    matcher = Remembering.from_lists(lists, verdicts)
+    """The local engine: this process, one proposal after the other (``index``: a
+    :class:`~workbench.matching.Matcher` over ``lists`` already built)."""
+    if index is not None:
+        matcher = Remembering(index, verdicts)
+    else:
+        matcher = Remembering.from_lists(lists, verdicts)
     entries = entry_info(lists)
     out = []
     for n, files in enumerate(folders, start=1):
