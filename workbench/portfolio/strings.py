@@ -29,7 +29,6 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from workbench.atomic import write_bytes
@@ -39,6 +38,7 @@ from workbench.rule_context import affiliation_texts
 Text = tuple[str, str | None]  # (string, declared country or None)
 FILE = "strings.parquet"
 NONE = "\x00"  # the country of a string asked without one
+SEP = "\x1f"  # between a string and its country on disk
 
 
 def declared_texts(proposal: Proposal) -> set[Text]:
@@ -119,12 +119,12 @@ class Strings:
         table = pa.table(
             {
                 "folder": pa.DictionaryArray.from_arrays(f, pa.array(self.folders, pa.string())),
-                "key": pa.array([self.keys_of[i] for i in f.tolist()], pa.string()),
-                "text": pa.DictionaryArray.from_arrays(
-                    t, pa.array([x[0] for x in self.texts_of], pa.string())
+                "key": pa.DictionaryArray.from_arrays(
+                    f, pa.array([k or "" for k in self.keys_of], pa.string())
                 ),
-                "country": pa.DictionaryArray.from_arrays(
-                    t, pa.array([x[1] or NONE for x in self.texts_of], pa.string())
+                # the string and its country, joined: one column to read back
+                "text": pa.DictionaryArray.from_arrays(
+                    t, pa.array([f"{x}{SEP}{c or NONE}" for x, c in self.texts_of], pa.string())
                 ),
             }
         )
@@ -142,24 +142,16 @@ class Strings:
             table = pq.read_table(Path(folder) / FILE)
             folder_col = table.column("folder").cast(pa.string()).combine_chunks()
             folder_col = folder_col.dictionary_encode()
-            pair = (
-                pc.binary_join_element_wise(
-                    table.column("text").cast(pa.string()),
-                    table.column("country").cast(pa.string()),
-                    "\x1f",
-                )
-                .combine_chunks()
-                .dictionary_encode()
-            )
+            pair = table.column("text").cast(pa.string()).combine_chunks().dictionary_encode()
         except Exception:  # absent, or written by another version: screened in full
             return None
         folders = folder_col.dictionary.to_pylist()
         fi = folder_col.indices.to_numpy(zero_copy_only=False)
         first = np.unique(fi, return_index=True)[1]
-        keys = table.column("key").take(pa.array(first)).to_pylist()
+        keys = [k or None for k in table.column("key").take(pa.array(first)).to_pylist()]
         texts: list[Text] = []
         for v in pair.dictionary.to_pylist():
-            text, _, country = v.rpartition("\x1f")
+            text, _, country = v.rpartition(SEP)
             texts.append((text, None if country == NONE else country))
         ti = pair.indices.to_numpy(zero_copy_only=False)
         return cls(folders, keys, texts, np.column_stack([fi, ti]).astype(np.int64))
