@@ -25,9 +25,14 @@ At a reduced size the 5-million figures are extrapolated from the per-proposal
 rate (fixed cost — the list index, the cluster — apart) and said to be so.
 The load averages at start and end are printed: the machine is shared.
 
+``--check-readme`` fails (exit status 1) when the README's portfolio rows claim more
+than this run measured: a ratio to the baseline above the one measured (by more than a
+quarter: the machine is shared), or the stated 5-million seconds below three quarters
+of the measured (or extrapolated) ones.
+
 Full size::
 
-    .venv/bin/python bench/bench_portfolio.py --proposals 1000
+    .venv/bin/python bench/bench_portfolio.py --proposals 1000 --rescreen
 
 Reduced size (a shared machine)::
 
@@ -402,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", default=BASELINE, help="commit of the baseline code")
     ap.add_argument("--rounds", type=int, default=1, help="runs of each (medians)")
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--check-readme", action="store_true", help="fail if the README claims more")
     ap.add_argument("--worker", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     ap.add_argument("--list", action="append", default=[], help=argparse.SUPPRESS)
@@ -439,7 +445,38 @@ def main(argv: list[str] | None = None) -> int:
     figures = {k: _median(v) for k, v in runs.items()}
     report(figures, args, total)
     print(f"load average (1, 5, 15 min) at end: {load()}")
+    if args.check_readme:
+        wrong = check_readme(figures, total)
+        for line in wrong:
+            print(f"README: {line}")
+        return 1 if wrong else 0
     return 0
+
+
+def check_readme(f: dict[tuple[str, str], dict[str, Any]], total: int) -> list[str]:
+    """What the README's portfolio row states that this run contradicts."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = re.search(
+        r"portfolio, 1,000 synthetic proposals / 5 million authorships, one process \| "
+        r"([\d.]+) s .*?: ([\d.]+)×",
+        text,
+    )
+    if row is None:
+        return ["no portfolio row with its seconds and ratio"]
+    seconds, ratio = float(row.group(1)), float(row.group(2))
+    now, base = f[("now", "local")], f[("baseline", "local")]
+    scale = 5_000_000 / total
+    measured = now["fixed"] + (now["seconds"] - now["fixed"]) * scale
+    wrong = []
+    if ratio > 1.25 * base["seconds"] / now["seconds"]:
+        wrong.append(
+            f"states {ratio}× the baseline, measured {base['seconds'] / now['seconds']:.2f}×"
+        )
+    if seconds < 0.75 * measured:
+        wrong.append(f"states {seconds} s for 5 M authorships, measured {measured:.1f} s")
+    return wrong
 
 
 def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
