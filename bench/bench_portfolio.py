@@ -375,15 +375,6 @@ def run_worker(code: Path, data: Path, engine: str, workers: int) -> dict[str, A
     return result
 
 
-def extract(commit: str, into: Path) -> Path:
-    """The ``workbench`` package as it was at ``commit``."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", commit, "workbench"], capture_output=True, check=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
-
-
 def load() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -434,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.rescreen:
         engines += ["rescreen", "rescreen-pool"]
     with tempfile.TemporaryDirectory() as tmp:
+        from bench_matcher import extract  # bench/ is the script's own folder
+
         base = extract(args.baseline, Path(tmp))
         runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for _ in range(args.rounds):
