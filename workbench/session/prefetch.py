@@ -46,7 +46,9 @@ class Prefetcher:
         Waits for ``idle`` before each proposal and between the steps of one (the
         reviewer's own screening goes first, unless it is the one being screened
         here) and ends when ``stop`` is set. Proposals that fail are left for the
-        reviewer to open, where the error is shown. Returns how many were screened.
+        reviewer to open, where the error is shown. Then lets go of the matcher
+        (read back from the shared index file when a screening needs it). Returns
+        how many were screened.
         """
         done = 0
         for folder_id in folder_ids[:AHEAD]:
@@ -62,6 +64,7 @@ class Prefetcher:
             except Exception:  # shown when the reviewer opens it
                 log.info("prefetch of %s failed", folder_id, exc_info=True)
             self.workspace.forget_uncached_works()
+        self.workspace.release_index()
         return done
 
     @staticmethod

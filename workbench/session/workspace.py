@@ -18,6 +18,7 @@ drawing it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -33,6 +34,8 @@ from workbench.folders import ProposalFiles, find_proposals, load_folder
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.remembered import Remembering, memory_for
 from workbench.session.decisions import Decisions
+from workbench.session.free_memory import release_free_memory
+from workbench.session.list_index import SharedIndex
 from workbench.session.prefetch import CACHE_SIZE, Prefetcher
 from workbench.session.screened import Progress, Screened, screen_afresh
 from workbench.session.screened import no_progress as _no_progress
@@ -131,6 +134,11 @@ class Workspace:
         """The screenings kept between sessions (``settings.cache_dir``); one per workspace,
         so a folder that cannot be used is warned about once."""
         return DiskCache(self.settings.cache_dir)
+
+    @cached_property
+    def shared_index(self) -> SharedIndex:
+        """The list index kept once per list version in the cache folder (every session's)."""
+        return SharedIndex(self.settings.cache_dir / "index")
 
     @property
     def db(self) -> Store:
@@ -255,14 +263,29 @@ class Workspace:
         """
         return self._remembering_now().for_proposal(proposal_id)
 
+    def prepare_index(self) -> None:
+        """Have the list index ready for a screening made afresh, holding it only if built.
+
+        Read back from the shared file when a screening needs it (a tenth of a
+        second); built here, and kept, when no session has built it yet.
+        """
+        lists = self.lists()
+        if not self.shared_index.stored(lists):
+            self._remembering_now()
+
+    def release_index(self) -> None:
+        """Let go of the matcher and the matches it remembered (read back when needed)."""
+        with self._index_lock:
+            self._remembering = None
+        gc.collect()
+        release_free_memory()
+
     def _remembering_now(self, verdicts: Any = None) -> Remembering:
         """The matchers with the store's verdicts now in force (``verdicts``: those read)."""
-        from workbench.matching import Matcher
-
         lists = self.lists()
-        with self._index_lock:  # built once, without holding up anything else
+        with self._index_lock:  # made once, without holding up anything else
             if self._remembering is None:
-                self._remembering = Remembering(Matcher.from_lists(lists))
+                self._remembering = Remembering(self.shared_index.matcher(lists))
         if verdicts is None:
             verdicts = self.db.match_verdicts()
         return self._remembering.with_verdicts(verdicts)
