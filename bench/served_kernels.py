@@ -5,11 +5,11 @@ at a time, on the demo proposals with every screening already in the shared
 disk cache (screened here first, as another reviewer's page would have):
 
 - an empty notebook served by Voila: its kernel's resident memory;
-- the review page with the kernel pool (``WORKBENCH_KERNEL_POOL``) at 0 and at 1,
-  alternately, ``rounds`` times each: a fresh page opened, a proposal picked the
-  instant the picker shows, the time until its findings and network are shown,
-  then the page kernel's resident memory once the kernels have gone quiet
-  (screening ahead ended).
+- the review page served the ways of :data:`VARIANTS`, alternately, ``rounds``
+  times each: a fresh page opened, a proposal picked the instant the picker
+  shows, the time until its findings and network are shown, then the page
+  kernel's resident memory once the kernels have gone quiet (screening ahead
+  ended).
 """
 
 from __future__ import annotations
@@ -108,7 +108,14 @@ def _one_page(browser: Any, url: str, proc: Any, folder: str) -> dict[str, float
         page.close()
 
 
-def measure(tmp: Path, rounds: int = 2) -> dict[str, Any]:
+#: The page served with the kernel pool (Voila's preheating) off, as by default, and on.
+VARIANTS = {
+    "kernel pool 0": {"WORKBENCH_KERNEL_POOL": "0"},
+    "kernel pool 1": {"WORKBENCH_KERNEL_POOL": "1"},
+}
+
+
+def measure(tmp: Path, rounds: int = 3) -> dict[str, Any]:
     """The figures above, with the server's environment in ``tmp``."""
     from playwright.sync_api import sync_playwright
 
@@ -120,26 +127,27 @@ def measure(tmp: Path, rounds: int = 2) -> dict[str, Any]:
     }
     _warm_cache(env)
     folders = sorted(p.name for p in DEMO.iterdir() if p.is_dir())
-    runs: dict[int, list[dict[str, float]]] = {0: [], 1: []}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in VARIANTS}
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         empty = _empty_kernel_mb(browser, tmp)
-        for r in range(rounds):
-            for pool in (0, 1):
-                log = tmp / f"served-{pool}-{r}.log"
-                extra: dict[str, str | None] = dict(env)
-                extra["WORKBENCH_KERNEL_POOL"] = str(pool)
+        n = 0
+        for _ in range(rounds):  # the variants alternate: the machine's load falls on each
+            for name, setting in VARIANTS.items():
+                log = tmp / f"served-{n}.log"
+                extra: dict[str, str | None] = {**env, **setting}
                 proc, url = start_voila(ROOT / "notebooks" / "review.ipynb", extra, log)
                 try:
+                    pool = int(setting["WORKBENCH_KERNEL_POOL"])
                     if pool:  # the pool's kernel has run the page before anyone asks
                         _filled(log, pool)
                         _quiet(lambda proc=proc: _kernels(proc.pid), at_least=pool)
-                    folder = folders[(2 * r + pool) % len(folders)]
-                    runs[pool].append(_one_page(browser, url, proc, folder))
+                    runs[name].append(_one_page(browser, url, proc, folders[n % len(folders)]))
                 finally:
                     stop(proc)
+                n += 1
         browser.close()
     return {"empty": empty, "runs": runs}
 
@@ -152,34 +160,36 @@ def report(figures: dict[str, Any], target_mb: float) -> None:
     )
     print(f"empty Voila kernel (an empty notebook served): {empty:.0f} MB")
     print(
-        f"{'kernel pool':12} {'TTI s':>14} {'first pick s':>16} {'page kernel MB':>16} "
-        f"{'above empty':>12} {'all kernels MB':>15} {'errors':>7}"
+        f"{'':22} {'TTI s':>6} {'first pick s (runs)':>26} {'page kernel MB':>15} "
+        f"{'above empty':>12} {'errors':>7}"
     )
     medians = {}
-    for pool, runs in figures["runs"].items():
+    for name, runs in figures["runs"].items():
 
         def med(k: str, runs: list[dict[str, float]] = runs) -> float:
             return statistics.median(r[k] for r in runs)
 
         picks = ", ".join(f"{r['pick']:.2f}" for r in runs)
-        medians[pool] = med("pick")
+        medians[name] = med("pick")
         print(
-            f"{pool:<12} {med('tti'):14.2f} {med('pick'):8.2f} ({picks}) {med('kernel'):10.0f}"
-            f" {med('kernel') - empty:12.0f} {med('kernels'):15.0f}"
+            f"{name:22} {med('tti'):6.2f} {med('pick'):8.2f} ({picks:>15})"
+            f" {med('kernel'):15.0f} {med('kernel') - empty:12.0f}"
             f" {sum(int(r['errors']) for r in runs):7d}"
         )
-    kernel = statistics.median(r["kernel"] for r in figures["runs"][0])
+    base, *changed = medians
+    kernel = statistics.median(r["kernel"] for r in figures["runs"][changed[0]])
     verdict = "within" if kernel - empty <= target_mb else "over"
     print(
-        f"review page kernel (pool 0) after a pick and its screening ahead: "
+        f"review page kernel ({changed[0]}) after a pick and its screening ahead: "
         f"{kernel - empty:.0f} MB above the empty Voila kernel, {verdict} the "
         f"{target_mb:.0f} MB target"
     )
-    print(
-        f"first pick, pool 1 / pool 0: {medians[1] / medians[0]:.2f} "
-        f"(target < 1 s: {'met' if medians[1] < 1 else 'not met'} with pool 1, "
-        f"{'met' if medians[0] < 1 else 'not met'} with pool 0)"
-    )
+    for name in changed:
+        met = "met" if medians[name] < 1 else "not met"
+        print(
+            f"first pick, {name} / {base}: {medians[name] / medians[base]:.2f}"
+            f" (median {medians[name]:.2f} s; target < 1 s {met})"
+        )
 
 
 if __name__ == "__main__":
