@@ -93,17 +93,17 @@ def test_sessions_share_the_index_and_let_it_go_after_screening_ahead(
     shutil.copytree(FIXTURES / "proposals", data)
     first = Workspace(make_settings(data, db_path), store)
     first.prepare_index()  # no file yet: built, and kept for the screenings to come
-    assert first.shared_index.built == 1 and first._remembering is not None
+    assert first.index.shared.built == 1 and first.index.held is not None
     screened = first.screen("example")
 
     second = Workspace(make_settings(data, db_path), store)  # another page, same cache folder
     second.prepare_index()  # the file is there: nothing is read until a screening needs it
-    assert second._remembering is None
+    assert second.index.held is None
     again = second.screen("example", years=3)  # another window: screened afresh
-    assert second.shared_index.built == 0 and second._remembering is not None
+    assert second.index.shared.built == 0 and second.index.held is not None
     assert again.key != screened.key
 
     ids = [f.id for f in second.folders()]
     second.ahead.prefetch(ids, stop=threading.Event())
-    assert second._remembering is None  # let go once the proposals ahead are screened
+    assert second.index.held is None  # let go once the proposals ahead are screened
     assert second.screen("example", years=3).view.findings == again.view.findings

@@ -27,11 +27,15 @@ import gc
 import hashlib
 import json
 import logging
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from workbench.errors import InputError, Problem
 from workbench.model import ScreeningList
+from workbench.remembered import Remembering
+from workbench.session.free_memory import release_free_memory
 from workbench.session.screening_cache import DiskCache, code_version, list_key
 
 log = logging.getLogger("widgets")
@@ -40,6 +44,21 @@ log = logging.getLogger("widgets")
 FORMAT = "name-index-1"
 #: Index files kept (one per list version in use; the oldest are removed).
 KEPT = 4
+
+
+def read_lists(paths: Sequence[Path]) -> tuple[ScreeningList, ...]:
+    """The screening lists of the settings (``WORKBENCH_LISTS``), every missing file named."""
+    from workbench.lists import load_list
+
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise InputError(
+            [
+                Problem(str(p), "list file", "WORKBENCH_LISTS", "file not found", "a list file")
+                for p in missing
+            ]
+        )
+    return tuple(load_list(p).value for p in paths)
 
 
 def index_key(lists: Sequence[tuple[str, str, str]], code: str) -> str:
@@ -113,3 +132,33 @@ class SharedIndex:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class HeldIndex:
+    """What a session holds of the index: read from :class:`SharedIndex` when a screening
+    needs it, let go (:meth:`release`) when none is expected soon."""
+
+    def __init__(self, folder: Path) -> None:
+        self.shared = SharedIndex(folder)
+        self.held: Remembering | None = None
+        self._lock = threading.Lock()
+
+    def get(self, lists: Sequence[ScreeningList]) -> Remembering:
+        """The matchers over ``lists`` (made once, without holding up anything else)."""
+        with self._lock:
+            if self.held is None:
+                self.held = Remembering(self.shared.matcher(lists))
+            return self.held
+
+    def prepare(self, lists: Sequence[ScreeningList]) -> None:
+        """Build the shared index if no session has (and hold it); else leave it on disk,
+        read back in a tenth of a second when a screening needs it."""
+        if not self.shared.stored(lists):
+            self.get(lists)
+
+    def release(self) -> None:
+        """Let go of the matchers and the matches they remembered."""
+        with self._lock:
+            self.held = None
+        gc.collect()
+        release_free_memory()

@@ -29,10 +29,16 @@ AHEAD = 3
 
 
 class Prefetcher:
-    """Background screening of a workspace's proposals to come."""
+    """Background screening of a workspace's proposals to come.
 
-    def __init__(self, workspace: Workspace) -> None:
+    ``elsewhere``: proposals nobody has screened yet are screened by a separate
+    process (:mod:`workbench.session.screen_worker`) and read back from the disk
+    cache, so the kernel keeps none of the memory a screening made afresh leaves.
+    """
+
+    def __init__(self, workspace: Workspace, *, elsewhere: bool = True) -> None:
         self.workspace = workspace
+        self.elsewhere = elsewhere
 
     def prefetch(
         self,
@@ -51,6 +57,7 @@ class Prefetcher:
         how many were screened.
         """
         done = 0
+        self._screen_elsewhere(folder_ids[:AHEAD], stop, idle)
         for folder_id in folder_ids[:AHEAD]:
             if idle is not None:
                 idle.wait()
@@ -66,6 +73,26 @@ class Prefetcher:
             self.workspace.forget_uncached_works()
         self.workspace.release_index()
         return done
+
+    def _screen_elsewhere(
+        self, folder_ids: Sequence[str], stop: threading.Event, idle: threading.Event | None
+    ) -> None:
+        """Have a separate process screen those of ``folder_ids`` not in the disk cache."""
+        if not self.elsewhere or stop.is_set():
+            return
+        missing = []
+        for folder_id in folder_ids:
+            try:
+                if not self.workspace.stored(folder_id):
+                    missing.append(folder_id)
+            except Exception:  # unreadable: the loop below reports it as before
+                log.info("prefetch of %s: not looked up", folder_id, exc_info=True)
+        if missing:
+            if idle is not None:
+                idle.wait()
+            from workbench.session.screen_worker import screen_elsewhere
+
+            screen_elsewhere(self.workspace.settings, missing, stop)
 
     @staticmethod
     def next_after(folder_ids: Sequence[str], current: str | None) -> list[str]:
