@@ -92,9 +92,10 @@ def test_sessions_share_the_index_and_let_it_go_after_screening_ahead(
     data = tmp_path / "proposals"
     shutil.copytree(FIXTURES / "proposals", data)
     first = Workspace(make_settings(data, db_path), store)
-    first.prepare_index()  # no file yet: built, and kept for the screenings to come
-    assert first.index.shared.built == 1 and first.index.held is not None
-    screened = first.screen("example")
+    first.prepare_index()  # no file yet: built by a child process, for every session
+    assert first.index.shared.stored(first.lists()) and first.index.held is None
+    screened = first.screen("example")  # screened afresh: the index read from the file
+    assert first.index.shared.built == 0 and first.index.held is not None
 
     second = Workspace(make_settings(data, db_path), store)  # another page, same cache folder
     second.prepare_index()  # the file is there: nothing is read until a screening needs it

@@ -150,12 +150,6 @@ class HeldIndex:
                 self.held = Remembering(self.shared.matcher(lists))
             return self.held
 
-    def prepare(self, lists: Sequence[ScreeningList]) -> None:
-        """Build the shared index if no session has (and hold it); else leave it on disk,
-        read back in a tenth of a second when a screening needs it."""
-        if not self.shared.stored(lists):
-            self.get(lists)
-
     def release(self) -> None:
         """Let go of the matchers and the matches they remembered."""
         with self._lock:

@@ -71,7 +71,7 @@ class Prefetcher:
             except Exception:  # shown when the reviewer opens it
                 log.info("prefetch of %s failed", folder_id, exc_info=True)
             self.workspace.forget_uncached_works()
-        self.workspace.release_index()
+        self.workspace.index.release()  # read back from the shared file when needed
         return done
 
     def _screen_elsewhere(

@@ -8,8 +8,10 @@ priority (:func:`screen_elsewhere`), which writes them to the shared disk cache
 and exits; the page then reads them back like any other kernel would. The
 reviewer's own pick is still screened in the kernel, at once.
 
-Run as ``python -m workbench.session.screen_worker``: reads the pickled
-``(settings, folder ids)`` its parent writes on its standard input.
+The list index, when no session has built it yet, is built by such a child
+too (with no folder ids). Run as ``python -m workbench.session.screen_worker``:
+reads the pickled ``(settings, folder ids)`` its parent writes on its standard
+input.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ def main() -> int:
     os.nice(NICENESS)
     settings, folder_ids = pickle.load(sys.stdin.buffer)
     workspace = Workspace(settings)
+    workspace.index.shared.matcher(workspace.lists())  # built for every session, or read
     for folder_id in folder_ids:
         try:
             workspace.screen(folder_id)

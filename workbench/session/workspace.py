@@ -35,6 +35,7 @@ from workbench.remembered import Remembering, memory_for
 from workbench.session.decisions import Decisions
 from workbench.session.list_index import HeldIndex, read_lists
 from workbench.session.prefetch import CACHE_SIZE, Prefetcher
+from workbench.session.screen_worker import screen_elsewhere
 from workbench.session.screened import Progress, Screened, screen_afresh
 from workbench.session.screened import no_progress as _no_progress
 from workbench.session.screened import view_with_decisions as _view_with_decisions
@@ -132,8 +133,7 @@ class Workspace:
 
     @cached_property
     def index(self) -> HeldIndex:
-        """The list index (read from the cache folder's, kept once per list version) and a
-        matcher per set of remembered verdicts (:mod:`workbench.remembered`)."""
+        """The list index, shared in the cache folder, and its matchers (workbench.remembered)."""
         return HeldIndex(self.settings.cache_dir / "index")
 
     @property
@@ -244,12 +244,12 @@ class Workspace:
         return self._remembering_now().for_proposal(proposal_id)
 
     def prepare_index(self) -> None:
-        """Have the list index ready for a screening made afresh (:meth:`HeldIndex.prepare`)."""
-        self.index.prepare(self.lists())
-
-    def release_index(self) -> None:
-        """Let go of the matcher and the matches it remembered (read back when needed)."""
-        self.index.release()
+        """Have the shared list index built, by a child process (in this one if that fails)."""
+        lists = self.lists()
+        if not self.index.shared.stored(lists) and not screen_elsewhere(
+            self.settings, [], threading.Event()
+        ):
+            self.index.get(lists)
 
     def _remembering_now(self, verdicts: Any = None) -> Remembering:
         """The matchers with the store's verdicts now in force (``verdicts``: those read)."""
