@@ -177,12 +177,13 @@ def report(figures: dict[str, Any], target_mb: float) -> None:
             f" {sum(int(r['errors']) for r in runs):7d}"
         )
     base, *changed = medians
-    kernel = statistics.median(r["kernel"] for r in figures["runs"][changed[0]])
+    kernel = statistics.median(r["kernel"] for r in figures["runs"][base])
     verdict = "within" if kernel - empty <= target_mb else "over"
     print(
-        f"review page kernel ({changed[0]}) after a pick and its screening ahead: "
+        f"review page kernel ({base}) after a pick and its screening ahead: "
         f"{kernel - empty:.0f} MB above the empty Voila kernel, {verdict} the "
-        f"{target_mb:.0f} MB target"
+        f"{target_mb:.0f} MB target (with a pool: the largest of the page's kernel and "
+        f"the pool's next one)"
     )
     for name in changed:
         met = "met" if medians[name] < 1 else "not met"
