@@ -16,7 +16,7 @@ from workbench.session.list_index import SharedIndex
 from workbench.session.workspace import Workspace
 from workbench.store.store import Store
 
-from .conftest import FIXTURES, LIST, make_settings
+from .conftest import LIST, make_settings
 
 DEVSET = Path(__file__).resolve().parents[2] / "data" / "devsets" / "affiliations.tsv"
 
@@ -87,10 +87,9 @@ def test_an_index_file_not_signed_by_the_workbench_is_built_again(tmp_path: Path
 
 
 def test_sessions_share_the_index_and_let_it_go_after_screening_ahead(
-    tmp_path: Path, db_path: Path, store: Store
+    proposals: Path, db_path: Path, store: Store
 ) -> None:
-    data = tmp_path / "proposals"
-    shutil.copytree(FIXTURES / "proposals", data)
+    data = proposals
     first = Workspace(make_settings(data, db_path), store)
     first.prepare_index()  # no file yet: built by a child process, for every session
     assert first.index.shared.stored(first.lists()) and first.index.held is None

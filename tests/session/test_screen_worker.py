@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from workbench.session.screen_worker import screen_elsewhere
 from workbench.session.workspace import Workspace
 from workbench.store.store import Store
 
-from .conftest import FIXTURES, make_settings
+from .conftest import make_settings
 
 
 def _rows(screened) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
@@ -18,10 +17,9 @@ def _rows(screened) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
 
 
 def test_proposals_ahead_are_screened_by_a_child_and_read_back(
-    tmp_path: Path, db_path: Path, store: Store
+    proposals: Path, db_path: Path, store: Store
 ) -> None:
-    data = tmp_path / "proposals"
-    shutil.copytree(FIXTURES / "proposals", data)
+    data = proposals
     ws = Workspace(make_settings(data, db_path), store)
     ids = [f.id for f in ws.folders()]
     assert not any(ws.stored(i) for i in ids)
@@ -34,17 +32,15 @@ def test_proposals_ahead_are_screened_by_a_child_and_read_back(
     read_back = ws.screen(ahead[0])
     assert set(ws.last_timings()) == {"memory"}
 
-    here = Workspace(make_settings(data, db_path, cache_dir=tmp_path / "other"), store)
+    here = Workspace(make_settings(data, db_path, cache_dir=db_path.parent / "other"), store)
     here.ahead.elsewhere = False
     made_here = here.screen(ahead[0])
     assert set(here.last_timings()) >= {"load", "screen"}
     assert _rows(made_here) == _rows(read_back) and _rows(read_back)
 
 
-def test_a_stopped_page_stops_its_child(tmp_path: Path, db_path: Path, store: Store) -> None:
-    data = tmp_path / "proposals"
-    shutil.copytree(FIXTURES / "proposals", data)
-    settings = make_settings(data, db_path)
+def test_a_stopped_page_stops_its_child(proposals: Path, db_path: Path, store: Store) -> None:
+    settings = make_settings(proposals, db_path)
     stop = threading.Event()
     stop.set()
     assert not screen_elsewhere(settings, ["example"], stop)
