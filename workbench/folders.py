@@ -146,10 +146,11 @@ def report_problems(report: LoadReport) -> list[Problem]:
 
 
 def _load_works(path: Path) -> Any:
-    from workbench.portfolio.parquet_works import load_parquet_works
     from workbench.publications import load_works
 
-    if path.name.lower().endswith(".parquet"):
+    if path.name.lower().endswith(".parquet"):  # pandas and pyarrow only for Parquet
+        from workbench.portfolio.parquet_works import load_parquet_works
+
         return load_parquet_works(path)
     return load_works(path)
 
