@@ -85,3 +85,28 @@ def test_only_proposals_holding_changed_strings_are_screened_again(
     assert all(t != "Tohoku University" for t in texts)
     # the reused rows carry the new version of the list
     assert set(f.loc[f["list"] == METI, "list_version"]) == {new.version.isoformat()}
+
+
+def test_rescreen_command_from_stored_tables_says_what_it_screened(
+    portfolio: tuple[Path, dict[str, Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import main
+
+    root_dir = Path(__file__).resolve().parents[2]
+    old = root_dir / "tests" / "fixtures" / "lists" / "csl_sample_2019-12.csv"
+    new = root_dir / "data" / "lists" / "csl_2023-11.csv"
+    common = ["--registry", str(tmp_path / "reg.json"), "--db", "none", "--no-progress"]
+    kept = tmp_path / "kept"
+    root = str(portfolio[0])
+    assert main(["portfolio", "screen", root, "--list", str(old), "--out", str(kept), *common]) == 3
+    capsys.readouterr()
+    rescreen_args = ["portfolio", "rescreen", root, "--old-list", str(old), "--new-list", str(new)]
+    assert main([*rescreen_args, "--format", "json", "--tables", str(kept), *common]) == 3
+    stored = capsys.readouterr()
+    assert "proposals screened again" in stored.err
+    assert main([*rescreen_args, "--format", "json", *common]) == 3
+    full = capsys.readouterr()
+    assert stored.out == full.out and '"affected"' in full.out
+    # tables of other lists are refused, and the folder screened in full
+    assert main([*rescreen_args, "--tables", str(tmp_path / "none"), *common]) == 3
+    assert "every proposal is screened" in capsys.readouterr().err
