@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import ipywidgets as w
+import pytest
 
 from tests.session.conftest import FIXTURES
 from widgets.review.app import App
@@ -78,7 +79,17 @@ def test_the_first_view_imports_only_what_the_picker_needs(db_path: Path) -> Non
     assert seen["side"] is False
 
 
-def test_hand_in_and_fetch_panels_are_placed_once_the_page_is_shown(make_app) -> None:
+@pytest.fixture
+def no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the browser's signal starts the background work (not the timer, on a slow machine)."""
+    import widgets.review.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_FALLBACK_S", 3600.0)
+
+
+def test_hand_in_and_fetch_panels_are_placed_once_the_page_is_shown(
+    make_app, no_fallback: None
+) -> None:
     app: App = make_app()  # the fixtures' settings and store
     page = App(app.settings, app.workspace, background=True, prefetch=False)
     try:
@@ -105,7 +116,9 @@ def test_a_page_without_background_work_has_them_at_once(make_app) -> None:
     assert app.upload in _descendants(app) and app.fetch in _descendants(app)
 
 
-def test_a_proposal_shown_before_the_panels_are_made_gets_its_fetch_panel(make_app) -> None:
+def test_a_proposal_shown_before_the_panels_are_made_gets_its_fetch_panel(
+    make_app, no_fallback: None
+) -> None:
     app: App = make_app()
     page = App(app.settings, app.workspace, background=True, prefetch=False)
     try:
