@@ -160,7 +160,7 @@ class ScreeningFlow:
             if not self._prefetch:
                 return
             self._idle.wait()  # a screening read back from disk needs no matcher: let it run
-            self.workspace.matcher()
+            self.workspace.prepare_index()  # built once per list version, for every page
             step("matcher")
             spent = ", ".join(f"{k} {v:.2f} s" for k, v in step.spent.items())
             log.info("page warmed up (%s)", spent)
