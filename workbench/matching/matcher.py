@@ -33,7 +33,7 @@ from workbench.matching.normalize import (
     raw_words,
     tokenize,
 )
-from workbench.matching.places import countries_in, declared_country
+from workbench.matching.places import countries_in, declared_country, postcode_countries
 from workbench.matching.result import Match
 from workbench.matching.ror import RorNames
 from workbench.matching.token_set import loose_match, split_hits
@@ -272,7 +272,8 @@ class Matcher:
                 (self._as_match(tokens, c, 0.0, ("inside-longer-name",)), "inside") for c in inside
             ]
         if kept:
-            countries = countries_in(tokens.words)
+            postal = postcode_countries(tokens.text)
+            countries = countries_in(tokens.words) | postal
             strong = {
                 index.variants[c.variant].entry
                 for c in kept
@@ -285,9 +286,12 @@ class Matcher:
                 context = v.entry in strong and v.needs_context
                 if c.loose:  # countries named outside the name ("Nanjing" may be in it)
                     around = countries_in(tokens.words[: c.first] + tokens.words[c.last + 1 :])
+                    around |= postal
                     value, reasons = score_loose(c, v, entry, around, declared)
                 else:
-                    value, reasons = score(tokens, c, v, entry, countries, context, declared)
+                    value, reasons = score(
+                        tokens, c, v, entry, countries, context, declared, postal
+                    )
                 m = self._as_match(tokens, c, value, reasons)
                 old = best.get(v.entry)
                 if old is None or (value, m.span[1] - m.span[0]) > (
