@@ -191,11 +191,12 @@ def score(
     elif entry.country is not None and entry.country == declared:
         agrees = True
         reasons.append(f"declared-country-agrees:{declared}")
+    elif entry.country is not None and countries and v.needs_context:
+        # an acronym or generic words: not this entry's name here
+        reasons.append(f"country-veto:{','.join(sorted(countries))}")
+        return 0.0, tuple(reasons)
     elif entry.country is not None and countries and (other := _around(tokens, c, postal)):
         codes = ",".join(sorted(other))
-        if v.needs_context:  # an acronym or generic words: not this entry's name here
-            reasons.append(f"country-veto:{codes}")
-            return 0.0, tuple(reasons)
         kept = value == 1.0 and written_as_listed(tokens, c, v)
         value -= KEPT_CONFLICT_PENALTY if kept else CONFLICT_PENALTY
         reasons += [f"country-conflict:{codes}", "full-name-kept" if kept else "name-not-as-listed"]

@@ -40,6 +40,7 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from workbench.matching.alias_kinds import SET_ASIDE, shared_acronyms
+from workbench.matching.broken_words import SUFFIXES, fragments
 from workbench.matching.derived_names import (
     classify_alias,
     group_prefixes,
@@ -68,6 +69,8 @@ __all__ = ["CODE_WIDTH", "IndexedEntry", "NameIndex", "Variant", "known_words"]
 UNKNOWN = " ~~~"  # "~" is not a digit: no key contains it
 #: An unknown word that may be listed words glued together ("engineeringnanjing").
 GLUED_CODE = " ~~!"
+#: An unknown word that begins or ends a listed word: a piece of a broken word ("sity").
+FRAGMENT_CODE = " ~~#"
 CODE_WIDTH = 4
 _DIGITS = [chr(0x21 + i) for i in range(90)]
 
@@ -128,7 +131,7 @@ class NameIndex:
             lookup[word] = ""
         self.lookup = _OrUnknown(lookup)
         # folded token -> code, unknown words -> code of the listed word they misspell
-        self._fuzzy_lookup = _Learnt(lookup, self._learn)
+        self._fuzzy_lookup = self._new_fuzzy_lookup()
         self.empty = not by_key  # an automaton without keys cannot search
         # names matched loosely (word order, inserted and dropped words): found by pairs of
         # their words, keys of the same automaton (negative numbers, after the names')
@@ -160,6 +163,7 @@ class NameIndex:
             for i in range(len(spelled)):
                 add(spelled[:i] + spelled[i + 1 :], []).append(spelled)
         self.spellings = spellings
+        self.fragments = fragments(spellings)
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
         #: names of the lists not indexed, by why: "parent-name", "parent-acronym",
@@ -265,16 +269,24 @@ class NameIndex:
         """Like :meth:`encode`, with unknown words replaced by the listed word they misspell."""
         return "".join(map(self._fuzzy_lookup.__getitem__, raw))
 
+    def _new_fuzzy_lookup(self) -> _Learnt:
+        fuzzy = _Learnt(self.lookup, self._learn)
+        # listed words that are word endings too ("ing") are looked at as pieces first
+        for ending in SUFFIXES:
+            if self.lookup.get(ending):
+                fuzzy[ending] = FRAGMENT_CODE
+        return fuzzy
+
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
         if found is not None:
             code = self.codes[found[0]]
-        elif self.respelt(word):  # a spelling no list writes
-            code = self.translit[name_key(word) or ""]
+        elif word in self.fragments and word not in self.known:
+            code = FRAGMENT_CODE  # the matcher joins it or takes its fallback()
         else:
-            code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
+            code = self.fallback(word)
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
-            self._fuzzy_lookup = _Learnt(self.lookup, self._learn)
+            self._fuzzy_lookup = self._new_fuzzy_lookup()
         self._fuzzy_lookup[word] = code
         return code
 
@@ -282,6 +294,40 @@ class NameIndex:
         """Whether ``word`` is another spelling of a listed name word (its transliteration key)."""
         key = name_key(word)
         return key is not None and key in self.translit
+
+    def fallback(self, word: str) -> str:
+        """The code of a word that no typo correction explains, nor broken word joins."""
+        if word in self.lookup:  # a listed word that is a word ending too ("ing")
+            return self.lookup[word]
+        if self.respelt(word):  # a spelling no list writes
+            return self.translit[name_key(word) or ""]
+        return GLUED_CODE if self.may_be_glued(word) else UNKNOWN
+
+    def encode_fallback(self, raw: Sequence[str]) -> str:
+        """Like :meth:`encode_corrected`, pieces of broken words left unjoined coded as words."""
+        fuzzy = self._fuzzy_lookup
+        codes = "".join(
+            code if (code := fuzzy[w]) != FRAGMENT_CODE else self.fallback(w) for w in raw
+        )
+        return codes.replace(GLUED_CODE, UNKNOWN)
+
+    def may_join(self, raw: Sequence[str]) -> bool:
+        """Whether a piece of a broken word and a neighbour make a listed word (a quick look)."""
+        fuzzy, spellings = self._fuzzy_lookup, self.spellings
+        for k, word in enumerate(raw):
+            if fuzzy[word] == FRAGMENT_CODE:
+                if k > 0 and CANONICAL.get(raw[k - 1] + word, raw[k - 1] + word) in spellings:
+                    return True
+                if (
+                    k + 1 < len(raw)
+                    and CANONICAL.get(word + raw[k + 1], word + raw[k + 1]) in spellings
+                ):
+                    return True
+        return False
+
+    def is_fragment(self, word: str) -> bool:
+        """Whether ``word`` is no listed word but begins or ends one (see broken_words)."""
+        return word not in self.lookup and word in self.fragments and word not in self.known
 
     def may_be_glued(self, word: str) -> bool:
         """Whether an unknown word is two words glued together, one of them listed.

@@ -20,9 +20,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from workbench.matching.broken_words import joined, joined_raw, joins
 from workbench.matching.decide import Candidate, rejected, score, score_loose
 from workbench.matching.disguise import Revealed, may_be_disguised, reveal
-from workbench.matching.index import CODE_WIDTH, GLUED_CODE, UNKNOWN, IndexedEntry, NameIndex
+from workbench.matching.index import (
+    CODE_WIDTH,
+    FRAGMENT_CODE,
+    GLUED_CODE,
+    UNKNOWN,
+    IndexedEntry,
+    NameIndex,
+)
 from workbench.matching.memory import MatchMemory
 from workbench.matching.normalize import (
     GLUED,
@@ -42,6 +50,8 @@ from workbench.model import ScreeningList
 
 #: Matches scoring below this are not reported.
 DEFAULT_THRESHOLD = 0.75
+#: What a broken word joined again costs (as an abbreviation does).
+REJOIN_PENALTY = 0.02
 
 
 class Found(NamedTuple):
@@ -52,6 +62,7 @@ class Found(NamedTuple):
     corrected: str | None  # token codes with typos corrected, when they differ
     splits: Splits | None  # glued words split
     anchored: list[tuple[int, int]]  # (token set, comparison token) where a name's rarest word is
+    joins: frozenset[int] = frozenset()  # broken words joined: tokens joined with the next
 
 
 _NOTHING = Found([], "", None, None, [])
@@ -166,6 +177,11 @@ class Matcher:
                 out[word] = tuple(starts)
         return out or None
 
+    def _joins(self, text: str, splits: Splits | None) -> frozenset[int]:
+        """Broken words to join (see broken_words): tokens joined with the next one."""
+        index = self.index
+        return joins(tokenize(text, splits), index.spellings.__contains__, index.is_fragment)
+
     def _candidates(self, text: str) -> Found:
         """Candidates from the fast path (no offsets yet), with both code strings.
 
@@ -179,6 +195,7 @@ class Matcher:
         corrected: str | None = None
         splits: Splits | None = None
         anchored: list[tuple[int, int]] = []
+        joins: frozenset[int] = frozenset()
         if self.fuzzy:
             corrected = index.encode_corrected(raw)
             if GLUED_CODE in corrected:
@@ -186,6 +203,14 @@ class Matcher:
                     raw = raw_words(text, splits)
                     corrected = index.encode_corrected(raw)
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
+            hyphenated = "- " in text or "-\n" in text
+            if hyphenated or FRAGMENT_CODE in corrected:
+                if hyphenated or index.may_join(raw):
+                    joins = self._joins(text, splits)
+                    if joins:
+                        raw = joined_raw(raw, joins)
+                if FRAGMENT_CODE in corrected or joins:
+                    corrected = index.encode_fallback(raw)
             hits = list(index.automaton.iter(corrected))
             if hits:
                 hits, anchored = split_hits(hits, index.token_sets, corrected)
@@ -224,7 +249,7 @@ class Matcher:
                 if corrected_at and variants[pos].needs_context:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
-        return Found(out, encoded, corrected, splits, anchored)
+        return Found(out, encoded, corrected, splits, anchored, joins)
 
     def _loose(self, tokens: Tokens, found: Found) -> list[Candidate]:
         """Names written in another order, with words inserted or left out (see token_set)."""
@@ -246,10 +271,13 @@ class Matcher:
         declared: str | None = None,
     ) -> list[tuple[Match, str | None]]:
         found = found or self._candidates(text)
-        candidates, encoded, corrected, splits, anchored = found
+        candidates, encoded, corrected, splits, anchored, at = found
         if not candidates and not anchored and not self.memory:
             return []
         tokens = tokenize(text, splits)
+        rejoined: frozenset[int] = frozenset()
+        if at:
+            tokens, rejoined = joined(tokens, at)
         if not tokens.words:
             return []
         index = self.index
@@ -272,8 +300,8 @@ class Matcher:
                 (self._as_match(tokens, c, 0.0, ("inside-longer-name",)), "inside") for c in inside
             ]
         if kept:
-            postal = postcode_countries(tokens.text)
-            countries = countries_in(tokens.words) | postal
+            countries = countries_in(tokens.words)
+            postal: set[str] | None = None  # read only when a country may disagree
             strong = {
                 index.variants[c.variant].entry
                 for c in kept
@@ -284,14 +312,19 @@ class Matcher:
                 v = index.variants[c.variant]
                 entry = index.entries[v.entry]
                 context = v.entry in strong and v.needs_context
+                if postal is None and entry.country and (c.loose or entry.country not in countries):
+                    postal = postcode_countries(tokens.text)
+                    countries = countries | postal
                 if c.loose:  # countries named outside the name ("Nanjing" may be in it)
                     around = countries_in(tokens.words[: c.first] + tokens.words[c.last + 1 :])
-                    around |= postal
+                    around |= postal or set()
                     value, reasons = score_loose(c, v, entry, around, declared)
                 else:
                     value, reasons = score(
-                        tokens, c, v, entry, countries, context, declared, postal
+                        tokens, c, v, entry, countries, context, declared, postal or set()
                     )
+                if rejoined:
+                    value, reasons = _rejoined(tokens, c, rejoined, value, reasons)
                 m = self._as_match(tokens, c, value, reasons)
                 old = best.get(v.entry)
                 if old is None or (value, m.span[1] - m.span[0]) > (
@@ -373,6 +406,20 @@ class Matcher:
                 )
                 out.append((m, None))
         return out
+
+
+def _rejoined(
+    tokens: Tokens, c: Candidate, rejoined: frozenset[int], value: float, reasons: tuple[str, ...]
+) -> tuple[float, tuple[str, ...]]:
+    """A match over a broken word joined again says so, and costs a little."""
+    content = tokens.content
+    words = [tokens.raw[content[k]] for k in range(c.first, c.last + 1) if content[k] in rejoined]
+    if not words:
+        return value, reasons
+    return max(0.0, round(value - REJOIN_PENALTY, 4)), (
+        *reasons,
+        *(f"word-rejoined:{w}" for w in words),
+    )
 
 
 def _drop_contained(

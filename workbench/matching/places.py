@@ -151,6 +151,7 @@ _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM"
     "|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
 )
+_DIGIT = re.compile(r"\d")
 _POSTCODES = (
     ("US", re.compile(rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b")),
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}\b")),
@@ -177,7 +178,7 @@ def postcode_countries(text: str) -> set[str]:
     >>> postcode_countries("Xi'an 710072, China; Tehran 14115-111; ISBN 978-4-1234")
     set()
     """
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:
         return set()
     return {code for code, pattern in _POSTCODES if pattern.search(text)}
 
