@@ -16,6 +16,11 @@ Chinese and Japanese labels and aliases, and its acronyms, leaving out
   unrelated ROR organisation: one whose English names do not name the entry
   (checked with the matcher itself, until nothing more is left out).
 
+It also writes the units ROR records as each kept organisation's children
+(its ``child`` relationships, and the records naming it as ``parent``): the
+relationship's label and, for a child whose record is in the file, its English
+and Chinese or Japanese names, leaving out generic ones ("Military University").
+
 The output is committed; rerun this when the lists or the ROR records change.
 """
 
@@ -78,7 +83,56 @@ def organisation(record: dict) -> RorOrganisation:
 def read_records(path: Path) -> list[RorOrganisation]:
     with open(path, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
-    return [organisation(r) for r in records if r.get("status") != "withdrawn"]
+    units = sub_units(records)
+    return [
+        replace(organisation(r), sub_units=units.get(_bare(r["id"]), ()))
+        for r in records
+        if r.get("status") != "withdrawn"
+    ]
+
+
+def sub_units(records: list[dict]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """ROR id -> (child's ROR id, name) of every unit ROR records as its child."""
+    by_id = {_bare(r["id"]): r for r in records if r.get("status") != "withdrawn"}
+    labels: dict[str, dict[str, str]] = {}
+    for rid, record in by_id.items():
+        for rel in record.get("relationships", ()):
+            other = _bare(rel["id"])
+            if rel["type"] == "child":
+                labels.setdefault(rid, {}).setdefault(other, rel["label"])
+            elif rel["type"] == "parent":
+                labels.setdefault(other, {}).setdefault(rid, _first_name(record))
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for parent, children in labels.items():
+        found: dict[tuple[str, str], None] = {}
+        for child, label in children.items():
+            names = [label]
+            if child in by_id:
+                org = organisation(by_id[child])
+                names += [*org.names, *org.local_names]
+            for name in names:
+                if _unit_name(name):
+                    found[(child, name)] = None
+        if found:
+            out[parent] = tuple(found)
+    return out
+
+
+def _bare(ror_id: str) -> str:
+    return ror_id.rsplit("/", 1)[-1]
+
+
+def _first_name(record: dict) -> str:
+    names = [n["value"] for n in record["names"] if "ror_display" in n["types"]]
+    return names[0] if names else record["names"][0]["value"]
+
+
+def _unit_name(name: str) -> bool:
+    """A unit's name distinctive enough to index: not generic words, not one word."""
+    if _CJK.search(name):
+        return len(_CJK.findall(name)) >= MIN_CJK_CHARS
+    words = tuple(comparison_words(name))
+    return len(words) >= 2 and not is_weak(words)
 
 
 def on_lists(lists: list[ScreeningList], orgs: list[RorOrganisation]) -> list[RorOrganisation]:
@@ -176,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     kept = on_lists(lists, everyone)
     kept, dropped_acronyms = free_acronyms(kept, everyone, lists)
     kept, dropped_labels = unambiguous_labels(kept, everyone, lists)
-    kept = [o for o in kept if o.local_names or o.acronyms]
+    kept = [o for o in kept if o.local_names or o.acronyms or o.sub_units]
     kept.sort(key=lambda o: o.ror_id)
     args.out.write_text(RorNames(tuple(kept)).to_csv(), encoding="utf-8")
     for line in (*dropped_acronyms, *dropped_labels):
@@ -184,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.out}: {len(kept)} organisations, "
         f"{sum(len(o.local_names) for o in kept)} local names, "
-        f"{sum(len(o.acronyms) for o in kept)} acronyms "
+        f"{sum(len(o.acronyms) for o in kept)} acronyms, "
+        f"{sum(len(o.sub_units) for o in kept)} sub-unit names "
         f"(of {len(everyone)} ROR records)",
         file=sys.stderr,
     )

@@ -1,4 +1,6 @@
-"""Words broken in two by text extraction: "Engineer ing", "Univer- sity", "Tech nology".
+"""Words broken in two by text extraction: "Engineer ing", "Univer- sity"; glued ones split.
+
+Words glued together ("EngineeringNanjing") are split by :func:`glued_splits`.
 
 PDF extraction and line-end hyphenation cut words: a space inside a word, or
 a hyphen and a line break ("Univer-\\nsity"). Two neighbouring words of one
@@ -34,9 +36,10 @@ frozenset()
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence, Set
 
-from workbench.matching.normalize import Tokens
+from workbench.matching.decide import Candidate
+from workbench.matching.normalize import GLUED, Splits, Tokens, add_token, glued_words
 from workbench.matching.vocabulary import CANONICAL, STOPWORDS
 
 #: Word endings that no organisation name writes as a word of its own.
@@ -46,6 +49,8 @@ SUFFIXES = frozenset(
         *("ment", "ments", "ence", "ance", "ness", "ship", "ization", "isation", "ional"),
     }
 )
+#: What a broken word joined again costs (as an abbreviation does).
+REJOIN_PENALTY = 0.02
 #: Fewest letters of a listed word rejoined from two pieces.
 MIN_JOINED = 6
 #: Fewest letters of a fragment: shorter pieces ("s", "ty") are too easily something else.
@@ -99,6 +104,20 @@ def joins(
     return frozenset(out)
 
 
+def may_join(
+    raw: Sequence[str], is_piece: Callable[[str], bool], spellings: Container[str]
+) -> bool:
+    """Whether a piece of a broken word and a neighbour make a listed word (a quick look)."""
+    for k, word in enumerate(raw):
+        if is_piece(word):
+            if k > 0 and CANONICAL.get(raw[k - 1] + word, raw[k - 1] + word) in spellings:
+                return True
+            after = word + raw[k + 1] if k + 1 < len(raw) else ""
+            if after and CANONICAL.get(after, after) in spellings:
+                return True
+    return False
+
+
 def joined_raw(raw: list[str], at: frozenset[int]) -> list[str]:
     """The folded tokens with the pieces at ``at`` joined (the fast path's words)."""
     out: list[str] = []
@@ -125,16 +144,53 @@ def joined(tokens: Tokens, at: frozenset[int]) -> tuple[Tokens, frozenset[int]]:
         if k in at:
             word, end = word + tokens.raw[k + 1], tokens.ends[k + 1]
             where.add(len(out.raw))
-        if word not in STOPWORDS:
-            out.content.append(len(out.raw))
-            out.words.append(CANONICAL.get(word, word))
-        out.raw.append(word)
-        out.starts.append(start)
-        out.ends.append(end)
-        out.segs.append(tokens.segs[k])
-        out.cjk.append(tokens.cjk[k])
+        add_token(out, word, start, end, tokens.segs[k], tokens.cjk[k])
         k += 2 if k in at else 1
     return out, frozenset(where)
 
 
-__all__ = ["SUFFIXES", "fragments", "joined", "joined_raw", "joins"]
+def rejoined_score(
+    tokens: Tokens, c: Candidate, rejoined: frozenset[int], value: float, reasons: tuple[str, ...]
+) -> tuple[float, tuple[str, ...]]:
+    """A match over a broken word joined again says so, and costs a little."""
+    content = tokens.content
+    words = [tokens.raw[content[k]] for k in range(c.first, c.last + 1) if content[k] in rejoined]
+    if not words:
+        return value, reasons
+    return max(0.0, round(value - REJOIN_PENALTY, 4)), (
+        *reasons,
+        *(f"word-rejoined:{w}" for w in words),
+    )
+
+
+def glued_splits(text: str, lookup: Mapping[str, str], known: Set[str]) -> Splits | None:
+    """Glued words to split: every piece a known word, one of them a listed word.
+
+    "EngineeringNanjing" and "andAstronautics" are split; "McGill" and a word
+    known as a whole ("BeiHang", "ShanghaiTech") are not.
+    """
+    if not GLUED.search(text):
+        return None
+    out: dict[str, tuple[int, ...]] = {}
+    for word, pieces in glued_words(text).items():
+        if word in lookup or word in known:
+            continue
+        if all(
+            len(p) >= 2 and (p in lookup or CANONICAL.get(p, p) in known) for p in pieces
+        ) and any(lookup.get(p) for p in pieces):
+            starts = [0]
+            for p in pieces[:-1]:
+                starts.append(starts[-1] + len(p))
+            out[word] = tuple(starts)
+    return out or None
+
+
+__all__ = [
+    "SUFFIXES",
+    "fragments",
+    "glued_splits",
+    "joined",
+    "joined_raw",
+    "joins",
+    "rejoined_score",
+]

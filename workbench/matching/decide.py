@@ -34,11 +34,11 @@ from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workbench.matching.index import IndexedEntry, Variant
 from workbench.matching.normalize import Tokens, tokenize
 from workbench.matching.places import PLACES, countries_in
 from workbench.matching.token_set import LOOSE_PENALTY
 from workbench.matching.transliteration import TRANSLITERATION_PENALTY, translit_key
+from workbench.matching.variants import CONTEXT_KINDS, IndexedEntry, Variant
 from workbench.matching.vocabulary import (
     CANONICAL,
     EXTENDING_PREFIXES,
@@ -203,7 +203,7 @@ def score(
     elif entry.country is not None and declared:
         value -= DECLARED_CONFLICT_PENALTY
         reasons.append(f"declared-country-conflict:{declared}")
-    if v.kind in ("acronym", "short-name"):
+    if v.kind in CONTEXT_KINDS:
         if agrees or context:
             value = min(value, ACRONYM_WITH_CONTEXT)
             reasons.append(f"{v.kind}-with-context")

@@ -23,8 +23,10 @@ Examples
 >>> from workbench.model import ListEntry, ScreeningList
 >>> e = ListEntry("L", "x-1", "Harbin Institute of Technology (HIT) (哈爾浜工業大学)")
 >>> index = NameIndex.build([ScreeningList("L", "p", None, "", (e,))])
->>> sorted({" ".join(v.words) for v in index.variants})
+>>> sorted({" ".join(v.words) for v in index.variants if v.kind != "sub-unit"})
 ['harbin institute technology', 'hit', '哈 尔 滨 工 业 大 学']
+>>> sorted({v.origin for v in index.variants if v.kind == "sub-unit"})[0]  # units ROR records
+'ror-sub-unit:015m77g16'
 >>> index.correct("technolgy")
 ('technology', 1)
 """
@@ -47,6 +49,7 @@ from workbench.matching.derived_names import (
     linked_names,
     split_compounds,
 )
+from workbench.matching.parents import acronym_parents, units_of
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
 from workbench.matching.token_set import anchor_keys, token_sets
@@ -172,6 +175,10 @@ class NameIndex:
         #: the lists' aliases by kind: "distinctive", "generic", "acronym", "legal-form", "place"
         self.alias_kinds: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
+        #: listed unit -> its listed parents; group -> its listed units carrying its acronym
+        self.parents: dict[int, frozenset[int]] = {}
+        self.group_units: dict[int, frozenset[int]] = {}
+        self.with_parents: frozenset[int] = frozenset()  # entries of either
 
     def _new_code(self, vocab: dict[str, str], word: str, name: bool) -> str:
         key = name_key(word) if name else None
@@ -230,12 +237,19 @@ class NameIndex:
                             variants.append(
                                 replaced(v, generic_alias=True) if alias == "generic" else v
                             )
+        groups = acronym_parents(variants, own_names)
         variants, shared = shared_acronyms(variants, own_names)
         set_aside["shared-acronym"] = shared
         variants = group_prefixes(variants)
         variants += split_compounds(variants, known_words())
         variants = linked_names(entries, variants)  # the lists' own names first, then ROR's
-        index = cls(entries, variants + ror_variants(entries, variants, ror))
+        from_ror, parents = ror_variants(entries, variants, ror)
+        index = cls(entries, variants + from_ror)
+        for unit, ps in groups.items():
+            parents.setdefault(unit, set()).update(ps)
+        index.parents = {unit: frozenset(ps) for unit, ps in parents.items()}
+        index.group_units = {g: frozenset(us) for g, us in units_of(groups).items()}
+        index.with_parents = frozenset(index.parents) | frozenset(index.group_units)
         index.set_aside = {why: n for why, n in set_aside.items() if n}
         index.alias_kinds = alias_kinds
         return index
@@ -311,19 +325,9 @@ class NameIndex:
         )
         return codes.replace(GLUED_CODE, UNKNOWN)
 
-    def may_join(self, raw: Sequence[str]) -> bool:
-        """Whether a piece of a broken word and a neighbour make a listed word (a quick look)."""
-        fuzzy, spellings = self._fuzzy_lookup, self.spellings
-        for k, word in enumerate(raw):
-            if fuzzy[word] == FRAGMENT_CODE:
-                if k > 0 and CANONICAL.get(raw[k - 1] + word, raw[k - 1] + word) in spellings:
-                    return True
-                if (
-                    k + 1 < len(raw)
-                    and CANONICAL.get(word + raw[k + 1], word + raw[k + 1]) in spellings
-                ):
-                    return True
-        return False
+    def coded(self, word: str) -> str:
+        """The code of a word as :meth:`encode_corrected` gives it (learnt on first sight)."""
+        return self._fuzzy_lookup[word]
 
     def is_fragment(self, word: str) -> bool:
         """Whether ``word`` is no listed word but begins or ends one (see broken_words)."""
