@@ -20,6 +20,12 @@ It also writes the units ROR records as each kept organisation's children
 (its ``child`` relationships, and the records naming it as ``parent``): the
 relationship's label and, for a child whose record is in the file, its English
 and Chinese or Japanese names, leaving out generic ones ("Military University").
+A university's (ROR type ``education``) units are kept only when they are
+list entries themselves (to link them to the university): bylines write a
+university's laboratories and hospitals with the university's name, which is
+found anyway (every such string of the labelled sets and the affiliation gold
+sets does), while an academy's or a ministry's institutes go by their own
+names (CAEP's Institute of Fluid Physics).
 
 The output is committed; rerun this when the lists or the ROR records change.
 """
@@ -80,15 +86,25 @@ def organisation(record: dict) -> RorOrganisation:
     )
 
 
-def read_records(path: Path) -> list[RorOrganisation]:
+def read_records(path: Path, listed: set[tuple[str, ...]]) -> list[RorOrganisation]:
+    """The organisations of the records; ``listed``: the lists' names in comparison form."""
     with open(path, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
     units = sub_units(records)
-    return [
-        replace(organisation(r), sub_units=units.get(_bare(r["id"]), ()))
-        for r in records
-        if r.get("status") != "withdrawn"
-    ]
+    out = []
+    for r in records:
+        if r.get("status") == "withdrawn":
+            continue
+        own = units.get(_bare(r["id"]), ())
+        if "education" in r.get("types", ()):  # a university's units: only listed ones
+            own = tuple(u for u in own if tuple(comparison_words(u[1])) in listed)
+        out.append(replace(organisation(r), sub_units=own))
+    return out
+
+
+def listed_names(lists: list[ScreeningList]) -> set[tuple[str, ...]]:
+    index = NameIndex.build(lists, RorNames())
+    return {v.words for v in index.variants if v.kind in ("name", "alias", "local-name")}
 
 
 def sub_units(records: list[dict]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -226,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.records}: not found (the ROR records of ../shared)", file=sys.stderr)
         return 2
     lists = [load_list(path).value for path in shipped_lists()]
-    everyone = read_records(args.records)
+    everyone = read_records(args.records, listed_names(lists))
     kept = on_lists(lists, everyone)
     kept, dropped_acronyms = free_acronyms(kept, everyone, lists)
     kept, dropped_labels = unambiguous_labels(kept, everyone, lists)

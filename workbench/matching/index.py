@@ -23,10 +23,8 @@ Examples
 >>> from workbench.model import ListEntry, ScreeningList
 >>> e = ListEntry("L", "x-1", "Harbin Institute of Technology (HIT) (哈爾浜工業大学)")
 >>> index = NameIndex.build([ScreeningList("L", "p", None, "", (e,))])
->>> sorted({" ".join(v.words) for v in index.variants if v.kind != "sub-unit"})
+>>> sorted({" ".join(v.words) for v in index.variants})
 ['harbin institute technology', 'hit', '哈 尔 滨 工 业 大 学']
->>> sorted({v.origin for v in index.variants if v.kind == "sub-unit"})[0]  # units ROR records
-'ror-sub-unit:015m77g16'
 >>> index.correct("technolgy")
 ('technology', 1)
 """
