@@ -55,3 +55,45 @@ def test_the_default_look_back_is_written_once() -> None:
         if literal.search(line)
     ]
     assert found == []
+
+
+def test_the_excel_record_names_the_window_the_findings_were_screened_with(
+    tmp_path: Path,
+) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from workbench.session.decisions import Decisions
+    from workbench.store.store import open_store
+
+    files, _ = story_files(next(s for s in STORIES if s.proposal_id == "ASPIRE-2025-D-001"))
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    lists = tuple(load_list(p).value for p in shipped_lists())
+    proposal, works = load_folder(proposal_files(tmp_path / "ASPIRE-2025-D-001"))
+    matcher = Matcher.from_lists(lists)
+    store = open_store(f"sqlite:///{tmp_path / 'w.db'}")
+    decisions = Decisions(lambda: store, lambda: lists)
+    said = {}
+    for years in (FAQ_YEARS, FAQ_YEARS + 5):
+        screened = screen_afresh(
+            lambda: (proposal, works),
+            lambda: lists,
+            f"k{years}",
+            matcher,
+            date(2025, 3, 31),
+            years,
+            lambda *_: None,
+            time.perf_counter(),
+        )
+        state = decisions.ensure_started(screened, "r", store.state(proposal.proposal_id).seq)
+        book = load_workbook(BytesIO(decisions.export_xlsx(screened, "ja")))
+        summary = {row[0]: row[1] for row in book["概要 Summary"].iter_rows(values_only=True)}
+        said[years] = summary["確認期間 / Look-back"]
+        assert state.started
+    store.close()
+    assert said[FAQ_YEARS].startswith(f"{FAQ_YEARS} 年 / {FAQ_YEARS} years")
+    assert said[FAQ_YEARS + 5].startswith(f"{FAQ_YEARS + 5} 年 / {FAQ_YEARS + 5} years")
+    assert f"FAQ: {FAQ_YEARS} 年" in said[FAQ_YEARS + 5]

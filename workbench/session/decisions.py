@@ -209,6 +209,7 @@ class Decisions:
             row["check"] = check_label(str(row["check"]), language, screened.years)
         state = export.require_started(self.db.state(pid))  # one state for record and history
         record = export.review_record(state, rows, exported_at=self.db.now())
+        record["screening"]["lookback_years"] = screened.years  # the window the page showed
         if names is not None:
             for said, event in zip(record["history"], state.history, strict=True):
                 said["summary_ja"] = names.describe(event, "ja")

@@ -35,6 +35,7 @@ from workbench.errors import InputError, Problem, ProblemCollector
 from workbench.store.history_text import HistoryWords, split_key
 from workbench.store.state import ReviewState
 from workbench.vocabulary import bilingual, faq
+from workbench.window import FAQ_YEARS
 
 FORMAT = "workbench-review-record"
 FORMAT_VERSION = 1
@@ -258,6 +259,24 @@ def _entry_line(e: Mapping[str, Any]) -> str:
     return " ".join(str(e[k]) for k in ("list", "entry_id", "name") if e.get(k))
 
 
+def _lookback(years: int | None) -> list[tuple[str, str]]:
+    """The summary row naming the look-back the findings were screened with (when known).
+
+    >>> _lookback(2)
+    [('確認期間 / Look-back', '2 年 / 2 years (FAQ Q3.6)')]
+    >>> _lookback(5)[0][1]
+    '5 年 / 5 years (FAQ: 2 年 / 2 years, Q3.6)'
+    >>> _lookback(None)
+    []
+    """
+    if years is None:
+        return []
+    said = f"{years} 年 / {years} years"
+    if years == FAQ_YEARS:
+        return [("確認期間 / Look-back", f"{said} (FAQ Q3.6)")]
+    return [("確認期間 / Look-back", f"{said} (FAQ: {FAQ_YEARS} 年 / {FAQ_YEARS} years, Q3.6)")]
+
+
 def write_xlsx(record: Mapping[str, Any], path: Path) -> Path:
     """Write ``record`` (from :func:`review_record`) as an Excel workbook at ``path``."""
     from openpyxl import Workbook
@@ -277,6 +296,7 @@ def write_xlsx(record: Mapping[str, Any], path: Path) -> Path:
         ("状況 / Status", record["status_label"]),
         ("判定 / Outcome", judgment.get("outcome_label")),
         ("基準日 / Reference date", screening["as_of"]),
+        *_lookback(screening.get("lookback_years")),
         ("照合リスト / Lists screened against", lists),
         ("所見数 / Findings", len(record["findings"])),
         ("措置数 / Measures", len(record["measures"])),
