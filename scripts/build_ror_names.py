@@ -144,11 +144,15 @@ def _first_name(record: dict) -> str:
 
 
 def _unit_name(name: str) -> bool:
-    """A unit's name distinctive enough to index: not generic words, not one word."""
+    """A unit's name distinctive enough to index: two words of its own (a place, a number).
+
+    "Institute of Fluid Physics" has one: other institutes may bear it, and a
+    string naming it with a Chinese city is no sign of CAEP.
+    """
     if _CJK.search(name):
         return len(_CJK.findall(name)) >= MIN_CJK_CHARS
     words = tuple(comparison_words(name))
-    return len(words) >= 2 and not is_weak(words)
+    return not is_weak(words) and sum(1 for w in words if w not in GENERIC) >= 2
 
 
 def on_lists(lists: list[ScreeningList], orgs: list[RorOrganisation]) -> list[RorOrganisation]:

@@ -1,7 +1,7 @@
 """Sub-units and parents: ROR's units of a listed organisation, and listed units of listed groups.
 
-A unit ROR records as a listed organisation's child (CAEP's Institute of Fluid
-Physics, the Russian defence ministry's research institutes) is that
+A unit ROR records as a listed organisation's child (CAEP's software centre
+and joint laboratory, the Russian defence ministry's institutes) is that
 organisation's name, with a reason naming the unit's ROR record, counted only
 with the country or another name. A unit that is a list entry of its own
 matches its own entry, whose match says its parent is listed, or mentioned
@@ -28,9 +28,17 @@ def _by_id(matches: tuple) -> dict:
 @pytest.mark.parametrize(
     ("text", "entry_id", "child"),
     [
-        ("Institute of Fluid Physics, Mianyang 621900, China", METI_CAEP, "05rgwws51"),
-        ("Laser Fusion Research Center, Mianyang, Sichuan", METI_CAEP, "02ggaqt78"),
-        ("Kirov Military Medical Academy, St. Petersburg, Russia", METI_MOD_RU, "035k4m812"),
+        (
+            "CAEP Software Center for High Performance Numerical Simulation, Beijing 100088",
+            METI_CAEP,
+            "03m9a6y90",
+        ),
+        (
+            "Joint Laboratory for Extreme Conditions Matter Properties, Mianyang, China",
+            METI_CAEP,
+            "00fzxtk71",
+        ),
+        ("S. M. Kirov Military Medical Academy, St. Petersburg, Russia", METI_MOD_RU, "035k4m812"),
         ("46th TSNII Central Scientific Research Institute, Moscow", METI_MOD_RU, "05t8w9f79"),
     ],
 )
@@ -45,9 +53,9 @@ def test_a_unit_ror_records_is_its_listed_parents_name(
 @pytest.mark.parametrize(
     "text",
     [
-        "Institute of Fluid Physics",  # no country, no other name: another's may be meant
-        "Institute of Fluid Physics, University of Twente, Enschede, Netherlands",
-        "Laser Fusion Research Center, Osaka, Japan",
+        "Joint Laboratory for Extreme Conditions Matter Properties",  # no country, no other name
+        "Joint Laboratory for Extreme Conditions Matter Properties, Osaka, Japan",
+        "Institute of Fluid Physics, Mianyang, China",  # one word of its own: not indexed
     ],
 )
 def test_a_units_name_needs_the_country_and_another_country_vetoes_it(
@@ -108,4 +116,7 @@ def test_the_table_keeps_units_with_their_ror_ids() -> None:
     with pytest.raises(ValueError, match="sub-unit"):
         RorNames.read("ror_id,country,type,value\n0001,CN,sub-unit,OnlyOneWord\n")
     caep = {o.ror_id: o for o in RorNames.shipped().organisations}["039vqpp67"]
-    assert ("05rgwws51", "Institute of Fluid Physics") in caep.sub_units
+    assert ("00fzxtk71", "Joint Laboratory for Extreme Conditions Matter Properties") in (
+        caep.sub_units
+    )
+    assert not any(name == "Institute of Fluid Physics" for _, name in caep.sub_units)
