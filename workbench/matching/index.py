@@ -40,7 +40,7 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from workbench.matching.alias_kinds import SET_ASIDE, shared_acronyms
-from workbench.matching.broken_words import SUFFIXES, fragments
+from workbench.matching.broken_words import SUFFIXES, code_positions, fragments
 from workbench.matching.derived_names import (
     classify_alias,
     group_prefixes,
@@ -315,17 +315,19 @@ class NameIndex:
             return self.translit[name_key(word) or ""]
         return GLUED_CODE if self.may_be_glued(word) else UNKNOWN
 
-    def encode_fallback(self, raw: Sequence[str]) -> str:
-        """Like :meth:`encode_corrected`, pieces of broken words left unjoined coded as words."""
-        fuzzy = self._fuzzy_lookup
-        codes = "".join(
-            code if (code := fuzzy[w]) != FRAGMENT_CODE else self.fallback(w) for w in raw
-        )
-        return codes.replace(GLUED_CODE, UNKNOWN)
+    def encode_fallback(self, raw: Sequence[str], at: Sequence[int] | None = None) -> str:
+        """Like :meth:`encode_corrected`, pieces of broken words left unjoined coded as words.
 
-    def coded(self, word: str) -> str:
-        """The code of a word as :meth:`encode_corrected` gives it (learnt on first sight)."""
-        return self._fuzzy_lookup[word]
+        ``at``: where the pieces are (:meth:`pieces`), when known.
+        """
+        codes = list(map(self._fuzzy_lookup.__getitem__, raw))
+        for k in code_positions(codes, FRAGMENT_CODE) if at is None else at:
+            codes[k] = self.fallback(raw[k])
+        return "".join(codes).replace(GLUED_CODE, UNKNOWN)
+
+    def pieces_in(self, raw: Sequence[str]) -> list[int]:
+        """Positions of the pieces of broken words among ``raw``."""
+        return code_positions(list(map(self._fuzzy_lookup.__getitem__, raw)), FRAGMENT_CODE)
 
     def is_fragment(self, word: str) -> bool:
         """Whether ``word`` is no listed word but begins or ends one (see broken_words)."""

@@ -167,9 +167,6 @@ class Matcher:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _is_piece(self, word: str) -> bool:
-        return self.index.coded(word) == FRAGMENT_CODE
-
     def _joins(self, text: str, splits: Splits | None) -> frozenset[int]:
         """Broken words to join (see broken_words): tokens joined with the next one."""
         index = self.index
@@ -198,12 +195,13 @@ class Matcher:
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
             hyphenated = "- " in text or "-\n" in text
             if hyphenated or FRAGMENT_CODE in corrected:
-                if hyphenated or may_join(raw, self._is_piece, index.spellings):
+                at = index.pieces_in(raw)
+                if hyphenated or may_join(raw, at, index.spellings):
                     joins = self._joins(text, splits)
                     if joins:
                         raw = joined_raw(raw, joins)
-                if FRAGMENT_CODE in corrected or joins:
-                    corrected = index.encode_fallback(raw)
+                if at or joins:
+                    corrected = index.encode_fallback(raw, None if joins else at)
             hits = list(index.automaton.iter(corrected))
             if hits:
                 hits, anchored = split_hits(hits, index.token_sets, corrected)
