@@ -65,6 +65,13 @@ class HostCheckedApplication(tornado.web.Application):
         )
 
 
+#: Seconds between a page taking a preheated kernel and the pool starting the next one.
+#: Voila's default (1 s) starts the next kernel, and the page's imports in it, while the
+#: page that took the last one is still loading: on two cores that slowed the page down
+#: instead of speeding it up.
+POOL_REFILL_DELAY_S = 20.0
+
+
 def behind_hub(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
     """Whether a JupyterHub started this server (it signs reviewers in)."""
     return bool(environ.get("JUPYTERHUB_API_TOKEN"))
@@ -103,6 +110,7 @@ class WorkbenchVoila(Voila):
         if pool:
             self.voila_configuration.preheat_kernel = True
             self.voila_configuration.default_pool_size = pool
+            self.config.VoilaKernelManager.fill_delay = POOL_REFILL_DELAY_S
         if self.voila_configuration.template == "lab":  # not chosen on the command line
             self.voila_configuration.template = TEMPLATE
             self.setup_template_dirs()

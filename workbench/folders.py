@@ -137,7 +137,8 @@ def find_proposals(root: str | Path) -> list[ProposalFiles]:
     ]
 
 
-def _warning_problems(report: LoadReport) -> list[Problem]:
+def report_problems(report: LoadReport) -> list[Problem]:
+    """The warnings of a file's load report, as problems."""
     return [
         Problem(report.source, "file", "(load report)", w, None, Severity.WARNING)
         for w in report.warnings
@@ -145,19 +146,35 @@ def _warning_problems(report: LoadReport) -> list[Problem]:
 
 
 def _load_works(path: Path) -> Any:
-    from workbench.portfolio.parquet_works import load_parquet_works
     from workbench.publications import load_works
 
-    if path.name.lower().endswith(".parquet"):
+    if path.name.lower().endswith(".parquet"):  # pandas and pyarrow only for Parquet
+        from workbench.portfolio.parquet_works import load_parquet_works
+
         return load_parquet_works(path)
     return load_works(path)
 
 
-def load_files(files: ProposalFiles) -> tuple[Any, tuple[Work, ...], list[Problem]]:
+def repeated_works(folder: Path, repeated: int) -> Problem:
+    """The warning for works found in more than one publications file of a folder."""
+    return Problem(
+        str(folder),
+        "publications",
+        "id",
+        f"{repeated} works found in more than one file were kept once",
+        None,
+        Severity.WARNING,
+    )
+
+
+def load_files(
+    files: ProposalFiles, *, works: bool = True
+) -> tuple[Any, tuple[Work, ...], list[Problem]]:
     """The proposal, its works (each id once, first file wins) and every problem found.
 
     The proposal is ``None`` when anything failed; the problems then hold every
-    error of every file, not just the first.
+    error of every file, not just the first. ``works=False``: the questionnaire
+    only (for a caller that reads the publications files itself).
     """
     from workbench.proposal import load_proposal_with_report
 
@@ -178,12 +195,14 @@ def load_files(files: ProposalFiles) -> tuple[Any, tuple[Work, ...], list[Proble
         try:
             loaded = load_proposal_with_report(files.proposal_file)
             proposal = loaded.value
-            problems += _warning_problems(loaded.report)
+            problems += report_problems(loaded.report)
         except InputError as exc:
             problems += exc.problems
         except FAILURES as exc:  # below the loader: too deep, a number too long, unreadable
             problems.append(unreadable(files.proposal_file, exc))
-    works: dict[str, Work] = {}
+    if not works:
+        return proposal, (), problems
+    found_works: dict[str, Work] = {}
     repeated = 0
     for path in files.works_files:
         try:
@@ -194,23 +213,14 @@ def load_files(files: ProposalFiles) -> tuple[Any, tuple[Work, ...], list[Proble
         except FAILURES as exc:
             problems.append(unreadable(path, exc))
             continue
-        problems += _warning_problems(found.report)
+        problems += report_problems(found.report)
         for w in found.value:
-            if w.id in works:
+            if w.id in found_works:
                 repeated += 1
             else:
-                works[w.id] = w
+                found_works[w.id] = w
     if repeated:
-        problems.append(
-            Problem(
-                str(files.folder),
-                "publications",
-                "id",
-                f"{repeated} works found in more than one file were kept once",
-                None,
-                Severity.WARNING,
-            )
-        )
+        problems.append(repeated_works(files.folder, repeated))
     if not files.works_files:
         problems.append(
             Problem(
@@ -224,7 +234,7 @@ def load_files(files: ProposalFiles) -> tuple[Any, tuple[Work, ...], list[Proble
         )
     if any(p.severity is Severity.ERROR for p in problems):
         proposal = None
-    return proposal, tuple(works.values()), problems
+    return proposal, tuple(found_works.values()), problems
 
 
 def load_folder(files: ProposalFiles) -> tuple[Proposal, tuple[Work, ...]]:

@@ -80,12 +80,24 @@ def term(concept: str, language: str = "ja") -> str:
     return ja if language == "ja" else en
 
 
-def check_label(check: str, language: str = "ja", years: int = DEFAULT_YEARS) -> str:
-    """A check's label in ``language`` for a ``years``-year window (the check's name if none)."""
-    pair = CHECK_LABELS.get(check)
+#: check -> (Japanese, English) label where no one window applies (the analyst page counts
+#: findings of many windows); every other check reads the same whatever the window.
+ANY_WINDOW_LABELS: dict[str, tuple[str, str]] = {
+    "recent_coauthorship": ("確認期間内の共著", "Co-authorship in the window"),
+}
+
+
+def check_label(check: str, language: str = "ja", years: int | None = DEFAULT_YEARS) -> str:
+    """A check's label in ``language`` for a ``years``-year window (the check's name if none);
+    ``years=None``: the label that holds for any window.
+
+    >>> check_label("recent_coauthorship", "en", None), check_label("past_affiliation", "en", None)
+    ('Co-authorship in the window', 'Past affiliation')
+    """
+    pair = (ANY_WINDOW_LABELS.get(check) if years is None else None) or CHECK_LABELS.get(check)
     if pair is None:
         return check
-    return (pair[0] if language == "ja" else pair[1]).format(years=years)
+    return (pair[0] if language == "ja" else pair[1]).format(years=years or DEFAULT_YEARS)
 
 
 def window_label(years: int, language: str = "ja") -> str:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -196,6 +196,21 @@ class _Index:
         if found:
             return LinkMethod.INITIALS, list(found.values())
         return None
+
+
+Candidates = tuple[LinkMethod, list[Person]] | None
+
+
+def link_candidates(people: Sequence[Person]) -> Callable[[Authorship], Candidates]:
+    """The team members an authorship fits, and by which method (``None``: none), as
+    :func:`link_people` looks them up: a link is made when exactly one fits.
+
+    >>> from workbench.model import Side
+    >>> fits = link_candidates([Person("p1", "Sato Haruki", Side.JP, "PI")])
+    >>> fits(Authorship("H. Sato"))[0], fits(Authorship("K. Ito"))
+    (<LinkMethod.INITIALS: 'initials'>, None)
+    """
+    return _Index(people).candidates
 
 
 def link_people(people: Sequence[Person], works: Iterable[Work]) -> Links:

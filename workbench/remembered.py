@@ -41,12 +41,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from workbench.match_memo import MatchMemo
-from workbench.matching.memory import MatchMemory
-from workbench.matching.normalize import normalize
 from workbench.vocabulary import Verdict
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the matcher is imported when first used, not by every page's first view
+    from workbench.match_memo import MatchMemo
+    from workbench.matching.memory import MatchMemory
     from workbench.model import Proposal, ScreeningList, Work
     from workbench.screening import ScreeningResult
     from workbench.store.memory import MatchVerdicts, RememberedMatch
@@ -62,6 +61,8 @@ def memory_for(verdicts: MatchVerdicts | None, proposal_id: str | None) -> Match
     Those scoped to every proposal, plus those scoped to ``proposal_id``; the
     latest decision on a text and entry wins.
     """
+    from workbench.matching.memory import MatchMemory
+
     if not verdicts:
         return MatchMemory()
     return MatchMemory.from_verdicts(
@@ -165,6 +166,8 @@ class Remembering:
 
     def matcher(self, memory: MatchMemory) -> MatchMemo:
         """The memo over the index with ``memory`` in force (kept for the next proposal)."""
+        from workbench.match_memo import MatchMemo
+
         with self._lock:
             found = self._kept.get(memory)
             if found is None:
@@ -210,6 +213,9 @@ class Remembering:
         self, asked: Iterable[tuple[str, str | None]], proposal_id: str | None
     ) -> Suppressed:
         """The matches of the texts ``asked`` that the dismissals in force hid."""
+        from workbench.matching.memory import MatchMemory
+        from workbench.matching.normalize import normalize
+
         dismissed: dict[str, list[RememberedMatch]] = {}
         for m in self.verdicts.for_proposal(proposal_id) if self.verdicts else ():
             if m.verdict is Verdict.DISMISSED:

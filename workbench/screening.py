@@ -195,8 +195,24 @@ def _works(works: Iterable[Work], window: Window) -> tuple[dict[str, Work], list
     return kept, warnings
 
 
+#: shown ids of the last lists screened against, by their names and content hashes
+_shown: dict[tuple[tuple[str, str, int], ...], dict[tuple[str, str], str]] = {}
+
+
 def shown_ids(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], str]:
-    """The entries shown by another id than their own: the list's number, a hash shortened."""
+    """The entries shown by another id than their own: the list's number, a hash shortened
+    (kept for the lists screened against last, when each has a content hash)."""
+    signature = tuple((lst.name, lst.content_hash, lst.entry_count) for lst in lists)
+    known = _shown.get(signature) if all(lst.content_hash for lst in lists) else None
+    if known is None:
+        known = _shown_ids(lists)
+        if all(lst.content_hash for lst in lists):
+            _shown.clear()  # one set of lists at a time
+            _shown[signature] = known
+    return known
+
+
+def _shown_ids(lists: Sequence[ScreeningList]) -> dict[tuple[str, str], str]:
     out = {}
     for lst in lists:
         for e in lst.entries:

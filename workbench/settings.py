@@ -112,8 +112,10 @@ SETTINGS: tuple[Setting, ...] = (
         "data/cache",
         "Folder where screened proposals are kept between sessions, keyed by the content of "
         "the proposal's files, the lists, the reviewers' match verdicts, the window and the "
-        "workbench version (any change means a new screening). Entries are signed with a "
-        "key kept in the folder; a folder or key other users can change or read is not "
+        "workbench version (any change means a new screening), and in `index/` the "
+        "matcher's index of the lists, one per list version, built by the first session "
+        "that needs it and read by the others. Entries are signed with a key kept in the "
+        "folder; a folder or key other users can change or read is not "
         "used. Safe to delete.",
         read.path,
     ),

@@ -237,3 +237,45 @@ def test_the_matcher_rows_name_the_labelled_sets(what: str, name: str) -> None:
     row = re.search(rf"{what} \(([\d,]+) labelled strings, (\d+) categories\)", README)
     assert row, f"the README no longer names the {what}'s size"
     assert (int(row.group(1).replace(",", "")), int(row.group(2))) == _devset(name)
+
+
+# ---- the review page's figures (measured by bench/bench_dashboard.py) ----------------------
+
+
+def _row(starts: str) -> list[str]:
+    """The cells of the README's figures row starting with ``starts``."""
+    line = next((x for x in README.splitlines() if x.startswith(f"| {starts}")), None)
+    assert line, f"the README no longer has the row {starts!r}"
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _bench_constant(name: str) -> float:
+    source = (ROOT / "bench" / "bench_dashboard.py").read_text(encoding="utf-8")
+    found = re.search(rf"^{name} = ([\d.]+)$", source, re.M)
+    assert found, f"bench_dashboard.py no longer defines {name}"
+    return float(found.group(1))
+
+
+def test_the_page_time_to_interactive_is_stated_as_the_benchmark_prints_it() -> None:
+    _what, measured, target = _row("reviewer page time to interactive")
+    assert "bench/bench_dashboard.py" in measured
+    found = re.match(r"([\d.]+) s vs ([\d.]+) s: ratio ([\d.]+)", measured)
+    assert found, "the README no longer states the page's time to interactive as the bench does"
+    review, empty, ratio = (float(g) for g in found.groups())
+    # the ratio the benchmark prints is that of the medians stated
+    assert abs(review / empty - ratio) <= 0.01
+    limit = float(re.match(r"≤ ([\d.]+)", target).group(1))  # type: ignore[union-attr]
+    assert limit == _bench_constant("RATIO_TARGET")
+    assert ("not met" in target) == (ratio > limit)
+
+
+def test_the_switching_figures_are_stated_against_their_target() -> None:
+    _what, measured, target = _row("switching to a")
+    limit = float(re.match(r"< ([\d.]+) s", target).group(1))  # type: ignore[union-attr]
+    assert limit == _bench_constant("SWITCH_TARGET_S")
+    screened = re.findall(
+        r"([\d.]+)(?:–([\d.]+))? s (?:when in memory|read back from the on-disk cache)", measured
+    )
+    assert len(screened) == 2, "the README no longer states switching in memory and from disk"
+    slowest = max(float(b or a) for a, b in screened)
+    assert ("not met" in target) == (slowest >= limit)

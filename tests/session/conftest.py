@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,14 @@ def make_settings(data_dir: Path, db: Path, **changes: object) -> Settings:
         cache_dir=db.parent / "cache",
     )
     return s.replace(**changes) if changes else s
+
+
+@pytest.fixture
+def proposals(tmp_path: Path) -> Path:
+    """A copy of the fixture proposals, free to edit."""
+    target = tmp_path / "proposals"
+    shutil.copytree(FIXTURES / "proposals", target)
+    return target
 
 
 @pytest.fixture

@@ -155,3 +155,16 @@ def test_no_module_defines_a_labels_table_or_its_own_translate() -> None:
         if p not in TABLE_MODULES and pattern.search(p.read_text())
     )
     assert owners == []
+
+
+def test_the_checks_names_have_one_source_the_glossary() -> None:
+    from workbench.glossary import ANY_WINDOW_LABELS, CHECK_LABELS
+
+    for lang, table in TABLES.items():
+        assert not [k for k in table if k.startswith("check.")]  # none of their own
+        for check, (ja, en) in CHECK_LABELS.items():
+            pair = ANY_WINDOW_LABELS.get(check, (ja, en))
+            assert translate(f"check.{check}", lang) == pair[0 if lang == "ja" else 1]
+            assert translate(f"check.{check}", lang, years=7) == (
+                ja if lang == "ja" else en
+            ).format(years=7)

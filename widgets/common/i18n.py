@@ -2,12 +2,12 @@
 
 A key is ``namespace.name``. The pages' own words live in
 :mod:`widgets.common.labels_ja` and :mod:`widgets.common.labels_en` under ``review.*``,
-``portfolio.*`` and ``network.*``, next to the checks' names both pages share
-(``check.*``). The words of screening and review (``severity.*``, ``outcome.*``,
-``disposition.*``, ``measure.*``, ``measure_status.*``, ``status.*``) are the
-vocabulary's (:mod:`workbench.vocabulary`), so the pages, the command line and the
-Excel export say the same thing. Data (names, titles,
-affiliations) is never translated: it is shown as given.
+``portfolio.*`` and ``network.*``. The checks' names both pages share (``check.*``)
+are the glossary's (:data:`workbench.glossary.CHECK_LABELS`). The words of screening
+and review (``severity.*``, ``outcome.*``, ``disposition.*``, ``measure.*``,
+``measure_status.*``, ``status.*``) are the vocabulary's (:mod:`workbench.vocabulary`),
+so the pages, the command line and the Excel export say the same thing. Data (names,
+titles, affiliations) is never translated: it is shown as given.
 
 :func:`translate` reads a full key; :func:`translator` binds a language and a page's
 namespace, so the review page writes ``tr("section.findings")`` for
@@ -94,6 +94,10 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     Any other ``years`` (the analyst page's submission years) is only a value to format.
     """
     years = values.get("years")
+    if key.startswith("check."):  # the checks' names are the glossary's
+        said = _check(key.removeprefix("check."), language, years)
+        if said is not None:
+            return said
     if isinstance(years, int) or (years is None and key.startswith("window.")):
         said = _glossary(key, language, years or DEFAULT_YEARS)
         if said is not None:
@@ -104,12 +108,19 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def _check(check: str, language: str, years: object) -> str | None:
+    """A check's label from the glossary: for the window ``years``, else for any window."""
+    from workbench import glossary
+
+    if check not in glossary.CHECK_LABELS:
+        return None
+    return glossary.check_label(check, language, years if isinstance(years, int) else None)
+
+
 def _glossary(key: str, language: str, years: int) -> str | None:
     """The glossary's words for the window-dependent keys, else ``None``."""
     from workbench import glossary
 
-    if key.startswith("check.") and key.removeprefix("check.") in glossary.CHECK_LABELS:
-        return glossary.check_label(key.removeprefix("check."), language, years)
     if key == "window.years":
         return glossary.window_label(years, language)
     if key == "window.notice":

@@ -222,14 +222,7 @@ LABELS: dict[str, str] = {
     "review.remembered.need_reason": "Please give a reason to revoke.",
     "review.error.unavailable": "This part is not available yet: {what}",
     "review.error.settings": "The settings have problems:",
-    # the checks (shared by both pages)
-    "check.listed_affiliation": "Listed affiliation",
-    "check.recent_coauthorship": "Co-authorship in the window",
-    "check.undeclared_listed_affiliation": "Undeclared listed affiliation",
-    "check.past_affiliation": "Past affiliation",
-    "check.partner_listed": "Listed partner or investor",
-    "check.non_resident": "Non-resident (deemed export)",
-    "check.specific_category": "Specific category (deemed export)",
+    # the checks (shared by both pages): workbench.glossary.CHECK_LABELS
     # the analyst page
     "portfolio.app.title": "Research-security portfolio analysis",
     "portfolio.app.subtitle": "Patterns across proposals and list revisions",
@@ -271,7 +264,9 @@ LABELS: dict[str, str] = {
     "portfolio.series.with_findings": "with findings",
     "portfolio.outcome.not-judged": "not judged",
     "portfolio.drill.title": "Proposals behind: {what} ({n})",
-    "portfolio.drill.more": "{shown} of {n} shown",
+    "portfolio.drill.rows": "rows {first}–{last} of {n}",
+    "portfolio.drill.previous": "Previous rows",
+    "portfolio.drill.next": "Next rows",
     "portfolio.drill.none": "Click a chart element to see the proposals behind it",
     "portfolio.drill.empty": "No proposals",
     "portfolio.export.title": "Export a table",

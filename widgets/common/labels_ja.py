@@ -221,14 +221,7 @@ LABELS: dict[str, str] = {
     "review.remembered.need_reason": "取り消す理由を入力してください。",
     "review.error.unavailable": "この機能はまだ利用できません: {what}",
     "review.error.settings": "設定に問題があります",
-    # the checks (shared by both pages)
-    "check.listed_affiliation": "リスト掲載機関への所属",
-    "check.recent_coauthorship": "確認期間内の共著",
-    "check.undeclared_listed_affiliation": "未申告の掲載機関所属",
-    "check.past_affiliation": "過去の所属",
-    "check.partner_listed": "協力機関・出資者の掲載",
-    "check.non_resident": "非居住者（みなし輸出）",
-    "check.specific_category": "特定類型（みなし輸出）",
+    # the checks (shared by both pages): workbench.glossary.CHECK_LABELS
     # the analyst page
     "portfolio.app.title": "研究セキュリティ ポートフォリオ分析",
     "portfolio.app.subtitle": "全提案の傾向とリスト改訂の影響",
@@ -270,7 +263,9 @@ LABELS: dict[str, str] = {
     "portfolio.series.with_findings": "所見あり",
     "portfolio.outcome.not-judged": "未判定",
     "portfolio.drill.title": "対象の提案: {what}（{n} 件）",
-    "portfolio.drill.more": "{n} 件中 {shown} 件を表示",
+    "portfolio.drill.rows": "{n} 件中 {first}–{last} 件目",
+    "portfolio.drill.previous": "前の行",
+    "portfolio.drill.next": "次の行",
     "portfolio.drill.none": "グラフの要素をクリックすると、該当する提案が表示されます",
     "portfolio.drill.empty": "該当する提案はありません",
     "portfolio.export.title": "表の出力",

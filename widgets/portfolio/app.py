@@ -30,8 +30,10 @@ import traitlets as t
 from widgets.common import markup
 from widgets.common.i18n import translator
 from widgets.common.notices import banner_html
-from widgets.portfolio.charts import FULL_WIDTH, ClickMap, figure
-from widgets.portfolio.drill import table_html
+from widgets.portfolio.aggregates import Summaries
+from widgets.portfolio.charts import FULL_WIDTH, ClickMap, spec
+from widgets.portfolio.drill import PagedTable
+from widgets.portfolio.filtering import FilterIndex
 from widgets.portfolio.network_view import NetworkView
 from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
@@ -66,8 +68,8 @@ _CODED_DRILL = {"by_check": "check.", "outcomes": "outcome.", "mitigation": "mea
 class PortfolioApp(w.VBox):
     """The analyst page. Parts are attributes (``filter_widgets``, ``charts``, …) for tests.
 
-    ``figures`` holds the plotly figure each chart shows, ``clicks`` how its
-    points map back to the data.
+    ``specs`` holds the figure each chart shows (as sent, plain JSON; ``figures`` the
+    same as plotly figures), ``clicks`` how its points map back to the data.
     """
 
     language = t.Unicode(LANGUAGES[0])
@@ -136,7 +138,7 @@ class PortfolioApp(w.VBox):
             card.add_class("wb-chart-card")
             card.add_class(f"wb-chart-{name}")
             cards.append(card)
-        self.figures: dict[str, go.Figure] = {}
+        self.specs: dict[str, dict[str, Any]] = {}  # each chart's figure, as sent
         self.clicks: dict[str, ClickMap] = {}
         self._charts = w.GridBox(
             cards,
@@ -146,8 +148,10 @@ class PortfolioApp(w.VBox):
         )
         self._charts.add_class("wb-charts")
         self._drill_title = w.HTML()
-        self.drill_table = w.HTML()
-        drill_card = w.VBox([self._drill_title, self.drill_table])
+        self.drill_rows = PagedTable(review_url)
+        self.drill_table = self.drill_rows.table
+        self.drill_prev, self.drill_next = self.drill_rows.prev, self.drill_rows.next
+        drill_card = w.VBox([self._drill_title, self.drill_rows])
         drill_card.add_class("wb-card")
         drill_card.add_class("wb-drill")
         self._export_choice = w.Dropdown(
@@ -164,6 +168,8 @@ class PortfolioApp(w.VBox):
         self._quiet = False
         self.tables: PortfolioTables | None = None
         self.view: PortfolioTables | None = None
+        self._index: FilterIndex | None = None
+        self._summaries: Summaries | None = None
         self.drilled = pd.DataFrame(columns=list(analysis.DRILL_COLUMNS))
         super().__init__(
             children=[
@@ -196,6 +202,11 @@ class PortfolioApp(w.VBox):
         self.observe(lambda _c: self._show_drill(), names=["drill"])
         self.tables = tables
         self._relabel()
+
+    @property
+    def figures(self) -> dict[str, go.Figure]:
+        """The plotly figure each chart shows."""
+        return {n: go.Figure(s, _validate=False) for n, s in self.specs.items()}
 
     # ---- input ---------------------------------------------------------------------
 
@@ -289,7 +300,11 @@ class PortfolioApp(w.VBox):
             self.summary.value = ""
             self._drill_title.value = markup.heading_html(tr("drill.none"))
             return
-        self.view = analysis.apply_filters(self.tables, self.filters)
+        if self._index is None or self._summaries is None or self._index.tables is not self.tables:
+            self._index = FilterIndex(self.tables)
+            self._summaries = Summaries(self._index)
+        masks = self._index.masks(self.filters)
+        self.view = self._index.view(self.filters, masks)
         v = self.view
         self.summary.value = key_figures(
             [
@@ -302,10 +317,10 @@ class PortfolioApp(w.VBox):
             alert=[False, False, False, False, len(self.tables.failed) > 0],
         )
         for name in CHARTS:
-            fig, clicks = figure(name, analysis.SUMMARIES[name](v), tr)
-            self.figures[name], self.clicks[name] = fig, clicks
-            self.charts[name].show(fig)
-        self.network.show(v)
+            frame = self._summaries.frame(name, masks, v)
+            self.specs[name], self.clicks[name] = spec(name, frame, tr)
+            self.charts[name].show(self.specs[name])  # sent only when it changed
+        self.network.show(v, key=(self._index, masks.key()))  # the same rows: not again
         names = [*TABLES, *CHARTS, "drill"]
         current = self._export_choice.value
         self._export_choice.options = [
@@ -338,7 +353,7 @@ class PortfolioApp(w.VBox):
         if not self.drill or self.view is None:
             self.drilled = pd.DataFrame(columns=list(analysis.DRILL_COLUMNS))
             self._drill_title.value = markup.heading_html(tr("drill.none"))
-            self.drill_table.value = ""
+            self.drill_rows.show(None, tr)
             return
         summary, value = self.drill["summary"], self.drill["value"]
         self.drilled = analysis.drill(self.view, summary, value)
@@ -352,7 +367,7 @@ class PortfolioApp(w.VBox):
         self._drill_title.value = markup.heading_html(
             tr("drill.title", what=f"{tr('chart.' + summary)} — {what}", n=len(self.drilled))
         )
-        self.drill_table.value = table_html(self.drilled, tr, review_url=self.review_url)
+        self.drill_rows.show(self.drilled, tr)
 
     # ---- export --------------------------------------------------------------------
 

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -88,17 +87,27 @@ def new_figure(data: Any = None) -> go.Figure:
     return go.Figure(data, layout={"template": {}}, _validate=False)
 
 
-def _layout(fig: go.Figure, title: str, height: int, x_title: str = "", y_title: str = "") -> None:
-    fig.update_layout(
-        title={"text": esc(title), "font": {"size": 15}, "x": 0.01, "xanchor": "left", "y": 0.98},
-        font={"family": FONT, "size": 12, "color": "#1f2933"},
-        height=height,
-        margin={"l": 12, "r": 28, "t": 56, "b": 12},
-        clickmode="event",
-        hovermode="closest",
-        hoverlabel={"font": {"family": FONT}},
-        showlegend=len(fig.data) > 1,
-        legend={
+def layout_spec(
+    title: str, height: int, traces: int, x_title: str = "", y_title: str = ""
+) -> dict[str, Any]:
+    """The layout every chart shares (a figure of ``traces`` traces), as plain JSON."""
+    return {
+        "template": {},
+        "title": {
+            "text": esc(title),
+            "font": {"size": 15},
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 0.98,
+        },
+        "font": {"family": FONT, "size": 12, "color": "#1f2933"},
+        "height": height,
+        "margin": {"l": 12, "r": 28, "t": 56, "b": 12},
+        "clickmode": "event",
+        "hovermode": "closest",
+        "hoverlabel": {"font": {"family": FONT}},
+        "showlegend": traces > 1,
+        "legend": {
             "orientation": "h",
             "x": 1,
             "xanchor": "right",
@@ -106,36 +115,47 @@ def _layout(fig: go.Figure, title: str, height: int, x_title: str = "", y_title:
             "yanchor": "bottom",
             "bgcolor": "rgba(255,255,255,0.7)",
         },
-        bargap=0.25,
-        xaxis={"automargin": True, "title": {"text": esc(x_title)}},
-        yaxis={"automargin": True, "title": {"text": esc(y_title)}},
-    )
+        "bargap": 0.25,
+        "xaxis": {"automargin": True, "title": {"text": esc(x_title)}},
+        "yaxis": {"automargin": True, "title": {"text": esc(y_title)}},
+    }
 
 
-def _hbar(labels: list[str], counts: list[int], hover: list[str], colour: str = BLUE) -> go.Bar:
+def _layout(fig: go.Figure, title: str, height: int, x_title: str = "", y_title: str = "") -> None:
+    fig.update_layout(layout_spec(title, height, len(fig.data), x_title, y_title))
+
+
+def _hbar(
+    labels: list[str], counts: list[int], hover: list[str], colour: Any = BLUE
+) -> dict[str, Any]:
     """Horizontal bars, first label at the top."""
-    return go.Bar(
-        x=counts,
-        y=labels,
-        orientation="h",
-        marker={"color": colour},
-        text=counts,
-        textposition="outside",
-        textangle=0,
-        cliponaxis=False,
-        hovertext=hover,
-        hovertemplate="%{hovertext}: %{x}<extra></extra>",
-    )
+    return {
+        "type": "bar",
+        "x": counts,
+        "y": labels,
+        "orientation": "h",
+        "marker": {"color": colour},
+        "text": [str(c) for c in counts],
+        "textposition": "outside",
+        "textangle": 0,
+        "cliponaxis": False,
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}: %{x}<extra></extra>",
+    }
 
 
 def _hbar_figure(
-    title: str, axis: str, labels: list[str], counts: list[int], hover: list[str]
-) -> go.Figure:
-    fig = new_figure(_hbar(labels, counts, hover))
-    _layout(fig, title, max(170, 30 * len(labels) + 120), x_title=axis)
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(dtick=_dtick(counts))
-    return fig
+    title: str,
+    axis: str,
+    labels: list[str],
+    counts: list[int],
+    hover: list[str],
+    colour: Any = BLUE,
+) -> dict[str, Any]:
+    lay = layout_spec(title, max(170, 30 * len(labels) + 120), 1, x_title=axis)
+    lay["yaxis"]["autorange"] = "reversed"
+    _set(lay["xaxis"], "dtick", _dtick(counts))
+    return {"data": [_hbar(labels, counts, hover, colour)], "layout": lay}
 
 
 def _dtick(counts: Iterable[Any]) -> int | None:
@@ -151,182 +171,228 @@ def _org_label(name: Any, country: Any) -> str:
 
 def figure(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[go.Figure, ClickMap]:
     """The figure of ``summary`` drawn from ``frame``, and how its points map to drill values."""
+    fig, clicks = spec(summary, frame, tr)
+    return go.Figure(fig, _validate=False), clicks
+
+
+def spec(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[dict[str, Any], ClickMap]:
+    """:func:`figure` as the plain JSON ``Plotly.react`` takes (``data`` and ``layout``):
+    what the page sends, built without plotly's objects (building those took most of a
+    redraw)."""
     clicks = ClickMap()
     title = tr(f"chart.{summary}")
+    data: list[dict[str, Any]]
     if summary == "by_organisation":
         # one bar per organisation, however many lists name it
         f = frame.head(TOP)
-        labels = [
-            _org_label(n, c) for n, c in zip(f["organisation"], f["entry_country"], strict=True)
-        ]
-        hover = [
-            f"{esc(n)} — {esc(lst)}" for n, lst in zip(f["organisation"], f["lists"], strict=True)
-        ]
-        fig = _hbar_figure(title, tr("axis.findings"), labels, list(f["findings"]), hover)
-        fig.data[0].marker.color = [org_colour(n) for n in f["organisation"]]
-        clicks.values[0] = list(f["organisation"])
+        names = f["organisation"].tolist()
+        labels = [_org_label(n, c) for n, c in zip(names, f["entry_country"], strict=True)]
+        hover = [f"{esc(n)} — {esc(lst)}" for n, lst in zip(names, f["lists"], strict=True)]
+        colours = [org_colour(n) for n in names]
+        fig = _hbar_figure(
+            title, tr("axis.findings"), labels, f["findings"].tolist(), hover, colours
+        )
+        clicks.values[0] = names
     elif summary in ("by_country", "by_check", "mitigation"):
         col = {"by_country": "entry_country", "by_check": "check", "mitigation": "kind"}[summary]
         y = "measures" if summary == "mitigation" else "findings"
         prefix = {"by_check": "check.", "mitigation": "measure."}.get(summary, "")
-        labels = [short(tr(prefix + v) if prefix else v, 40) for v in frame[col]]
-        hover = [esc(tr(prefix + v) if prefix else v) for v in frame[col]]
-        fig = _hbar_figure(title, tr(f"axis.{y}"), labels, list(frame[y]), hover)
-        clicks.values[0] = list(frame[col])
+        values = frame[col].tolist()
+        words = [tr(prefix + v) if prefix else v for v in values]
+        labels = [short(v, 40) for v in words]
+        hover = [esc(v) for v in words]
+        fig = _hbar_figure(title, tr(f"axis.{y}"), labels, frame[y].tolist(), hover)
+        clicks.values[0] = values
     elif summary == "by_field":
         labels = [short(v, 32) for v in frame["field"]]
-        fig = new_figure()
+        data = []
         for col, colour, name in (
             ("proposals", BLUE, tr("axis.proposals")),
             ("with_findings", RED, tr("series.with_findings")),
         ):
-            fig.add_trace(
-                go.Bar(
-                    x=labels,
-                    y=list(frame[col]),
-                    name=esc(name),
-                    marker={"color": colour},
-                    text=list(frame[col]),
-                    textposition="outside",
-                    textangle=0,
-                    cliponaxis=False,
-                    hovertemplate="%{x}: %{y}<extra>" + esc(name) + "</extra>",
-                )
+            counts = frame[col].tolist()
+            data.append(
+                {
+                    "type": "bar",
+                    "x": labels,
+                    "y": counts,
+                    "name": esc(name),
+                    "marker": {"color": colour},
+                    "text": [str(c) for c in counts],
+                    "textposition": "outside",
+                    "textangle": 0,
+                    "cliponaxis": False,
+                    "hovertemplate": "%{x}: %{y}<extra>" + esc(name) + "</extra>",
+                }
             )
-        clicks.values[0] = clicks.values[1] = list(frame["field"])
-        _layout(fig, title, 340, y_title=tr("axis.proposals"))
-        fig.update_layout(barmode="group")
-        fig.update_yaxes(dtick=_dtick(frame["proposals"]))
+        clicks.values[0] = clicks.values[1] = frame["field"].tolist()
+        lay = layout_spec(title, 340, len(data), y_title=tr("axis.proposals"))
+        lay["barmode"] = "group"
+        _set(lay["yaxis"], "dtick", _dtick(frame["proposals"]))
+        fig = {"data": data, "layout": lay}
     elif summary == "outcomes":
-        order = list(OUTCOME_ORDER) + sorted(set(frame["outcome"]) - set(OUTCOME_ORDER))
-        shown = [v for v in order if v in set(frame["outcome"])]
-        names = {v: short(tr("outcome." + v), 40) for v in shown}
-        fig = new_figure()
+        present = set(frame["outcome"])
+        order = list(OUTCOME_ORDER) + sorted(present - set(OUTCOME_ORDER))
+        shown = [v for v in order if v in present]
+        label = {v: short(tr("outcome." + v), 40) for v in shown}
+        data = []
         for i, (kind, colour) in enumerate((("suggested", BLUE), ("judged", NAVY))):
-            f = frame[frame["kind"] == kind].set_index("outcome")
-            values = [v for v in shown if v in f.index]
-            counts = [int(f.loc[v, "proposals"]) for v in values]
+            f = frame[frame["kind"] == kind]
+            count = dict(zip(f["outcome"], f["proposals"].tolist(), strict=True))
+            values = [v for v in shown if v in count]
+            counts = [count[v] for v in values]
             name = esc(tr(f"series.{kind}"))
-            fig.add_trace(
-                go.Bar(
-                    x=counts,
-                    y=[names[v] for v in values],
-                    orientation="h",
-                    name=name,
-                    marker={"color": colour},
-                    text=counts,
-                    textposition="outside",
-                    textangle=0,
-                    cliponaxis=False,
-                    hovertemplate="%{y}: %{x}<extra>" + name + "</extra>",
-                )
+            data.append(
+                {
+                    "type": "bar",
+                    "x": counts,
+                    "y": [label[v] for v in values],
+                    "orientation": "h",
+                    "name": name,
+                    "marker": {"color": colour},
+                    "text": [str(c) for c in counts],
+                    "textposition": "outside",
+                    "textangle": 0,
+                    "cliponaxis": False,
+                    "hovertemplate": "%{y}: %{x}<extra>" + name + "</extra>",
+                }
             )
             clicks.values[i] = values
-        _layout(fig, title, max(240, 46 * len(shown) + 110), x_title=tr("axis.proposals"))
-        fig.update_layout(barmode="group")
-        fig.update_yaxes(
-            autorange="reversed", categoryorder="array", categoryarray=[names[v] for v in shown]
+        lay = layout_spec(
+            title, max(240, 46 * len(shown) + 110), len(data), x_title=tr("axis.proposals")
         )
-        fig.update_xaxes(dtick=_dtick(frame["proposals"]))
+        lay["barmode"] = "group"
+        lay["yaxis"].update(
+            autorange="reversed", categoryorder="array", categoryarray=[label[v] for v in shown]
+        )
+        _set(lay["xaxis"], "dtick", _dtick(frame["proposals"]))
+        fig = {"data": data, "layout": lay}
     elif summary == "heatmap":
-        top = frame.groupby("organisation")["findings"].sum().sort_values(ascending=False)
-        top = top.head(TOP)
-        f = frame[frame["organisation"].isin(top.index)]
-        pivot = f.pivot_table(
-            index="proposal_id",
-            columns="organisation",
-            values="findings",
-            aggfunc="sum",
-            fill_value=0,
-        )
-        pivot = pivot[[c for c in top.index if c in pivot.columns]]  # most findings first
-        if len(pivot) > TOP_PROPOSALS:  # the proposals with most findings, in id order
-            kept = pivot.sum(axis=1).sort_values(ascending=False, kind="stable")
-            pivot = pivot.loc[sorted(kept.index[:TOP_PROPOSALS])]
-            title = f"{title} ({TOP_PROPOSALS} / {len(kept)})"
-        org_names = np.array([esc(c) for c in pivot.columns], dtype=object)
-        fig = new_figure(
-            go.Heatmap(
-                z=pivot.to_numpy(),
-                x=[short(c, 30) for c in pivot.columns],
-                y=[short(i, 30) for i in pivot.index],
-                customdata=np.repeat(org_names[np.newaxis, :], len(pivot.index), axis=0),
-                colorscale=[[0, "#f7fafc"], [0.01, "#fde0dd"], [1, "#a50f15"]],
-                xgap=2,
-                ygap=2,
-                colorbar={
-                    "title": {"text": esc(tr("axis.findings"))},
-                    "thickness": 12,
-                    "dtick": _dtick(pivot.to_numpy().ravel()),
-                },
-                hovertemplate="%{y} × %{customdata}: %{z}<extra></extra>",
-            )
-        )
-        clicks.grid = [[(pid, name) for name in pivot.columns] for pid in pivot.index]
-        _layout(fig, title, max(300, 26 * len(pivot.index) + 230))
-        fig.update_xaxes(tickangle=-35, side="bottom")
-        fig.update_yaxes(autorange="reversed")
+        fig = _heatmap(title, frame, tr, clicks)
     elif summary == "timeline":
-        fig = new_figure()
+        data = []
         totals = frame.groupby("organisation")["links"].sum().sort_values(ascending=False)
         for i, name in enumerate(totals.index[:TOP]):
             f = frame[frame["organisation"] == name]
-            fig.add_trace(
-                go.Bar(
-                    x=list(f["year"]),
-                    y=list(f["links"]),
-                    name=short(name, 36),
-                    marker={"color": org_colour(name)},
-                    hovertemplate="%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
-                )
+            years = f["year"].tolist()
+            data.append(
+                {
+                    "type": "bar",
+                    "x": years,
+                    "y": f["links"].tolist(),
+                    "name": short(name, 36),
+                    "marker": {"color": org_colour(name)},
+                    "hovertemplate": "%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
+                }
             )
-            clicks.values[i] = [(int(yr), name) for yr in f["year"]]
-        _layout(fig, title, 380, x_title=tr("axis.year"), y_title=tr("axis.links"))
-        fig.update_layout(
+            clicks.values[i] = [(int(yr), name) for yr in years]
+        lay = layout_spec(title, 380, len(data), x_title=tr("axis.year"), y_title=tr("axis.links"))
+        lay.update(
             barmode="stack",
             showlegend=True,
-            legend={
-                "orientation": "v",
-                "x": 1.02,
-                "xanchor": "left",
-                "y": 1,
-                "yanchor": "top",
-                "font": {"size": 11},
-            },
+            legend={**lay["legend"], **_SIDE_LEGEND},
         )
-        fig.update_xaxes(dtick=1)
-        fig.update_yaxes(dtick=_dtick(frame.groupby("year")["links"].sum()))
+        lay["xaxis"]["dtick"] = 1
+        _set(lay["yaxis"], "dtick", _dtick(frame.groupby("year")["links"].sum()))
+        fig = {"data": data, "layout": lay}
     elif summary == "by_call_year":
-        fig = new_figure()
+        data = []
         for i, (call, f) in enumerate(frame.groupby("call", sort=True)):
             name = tr("filter.none") if call == NONE else str(call)
-            fig.add_trace(
-                go.Scatter(
-                    x=list(f["year"]),
-                    y=list(f["findings"]),
-                    mode="lines+markers",
-                    name=short(name, 40),
-                    marker={"color": org_colour(name), "size": 9},
-                    line={"color": org_colour(name)},
-                    hovertemplate="%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
-                )
+            colour = org_colour(name)
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": f["year"].tolist(),
+                    "y": f["findings"].tolist(),
+                    "mode": "lines+markers",
+                    "name": short(name, 40),
+                    "marker": {"color": colour, "size": 9},
+                    "line": {"color": colour},
+                    "hovertemplate": "%{x}: %{y}<extra>" + short(name, 60) + "</extra>",
+                }
             )
             clicks.values[i] = [(str(y), call) for y in f["year"]]
-        _layout(fig, title, 340, x_title=tr("axis.submitted"), y_title=tr("axis.findings"))
-        fig.update_layout(showlegend=True)
-        fig.update_xaxes(type="category")
+        lay = layout_spec(
+            title, 340, len(data), x_title=tr("axis.submitted"), y_title=tr("axis.findings")
+        )
+        lay["showlegend"] = True
+        lay["xaxis"]["type"] = "category"
+        fig = {"data": data, "layout": lay}
     else:
         raise KeyError(summary)
-    if not len(fig.data) or all(len(d.x if d.x is not None else ()) == 0 for d in fig.data):
-        fig.add_annotation(
-            text=esc(tr("status.empty")),
-            showarrow=False,
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            font={"size": 14, "color": "#627d98"},
-        )
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
+    if all(len(d.get("x") or ()) == 0 for d in fig["data"]):
+        lay = fig["layout"]
+        lay["annotations"] = [
+            {
+                "text": esc(tr("status.empty")),
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "font": {"size": 14, "color": "#627d98"},
+            }
+        ]
+        lay["xaxis"]["visible"] = False
+        lay["yaxis"]["visible"] = False
     return fig, clicks
+
+
+#: the timeline's legend: one organisation a line, right of the bars
+_SIDE_LEGEND = {
+    "orientation": "v",
+    "x": 1.02,
+    "xanchor": "left",
+    "y": 1,
+    "yanchor": "top",
+    "font": {"size": 11},
+}
+
+
+def _set(target: dict[str, Any], key: str, value: Any) -> None:
+    """``target[key] = value`` unless ``value`` is None (plotly leaves such a property out)."""
+    if value is not None:
+        target[key] = value
+
+
+def _heatmap(title: str, frame: pd.DataFrame, tr: Tr, clicks: ClickMap) -> dict[str, Any]:
+    """Proposals × the :data:`TOP` organisations with most findings (at most
+    :data:`TOP_PROPOSALS` proposals, those with most findings, in id order)."""
+    top = frame.groupby("organisation")["findings"].sum().sort_values(ascending=False)
+    top = top.head(TOP)
+    f = frame[frame["organisation"].isin(top.index)]
+    pivot = f.pivot_table(
+        index="proposal_id",
+        columns="organisation",
+        values="findings",
+        aggfunc="sum",
+        fill_value=0,
+    )
+    pivot = pivot[[c for c in top.index if c in pivot.columns]]  # most findings first
+    if len(pivot) > TOP_PROPOSALS:  # the proposals with most findings, in id order
+        kept = pivot.sum(axis=1).sort_values(ascending=False, kind="stable")
+        pivot = pivot.loc[sorted(kept.index[:TOP_PROPOSALS])]
+        title = f"{title} ({TOP_PROPOSALS} / {len(kept)})"
+    columns, rows = pivot.columns.tolist(), pivot.index.tolist()
+    z = pivot.to_numpy()
+    org_names = [esc(c) for c in columns]
+    colorbar: dict[str, Any] = {"title": {"text": esc(tr("axis.findings"))}, "thickness": 12}
+    _set(colorbar, "dtick", _dtick(z.ravel().tolist()))
+    trace = {
+        "type": "heatmap",
+        "z": z.tolist(),
+        "x": [short(c, 30) for c in columns],
+        "y": [short(i, 30) for i in rows],
+        "customdata": [list(org_names) for _ in rows],
+        "colorscale": [[0, "#f7fafc"], [0.01, "#fde0dd"], [1, "#a50f15"]],
+        "xgap": 2,
+        "ygap": 2,
+        "colorbar": colorbar,
+        "hovertemplate": "%{y} × %{customdata}: %{z}<extra></extra>",
+    }
+    clicks.grid = [[(pid, name) for name in columns] for pid in rows]
+    lay = layout_spec(title, max(300, 26 * len(rows) + 230), 1)
+    lay["xaxis"].update(tickangle=-35, side="bottom")
+    lay["yaxis"]["autorange"] = "reversed"
+    return {"data": [trace], "layout": lay}

@@ -30,7 +30,7 @@ import plotly.graph_objects as go
 import traitlets as t
 
 from widgets.common import markup
-from widgets.portfolio.charts import _layout, new_figure, short
+from widgets.portfolio.charts import layout_spec, short
 from widgets.portfolio.colours import org_colour
 from widgets.portfolio.drill import proposal_link
 from widgets.portfolio.plot import Chart
@@ -84,7 +84,8 @@ class NetworkView(w.VBox):
         self.graph = nx.Graph()
         self.reach = pd.DataFrame()
         self.organisations: list[str] = []  # organisation ids, in the order of the points
-        self.figure: go.Figure | None = None
+        self.spec: dict[str, Any] | None = None  # the figure shown, as sent
+        self._key: Any = None  # what the tables shown are known by
         self.title = w.HTML()
         self.chart = Chart()
         self.chart.add_class("wb-network-chart")
@@ -106,12 +107,16 @@ class NetworkView(w.VBox):
         self.tr = tr
         self.title.value = markup.heading_html(tr("network.title"))
         self.graphml_button.description = tr("network.graphml")
-        if self.figure is not None:
+        if self.spec is not None:
             self._draw()
         self._show_behind()
 
-    def show(self, tables: PortfolioTables) -> None:
-        """Draw the network of ``tables`` (the organisation chosen stays when still there)."""
+    def show(self, tables: PortfolioTables, key: Any = None) -> None:
+        """Draw the network of ``tables`` (the organisation chosen stays when still there);
+        nothing is done when ``key`` (if given) is the key of the tables shown."""
+        if key is not None and key == self._key:
+            return
+        self._key = key
         self.graph = portfolio_network(tables)
         self.reach = reach(self.graph)
         self._draw()
@@ -132,39 +137,41 @@ class NetworkView(w.VBox):
                 ex += [pos[node][0], pos[person][0], None]
                 ey += [pos[node][1], pos[person][1], None]
         persons = [p for p in pos if g.nodes[p]["kind"] != ORGANISATION]
-        fig = new_figure()
-        fig.add_trace(
-            go.Scatter(
-                x=ex, y=ey, mode="lines", line={"color": "#bcccdc", "width": 1}, hoverinfo="skip"
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[pos[p][0] for p in persons],
-                y=[pos[p][1] for p in persons],
-                mode="markers",
-                marker={"size": 7, "color": "#627d98"},
-                hovertext=[
+        data: list[dict[str, Any]] = [
+            {
+                "type": "scatter",
+                "x": ex,
+                "y": ey,
+                "mode": "lines",
+                "line": {"color": "#bcccdc", "width": 1},
+                "hoverinfo": "skip",
+            },
+            {
+                "type": "scatter",
+                "x": [pos[p][0] for p in persons],
+                "y": [pos[p][1] for p in persons],
+                "mode": "markers",
+                "marker": {"size": 7, "color": "#627d98"},
+                "hovertext": [
                     f"{short(g.nodes[p]['name'], 40)} — {short(g.nodes[p]['proposal_id'], 30)}"
                     for p in persons
                 ],
-                hovertemplate="%{hovertext}<extra></extra>",
-                name=html.escape(tr("network.persons")),
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[pos[n][0] for n in nodes],
-                y=[pos[n][1] for n in nodes],
-                mode="markers+text",
-                text=[short(name, 28) for name in top["organisation_name"]],
-                textposition="top center",
-                marker={
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "name": html.escape(tr("network.persons")),
+            },
+            {
+                "type": "scatter",
+                "x": [pos[n][0] for n in nodes],
+                "y": [pos[n][1] for n in nodes],
+                "mode": "markers+text",
+                "text": [short(name, 28) for name in top["organisation_name"]],
+                "textposition": "top center",
+                "marker": {
                     "size": [12 + 5 * min(int(v), 8) for v in top["proposals"]],
                     "color": [org_colour(name) for name in top["organisation_name"]],
                     "line": {"color": "#ffffff", "width": 1},
                 },
-                hovertext=[
+                "hovertext": [
                     html.escape(tr("network.hover", name=name, n=n, persons=p, span=y))
                     for name, n, p, y in zip(
                         top["organisation_name"],
@@ -174,16 +181,21 @@ class NetworkView(w.VBox):
                         strict=True,
                     )
                 ],
-                hovertemplate="%{hovertext}<extra></extra>",
-                name=html.escape(tr("network.organisations")),
-            )
-        )
-        _layout(fig, tr("network.chart", n=len(nodes), total=len(self.reach)), 560)
-        fig.update_layout(showlegend=False)
-        fig.update_xaxes(visible=False, range=[-1.35, 1.35])
-        fig.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
-        self.figure = fig
-        self.chart.show(fig)
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "name": html.escape(tr("network.organisations")),
+            },
+        ]
+        lay = layout_spec(tr("network.chart", n=len(nodes), total=len(self.reach)), 560, 3)
+        lay["showlegend"] = False
+        lay["xaxis"].update(visible=False, range=[-1.35, 1.35])
+        lay["yaxis"].update(visible=False, range=[-1.25, 1.3], scaleanchor="x")
+        self.spec = {"data": data, "layout": lay}
+        self.chart.show(self.spec)
+
+    @property
+    def figure(self) -> go.Figure | None:
+        """The figure shown, as a plotly figure."""
+        return None if self.spec is None else go.Figure(self.spec, _validate=False)
 
     def _clicked(self, change: dict[str, Any]) -> None:
         click = change["new"] or {}

@@ -127,11 +127,17 @@ class Chart(anywidget.AnyWidget):
     figure_id = t.Int(0).tag(sync=True)  # increases with every figure drawn (for tests)
     clicked = t.Dict().tag(sync=True)
 
-    def show(self, fig: go.Figure) -> None:
-        """Draw ``fig`` (replaces the figure shown, in place)."""
+    def show(self, fig: go.Figure | dict[str, Any]) -> bool:
+        """Draw ``fig`` (a figure, or its JSON as :func:`figure_json` gives it) in place of
+        the figure shown; nothing is sent when it is the figure already shown. Whether it
+        was sent."""
+        spec = fig if isinstance(fig, dict) else figure_json(fig)
+        if spec == self.figure:
+            return False
         with self.hold_sync():
-            self.figure = figure_json(fig)
+            self.figure = spec
             self.figure_id += 1
+        return True
 
 
 def figure_json(fig: go.Figure) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """The reviewer dashboard: small widgets wired together through their traits.
 
 :func:`build_app` reads the settings and returns an :class:`App`. The App
-owns its parts (title, picker, overview, findings, status; the review parts
-made later by :class:`~widgets.review.parts.ReviewParts`) and three small
-controllers, each wiring its own observers:
+owns its parts (title, picker, overview, findings, status; the hand-in and fetch
+panels made once the page is shown by :class:`~widgets.review.side_panels.SidePanels`;
+the review parts made later by :class:`~widgets.review.parts.ReviewParts`) and three
+small controllers, each wiring its own observers:
 :class:`~widgets.review.screening_flow.ScreeningFlow` (pick → screen → show, and
 the work done ahead in the background),
 :class:`~widgets.review.recording.Recorder` (the reviewer's decisions) and
@@ -28,25 +29,28 @@ from widgets.common.i18n import translate, translator
 from widgets.common.ready import PageShown
 from widgets.common.remembered import Remembered
 from widgets.common.status import StatusBar
-from widgets.review.evidence import EvidencePanel
-from widgets.review.export import ExportPanel
-from widgets.review.fetch import FetchPanel
 from widgets.review.findings import FindingsTable
-from widgets.review.judgment import JudgmentForm
-from widgets.review.overview import Overview, ScopeTable
+from widgets.review.overview import Overview
 from widgets.review.parts import ReviewParts
 from widgets.review.picker import ProposalPicker
 from widgets.review.recording import Recorder
 from widgets.review.screening_flow import ScreeningFlow
+from widgets.review.side_panels import SidePanels
 from widgets.review.state import ENABLED, AppState
-from widgets.review.upload import UploadPanel
 from workbench.errors import InputError
 from workbench.reviewer import IdentitySource, resolve_reviewer
-from workbench.session.revisions import revision_findings
 from workbench.session.workspace import Screened, Workspace
 from workbench.settings import LANGUAGES, Settings
 
-if TYPE_CHECKING:  # the store and the graph are imported off the page's critical path
+if (
+    TYPE_CHECKING
+):  # the store, the graph and the later parts are imported off the page's critical path
+    from widgets.review.evidence import EvidencePanel
+    from widgets.review.export import ExportPanel
+    from widgets.review.fetch import FetchPanel
+    from widgets.review.judgment import JudgmentForm
+    from widgets.review.overview import ScopeTable
+    from widgets.review.upload import UploadPanel
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
@@ -108,18 +112,11 @@ class App(w.VBox):
         header.add_class("wb-header")
         # the picker beside the proposal's overview; below, at full width, the findings
         # beside the evidence of the one selected, then the network, scope and judgment
-        self.upload = UploadPanel(
-            settings.data_dir,
-            compare=lambda intake: revision_findings(intake, self.workspace),
-            folders=lambda: {
-                str(e["proposal_id"]): str(e["id"])
-                for e in self.picker.entries
-                if e.get("proposal_id") and not e.get("error")
-            },
-        )
-        left = w.VBox([self.picker, self.upload], layout=w.Layout(flex="0 0 24rem"))
-        self.fetch = FetchPanel(self)  # fetch the publications of a proposal without them
-        beside = w.VBox([self.overview, self.fetch])
+        left = w.VBox([self.picker], layout=w.Layout(flex="0 0 24rem"))
+        beside = w.VBox([self.overview])
+        #: the hand-in panel (under the picker) and the fetch panel (under the overview),
+        #: made once the page is shown
+        self.side = SidePanels(self, left, beside)
         top = w.HBox([left, beside], layout=w.Layout(align_items="flex-start"))
         top.add_class("wb-top")
         self.panes = w.HBox([self.findings])
@@ -152,14 +149,12 @@ class App(w.VBox):
             self, background=background, prefetch=background if prefetch is None else prefetch
         )
         t.link((self.language_toggle, "value"), (self, "language"))
-        parts = (self.status, self.picker, self.overview, self.findings, self.upload, self.fetch)
-        for part in parts:
+        for part in (self.status, self.picker, self.overview, self.findings):
             t.dlink((self, "language"), (part, "language"))
         self.observe(self._labels, names="language")
         self.observe(self.refresh_enabled, names="state")
         self.reviewer_box.observe(self._on_reviewer, names="value")
         self.remembered_reviewer.observe(self._on_remembered, names="value")
-        self.upload.observe(self._on_handed_in, names="handed_in")
         with self.hold_trait_notifications():
             self.language = settings.language
             self._identify()
@@ -168,6 +163,16 @@ class App(w.VBox):
         self.screening.start(BACKGROUND_FALLBACK_S)
 
     # ---- the parts made with the first proposal (attributes for tests) -----------------
+
+    @property
+    def upload(self) -> UploadPanel:
+        """The hand-in panel (made once the page is shown, or now)."""
+        return self.side.upload
+
+    @property
+    def fetch(self) -> FetchPanel:
+        """The fetch panel (made once the page is shown, or now)."""
+        return self.side.fetch
 
     @property
     def evidence(self) -> EvidencePanel:
@@ -253,13 +258,6 @@ class App(w.VBox):
         self.reviewer = str(change["new"])
         if not self.reviewer_box.disabled:  # entered, not given by JupyterHub or the settings
             self.remembered_reviewer.value = self.reviewer
-
-    def _on_handed_in(self, change: Mapping[str, Any]) -> None:
-        """A proposal handed in on the page: list it in the picker and open it."""
-        folder = str(change["new"])
-        if folder:
-            self.screening.relist()
-            self.picker.proposal_id = folder
 
     def _on_remembered(self, change: Mapping[str, Any]) -> None:
         """The name the browser kept from an earlier visit, unless one is given or entered."""

@@ -106,8 +106,12 @@ class FetchPanel(w.VBox):
         )
 
     def _on_view(self, change: Any) -> None:
+        self.follow_view(change["new"])
+
+    def follow_view(self, view: Any) -> None:
+        """Show the panel for the proposal of the overview's ``view``; hide it without one."""
         screened = self.app.screened
-        if change["new"] is None or screened is None:
+        if view is None or screened is None:
             self.layout.display = "none"
             return
         self.layout.display = ""

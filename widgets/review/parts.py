@@ -21,15 +21,15 @@ import traitlets as t
 
 from widgets.common import markup
 from widgets.common.i18n import translator
-from widgets.review.evidence import EvidencePanel
-from widgets.review.export import ExportPanel
-from widgets.review.judgment import JudgmentForm
-from widgets.review.overview import ScopeTable
-from widgets.review.remembered import RememberedPanel
 from widgets.review.state import AppState
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when the parts are made, off the page's first view
     from widgets.review.app import App
+    from widgets.review.evidence import EvidencePanel
+    from widgets.review.export import ExportPanel
+    from widgets.review.judgment import JudgmentForm
+    from widgets.review.overview import ScopeTable
+    from widgets.review.remembered import RememberedPanel
     from workbench.session.workspace import Screened
 
 log = logging.getLogger("widgets")
@@ -118,6 +118,12 @@ class ReviewParts:
         with self._lock:
             if self._built:
                 return
+            from widgets.review.evidence import EvidencePanel
+            from widgets.review.export import ExportPanel
+            from widgets.review.judgment import JudgmentForm
+            from widgets.review.overview import ScopeTable
+            from widgets.review.remembered import RememberedPanel
+
             self.evidence = EvidencePanel()
             self.scope = ScopeTable()
             self.judgment = JudgmentForm()

@@ -25,7 +25,6 @@ from workbench.errors import InputError
 from workbench.findings import by_finding
 from workbench.output_text import safe_stem
 from workbench.reviewer import resolve_reviewer
-from workbench.store.history_text import version_labels
 from workbench.vocabulary import Disposition
 
 if TYPE_CHECKING:
@@ -95,6 +94,8 @@ class Recorder:
         j = review.judgment
         names = self._names(review)
         history = []
+        from workbench.store.history_text import version_labels  # the store: off the first view
+
         made_on = version_labels(review.history, self.app.language)  # once revised
         for e in reversed(review.history):
             why = e.reason or str(e.payload.get("rationale") or e.payload.get("notes") or "")

@@ -66,6 +66,7 @@ class ScreeningFlow:
         (or after ``fallback_s`` seconds), or read the statuses now without background."""
         self._list_proposals()
         if not self._background:
+            self.app.side.build()
             self._show_statuses()
             return
         self.app.page_shown.observe(self._start_background, names="shown")
@@ -107,6 +108,7 @@ class ScreeningFlow:
             )
         if self._fallback is not None:
             self._fallback.cancel()
+        call_soon(self.app.side.build)  # the hand-in and fetch panels, right after the picker
         self._thread.start()
 
     def relist(self) -> None:
@@ -158,7 +160,7 @@ class ScreeningFlow:
             if not self._prefetch:
                 return
             self._idle.wait()  # a screening read back from disk needs no matcher: let it run
-            self.workspace.matcher()
+            self.workspace.prepare_index()  # built once per list version, for every page
             step("matcher")
             spent = ", ".join(f"{k} {v:.2f} s" for k, v in step.spent.items())
             log.info("page warmed up (%s)", spent)

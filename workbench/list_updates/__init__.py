@@ -11,9 +11,23 @@
   Japanese and English, for ``workbench lists status`` and the pages.
 """
 
-from workbench.list_updates.active import KINDS, Activation, active_lists, is_partial, kind_of
-from workbench.list_updates.download import UpdateError, update_list
-from workbench.list_updates.status import ListStatus, ListWarning, list_status, list_warnings
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.list_updates.active import KINDS, Activation, active_lists, is_partial, kind_of
+    from workbench.list_updates.download import UpdateError, update_list
+    from workbench.list_updates.status import ListStatus, ListWarning, list_status, list_warnings
+
+#: name -> the module defining it: each is imported when first used, so reading which
+#: lists are in force (every page, at start) does not import the downloader's HTTP client
+_WHERE = {
+    **dict.fromkeys(("KINDS", "Activation", "active_lists", "is_partial", "kind_of"), "active"),
+    **dict.fromkeys(("UpdateError", "update_list"), "download"),
+    **dict.fromkeys(("ListStatus", "ListWarning", "list_status", "list_warnings"), "status"),
+}
 
 __all__ = [
     "KINDS",
@@ -28,3 +42,9 @@ __all__ = [
     "list_warnings",
     "update_list",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)

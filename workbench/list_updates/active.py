@@ -19,7 +19,6 @@ from typing import Any
 import yaml
 
 from workbench.lists import DATA_DIR, detect_format
-from workbench.openalex.http import _write_atomic
 
 #: The lists ``workbench lists update`` can download, by kind.
 KINDS: dict[str, str] = {"meti": "METI End User List", "csl": "US Consolidated Screening List"}
@@ -68,6 +67,8 @@ def activations(folder: Path | None = None) -> dict[str, Activation]:
 
 
 def activate(activation: Activation, folder: Path) -> None:
+    from workbench.openalex.http import _write_atomic  # its HTTP client: only when downloading
+
     current = {k: a.to_json() for k, a in activations(folder).items()}
     current[activation.kind] = activation.to_json()
     _write_atomic(folder / ACTIVE, json.dumps(current, indent=1) + "\n")

@@ -3,8 +3,12 @@
 - :func:`screen_portfolio` screens one sub-folder per proposal, locally or on
   Dask, into :class:`PortfolioTables` (proposals, findings, evidence, scope,
   problems, measures, lists), written as Parquet with :meth:`PortfolioTables.write`.
-- :func:`rescreen` tells which proposals gain or lose findings with a new list version.
-- :mod:`workbench.portfolio.parquet_works` reads and writes works as Parquet partitions.
+- :func:`rescreen` tells which proposals gain or lose findings with a new list version;
+  :mod:`workbench.portfolio.incremental` does so from the stored tables, screening again
+  only the proposals holding strings (:mod:`workbench.portfolio.strings`) the revision changes.
+- :mod:`workbench.portfolio.parquet_works` reads and writes works as Parquet partitions;
+  :mod:`workbench.portfolio.authorships` reads them as columns for the portfolio screening,
+  building records only for the works a proposal's screening can depend on.
 - :func:`load` reads tables written by ``workbench portfolio screen --out`` into a
   :class:`Portfolio`: the tables as DataFrames and named queries (distinct findings per
   organisation, call, field and year), shown in ``notebooks/analysis_examples.ipynb``.

@@ -5,7 +5,7 @@ Subcommands::
     workbench portfolio screen DIR --out DIR [--list FILE ...] [--as-of YYYY-MM-DD]
                                    [--engine local|dask] [--scheduler ADDR] [--workers N]
     workbench portfolio rescreen DIR --old-list FILE --new-list FILE [--list FILE ...]
-                                   [--out DIR] [--format text|json]
+                                   [--tables DIR] [--out DIR] [--format text|json]
     workbench portfolio diff OLD NEW [--format text|json]
     workbench portfolio versions
     workbench portfolio register FILE [--confirm-shrink]
@@ -32,7 +32,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workbench.atomic import atomic_folder
 from workbench.errors import InputError, Problem
 from workbench.output_text import printable, printable_stdout
 from workbench.screening_cli import iso_date
@@ -138,6 +137,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write changes.parquet and outcomes.parquet here",
     )
     r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument(
+        "--tables",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="tables 'portfolio screen --out' wrote against the old list: screen again only "
+        "the proposals holding strings the revision changes",
+    )
     _common(r)
     _screening(r)
     d = sub.add_parser("diff", help="differences between two versions of one list")
@@ -160,7 +167,7 @@ def _registry(args: argparse.Namespace) -> Any:
     return VersionRegistry(args.registry or DEFAULT_PATH)
 
 
-def _load_registered(paths: Sequence[Path], args: argparse.Namespace) -> list[Any]:
+def load_registered(paths: Sequence[Path], args: argparse.Namespace) -> list[Any]:
     """Load every list, then register each (guard included); all problems reported at once."""
     from workbench.lists import load_lists
 
@@ -183,7 +190,7 @@ def _default_lists() -> list[Path]:
     return list(Settings.from_env().lists)
 
 
-def _store(args: argparse.Namespace) -> Any:
+def store_of(args: argparse.Namespace) -> Any:
     if args.db and args.db.lower() == "none":
         return None
     from workbench.settings import Settings
@@ -192,7 +199,7 @@ def _store(args: argparse.Namespace) -> Any:
     return open_store(args.db or Settings.from_env().db_url)
 
 
-def _progress(
+def progress_bar(
     args: argparse.Namespace, label: str
 ) -> tuple[Callable[[int, int, str], None] | None, Any]:
     if args.no_progress:
@@ -235,7 +242,7 @@ def _suppressed_line(proposals: Any) -> str:
 # ---- actions ---------------------------------------------------------------------------
 
 
-def _check_out(out: Path | None) -> None:
+def check_out(out: Path | None) -> None:
     """``--out`` names a folder, or a place where one can be made: checked before any work."""
     if out is None:
         return
@@ -255,12 +262,12 @@ def _check_out(out: Path | None) -> None:
 
 
 def _screen(args: argparse.Namespace) -> int:
-    _check_out(args.out)
+    check_out(args.out)
     from workbench.portfolio.screen import screen_portfolio
 
-    lists = _load_registered(args.lists or _default_lists(), args)
-    store = _store(args)
-    progress, bar = _progress(args, "screening")
+    lists = load_registered(args.lists or _default_lists(), args)
+    store = store_of(args)
+    progress, bar = progress_bar(args, "screening")
     try:
         run = screen_portfolio(
             args.folder,
@@ -293,41 +300,9 @@ def _screen(args: argparse.Namespace) -> int:
 
 
 def _rescreen(args: argparse.Namespace) -> int:
-    from workbench.portfolio.rescreen import rescreen
+    from workbench.portfolio.rescreen_cli import rescreen_command
 
-    _check_out(args.out)
-    old, new = _load_registered([args.old_list, args.new_list], args)
-    others = _load_registered(args.lists, args) if args.lists else []
-    store = _store(args)
-    progress, bar = _progress(args, "re-screening")
-    try:
-        report = rescreen(
-            args.folder,
-            old,
-            new,
-            others,
-            as_of=args.as_of,
-            engine=args.engine,
-            scheduler=args.scheduler,
-            progress=progress,
-            store=store,
-            memory=not args.no_memory,
-        )
-    finally:
-        if bar is not None:
-            bar.close()
-        if store is not None:
-            store.close()
-    if args.out is not None:
-        with atomic_folder(args.out) as tmp:
-            report.changes.to_parquet(tmp / "changes.parquet", index=False)
-            report.outcomes.to_parquet(tmp / "outcomes.parquet", index=False)
-    if args.format == "json":
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(report.to_text())
-    return SOME_FAILED if len(report.new.failed) else 0
+    return rescreen_command(args)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -371,7 +346,7 @@ def _versions(args: argparse.Namespace) -> int:
 
 
 def _register(args: argparse.Namespace) -> int:
-    lists = _load_registered(args.files, args)
+    lists = load_registered(args.files, args)
     for lst in lists:
         print(f"registered {lst.name} {lst.version} ({lst.entry_count} entries)")
     return 0

@@ -43,18 +43,17 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from workbench import identifiers
 from workbench.errors import InputError, ProblemCollector
-from workbench.model import Authorship, Institution, Loaded, LoadReport, Work
+from workbench.model import Authorship, Loaded, LoadReport, Work
+from workbench.portfolio.columns import checked, row_institutions, row_lists
 from workbench.publications.dates import EXPECTED, parse_pub_date
 
 REQUIRED = ("work_id", "title", "publication_date", "author_name", "affiliations")
@@ -85,12 +84,6 @@ SCHEMA = pa.schema(
         ("institutions", pa.list_(INSTITUTION)),
     ]
 )
-
-
-T = TypeVar("T")
-_SEP = "\x1f"  # joins a row's strings (unit separator: not in names)
-_FIELD = "\x1e"  # joins an institution's fields
-_NULL = "\x00"  # stands for a missing field while joined
 
 
 def write_works(works: Sequence[Work], path: str | Path) -> Path:
@@ -131,151 +124,12 @@ def _texts(column: pa.ChunkedArray | None, n: int) -> list[Any]:
     return column.to_pylist()
 
 
-def _encoded(column: pa.ChunkedArray | pa.Array) -> tuple[list[Any], np.ndarray]:
-    """The distinct values of a column and, per row, the index of its value (-1 for null).
-
-    Rows repeat the same strings a great deal (an institution's name on thousands of
-    authorships), so each distinct value is turned into Python once.
-    """
-    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-    enc = arr.dictionary_encode()
-    indices = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    return enc.dictionary.to_pylist(), indices
-
-
-def _distinct_strings(parts: Sequence[Any]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
-
-
-def _lists(column: pa.ChunkedArray | None, n: int) -> list[tuple[str, ...]]:
-    """A list-of-strings column, or a ``|``-separated text column, as tuples of distinct strings."""
-    if column is None:
-        return [()] * n
-    listed = pa.types.is_list(column.type) or pa.types.is_large_list(column.type)
-    if not listed:
-        uniques, idx = _encoded(column)
-        parsed = [_distinct_strings(u.split("|")) if u else () for u in uniques]
-    else:
-        arr = column.combine_chunks()
-        flat = pc.list_flatten(arr)
-        if flat.null_count or pc.any(pc.match_substring(flat, _SEP)).as_py():
-            return _lists_slowly(column)
-        uniques, idx = _encoded(pc.binary_join(arr, _SEP))
-        parsed = [_distinct_strings(u.split(_SEP)) if u else () for u in uniques]
-    parsed.append(())  # index -1: a null row
-    return [parsed[i] for i in idx.tolist()]
-
-
-def _lists_slowly(column: pa.ChunkedArray) -> list[tuple[str, ...]]:
-    """:func:`_lists` for list columns holding null strings or the join separator."""
-    seen: dict[tuple[Any, ...], tuple[str, ...]] = {}
-    out: list[tuple[str, ...]] = []
-    for v in column.to_pylist():
-        if not v:
-            out.append(())
-            continue
-        key = tuple(v)
-        hit = seen.get(key)
-        if hit is None:
-            hit = seen[key] = _distinct_strings(v)
-        out.append(hit)
-    return out
-
-
-def _institution(x: Any, cache: dict[Any, Institution]) -> Institution:
-    key = tuple(x.values()) if isinstance(x, dict) else x
-    inst = cache.get(key)
-    if inst is None:
-        if isinstance(x, dict):
-            inst = Institution(
-                x.get("display_name") or "", x.get("id"), x.get("ror"), x.get("country_code")
-            )
-        else:
-            inst = Institution(x)
-        cache[key] = inst
-    return inst
-
-
-def _institutions(column: pa.ChunkedArray | None, n: int) -> list[tuple[Institution, ...]]:
-    if column is None or pa.types.is_null(column.type):
-        return [()] * n
-    cache: dict[Any, Institution] = {}
-    arr = column.combine_chunks()
-    # each row's institutions as one text, so that equal rows are turned into Python once
-    values = arr.values
-    if pa.types.is_struct(values.type):
-        texts = [
-            pc.fill_null(values.field(i).cast(pa.string()), _NULL)
-            for i in range(values.type.num_fields)
-        ]
-        item = pc.binary_join_element_wise(*texts, _FIELD)
-    else:
-        texts = [pc.fill_null(values.cast(pa.string()), _NULL)]
-        item = texts[0]
-    if any(pc.any(pc.match_substring_regex(t, "[\x1e\x1f]")).as_py() for t in texts):
-        return [_institution_row(v, cache) for v in column.to_pylist()]
-    rows = pa.ListArray.from_arrays(arr.offsets, item, mask=arr.is_null())
-    _, idx = _encoded(pc.binary_join(rows, _SEP))
-    kinds, first = np.unique(idx, return_index=True)
-    parsed = {
-        int(k): _institution_row(arr[int(i)].as_py(), cache)
-        for k, i in zip(kinds, first, strict=True)
-    }
-    parsed[-1] = ()
-    return [parsed[i] for i in idx.tolist()]
-
-
-def _institution_row(v: Any, cache: dict[Any, Institution]) -> tuple[Institution, ...]:
-    items = (_institution(x, cache) for x in v or ())
-    return tuple(i for i in items if i.display_name or i.id)
-
-
-def _checked(
-    column: pa.ChunkedArray | None,
-    n: int,
-    name: str,
-    norm: Callable[[str], T | None],
-    c: ProblemCollector,
-    expected: str,
-) -> list[T | None]:
-    """A column parsed once per distinct value; a bad value reported at its first row."""
-    if column is None:
-        return [None] * n
-    uniques, idx = _encoded(column)
-    parsed: list[T | None] = []
-    for k, v in enumerate(uniques):
-        if v is None or v == "":
-            parsed.append(None)
-            continue
-        try:
-            parsed.append(norm(v))
-        except ValueError as exc:
-            parsed.append(None)
-            c.error(f"row {int(np.argmax(idx == k)) + 1}", name, str(exc), expected)
-    parsed.append(None)
-    return [parsed[i] for i in idx.tolist()]
-
-
 def _author_id(value: str) -> str | None:
     return identifiers.openalex_id(value, kind="A")
 
 
-def load_parquet_works(path: str | Path) -> Loaded[tuple[Work, ...]]:
-    """Read one Parquet file of authorships into works (see the module text for the layout).
-
-    Raises
-    ------
-    InputError
-        With every problem of the file: unreadable, a missing column, a column of
-        the wrong type, a row without work id or author, a bad date or identifier.
-    """
-    path = Path(path)
-    c = ProblemCollector(str(path))
-    try:
-        table = pq.ParquetFile(path).read()  # one file: no dataset discovery
-    except (pa.ArrowException, OSError) as exc:
-        c.error(FILE, FILE, f"not readable as Parquet: {exc}", "a Parquet file of authorships")
-        raise InputError(c.problems) from None
+def check_schema(table: pa.Table, c: ProblemCollector) -> None:
+    """Report a missing required column or a column of the wrong type to ``c``."""
     names = set(table.column_names)
     for name in REQUIRED:
         if name not in names:
@@ -304,7 +158,27 @@ def load_parquet_works(path: str | Path) -> Loaded[tuple[Work, ...]]:
             pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_null(typ)
         ):
             c.error("schema", name, f"type {typ}", "string")
+
+
+def load_parquet_works(path: str | Path) -> Loaded[tuple[Work, ...]]:
+    """Read one Parquet file of authorships into works (see the module text for the layout).
+
+    Raises
+    ------
+    InputError
+        With every problem of the file: unreadable, a missing column, a column of
+        the wrong type, a row without work id or author, a bad date or identifier.
+    """
+    path = Path(path)
+    c = ProblemCollector(str(path))
+    try:
+        table = pq.ParquetFile(path).read()  # one file: no dataset discovery
+    except (pa.ArrowException, OSError) as exc:
+        c.error(FILE, FILE, f"not readable as Parquet: {exc}", "a Parquet file of authorships")
+        raise InputError(c.problems) from None
+    check_schema(table, c)
     c.raise_if_errors()
+    names = set(table.column_names)
     n = table.num_rows
     if n == 0:
         c.error(FILE, FILE, "no rows", "one row per authorship")
@@ -317,12 +191,12 @@ def load_parquet_works(path: str | Path) -> Loaded[tuple[Work, ...]]:
     titles = _texts(col("title"), n)
     authors = _texts(col("author_name"), n)
     positions = _texts(col("author_position"), n)
-    dates = _checked(col("publication_date"), n, "publication_date", parse_pub_date, c, EXPECTED)
-    dois = _checked(col("doi"), n, "doi", identifiers.doi, c, "a DOI 10.xxxx/…")
-    orcids = _checked(
+    dates = checked(col("publication_date"), n, "publication_date", parse_pub_date, c, EXPECTED)
+    dois = checked(col("doi"), n, "doi", identifiers.doi, c, "a DOI 10.xxxx/…")
+    orcids = checked(
         col("orcid"), n, "orcid", identifiers.orcid, c, "an ORCID iD 0000-0000-0000-0000"
     )
-    author_ids = _checked(
+    author_ids = checked(
         col("openalex_author_id"),
         n,
         "openalex_author_id",
@@ -330,9 +204,9 @@ def load_parquet_works(path: str | Path) -> Loaded[tuple[Work, ...]]:
         c,
         "an OpenAlex author id A…",
     )
-    affiliations = _lists(col("affiliations"), n)
-    countries = _lists(col("countries"), n)
-    institutions = _institutions(col("institutions"), n)
+    affiliations = row_lists(col("affiliations"), n)
+    countries = row_lists(col("countries"), n)
+    institutions = row_institutions(col("institutions"), n)
     drafts: dict[str, tuple[int, list[Authorship]]] = {}
     for i in range(n):
         wid, name = wids[i], authors[i]

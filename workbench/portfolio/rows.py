@@ -36,6 +36,9 @@ class ProposalRows:
     evidence: list[Row] = field(default_factory=list)
     scope: list[Row] = field(default_factory=list)
     problems: list[Row] = field(default_factory=list)
+    #: the strings its screening can ask the matcher about (:mod:`workbench.portfolio.strings`):
+    #: of its works (asked without a country), and declared (with the declared country)
+    texts: tuple[str | tuple[str, str | None], ...] = ()
 
 
 def problem_rows(
@@ -118,8 +121,10 @@ def result_rows(
     result: Any,  # workbench.screening.ScreeningResult
     entries: EntryInfo,
     problems: Iterable[Problem] = (),
+    counts: tuple[int, int] | None = None,
 ) -> ProposalRows:
-    """The rows of one screened proposal."""
+    """The rows of one screened proposal (``counts``: its works and authorships, when
+    ``works`` holds only those its screening depends on)."""
     pid = proposal.proposal_id
     names = _subject_names(proposal)
     suggested = result.suggested_outcome
@@ -136,8 +141,8 @@ def result_rows(
         "window_start": result.window_start.isoformat(),
         "people": len(proposal.people),
         "organizations": len(proposal.organizations),
-        "works": len(works),
-        "authorships": sum(len(w.authorships) for w in works),
+        "works": counts[0] if counts else len(works),
+        "authorships": counts[1] if counts else sum(len(w.authorships) for w in works),
         "findings": len(result.findings),
         "suggested_outcome": suggested.code,
         "lists": "; ".join(f"{x.name} {x.version or ''}".strip() for x in result.lists),

@@ -29,10 +29,16 @@ AHEAD = 3
 
 
 class Prefetcher:
-    """Background screening of a workspace's proposals to come."""
+    """Background screening of a workspace's proposals to come.
 
-    def __init__(self, workspace: Workspace) -> None:
+    ``elsewhere``: proposals nobody has screened yet are screened by a separate
+    process (:mod:`workbench.session.screen_worker`) and read back from the disk
+    cache, so the kernel keeps none of the memory a screening made afresh leaves.
+    """
+
+    def __init__(self, workspace: Workspace, *, elsewhere: bool = True) -> None:
         self.workspace = workspace
+        self.elsewhere = elsewhere
 
     def prefetch(
         self,
@@ -46,9 +52,12 @@ class Prefetcher:
         Waits for ``idle`` before each proposal and between the steps of one (the
         reviewer's own screening goes first, unless it is the one being screened
         here) and ends when ``stop`` is set. Proposals that fail are left for the
-        reviewer to open, where the error is shown. Returns how many were screened.
+        reviewer to open, where the error is shown. Then lets go of the matcher
+        (read back from the shared index file when a screening needs it). Returns
+        how many were screened.
         """
         done = 0
+        self._screen_elsewhere(folder_ids[:AHEAD], stop, idle)
         for folder_id in folder_ids[:AHEAD]:
             if idle is not None:
                 idle.wait()
@@ -62,7 +71,28 @@ class Prefetcher:
             except Exception:  # shown when the reviewer opens it
                 log.info("prefetch of %s failed", folder_id, exc_info=True)
             self.workspace.forget_uncached_works()
+        self.workspace.index.release()  # read back from the shared file when needed
         return done
+
+    def _screen_elsewhere(
+        self, folder_ids: Sequence[str], stop: threading.Event, idle: threading.Event | None
+    ) -> None:
+        """Have a separate process screen those of ``folder_ids`` not in the disk cache."""
+        if not self.elsewhere or stop.is_set():
+            return
+        missing = []
+        for folder_id in folder_ids:
+            try:
+                if not self.workspace.stored(folder_id):
+                    missing.append(folder_id)
+            except Exception:  # unreadable: the loop below reports it as before
+                log.info("prefetch of %s: not looked up", folder_id, exc_info=True)
+        if missing:
+            if idle is not None:
+                idle.wait()
+            from workbench.session.screen_worker import screen_elsewhere
+
+            screen_elsewhere(self.workspace.settings, missing, stop)
 
     @staticmethod
     def next_after(folder_ids: Sequence[str], current: str | None) -> list[str]:

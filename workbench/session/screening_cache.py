@@ -304,6 +304,10 @@ class DiskCache:
     def __len__(self) -> int:
         return len(list(self.folder.glob("*.pickle"))) if self.folder.is_dir() else 0
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (not read: it may still prove unusable)."""
+        return self._path(key).is_file()
+
 
 def _sign(secret: bytes, payload: bytes) -> bytes:
     return hmac.new(secret, payload, hashlib.sha256).digest()

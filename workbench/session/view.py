@@ -15,16 +15,15 @@ from dataclasses import field as dc_field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from workbench.findings import Evidence, Finding
-from workbench.list_updates.status import ListWarning, list_warnings
 from workbench.model import ListEntry, Proposal, ScreeningList
-from workbench.outcome import SuggestedOutcome
-from workbench.scope import ScopeDecision
-from workbench.screening import ListInfo
 from workbench.vocabulary import Severity, Suggested
 from workbench.window import DEFAULT_YEARS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screening (and the matcher it imports) only when a proposal is shown
+    from workbench.findings import Evidence, Finding
+    from workbench.list_updates.status import ListWarning
+    from workbench.outcome import SuggestedOutcome
+    from workbench.scope import ScopeDecision
     from workbench.screening import ScreeningResult
 
 
@@ -298,6 +297,9 @@ def list_warnings_of(view: ReviewView, today: date, max_age_days: int) -> list[L
     Computed when shown, not when screened, so a screening kept in the cache for
     weeks still tells the list's age today.
     """
+    from workbench.list_updates.status import list_warnings
+    from workbench.screening import ListInfo
+
     infos = [
         ListInfo(r.name, date.fromisoformat(r.version) if r.version else None, r.entries, r.source)
         for r in view.lists

@@ -33,7 +33,9 @@ from workbench.folders import ProposalFiles, find_proposals, load_folder
 from workbench.model import Proposal, ScreeningList, Work
 from workbench.remembered import Remembering, memory_for
 from workbench.session.decisions import Decisions
+from workbench.session.list_index import HeldIndex, read_lists
 from workbench.session.prefetch import CACHE_SIZE, Prefetcher
+from workbench.session.screen_worker import screen_elsewhere
 from workbench.session.screened import Progress, Screened, screen_afresh
 from workbench.session.screened import no_progress as _no_progress
 from workbench.session.screened import view_with_decisions as _view_with_decisions
@@ -86,8 +88,6 @@ class Workspace:
     settings: Settings
     store: Store | None = None
     _lists: tuple[ScreeningList, ...] | None = field(default=None, init=False)
-    # the list index and a matcher per set of remembered verdicts (workbench.remembered)
-    _remembering: Remembering | None = field(default=None, init=False)
     _lists_key: tuple[tuple[str, str, str], ...] = field(default=(), init=False)
     # folder id -> (digests of its files, proposal, works)
     _loaded: dict[str, tuple[str, Proposal, tuple[Work, ...]]] = field(
@@ -96,7 +96,6 @@ class Workspace:
     _screened: OrderedDict[str, Screened] = field(default_factory=OrderedDict, init=False)
     _key_locks: dict[str, threading.Lock] = field(default_factory=dict, init=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False)
-    _index_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     #: the folder the reviewer asked for last: background screening never waits for it
     wanted: str = field(default="", init=False)
     #: set while the reviewer waits for nothing: background work (prefetching, writing the
@@ -131,6 +130,11 @@ class Workspace:
         """The screenings kept between sessions (``settings.cache_dir``); one per workspace,
         so a folder that cannot be used is warned about once."""
         return DiskCache(self.settings.cache_dir)
+
+    @cached_property
+    def index(self) -> HeldIndex:
+        """The list index, shared in the cache folder, and its matchers (workbench.remembered)."""
+        return HeldIndex(self.settings.cache_dir / "index")
 
     @property
     def db(self) -> Store:
@@ -225,23 +229,7 @@ class Workspace:
         """The screening lists of the settings, loaded once."""
         with self._lock:
             if self._lists is None:
-                from workbench.lists import load_list
-
-                missing = [p for p in self.settings.lists if not p.is_file()]
-                if missing:
-                    raise InputError(
-                        [
-                            Problem(
-                                str(p),
-                                "list file",
-                                "WORKBENCH_LISTS",
-                                "file not found",
-                                "a list file",
-                            )
-                            for p in missing
-                        ]
-                    )
-                self._lists = tuple(load_list(p).value for p in self.settings.lists)
+                self._lists = read_lists(self.settings.lists)
                 self._lists_key = tuple(list_key(lst) for lst in self._lists)
             return self._lists
 
@@ -255,17 +243,20 @@ class Workspace:
         """
         return self._remembering_now().for_proposal(proposal_id)
 
+    def prepare_index(self) -> None:
+        """Have the shared list index built, by a child process (in this one if that fails)."""
+        lists = self.lists()
+        if not self.index.shared.stored(lists) and not screen_elsewhere(
+            self.settings, [], threading.Event()
+        ):
+            self.index.get(lists)
+
     def _remembering_now(self, verdicts: Any = None) -> Remembering:
         """The matchers with the store's verdicts now in force (``verdicts``: those read)."""
-        from workbench.matching import Matcher
-
-        lists = self.lists()
-        with self._index_lock:  # built once, without holding up anything else
-            if self._remembering is None:
-                self._remembering = Remembering(Matcher.from_lists(lists))
+        remembering = self.index.get(self.lists())
         if verdicts is None:
             verdicts = self.db.match_verdicts()
-        return self._remembering.with_verdicts(verdicts)
+        return remembering.with_verdicts(verdicts)
 
     def _key(
         self,
@@ -385,14 +376,22 @@ class Workspace:
         except (InputError, OSError, ValueError):
             return None
 
-    def cached(self, folder_id: str) -> bool:
-        """Whether ``folder_id`` is screened in memory for the default window."""
+    def _default_key(self, folder_id: str) -> str:
+        """The key of ``folder_id`` screened for the default window with the store's verdicts."""
         f = self._folder(folder_id)
         digests = self._digests(f)
         memory = memory_for(self.db.match_verdicts(), self._proposal_id(f, digests))
-        key = self._key(f, digests, None, self.settings.lookback_years, memory)
+        return self._key(f, digests, None, self.settings.lookback_years, memory)
+
+    def cached(self, folder_id: str) -> bool:
+        """Whether ``folder_id`` is screened in memory for the default window."""
+        key = self._default_key(folder_id)
         with self._lock:
             return key in self._screened
+
+    def stored(self, folder_id: str) -> bool:
+        """Whether ``folder_id`` is screened in the disk cache for the default window."""
+        return self.disk.has(self._default_key(folder_id))
 
     def view_with_decisions(self, screened: Screened, state: ReviewState) -> ReviewView:
         """The view with the suggested outcome recomputed from the reviewer's dispositions."""

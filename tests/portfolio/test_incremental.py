@@ -1,0 +1,112 @@
+"""Re-screening from the stored tables after a list revision equals re-screening in full.
+
+The revision adds, removes, renames and renumbers METI entries; the stored tables were
+written by ``screen_portfolio(...).write`` against the old version. Only the proposals
+holding strings whose answer changes are screened again, and every table, change and
+outcome is the full re-screening's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from workbench.model import ListEntry, ScreeningList
+from workbench.portfolio import rescreen, screen_portfolio
+from workbench.portfolio.incremental import Incremental, rescreen_stored
+
+METI = "METI End User List"
+
+
+def revised(old: ScreeningList, renamed: str) -> ScreeningList:
+    entries = []
+    for e in old.entries:
+        if e.entry_id == "jp-eul-541":  # Harbin Institute of Technology: removed
+            continue
+        if e.entry_id == "jp-eul-559":  # renumbered
+            e = dataclasses.replace(e, entry_id="jp-eul-9559")
+        if e.entry_id == renamed:
+            e = dataclasses.replace(e, name=f"{e.name} (renamed)")
+        entries.append(e)
+    entries.append(ListEntry(METI, "jp-eul-9001", "Institute of Nowhere in Particular"))
+    return dataclasses.replace(
+        old, entries=tuple(entries), version=date(2026, 4, 1), source="new.json", content_hash="n"
+    )
+
+
+@pytest.fixture(scope="module")
+def runs(
+    portfolio: tuple[Path, dict[str, Any]],
+    lists: list[ScreeningList],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Incremental, Any, ScreeningList]:
+    root = portfolio[0]
+    meti = next(x for x in lists if x.name == METI)
+    others = [x for x in lists if x.name != METI]
+    kept = tmp_path_factory.mktemp("kept")
+    before = screen_portfolio(root, [*others, meti])
+    before.write(kept)
+    new = revised(meti, "jp-eul-503")  # CETC Chip Technology: renamed
+    inc = rescreen_stored(root, kept, meti, new, others)
+    assert inc is not None
+    return inc, rescreen(root, meti, new, others), new
+
+
+def test_incremental_rescreen_equals_the_full_one(runs: tuple[Incremental, Any, Any]) -> None:
+    inc, full, _ = runs
+    for name, df in full.new.frames().items():
+        pd.testing.assert_frame_equal(
+            inc.report.new.frames()[name].reset_index(drop=True),
+            df.reset_index(drop=True),
+            obj=name,
+            check_dtype=False,
+        )
+    pd.testing.assert_frame_equal(inc.report.changes, full.changes, check_dtype=False)
+    pd.testing.assert_frame_equal(inc.report.outcomes, full.outcomes, check_dtype=False)
+    assert set(full.changes["change"]) >= {"lost", "renumbered"}
+
+
+def test_only_proposals_holding_changed_strings_are_screened_again(
+    runs: tuple[Incremental, Any, ScreeningList],
+) -> None:
+    inc, full, new = runs
+    p = full.new.proposals
+    f = full.new.findings
+    reused = set(p.loc[p["folder"].isin(inc.reused), "proposal_id"])
+    assert inc.screened and reused & set(f.loc[f["list"] == METI, "proposal_id"])
+    assert set(full.affected) <= set(p.loc[p["folder"].isin(inc.screened), "proposal_id"])
+    texts = {t for t, _ in inc.changed}
+    assert any("Harbin" in t for t in texts)
+    assert all(t != "Tohoku University" for t in texts)
+    # the reused rows carry the new version of the list
+    assert set(f.loc[f["list"] == METI, "list_version"]) == {new.version.isoformat()}
+
+
+def test_rescreen_command_from_stored_tables_says_what_it_screened(
+    portfolio: tuple[Path, dict[str, Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import main
+
+    root_dir = Path(__file__).resolve().parents[2]
+    old = root_dir / "tests" / "fixtures" / "lists" / "csl_sample_2019-12.csv"
+    new = root_dir / "data" / "lists" / "csl_2023-11.csv"
+    common = ["--registry", str(tmp_path / "reg.json"), "--db", "none", "--no-progress"]
+    kept = tmp_path / "kept"
+    root = str(portfolio[0])
+    assert main(["portfolio", "screen", root, "--list", str(old), "--out", str(kept), *common]) == 3
+    capsys.readouterr()
+    rescreen_args = ["portfolio", "rescreen", root, "--old-list", str(old), "--new-list", str(new)]
+    assert main([*rescreen_args, "--format", "json", "--tables", str(kept), *common]) == 3
+    stored = capsys.readouterr()
+    assert "proposals screened again" in stored.err
+    assert main([*rescreen_args, "--format", "json", *common]) == 3
+    full = capsys.readouterr()
+    assert stored.out == full.out and '"affected"' in full.out
+    # tables of other lists are refused, and the folder screened in full
+    assert main([*rescreen_args, "--tables", str(tmp_path / "none"), *common]) == 3
+    assert "every proposal is screened" in capsys.readouterr().err
