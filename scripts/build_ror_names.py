@@ -16,6 +16,17 @@ Chinese and Japanese labels and aliases, and its acronyms, leaving out
   unrelated ROR organisation: one whose English names do not name the entry
   (checked with the matcher itself, until nothing more is left out).
 
+It also writes the units ROR records as each kept organisation's children
+(its ``child`` relationships, and the records naming it as ``parent``): the
+relationship's label and, for a child whose record is in the file, its English
+and Chinese or Japanese names, leaving out generic ones ("Military University").
+A university's (ROR type ``education``) units are kept only when they are
+list entries themselves (to link them to the university): bylines write a
+university's laboratories and hospitals with the university's name, which is
+found anyway (every such string of the labelled sets and the affiliation gold
+sets does), while an academy's or a ministry's institutes go by their own
+names (CAEP's Institute of Fluid Physics).
+
 The output is committed; rerun this when the lists or the ROR records change.
 """
 
@@ -75,10 +86,73 @@ def organisation(record: dict) -> RorOrganisation:
     )
 
 
-def read_records(path: Path) -> list[RorOrganisation]:
+def read_records(path: Path, listed: set[tuple[str, ...]]) -> list[RorOrganisation]:
+    """The organisations of the records; ``listed``: the lists' names in comparison form."""
     with open(path, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
-    return [organisation(r) for r in records if r.get("status") != "withdrawn"]
+    units = sub_units(records)
+    out = []
+    for r in records:
+        if r.get("status") == "withdrawn":
+            continue
+        own = units.get(_bare(r["id"]), ())
+        if "education" in r.get("types", ()):  # a university's units: only listed ones
+            own = tuple(u for u in own if tuple(comparison_words(u[1])) in listed)
+        out.append(replace(organisation(r), sub_units=own))
+    return out
+
+
+def listed_names(lists: list[ScreeningList]) -> set[tuple[str, ...]]:
+    index = NameIndex.build(lists, RorNames())
+    return {v.words for v in index.variants if v.kind in ("name", "alias", "local-name")}
+
+
+def sub_units(records: list[dict]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """ROR id -> (child's ROR id, name) of every unit ROR records as its child."""
+    by_id = {_bare(r["id"]): r for r in records if r.get("status") != "withdrawn"}
+    labels: dict[str, dict[str, str]] = {}
+    for rid, record in by_id.items():
+        for rel in record.get("relationships", ()):
+            other = _bare(rel["id"])
+            if rel["type"] == "child":
+                labels.setdefault(rid, {}).setdefault(other, rel["label"])
+            elif rel["type"] == "parent":
+                labels.setdefault(other, {}).setdefault(rid, _first_name(record))
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for parent, children in labels.items():
+        found: dict[tuple[str, str], None] = {}
+        for child, label in children.items():
+            names = [label]
+            if child in by_id:
+                org = organisation(by_id[child])
+                names += [*org.names, *org.local_names]
+            for name in names:
+                if _unit_name(name):
+                    found[(child, name)] = None
+        if found:
+            out[parent] = tuple(found)
+    return out
+
+
+def _bare(ror_id: str) -> str:
+    return ror_id.rsplit("/", 1)[-1]
+
+
+def _first_name(record: dict) -> str:
+    names = [n["value"] for n in record["names"] if "ror_display" in n["types"]]
+    return names[0] if names else record["names"][0]["value"]
+
+
+def _unit_name(name: str) -> bool:
+    """A unit's name distinctive enough to index: two words of its own (a place, a number).
+
+    "Institute of Fluid Physics" has one: other institutes may bear it, and a
+    string naming it with a Chinese city is no sign of CAEP.
+    """
+    if _CJK.search(name):
+        return len(_CJK.findall(name)) >= MIN_CJK_CHARS
+    words = tuple(comparison_words(name))
+    return not is_weak(words) and sum(1 for w in words if w not in GENERIC) >= 2
 
 
 def on_lists(lists: list[ScreeningList], orgs: list[RorOrganisation]) -> list[RorOrganisation]:
@@ -172,11 +246,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.records}: not found (the ROR records of ../shared)", file=sys.stderr)
         return 2
     lists = [load_list(path).value for path in shipped_lists()]
-    everyone = read_records(args.records)
+    everyone = read_records(args.records, listed_names(lists))
     kept = on_lists(lists, everyone)
     kept, dropped_acronyms = free_acronyms(kept, everyone, lists)
     kept, dropped_labels = unambiguous_labels(kept, everyone, lists)
-    kept = [o for o in kept if o.local_names or o.acronyms]
+    kept = [o for o in kept if o.local_names or o.acronyms or o.sub_units]
     kept.sort(key=lambda o: o.ror_id)
     args.out.write_text(RorNames(tuple(kept)).to_csv(), encoding="utf-8")
     for line in (*dropped_acronyms, *dropped_labels):
@@ -184,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.out}: {len(kept)} organisations, "
         f"{sum(len(o.local_names) for o in kept)} local names, "
-        f"{sum(len(o.acronyms) for o in kept)} acronyms "
+        f"{sum(len(o.acronyms) for o in kept)} acronyms, "
+        f"{sum(len(o.sub_units) for o in kept)} sub-unit names "
         f"(of {len(everyone)} ROR records)",
         file=sys.stderr,
     )

@@ -30,13 +30,15 @@ security gap), so a full name is still reported.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
+from functools import lru_cache
 
-from workbench.matching.index import IndexedEntry, Variant
-from workbench.matching.normalize import Tokens
-from workbench.matching.places import PLACES
+from workbench.matching.normalize import Tokens, tokenize
+from workbench.matching.places import PLACES, countries_in
 from workbench.matching.token_set import LOOSE_PENALTY
 from workbench.matching.transliteration import TRANSLITERATION_PENALTY, translit_key
+from workbench.matching.variants import CONTEXT_KINDS, IndexedEntry, Variant
 from workbench.matching.vocabulary import (
     CANONICAL,
     EXTENDING_PREFIXES,
@@ -52,6 +54,7 @@ ABBREVIATION_PENALTY = 0.02
 SCRIPT_FOLD_PENALTY = 0.02
 FUZZY_PENALTY = 0.07  # per edit
 CONFLICT_PENALTY = 0.4
+KEPT_CONFLICT_PENALTY = 0.2
 DECLARED_CONFLICT_PENALTY = 0.2
 ACRONYM_WITH_CONTEXT = 0.9
 ACRONYM_WITHOUT_CONTEXT = 0.5
@@ -140,12 +143,20 @@ def score(
     countries: set[str],
     context: bool,
     declared: str | None = None,
+    postal: Set[str] = frozenset(),
 ) -> tuple[float, tuple[str, ...]]:
     """Score and reasons of a candidate that passed :func:`rejected`.
 
-    ``countries`` are the countries the whole string names; ``context`` says
-    whether another name of the same entry was found in it; ``declared`` is the
-    ISO code of the country the affiliation is declared in, if any.
+    ``countries`` are the countries the whole string names (places and
+    ``postal`` codes); ``context`` says whether another name of the same entry
+    was found in it; ``declared`` is the ISO code of the country the
+    affiliation is declared in, if any.
+
+    Another country named outside the name vetoes an acronym or a generic
+    name (``country-veto:``); a distinctive full name written as the list
+    writes it is kept a little lower (``full-name-kept``, reported), one
+    written otherwise (abbreviated, respelt, corrected) falls under the
+    reporting threshold (``name-not-as-listed``).
     """
     content = tokens.content
     reasons = [f"{'fuzzy' if c.edits else 'exact'}-{v.kind}"]
@@ -180,13 +191,19 @@ def score(
     elif entry.country is not None and entry.country == declared:
         agrees = True
         reasons.append(f"declared-country-agrees:{declared}")
-    elif entry.country is not None and countries:
-        value -= CONFLICT_PENALTY
-        reasons.append(f"country-conflict:{','.join(sorted(countries))}")
+    elif entry.country is not None and countries and v.needs_context:
+        # an acronym or generic words: not this entry's name here
+        reasons.append(f"country-veto:{','.join(sorted(countries))}")
+        return 0.0, tuple(reasons)
+    elif entry.country is not None and countries and (other := _around(tokens, c, postal)):
+        codes = ",".join(sorted(other))
+        kept = value == 1.0 and written_as_listed(tokens, c, v)
+        value -= KEPT_CONFLICT_PENALTY if kept else CONFLICT_PENALTY
+        reasons += [f"country-conflict:{codes}", "full-name-kept" if kept else "name-not-as-listed"]
     elif entry.country is not None and declared:
         value -= DECLARED_CONFLICT_PENALTY
         reasons.append(f"declared-country-conflict:{declared}")
-    if v.kind in ("acronym", "short-name"):
+    if v.kind in CONTEXT_KINDS:
         if agrees or context:
             value = min(value, ACRONYM_WITH_CONTEXT)
             reasons.append(f"{v.kind}-with-context")
@@ -206,6 +223,33 @@ def score(
             value = min(value, GENERIC_WITHOUT_COUNTRY)
             reasons.append("generic-name-without-country")
     return max(0.0, round(value, 4)), tuple(reasons)
+
+
+def _around(tokens: Tokens, c: Candidate, postal: Set[str]) -> set[str]:
+    """Countries named outside the candidate's words: "Korea" in a name is no address."""
+    words = tokens.words
+    return countries_in(words[: c.first] + words[c.last + 1 :]) | postal
+
+
+def written_as_listed(tokens: Tokens, c: Candidate, v: Variant) -> bool:
+    """Whether the candidate's words are written as in the list's name, word for word.
+
+    "Northwestern Polytechnic University" is the listed "Northwestern
+    Polytechnical University" only through a spelling table; under another
+    country that is not enough.
+    """
+    if v.cjk:
+        content = tokens.content
+        seen = "".join(tokens.text[tokens.starts[content[k]]] for k in range(c.first, c.last + 1))
+        return seen == v.written_cjk
+    written = " ".join(tokens.raw[tokens.content[k]] for k in range(c.first, c.last + 1))
+    return f" {written} " in _listed_words(v.alias)
+
+
+@lru_cache(maxsize=4096)
+def _listed_words(alias: str) -> str:
+    listed = tokenize(alias)
+    return f" {' '.join(listed.raw[k] for k in listed.content)} "
 
 
 def score_loose(

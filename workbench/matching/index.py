@@ -40,12 +40,14 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from workbench.matching.alias_kinds import SET_ASIDE, shared_acronyms
+from workbench.matching.broken_words import SUFFIXES, code_positions, fragments
 from workbench.matching.derived_names import (
     classify_alias,
     group_prefixes,
     linked_names,
     split_compounds,
 )
+from workbench.matching.parents import acronym_parents, units_of
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
 from workbench.matching.token_set import anchor_keys, token_sets
@@ -68,6 +70,8 @@ __all__ = ["CODE_WIDTH", "IndexedEntry", "NameIndex", "Variant", "known_words"]
 UNKNOWN = " ~~~"  # "~" is not a digit: no key contains it
 #: An unknown word that may be listed words glued together ("engineeringnanjing").
 GLUED_CODE = " ~~!"
+#: An unknown word that begins or ends a listed word: a piece of a broken word ("sity").
+FRAGMENT_CODE = " ~~#"
 CODE_WIDTH = 4
 _DIGITS = [chr(0x21 + i) for i in range(90)]
 
@@ -128,7 +132,7 @@ class NameIndex:
             lookup[word] = ""
         self.lookup = _OrUnknown(lookup)
         # folded token -> code, unknown words -> code of the listed word they misspell
-        self._fuzzy_lookup = _Learnt(lookup, self._learn)
+        self._fuzzy_lookup = self._new_fuzzy_lookup()
         self.empty = not by_key  # an automaton without keys cannot search
         # names matched loosely (word order, inserted and dropped words): found by pairs of
         # their words, keys of the same automaton (negative numbers, after the names')
@@ -160,6 +164,7 @@ class NameIndex:
             for i in range(len(spelled)):
                 add(spelled[:i] + spelled[i + 1 :], []).append(spelled)
         self.spellings = spellings
+        self.fragments = fragments(spellings)
         self.deletions = {k: tuple(v) for k, v in deletions.items()}
         self.known = known_words()
         #: names of the lists not indexed, by why: "parent-name", "parent-acronym",
@@ -168,6 +173,10 @@ class NameIndex:
         #: the lists' aliases by kind: "distinctive", "generic", "acronym", "legal-form", "place"
         self.alias_kinds: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
+        #: listed unit -> its listed parents; group -> its listed units carrying its acronym
+        self.parents: dict[int, frozenset[int]] = {}
+        self.group_units: dict[int, frozenset[int]] = {}
+        self.with_parents: frozenset[int] = frozenset()  # entries of either
 
     def _new_code(self, vocab: dict[str, str], word: str, name: bool) -> str:
         key = name_key(word) if name else None
@@ -226,12 +235,19 @@ class NameIndex:
                             variants.append(
                                 replaced(v, generic_alias=True) if alias == "generic" else v
                             )
+        groups = acronym_parents(variants, own_names)
         variants, shared = shared_acronyms(variants, own_names)
         set_aside["shared-acronym"] = shared
         variants = group_prefixes(variants)
         variants += split_compounds(variants, known_words())
         variants = linked_names(entries, variants)  # the lists' own names first, then ROR's
-        index = cls(entries, variants + ror_variants(entries, variants, ror))
+        from_ror, parents = ror_variants(entries, variants, ror)
+        index = cls(entries, variants + from_ror)
+        for unit, ps in groups.items():
+            parents.setdefault(unit, set()).update(ps)
+        index.parents = {unit: frozenset(ps) for unit, ps in parents.items()}
+        index.group_units = {g: frozenset(us) for g, us in units_of(groups).items()}
+        index.with_parents = frozenset(index.parents) | frozenset(index.group_units)
         index.set_aside = {why: n for why, n in set_aside.items() if n}
         index.alias_kinds = alias_kinds
         return index
@@ -265,16 +281,24 @@ class NameIndex:
         """Like :meth:`encode`, with unknown words replaced by the listed word they misspell."""
         return "".join(map(self._fuzzy_lookup.__getitem__, raw))
 
+    def _new_fuzzy_lookup(self) -> _Learnt:
+        fuzzy = _Learnt(self.lookup, self._learn)
+        # listed words that are word endings too ("ing") are looked at as pieces first
+        for ending in SUFFIXES:
+            if self.lookup.get(ending):
+                fuzzy[ending] = FRAGMENT_CODE
+        return fuzzy
+
     def _learn(self, word: str) -> str:
         found = self.correct(CANONICAL.get(word, word))
         if found is not None:
             code = self.codes[found[0]]
-        elif self.respelt(word):  # a spelling no list writes
-            code = self.translit[name_key(word) or ""]
+        elif word in self.fragments and word not in self.known:
+            code = FRAGMENT_CODE  # the matcher joins it or takes its fallback()
         else:
-            code = GLUED_CODE if self.may_be_glued(word) else UNKNOWN
+            code = self.fallback(word)
         if len(self._fuzzy_lookup) > len(self.lookup) + 500_000:
-            self._fuzzy_lookup = _Learnt(self.lookup, self._learn)
+            self._fuzzy_lookup = self._new_fuzzy_lookup()
         self._fuzzy_lookup[word] = code
         return code
 
@@ -282,6 +306,32 @@ class NameIndex:
         """Whether ``word`` is another spelling of a listed name word (its transliteration key)."""
         key = name_key(word)
         return key is not None and key in self.translit
+
+    def fallback(self, word: str) -> str:
+        """The code of a word that no typo correction explains, nor broken word joins."""
+        if word in self.lookup:  # a listed word that is a word ending too ("ing")
+            return self.lookup[word]
+        if self.respelt(word):  # a spelling no list writes
+            return self.translit[name_key(word) or ""]
+        return GLUED_CODE if self.may_be_glued(word) else UNKNOWN
+
+    def encode_fallback(self, raw: Sequence[str], at: Sequence[int] | None = None) -> str:
+        """Like :meth:`encode_corrected`, pieces of broken words left unjoined coded as words.
+
+        ``at``: where the pieces are (:meth:`pieces`), when known.
+        """
+        codes = list(map(self._fuzzy_lookup.__getitem__, raw))
+        for k in code_positions(codes, FRAGMENT_CODE) if at is None else at:
+            codes[k] = self.fallback(raw[k])
+        return "".join(codes).replace(GLUED_CODE, UNKNOWN)
+
+    def pieces_in(self, raw: Sequence[str]) -> list[int]:
+        """Positions of the pieces of broken words among ``raw``."""
+        return code_positions(list(map(self._fuzzy_lookup.__getitem__, raw)), FRAGMENT_CODE)
+
+    def is_fragment(self, word: str) -> bool:
+        """Whether ``word`` is no listed word but begins or ends one (see broken_words)."""
+        return word not in self.lookup and word in self.fragments and word not in self.known
 
     def may_be_glued(self, word: str) -> bool:
         """Whether an unknown word is two words glued together, one of them listed.

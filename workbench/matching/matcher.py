@@ -20,24 +20,46 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from workbench.matching.decide import Candidate, rejected, score, score_loose
+from workbench.matching.broken_words import (
+    glued_splits,
+    joined,
+    joined_raw,
+    joins,
+    may_join,
+    rejoined_score,
+)
+from workbench.matching.decide import (
+    Candidate,
+    rejected,
+    score,
+    score_loose,
+)
 from workbench.matching.disguise import Revealed, may_be_disguised, reveal
-from workbench.matching.index import CODE_WIDTH, GLUED_CODE, UNKNOWN, IndexedEntry, NameIndex
-from workbench.matching.memory import MatchMemory
+from workbench.matching.index import (
+    CODE_WIDTH,
+    FRAGMENT_CODE,
+    GLUED_CODE,
+    UNKNOWN,
+    IndexedEntry,
+    NameIndex,
+)
+from workbench.matching.memory import MatchMemory, remembered
 from workbench.matching.normalize import (
-    GLUED,
     Splits,
     Tokens,
-    glued_words,
     join_words,
     raw_words,
     tokenize,
 )
-from workbench.matching.places import countries_in, declared_country
+from workbench.matching.parents import drop_contained, with_parent_notes
+from workbench.matching.places import (
+    countries_in,
+    declared_country,
+    postcode_countries,
+)
 from workbench.matching.result import Match
 from workbench.matching.ror import RorNames
 from workbench.matching.token_set import loose_match, split_hits
-from workbench.matching.vocabulary import CANONICAL
 from workbench.model import ScreeningList
 
 #: Matches scoring below this are not reported.
@@ -52,6 +74,7 @@ class Found(NamedTuple):
     corrected: str | None  # token codes with typos corrected, when they differ
     splits: Splits | None  # glued words split
     anchored: list[tuple[int, int]]  # (token set, comparison token) where a name's rarest word is
+    joins: frozenset[int] = frozenset()  # broken words joined: tokens joined with the next
 
 
 _NOTHING = Found([], "", None, None, [])
@@ -144,27 +167,10 @@ class Matcher:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _splits(self, text: str) -> Splits | None:
-        """Glued words to split: every piece a known word, one of them a listed word.
-
-        "EngineeringNanjing" and "andAstronautics" are split; "McGill" and a word
-        known as a whole ("BeiHang", "ShanghaiTech") are not.
-        """
-        if not GLUED.search(text):
-            return None
-        lookup, known = self.index.lookup, self.index.known
-        out: dict[str, tuple[int, ...]] = {}
-        for word, pieces in glued_words(text).items():
-            if word in lookup or word in known:
-                continue
-            if all(
-                len(p) >= 2 and (p in lookup or CANONICAL.get(p, p) in known) for p in pieces
-            ) and any(lookup.get(p) for p in pieces):
-                starts = [0]
-                for p in pieces[:-1]:
-                    starts.append(starts[-1] + len(p))
-                out[word] = tuple(starts)
-        return out or None
+    def _joins(self, text: str, splits: Splits | None) -> frozenset[int]:
+        """Broken words to join (see broken_words): tokens joined with the next one."""
+        index = self.index
+        return joins(tokenize(text, splits), index.spellings.__contains__, index.is_fragment)
 
     def _candidates(self, text: str) -> Found:
         """Candidates from the fast path (no offsets yet), with both code strings.
@@ -179,13 +185,23 @@ class Matcher:
         corrected: str | None = None
         splits: Splits | None = None
         anchored: list[tuple[int, int]] = []
+        joins: frozenset[int] = frozenset()
         if self.fuzzy:
             corrected = index.encode_corrected(raw)
             if GLUED_CODE in corrected:
-                if splits := self._splits(text):
+                if splits := glued_splits(text, self.index.lookup, self.index.known):
                     raw = raw_words(text, splits)
                     corrected = index.encode_corrected(raw)
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
+            hyphenated = "- " in text or "-\n" in text
+            if hyphenated or FRAGMENT_CODE in corrected:
+                at = index.pieces_in(raw)
+                if hyphenated or may_join(raw, at, index.spellings):
+                    joins = self._joins(text, splits)
+                    if joins:
+                        raw = joined_raw(raw, joins)
+                if at or joins:
+                    corrected = index.encode_fallback(raw, None if joins else at)
             hits = list(index.automaton.iter(corrected))
             if hits:
                 hits, anchored = split_hits(hits, index.token_sets, corrected)
@@ -195,7 +211,7 @@ class Matcher:
             if encoded == corrected:
                 corrected = None
         else:
-            if splits := self._splits(text):
+            if splits := glued_splits(text, self.index.lookup, self.index.known):
                 raw = raw_words(text, splits)
             encoded = index.encode(raw)
             hits, anchored = split_hits(
@@ -224,7 +240,7 @@ class Matcher:
                 if corrected_at and variants[pos].needs_context:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
-        return Found(out, encoded, corrected, splits, anchored)
+        return Found(out, encoded, corrected, splits, anchored, joins)
 
     def _loose(self, tokens: Tokens, found: Found) -> list[Candidate]:
         """Names written in another order, with words inserted or left out (see token_set)."""
@@ -246,10 +262,13 @@ class Matcher:
         declared: str | None = None,
     ) -> list[tuple[Match, str | None]]:
         found = found or self._candidates(text)
-        candidates, encoded, corrected, splits, anchored = found
+        candidates, encoded, corrected, splits, anchored, at = found
         if not candidates and not anchored and not self.memory:
             return []
         tokens = tokenize(text, splits)
+        rejoined: frozenset[int] = frozenset()
+        if at:
+            tokens, rejoined = joined(tokens, at)
         if not tokens.words:
             return []
         index = self.index
@@ -266,13 +285,14 @@ class Matcher:
                 results.append((self._as_match(tokens, c, 0.0, (why,)), why))
         if anchored:
             kept += self._loose(tokens, found)
-        kept, inside = _drop_contained(kept, index)
+        kept, inside = drop_contained(kept, index.variants)
         if keep_all:
             results += [
                 (self._as_match(tokens, c, 0.0, ("inside-longer-name",)), "inside") for c in inside
             ]
         if kept:
             countries = countries_in(tokens.words)
+            postal: set[str] | None = None  # read only when a country may disagree
             strong = {
                 index.variants[c.variant].entry
                 for c in kept
@@ -283,11 +303,19 @@ class Matcher:
                 v = index.variants[c.variant]
                 entry = index.entries[v.entry]
                 context = v.entry in strong and v.needs_context
+                if postal is None and entry.country and (c.loose or entry.country not in countries):
+                    postal = postcode_countries(tokens.text)
+                    countries = countries | postal
                 if c.loose:  # countries named outside the name ("Nanjing" may be in it)
                     around = countries_in(tokens.words[: c.first] + tokens.words[c.last + 1 :])
+                    around |= postal or set()
                     value, reasons = score_loose(c, v, entry, around, declared)
                 else:
-                    value, reasons = score(tokens, c, v, entry, countries, context, declared)
+                    value, reasons = score(
+                        tokens, c, v, entry, countries, context, declared, postal or set()
+                    )
+                if rejoined:
+                    value, reasons = rejoined_score(tokens, c, rejoined, value, reasons)
                 m = self._as_match(tokens, c, value, reasons)
                 old = best.get(v.entry)
                 if old is None or (value, m.span[1] - m.span[0]) > (
@@ -299,10 +327,17 @@ class Matcher:
                     best[v.entry] = m
                 elif keep_all:
                     results.append((m, "not-best-of-entry"))
+            if not index.with_parents.isdisjoint(best):
+                named = {index.variants[c.variant].entry for c in (*kept, *inside)}
+                best = with_parent_notes(
+                    best, named, index.entries, index.parents, index.group_units
+                )
             for m in best.values():
                 results.append((m, None if m.score >= self.threshold else "below-threshold"))
         if self.memory:
-            results = self._remember(join_words(tokens.words), text, results)
+            results = remembered(
+                self.memory, self._confirmed, self._by_id, join_words(tokens.words), text, results
+            )
         if not keep_all:
             results = [(m, why) for m, why in results if why is None]
         results.sort(key=lambda r: (r[1] is not None, r[0].span[0], -r[0].score, r[0].entry_id))
@@ -338,56 +373,3 @@ class Matcher:
             reasons,
             alias_kind=v.alias_kind,
         )
-
-    def _remember(
-        self, key: str, text: str, results: list[tuple[Match, str | None]]
-    ) -> list[tuple[Match, str | None]]:
-        out: list[tuple[Match, str | None]] = []
-        dismissed = self.memory.dismissed
-        confirmed = {pair: None for pair in self._confirmed.get(key, ())}
-        for m, why in results:
-            pair = (m.list_name, m.entry_id)
-            if (key, *pair) in dismissed:
-                out.append((m, "reviewer-dismissed"))
-            elif pair in confirmed and why in (None, "below-threshold"):
-                del confirmed[pair]
-                reasons = (*m.reasons, "reviewer-confirmed")
-                out.append((Match(*pair, m.name, m.matched_alias, m.span, 1.0, reasons), None))
-            else:
-                out.append((m, why))
-        for list_name, entry_id in confirmed:
-            entry = self._by_id.get((list_name, entry_id))
-            if entry is not None:
-                m = Match(
-                    list_name,
-                    entry_id,
-                    entry.name,
-                    entry.name,
-                    (0, len(text)),
-                    1.0,
-                    ("reviewer-confirmed",),
-                )
-                out.append((m, None))
-        return out
-
-
-def _drop_contained(
-    kept: list[Candidate], index: NameIndex
-) -> tuple[list[Candidate], list[Candidate]]:
-    """Drop candidates lying strictly inside a longer candidate of another entry."""
-    if len(kept) < 2:
-        return kept, []
-    out, inside = [], []
-    for c in kept:
-        entry = index.variants[c.variant].entry
-        if any(
-            o.first <= c.first
-            and c.last <= o.last
-            and (o.last - o.first) > (c.last - c.first)
-            and index.variants[o.variant].entry != entry
-            for o in kept
-        ):
-            inside.append(c)
-        else:
-            out.append(c)
-    return out, inside

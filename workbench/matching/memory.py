@@ -18,10 +18,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from workbench.matching.normalize import normalize
+from workbench.matching.result import Match
+from workbench.matching.variants import IndexedEntry
 from workbench.vocabulary import Verdict
 
 Key = tuple[str, str, str]  # (comparison form of the text, list name, entry id)
@@ -73,3 +75,46 @@ class MatchMemory:
     def confirmed_for(self, normalized_text: str) -> list[tuple[str, str]]:
         """(list, entry id) pairs confirmed for a text already in comparison form."""
         return [(lst, eid) for text, lst, eid in self.confirmed if text == normalized_text]
+
+
+def remembered(
+    memory: MatchMemory,
+    confirmed_by_text: Mapping[str, list[tuple[str, str]]],
+    by_id: Mapping[tuple[str, str], IndexedEntry],
+    key: str,
+    text: str,
+    results: list[tuple[Match, str | None]],
+) -> list[tuple[Match, str | None]]:
+    """The matcher's results for one string with the reviewers' verdicts applied.
+
+    ``key`` is the string's comparison form; a dismissed match is kept aside
+    (``reviewer-dismissed``), a confirmed one reported whatever its score
+    (``reviewer-confirmed``), also when the matcher did not find it.
+    """
+    out: list[tuple[Match, str | None]] = []
+    dismissed = memory.dismissed
+    confirmed = {pair: None for pair in confirmed_by_text.get(key, ())}
+    for m, why in results:
+        pair = (m.list_name, m.entry_id)
+        if (key, *pair) in dismissed:
+            out.append((m, "reviewer-dismissed"))
+        elif pair in confirmed and why in (None, "below-threshold"):
+            del confirmed[pair]
+            reasons = (*m.reasons, "reviewer-confirmed")
+            out.append((Match(*pair, m.name, m.matched_alias, m.span, 1.0, reasons), None))
+        else:
+            out.append((m, why))
+    for list_name, entry_id in confirmed:
+        entry = by_id.get((list_name, entry_id))
+        if entry is not None:
+            m = Match(
+                list_name,
+                entry_id,
+                entry.name,
+                entry.name,
+                (0, len(text)),
+                1.0,
+                ("reviewer-confirmed",),
+            )
+            out.append((m, None))
+    return out

@@ -246,9 +246,9 @@ def tokenize(text: str, splits: Splits | None = None) -> Tokens:
         if splits and word in splits and origin is None:
             cuts = (*splits[word], len(word))
             for a, b in pairwise(cuts):
-                _add(tokens, word[a:b], start + a, start + b, seg, False)
+                add_token(tokens, word[a:b], start + a, start + b, seg, False)
             continue
-        if word not in STOPWORDS:  # _add, inlined: the hot loop of every judged string
+        if word not in STOPWORDS:  # add_token, inlined: the hot loop of every judged string
             content.append(len(raw))
             words.append(canonical(word, word))
         raw.append(word)
@@ -259,7 +259,8 @@ def tokenize(text: str, splits: Splits | None = None) -> Tokens:
     return tokens
 
 
-def _add(tokens: Tokens, word: str, start: int, end: int, seg: int, cjk: bool) -> None:
+def add_token(tokens: Tokens, word: str, start: int, end: int, seg: int, cjk: bool) -> None:
+    """Append one token (a comparison token too unless a stop word)."""
     if word not in STOPWORDS:
         tokens.content.append(len(tokens.raw))
         tokens.words.append(CANONICAL.get(word, word))

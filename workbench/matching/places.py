@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from workbench.matching.normalize import join_words, tokenize
@@ -39,9 +40,10 @@ _PLACES: dict[str, str] = {
     "TW": "taiwan;taipei;hsinchu;kaohsiung;tainan;taichung;taoyuan;台湾;台北",
     "IR": """iran;iranian;islamic republic iran;tehran;teheran;isfahan;esfahan;shiraz;
         tabriz;mashhad;karaj;qom;ahvaz;kerman;yazd;rasht;hamadan;zanjan;kashan;arak""",
-    "KP": """north korea;dprk;democratic peoples republic korea;pyongyang;hamhung;
+    "KP": """north korea;dprk;dpr korea;d p r korea;democratic peoples republic korea;
+        pyongyang;hamhung;
         chongjin;kanggye;朝鲜;平壤""",
-    "KR": """south korea;korea;republic korea;seoul;daejeon;busan;pusan;incheon;daegu;
+    "KR": """south korea;republic korea;seoul;daejeon;busan;pusan;incheon;daegu;
         gwangju;suwon;pohang;ulsan;한국;서울""",
     "RU": """russia;russian federation;russian;moscow;st petersburg;saint petersburg;
         novosibirsk;yekaterinburg;ekaterinburg;kazan;nizhny novgorod;samara;tomsk;
@@ -72,7 +74,7 @@ _PLACES: dict[str, str] = {
     "TR": "turkey;turkiye;istanbul;ankara;izmir",
     "MY": "malaysia;kuala lumpur;penang;skudai;johor",
     "SG": "singapore",
-    "AU": "australia;sydney;melbourne;brisbane;canberra;perth",
+    "AU": "australia;new south wales;sydney;melbourne;brisbane;canberra;perth",
     "CA": "canada;toronto;montreal;vancouver;ottawa",
     "IT": "italy;italia;milan;milano;rome;roma;turin;torino",
     "ES": "spain;espana;madrid;barcelona",
@@ -87,7 +89,14 @@ for _code, _names in _PLACES.items():
         _key = join_words(tokenize(_name.strip()).words)
         if _key:
             PLACES.setdefault(_key, _code)
-PLACES.update({"cn": "CN", "ir": "IR", "ru": "RU", "kp": "KP", "pk": "PK"})
+#: ISO codes: two letters count only as a string's last word, and not those that are also
+#: states' or provinces' codes in addresses (CA, IL, IN, DE, SA, …); three letters anywhere.
+_ISO_CODES = "cn ir ru kp pk jp nl tw hk sy ae th pl eg lb af iq tr sg au es vn gb fr"
+_ISO3_CODES = {
+    **{"chn": "CN", "irn": "IR", "rus": "RU", "prk": "KP", "pak": "PK", "jpn": "JP"},
+    **{"nld": "NL", "twn": "TW", "syr": "SY", "blr": "BY", "deu": "DE", "gbr": "GB"},
+}
+PLACES.update({code: code.upper() for code in _ISO_CODES.split()} | _ISO3_CODES)
 _CJK_PLACES = {k: v for k, v in PLACES.items() if not k.isascii()}
 #: first word of a place of several words -> most words of those places
 _STARTS: dict[str, int] = {}
@@ -135,6 +144,43 @@ def countries_in(words: Sequence[str]) -> set[str]:
         run = "".join(w for w in words if len(w) == 1 and not w.isascii())
         found.update(code for name, code in _CJK_PLACES.items() if name in run)
     return found
+
+
+#: Postcodes written the way one country writes them, before or after the town.
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM"
+    "|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+_DIGIT = re.compile(r"\d")
+_POSTCODES = (
+    ("US", re.compile(rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b")),
+    ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}\b")),
+    ("CA", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z]\s\d[A-Z]\d\b")),
+    ("NL", re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?![-\d])")),
+    ("JP", re.compile(r"〒\s*\d{3}-?\d{4}|\b\d{3}-\d{4}\b(?!-)")),
+)
+
+
+def postcode_countries(text: str) -> set[str]:
+    """ISO codes of the countries whose postcode formats ``text`` writes.
+
+    Only formats no other country on the lists writes alike: a US state and
+    ZIP code, British, Canadian and Dutch postcodes (letters in capitals), a
+    Japanese 〒 or ``NNN-NNNN``. Six-digit codes (China, Russia, India) are
+    left alone: their countries are named anyway.
+
+    Examples
+    --------
+    >>> sorted(postcode_countries("Fremont, CA 94539, Northwestern Polytechnic University"))
+    ['US']
+    >>> sorted(postcode_countries("Yokosuka 239-8686; 2628 CD Delft; Macclesfield SK10 2TG"))
+    ['GB', 'JP', 'NL']
+    >>> postcode_countries("Xi'an 710072, China; Tehran 14115-111; ISBN 978-4-1234")
+    set()
+    """
+    if _DIGIT.search(text) is None:
+        return set()
+    return {code for code, pattern in _POSTCODES if pattern.search(text)}
 
 
 def country_code(value: str | None) -> str | None:

@@ -13,7 +13,13 @@ the shipped lists only, one name a row: ``ror_id``, ``country`` (ISO code),
   of Engineering" for Northwestern Polytechnical University): it recognises
   the list entry, and is indexed as the entry's alias (not when generic);
 - ``local-name``: a Chinese or Japanese label or alias, indexed;
-- ``acronym``: indexed (acronyms still need the country or another name).
+- ``acronym``: indexed (acronyms still need the country or another name);
+- ``sub-unit``: the name of a unit ROR records as the organisation's child
+  (CAEP's Institute of Fluid Physics, Rosatom's research institutes), written
+  ``<child's ROR id> <name>``: indexed as the entry's name with the reason
+  ``ror-sub-unit:<child's ROR id>``, counted only with the entry's country or
+  another of its names (a unit's name alone may be another's: "Institute of
+  Fluid Physics").
 
 ``scripts/build_ror_names.py`` writes it from the ROR records and leaves out
 what would raise false matches (acronyms other organisations use, labels that
@@ -30,8 +36,10 @@ Examples
 >>> org = RorNames.shipped().find(("sichuan", "university"))[0]
 >>> org.ror_id, org.country, org.local_names
 ('011ashp19', 'CN', ('四川大学',))
->>> RorNames.read("ror_id,country,type,value\\n0001,CN,local-name,测试大学\\n").organisations
-(RorOrganisation(ror_id='0001', country='CN', names=(), local_names=('测试大学',), acronyms=()),)
+>>> RorNames.read("ror_id,country,type,value\\n0001,CN,local-name,测试大学\\n").organisations[0]
+... # doctest: +NORMALIZE_WHITESPACE
+RorOrganisation(ror_id='0001', country='CN', names=(), local_names=('测试大学',),
+                acronyms=(), sub_units=())
 """
 
 from __future__ import annotations
@@ -48,7 +56,7 @@ from workbench.matching.variants import IndexedEntry, Variant, replaced, variant
 
 TABLE = "ror_names.csv"
 FIELDS = ("ror_id", "country", "type", "value")
-TYPES = ("name", "local-name", "acronym")
+TYPES = ("name", "local-name", "acronym", "sub-unit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,7 @@ class RorOrganisation:
     names: tuple[str, ...] = ()  # English: recognise the list entry
     local_names: tuple[str, ...] = ()  # zh / ja: indexed
     acronyms: tuple[str, ...] = ()  # indexed
+    sub_units: tuple[tuple[str, str], ...] = ()  # (child's ROR id, name): indexed
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,11 @@ class RorNames:
                     f"{TABLE}: line {reader.line_num}: expected an id, a type among "
                     f"{', '.join(TYPES)} and a value, got {row}"
                 )
+            if kind == "sub-unit" and len(row["value"].split(" ", 1)) < 2:
+                raise ValueError(
+                    f"{TABLE}: line {reader.line_num}: a sub-unit is written"
+                    f" '<ROR id> <name>', got {row['value']!r}"
+                )
             _, names = orgs.setdefault(row["ror_id"], (row["country"] or None, {}))
             names.setdefault(kind, []).append(row["value"])
         return cls(
@@ -111,6 +125,7 @@ class RorNames:
                     tuple(names.get("name", ())),
                     tuple(names.get("local-name", ())),
                     tuple(names.get("acronym", ())),
+                    tuple(_sub_unit(v) for v in names.get("sub-unit", ())),
                 )
                 for ror_id, (country, names) in orgs.items()
             )
@@ -122,7 +137,10 @@ class RorNames:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(FIELDS)
         for org in self.organisations:
-            for kind, values in zip(TYPES, (org.names, org.local_names, org.acronyms), strict=True):
+            units = tuple(f"{ror_id} {name}" for ror_id, name in org.sub_units)
+            for kind, values in zip(
+                TYPES, (org.names, org.local_names, org.acronyms, units), strict=True
+            ):
                 for value in values:
                     writer.writerow((org.ror_id, org.country or "", kind, value))
         return out.getvalue()
@@ -161,16 +179,23 @@ def linked(
 
 def ror_variants(
     entries: Sequence[IndexedEntry], variants: Sequence[Variant], names: RorNames
-) -> list[Variant]:
-    """Variants from ROR names for the entries :func:`linked` to an organisation.
+) -> tuple[list[Variant], dict[int, set[int]]]:
+    """Variants from ROR names for the entries :func:`linked` to an organisation; unit -> parents.
 
-    Variants the entry already has are not repeated.
+    Variants the entry already has are not repeated. A sub-unit that is a
+    list entry of its own (a distinctive name of it, same country) is not
+    its parent's alias: it is linked to its parent (see parents).
     """
     if not names.organisations:
-        return []
+        return [], {}
     pairs = linked(entries, variants, names)
     if not pairs:
-        return []
+        return [], {}
+    listed: dict[tuple[str, ...], set[int]] = {}
+    for v in variants:
+        if v.kind in ("name", "alias", "local-name") and not v.needs_context:
+            listed.setdefault(v.words, set()).add(v.entry)
+    parents: dict[int, set[int]] = {}
     wanted = {entry for entry, _ in pairs}
     have: dict[int, set[tuple[str, ...]]] = {e: set() for e in wanted}
     for v in variants:
@@ -190,7 +215,33 @@ def ror_variants(
                     if v.words not in seen and not v.weak:
                         seen.add(v.words)
                         out.append(replaced(v, origin=origin))
-    return out
+    for v in out:
+        if v.kind in ("name", "alias", "local-name") and not v.needs_context:
+            listed.setdefault(v.words, set()).add(v.entry)
+    for entry, org in pairs:
+        seen = have[entry]
+        for child, name in org.sub_units:
+            for v in variants_of(entry, name, "alias"):
+                if v.words in seen or v.weak or v.kind not in ("alias", "local-name"):
+                    continue
+                seen.add(v.words)
+                country = entries[entry].country
+                units = {
+                    u
+                    for u in listed.get(v.words, ())
+                    if u != entry and entries[u].country in (None, country)
+                }
+                if units:
+                    for u in units:
+                        parents.setdefault(u, set()).add(entry)
+                else:
+                    out.append(replaced(v, kind="sub-unit", origin=f"ror-sub-unit:{child}"))
+    return out, parents
+
+
+def _sub_unit(value: str) -> tuple[str, str]:
+    ror_id, name = value.split(" ", 1)
+    return ror_id, name
 
 
 #: The reason code of each kind of ROR name: ror-label, ror-acronym, ror-name (ROR id after).

@@ -58,6 +58,10 @@ class IndexedEntry:
     country: str | None  # ISO 3166 alpha-2 when known
 
 
+#: Kinds of name that count only with the entry's country or another of its names.
+CONTEXT_KINDS = ("acronym", "short-name", "sub-unit")
+
+
 @dataclass(frozen=True, slots=True)
 class Variant:
     """One searchable form of one written name of one entry."""
@@ -65,7 +69,7 @@ class Variant:
     entry: int  # position in NameIndex.entries
     alias: str  # the name as the list writes it
     words: tuple[str, ...]
-    kind: str  # name / alias / local-name / acronym / short-name
+    kind: str  # name / alias / local-name / acronym / short-name / sub-unit
     commas: bool = False  # the written form has separators inside
     weak: bool = False  # generic words only, or a single word: needs the country too
     cjk: bool = False
@@ -79,14 +83,17 @@ class Variant:
     @property
     def alias_kind(self) -> str:
         """What kind of name this is, as a match explains it (see alias_kinds)."""
-        if self.kind in ("acronym", "short-name"):
+        if self.kind in CONTEXT_KINDS:
             return self.kind
         return "generic" if self.weak or self.generic_alias else "distinctive"
 
     @property
     def needs_context(self) -> bool:
-        """Acronyms, short names and generic names count only with the country or another name."""
-        return self.weak or self.generic_alias or self.kind in ("acronym", "short-name")
+        """Acronyms, short names, sub-units' and generic names count only with context.
+
+        Context: the entry's country, or another name of the entry, in the string.
+        """
+        return self.weak or self.generic_alias or self.kind in CONTEXT_KINDS
 
 
 @cache
