@@ -31,6 +31,8 @@ from workbench.settings import Settings
 #: The page template: Voila's lab template with widget deadlines fit for a busy server.
 TEMPLATE = "workbench"
 SHARE = Path(__file__).resolve().parents[1] / "share" / "jupyter"
+#: How long a page's rendering waits for the notebook's output after its cell ends (s).
+IOPUB_TIMEOUT_S = 120
 #: Exit status when the server refuses to start (the command line's "bad input").
 REFUSED = 2
 
@@ -104,6 +106,10 @@ class WorkbenchVoila(Voila):
         paths = [str(SHARE), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
         os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
         super().initialize(argv)
+        if "iopub_timeout" not in self.config.VoilaExecutor:
+            # a page's widgets are the notebook's output: on a busy server they may come
+            # seconds after the cell ends, and Voila's default (4 s) would send a blank page
+            self.config.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT_S
         if behind_hub():
             self._sign_in_through_hub()
         pool = Settings.from_env().kernel_pool if "WORKBENCH_KERNEL_POOL" in os.environ else 0
