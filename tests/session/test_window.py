@@ -6,6 +6,7 @@ import re
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from workbench.demo.generate import story_files
 from workbench.demo.stories import STORIES
@@ -18,13 +19,19 @@ from workbench.window import DEFAULT_YEARS, FAQ_YEARS, Window
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_screening_and_the_graph_of_a_session_share_one_window(tmp_path: Path) -> None:
+def _demo_proposal(tmp_path: Path) -> tuple[Any, Any, tuple[Any, ...]]:
+    """Demo proposal D-001 written to ``tmp_path``, read back, with the shipped lists."""
     files, _ = story_files(next(s for s in STORIES if s.proposal_id == "ASPIRE-2025-D-001"))
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text, encoding="utf-8")
     lists = tuple(load_list(p).value for p in shipped_lists())
     proposal, works = load_folder(proposal_files(tmp_path / "ASPIRE-2025-D-001"))
+    return proposal, works, lists
+
+
+def test_the_screening_and_the_graph_of_a_session_share_one_window(tmp_path: Path) -> None:
+    proposal, works, lists = _demo_proposal(tmp_path)
     as_of, years = date(2025, 3, 31), DEFAULT_YEARS + 3
     screened = screen_afresh(
         lambda: (proposal, works),
@@ -67,12 +74,7 @@ def test_the_excel_record_names_the_window_the_findings_were_screened_with(
     from workbench.session.decisions import Decisions
     from workbench.store.store import open_store
 
-    files, _ = story_files(next(s for s in STORIES if s.proposal_id == "ASPIRE-2025-D-001"))
-    for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text, encoding="utf-8")
-    lists = tuple(load_list(p).value for p in shipped_lists())
-    proposal, works = load_folder(proposal_files(tmp_path / "ASPIRE-2025-D-001"))
+    proposal, works, lists = _demo_proposal(tmp_path)
     matcher = Matcher.from_lists(lists)
     store = open_store(f"sqlite:///{tmp_path / 'w.db'}")
     decisions = Decisions(lambda: store, lambda: lists)

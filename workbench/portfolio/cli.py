@@ -27,7 +27,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -216,6 +217,22 @@ def progress_bar(
     return progress, bar
 
 
+@contextmanager
+def store_and_progress(
+    args: argparse.Namespace, label: str
+) -> Iterator[tuple[Any, Callable[[int, int, str], None] | None]]:
+    """The store (or ``None``) and the progress callback of one run, both closed after it."""
+    store = store_of(args)
+    progress, bar = progress_bar(args, label)
+    try:
+        yield store, progress
+    finally:
+        if bar is not None:
+            bar.close()
+        if store is not None:
+            store.close()
+
+
 def _print_problems(problems: Any, out: Any) -> None:
     errors = problems[problems["severity"] == "error"]
     if len(errors):
@@ -266,9 +283,7 @@ def _screen(args: argparse.Namespace) -> int:
     from workbench.portfolio.screen import screen_portfolio
 
     lists = load_registered(args.lists or _default_lists(), args)
-    store = store_of(args)
-    progress, bar = progress_bar(args, "screening")
-    try:
+    with store_and_progress(args, "screening") as (store, progress):
         run = screen_portfolio(
             args.folder,
             lists,
@@ -280,11 +295,6 @@ def _screen(args: argparse.Namespace) -> int:
             workers=args.workers,
             memory=not args.no_memory,
         )
-    finally:
-        if bar is not None:
-            bar.close()
-        if store is not None:
-            store.close()
     t = run.tables
     paths = run.write(args.out)
     print(

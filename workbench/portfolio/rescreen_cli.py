@@ -19,8 +19,7 @@ from workbench.portfolio.cli import (
     SOME_FAILED,
     check_out,
     load_registered,
-    progress_bar,
-    store_of,
+    store_and_progress,
 )
 
 
@@ -31,9 +30,7 @@ def rescreen_command(args: argparse.Namespace) -> int:
     check_out(args.out)
     old, new = load_registered([args.old_list, args.new_list], args)
     others = load_registered(args.lists, args) if args.lists else []
-    store = store_of(args)
-    progress, bar = progress_bar(args, "re-screening")
-    try:
+    with store_and_progress(args, "re-screening") as (store, progress):
         report = _from_tables(args, old, new, others, store, progress) or rescreen(
             args.folder,
             old,
@@ -46,11 +43,6 @@ def rescreen_command(args: argparse.Namespace) -> int:
             store=store,
             memory=not args.no_memory,
         )
-    finally:
-        if bar is not None:
-            bar.close()
-        if store is not None:
-            store.close()
     if args.out is not None:
         with atomic_folder(args.out) as tmp:
             report.changes.to_parquet(tmp / "changes.parquet", index=False)
