@@ -110,3 +110,31 @@ def test_rescreen_command_from_stored_tables_says_what_it_screened(
     # tables of other lists are refused, and the folder screened in full
     assert main([*rescreen_args, "--tables", str(tmp_path / "none"), *common]) == 3
     assert "every proposal is screened" in capsys.readouterr().err
+
+
+def test_reused_rows_carry_the_revised_entry_facts(
+    portfolio: tuple[Path, dict[str, Any]],
+    lists: list[ScreeningList],
+    tmp_path: Path,
+) -> None:
+    """A revision that changes no match (every entry's type restated) screens nothing again,
+    and the stored rows show the new facts, as a full re-screening does."""
+    root = portfolio[0]
+    meti = next(x for x in lists if x.name == METI)
+    others = [x for x in lists if x.name != METI]
+    screen_portfolio(root, [*others, meti]).write(tmp_path / "kept")
+    new = dataclasses.replace(
+        meti,
+        entries=tuple(dataclasses.replace(e, entity_type="entity (revised)") for e in meti.entries),
+        version=date(2026, 5, 1),
+        source="restated.json",
+        content_hash="restated",
+    )
+    inc = rescreen_stored(root, tmp_path / "kept", meti, new, others)
+    assert inc is not None and inc.screened == () and inc.reused
+    full = rescreen(root, meti, new, others)
+    f, g = inc.report.new.findings, full.new.findings
+    assert set(g.loc[g["list"] == METI, "entry_type"]) == {"entity (revised)"}
+    pd.testing.assert_frame_equal(
+        f.reset_index(drop=True), g.reset_index(drop=True), check_dtype=False
+    )
