@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from workbench.portfolio.analysis import FILTERS, NONE, _cited_lists, submitted_year
+from workbench.portfolio.analysis import FILTERS, NONE, cited_lists, submitted_year
 from workbench.portfolio.tables import PortfolioTables
 
 #: the filters that choose proposals (the others choose findings)
@@ -86,7 +86,7 @@ class FilterIndex:
             for column in (FILTERS[name][1],)
         }
         self._check_codes = _codes(f[FILTERS["check"][1]])
-        self._cited = [frozenset(c or (NONE,)) for c in _cited_lists(f)]
+        self._cited = [frozenset(c or (NONE,)) for c in cited_lists(f)]
         # each evidence row's finding, by (proposal, key) number (-1: no finding has it)
         keys = pd.concat(
             [

@@ -68,7 +68,7 @@ def choices(tables: PortfolioTables) -> dict[str, list[str]]:
         if table == "proposals":
             frame = tables.screened
         if name == "list":
-            out[name] = sorted({x for v in _cited_lists(frame) for x in v} | _none(frame[column]))
+            out[name] = sorted({x for v in cited_lists(frame) for x in v} | _none(frame[column]))
         else:
             out[name] = sorted({NONE if pd.isna(v) else str(v) for v in _column(frame, column)})
     return out
@@ -78,7 +78,7 @@ def _none(column: pd.Series) -> set[str]:
     return {NONE} if column.isna().any() else set()
 
 
-def _cited_lists(findings: pd.DataFrame) -> list[tuple[str, ...]]:
+def cited_lists(findings: pd.DataFrame) -> list[tuple[str, ...]]:
     """Every list each finding cites (an organisation on several lists is one finding)."""
     if "lists" not in findings.columns:
         return [() if pd.isna(v) else (str(v),) for v in findings["list"]]
@@ -120,7 +120,7 @@ def apply_filters(tables: PortfolioTables, filters: Mapping[str, Sequence[str]])
     findings = tables.findings[tables.findings["proposal_id"].isin(proposals["proposal_id"])]
     findings = _keep(findings, FILTERS["check"][1], filters.get("check", ()))
     if wanted := set(filters.get("list", ())):  # a finding any chosen list cites
-        cited = _cited_lists(findings)
+        cited = cited_lists(findings)
         findings = findings[[bool(set(c or (NONE,)) & wanted) for c in cited]]
     if filters.get("list") or filters.get("check"):
         proposals = proposals[proposals["proposal_id"].isin(findings["proposal_id"])]

@@ -36,7 +36,7 @@ from workbench.portfolio.keys import KEY, DigestMemo, proposal_keys, with_keys
 from workbench.portfolio.rescreen import RescreenReport, compare
 from workbench.portfolio.rows import FAILED, entry_info
 from workbench.portfolio.screen import Progress, screen_local
-from workbench.portfolio.stored import _merge, _rows_of, join_store, stored_tables
+from workbench.portfolio.stored import join_store, merge_tables, rows_of, stored_tables
 from workbench.portfolio.strings import Strings, Text
 from workbench.portfolio.tables import PortfolioTables, assemble
 from workbench.screening import ListInfo, shown_ids
@@ -169,8 +169,9 @@ def rescreen_stored(
     new_keys = proposal_keys(found, new_lists, **kw)
     reuse = set(kept) - again
     old = join_store(stored, store)
-    patched = _brought_up_to_date(_rows_of(stored, reuse), new_lists, new_list)
-    new = with_keys(join_store(_merge(patched, assemble(rows, new_lists, store)), store), new_keys)
+    patched = _brought_up_to_date(rows_of(stored, reuse), new_lists, new_list)
+    merged = merge_tables(patched, assemble(rows, new_lists, store))
+    new = with_keys(join_store(merged, store), new_keys)
     changes, outcomes = compare(old, new, diff)
     report = RescreenReport(diff, changes, outcomes, old, new)
     done = tuple(f.id for f in todo)

@@ -86,7 +86,7 @@ def _reusable(stored: PortfolioTables | None, keys: dict[str, str]) -> set[str]:
     }
 
 
-def _rows_of(stored: PortfolioTables, folders: set[str]) -> PortfolioTables:
+def rows_of(stored: PortfolioTables, folders: set[str]) -> PortfolioTables:
     """The rows of ``stored`` that belong to the proposal folders ``folders``."""
     proposals = stored.proposals[stored.proposals["folder"].isin(folders)]
     ids = set(proposals["proposal_id"].dropna())
@@ -104,7 +104,7 @@ def _rows_of(stored: PortfolioTables, folders: set[str]) -> PortfolioTables:
     )
 
 
-def _merge(old: PortfolioTables, new: PortfolioTables) -> PortfolioTables:
+def merge_tables(old: PortfolioTables, new: PortfolioTables) -> PortfolioTables:
     """One set of tables, in the order a full screening gives (by proposal id, then folder)."""
     proposals = pd.concat([old.proposals, new.proposals], ignore_index=True)
     proposals = proposals.assign(_id=proposals["proposal_id"].fillna(""))
@@ -169,9 +169,9 @@ def refresh(
         reuse -= clash
         todo += again
         rows += screen_local(again, lists, as_of=as_of, years=years, verdicts=verdicts)
-    old = _rows_of(stored, reuse)
+    old = rows_of(stored, reuse)
     new = with_keys(assemble(rows, lists, store), keys)
-    tables = join_store(_merge(old, new), store)
+    tables = join_store(merge_tables(old, new), store)
     changed = bool(todo) or len(stored.proposals) != len(tables.proposals)
     written = _write(tables, out_dir) if write and changed else False
     return Refreshed(tables, tuple(sorted(reuse)), tuple(f.id for f in todo), written)
