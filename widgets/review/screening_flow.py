@@ -244,7 +244,9 @@ class ScreeningFlow:
     ) -> None:
         """Screen (in the background thread); show on the kernel's thread."""
         try:
-            screened = self.workspace.screen(folder_id, as_of, years, self._progress(generation))
+            screened = self.workspace.screen(  # by a child process when screening ahead too
+                folder_id, as_of, years, self._progress(generation), elsewhere=self._prefetch
+            )
             steps = self.workspace.last_timings()
             review = self.workspace.decisions.state(screened.proposal.proposal_id)
         except Exception as exc:

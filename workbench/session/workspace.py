@@ -289,11 +289,17 @@ class Workspace:
         years: int | None = None,
         progress: Progress = _no_progress,
         memory: Any = None,
+        *,
+        elsewhere: bool = False,
     ) -> Screened:
         """Screen one proposal, or take it from memory or disk when its inputs are unchanged.
 
         The matcher obeys ``memory`` (a ``MatchMemory``), by default the store's
         remembered verdicts that apply to this proposal (scoped to it or to all).
+        ``elsewhere``: a proposal screened afresh with those default verdicts is
+        screened by a child process (:mod:`workbench.session.screen_worker`) and read
+        back from the disk cache, so this process keeps neither the matcher nor the
+        memory a screening leaves in pieces; here only if that fails.
         """
         started = time.perf_counter()
         years = self.settings.lookback_years if years is None else years
@@ -316,6 +322,8 @@ class Workspace:
                 self._local.timings = {"memory": time.perf_counter() - started}
                 return cached
             screened = self._read_back(key, started)
+            if screened is None and elsewhere and verdicts is not None:
+                screened = self._screened_elsewhere(f.id, key, (as_of, years), progress, started)
             if screened is None:
                 from workbench.graph.collector import collector_paused
 
@@ -354,6 +362,31 @@ class Workspace:
     def flush(self, timeout: float = 60.0) -> bool:
         """Wait until every queued screening is on disk (tests, benchmarks, shutdown)."""
         return self._writes is None or self._writes.flush(timeout)
+
+    def _screened_elsewhere(
+        self,
+        folder_id: str,
+        key: str,
+        window: tuple[date | None, int],
+        progress: Progress,
+        started: float,
+    ) -> Screened | None:
+        """Screened by a child process and read back (``None`` if that failed: logged)."""
+        if not screen_elsewhere(
+            self.settings,
+            [folder_id],
+            threading.Event(),
+            window=window,
+            niceness=0,
+            progress=progress,
+        ):
+            return None
+        child = time.perf_counter() - started
+        screened = self._read_back(key, started)
+        if screened is None:  # unreadable, or screened with verdicts changed meanwhile
+            log.warning("%s screened in a separate process was not read back", folder_id)
+            return None
+        return replace(screened, timings={"elsewhere": child, "disk": screened.seconds - child})
 
     def _read_back(self, key: str, started: float) -> Screened | None:
         from workbench.graph.collector import collector_paused
