@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from voila.app import Voila
 
 from serving.hosts import host_allowed, is_loopback
 from serving.kernel_socket import GuardedKernelConnection
+from widgets.network.page_code import PAGE_CODE_ENV, PAGE_CODE_PATH
 from workbench.errors import InputError
 from workbench.settings import Settings
 
@@ -72,6 +75,14 @@ class HostCheckedApplication(tornado.web.Application):
 #: page that took the last one is still loading: on two cores that slowed the page down
 #: instead of speeding it up.
 POOL_REFILL_DELAY_S = 20.0
+
+
+def plotly_widget_code() -> Path:
+    """plotly's widget code (its ``FigureWidget``'s JavaScript), found without importing plotly."""
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("plotly is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "package_data" / "widgetbundle.js"
 
 
 def behind_hub(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
@@ -135,12 +146,20 @@ class WorkbenchVoila(Voila):
         self.authorizer_class = JupyterHubAuthorizer
 
     def init_handlers(self) -> list[Any]:
-        """Voila's handlers, with the sign-in handlers under the base URL like every other."""
+        """Voila's handlers, with the sign-in handlers under the base URL like every other,
+        and plotly's widget code (:mod:`widgets.network.page_code`)."""
         own = {h[0] for h in self.identity_provider.get_handlers()}
-        return [
+        handlers = [
             (url_path_join(self.base_url, h[0]), *h[1:]) if h[0] in own else h
             for h in super().init_handlers()
         ]
+        folder, name = PAGE_CODE_PATH.rsplit("/", 1)
+        code = (
+            url_path_join(self.base_url, folder, f"({re.escape(name)})"),
+            tornado.web.StaticFileHandler,
+            {"path": str(plotly_widget_code().parent)},
+        )
+        return [code, *handlers]
 
     def init_settings(self) -> dict[str, Any]:
         settings: dict[str, Any] = super().init_settings()
@@ -159,6 +178,8 @@ class WorkbenchVoila(Voila):
         if problem is not None:
             self.log.critical("Not started: %s.", problem)
             self.exit(REFUSED)
+        # the review page's template loads plotly's widget code from here with the page
+        os.environ[PAGE_CODE_ENV] = url_path_join(self.base_url, PAGE_CODE_PATH)
         # Voila.start, with the host-checking application in place of tornado's own.
         self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
         settings = self.init_settings()

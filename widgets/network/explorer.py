@@ -22,7 +22,6 @@ from typing import Any
 
 import ipywidgets as W
 import numpy as np
-import plotly.graph_objects as go
 import traitlets
 
 from widgets.common.i18n import translator
@@ -35,6 +34,7 @@ from widgets.network.figure import (
     warm_up,
 )
 from widgets.network.name_labels import KIND_CODE, LABEL_LIMIT, name_labels
+from widgets.network.page_code import figure_widget
 from widgets.network.text import hover_text, plotly_text, works_panel
 from workbench.graph import CoauthorGraph, NodeKind
 from workbench.session.network_filter import (
@@ -76,7 +76,7 @@ class NetworkExplorer(W.VBox):
         height: int = 620,
         arrays: GraphArrays | None = None,
     ) -> None:
-        self.fig = go.FigureWidget()
+        self.fig = figure_widget()
         self._height = height
         self.start = W.DatePicker(layout=W.Layout(width="auto"))
         self.end = W.DatePicker(layout=W.Layout(width="auto"))

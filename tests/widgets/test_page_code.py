@@ -1,0 +1,36 @@
+"""The network figure's widget carries plotly's code unless the server gives it the page."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from serving.app import plotly_widget_code
+from widgets.network.page_code import PAGE_CODE_ENV, PAGE_CODE_PATH, figure_widget
+
+
+def test_outside_the_workbench_server_the_figure_brings_plotly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(PAGE_CODE_ENV, raising=False)
+    fig = figure_widget()
+    assert isinstance(fig, go.FigureWidget)
+    assert fig._esm == plotly_widget_code().read_text(encoding="utf-8")
+
+
+def test_served_the_figure_imports_the_code_the_page_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = f"/user/tanaka/{PAGE_CODE_PATH}"
+    monkeypatch.setenv(PAGE_CODE_ENV, path)
+    fig = figure_widget()
+    assert isinstance(fig, go.FigureWidget) and len(fig._esm) < 1000
+    assert f'new URL("{path}", document.baseURI)' in fig._esm
+    assert "export default code.default" in fig._esm
+    fig.add_scatter(x=[1, 2], y=[3, 4])  # a figure like any other
+    assert fig.data[0].x == (1, 2)
+
+
+def test_a_path_that_is_not_the_servers_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PAGE_CODE_ENV, "https://elsewhere.example/widgetbundle.js")
+    assert figure_widget()._esm == plotly_widget_code().read_text(encoding="utf-8")
