@@ -30,7 +30,7 @@ def test_the_page_loads_plotly_once_and_the_figure_brings_none(page, tmp_path: P
         received: list[int] = []  # sizes of the kernel's websocket messages
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("request", lambda r: code_requests.append(r.url) if "widgetbundle" in r.url else None)
+        page.on("request", lambda r: code_requests.append(r.url) if "bundle" in r.url else None)
         page.on(
             "websocket",
             lambda ws: ws.on("framereceived", lambda f: received.append(len(f))),
