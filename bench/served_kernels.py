@@ -1,15 +1,18 @@
 """Served review pages in headless Chromium: their kernels' memory and the first pick.
 
 Used by ``bench_memory.py``. One Voila server (``python -m serving``, loopback)
-at a time, on the demo proposals with every screening already in the shared
-disk cache (screened here first, as another reviewer's page would have):
+at a time, on the demo proposals, for each source tree given (this one and a
+baseline commit's files), the trees alternating round by round so the
+machine's load falls on each alike:
 
 - an empty notebook served by Voila: its kernel's resident memory;
-- the review page served the ways of :data:`VARIANTS`, alternately, ``rounds``
-  times each: a fresh page opened, a proposal picked the instant the picker
-  shows, the time until its findings and network are shown, then the page
-  kernel's resident memory once the kernels have gone quiet (screening ahead
-  ended).
+- per tree and way of :data:`VARIANTS`: a fresh page opened (time to
+  interactive: until the picker lists the proposals), a proposal picked the
+  instant the picker shows, the time until its findings and network are shown,
+  then the page kernel's resident memory once the kernels have gone quiet
+  (screening ahead ended). *In the cache*: every screening already in the
+  shared disk cache (as another reviewer's page leaves it); *not screened*: the
+  proposal picked is in nobody's cache (a fresh cache folder each time).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, DEMO, start_voila, stop  # noqa: E
 
 QUIET_S = 3.0
 WAIT_S = 180.0
+FIRST_PICK_TARGET_S = 1.0
 
 
 def _cpu_ticks(pids: list[int]) -> int:
@@ -94,7 +98,7 @@ def _one_page(browser: Any, url: str, proc: Any, folder: str) -> dict[str, float
         page.goto(url)
         page.locator(".wb-picker option").first.wait_for(timeout=WAIT_S * 1000)
         tti = time.perf_counter() - started
-        pick = _switch(page, folder)  # picked the instant the picker shows
+        pick = _switch(page, folder, {})  # picked the instant the picker shows
         _quiet(lambda: _kernels(proc.pid))
         kernels = [_rss_kb(k) / 1024 for k in _kernels(proc.pid)]
         return {
@@ -108,15 +112,20 @@ def _one_page(browser: Any, url: str, proc: Any, folder: str) -> dict[str, float
         page.close()
 
 
-#: The page served with the kernel pool (Voila's preheating) off, as by default, and on.
+#: The ways a page is served and picked from: the kernel pool (Voila's preheating) off,
+#: as by default, or on; the proposal picked in the shared disk cache or not.
 VARIANTS = {
-    "kernel pool 0": {"WORKBENCH_KERNEL_POOL": "0"},
-    "kernel pool 1": {"WORKBENCH_KERNEL_POOL": "1"},
+    "in the cache": {"WORKBENCH_KERNEL_POOL": "0"},
+    "not screened": {"WORKBENCH_KERNEL_POOL": "0", "fresh": "1"},
+    "in the cache, pool 1": {"WORKBENCH_KERNEL_POOL": "1"},
 }
 
 
-def measure(tmp: Path, rounds: int = 3) -> dict[str, Any]:
-    """The figures above, with the server's environment in ``tmp``."""
+def measure(
+    tmp: Path, trees: dict[str, Path], rounds: int = 3, pooled: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The figures above for each of ``trees`` (name → source folder), with the servers'
+    files in ``tmp``; the pool variant only for the trees named in ``pooled``."""
     from playwright.sync_api import sync_playwright
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "WORKBENCH"))}
@@ -127,74 +136,84 @@ def measure(tmp: Path, rounds: int = 3) -> dict[str, Any]:
     }
     _warm_cache(env)
     folders = sorted(p.name for p in DEMO.iterdir() if p.is_dir())
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in VARIANTS}
+    runs: dict[str, list[dict[str, float]]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         empty = _empty_kernel_mb(browser, tmp)
         n = 0
-        for _ in range(rounds):  # the variants alternate: the machine's load falls on each
-            for name, setting in VARIANTS.items():
-                log = tmp / f"served-{n}.log"
-                extra: dict[str, str | None] = {**env, **setting}
-                proc, url = start_voila(ROOT / "notebooks" / "review.ipynb", extra, log)
-                try:
-                    pool = int(setting["WORKBENCH_KERNEL_POOL"])
-                    if pool:  # the pool's kernel has run the page before anyone asks
-                        _filled(log, pool)
-                        _quiet(lambda proc=proc: _kernels(proc.pid), at_least=pool)
-                    runs[name].append(_one_page(browser, url, proc, folders[n % len(folders)]))
-                finally:
-                    stop(proc)
-                n += 1
+        for _ in range(rounds):  # trees and variants alternate: the load falls on each
+            for variant, setting in VARIANTS.items():
+                for tree_name, tree in trees.items():
+                    if "pool 1" in variant and tree_name not in pooled:
+                        continue
+                    log = tmp / f"served-{n}.log"
+                    extra: dict[str, str | None] = {
+                        **env,
+                        "WORKBENCH_KERNEL_POOL": setting["WORKBENCH_KERNEL_POOL"],
+                    }
+                    if setting.get("fresh"):
+                        extra["WORKBENCH_CACHE_DIR"] = str(tmp / f"fresh-cache-{n}")
+                    notebook = tree / "notebooks" / "review.ipynb"
+                    proc, url = start_voila(notebook, extra, log, tree=tree)
+                    try:
+                        pool = int(setting["WORKBENCH_KERNEL_POOL"])
+                        if pool:  # the pool's kernel has run the page before anyone asks
+                            _filled(log, pool)
+                            _quiet(lambda proc=proc: _kernels(proc.pid), at_least=pool)
+                        folder = folders[n % len(folders)]
+                        one = _one_page(browser, url, proc, folder)
+                        runs.setdefault(f"{tree_name}: {variant}", []).append(one)
+                    finally:
+                        stop(proc)
+                    n += 1
         browser.close()
-    return {"empty": empty, "runs": runs}
+    return {"empty": empty, "runs": runs, "load": os.getloadavg()}
 
 
 def report(figures: dict[str, Any], target_mb: float) -> None:
     empty = figures["empty"]
     print(
-        f"\nServed pages (Voila + headless Chromium, every screening in the disk cache; "
-        f"load average {os.getloadavg()[0]:.2f})"
+        f"\nServed pages (Voila + headless Chromium, a proposal picked the instant the picker "
+        f"shows; load average at the end {', '.join(f'{x:.2f}' for x in figures['load'])})"
     )
     print(f"empty Voila kernel (an empty notebook served): {empty:.0f} MB")
     print(
-        f"{'':22} {'TTI s':>6} {'first pick s (runs)':>26} {'page kernel MB':>15} "
+        f"{'':44} {'TTI s':>6} {'first pick s (runs)':>27} {'kernel MB':>10} "
         f"{'above empty':>12} {'errors':>7}"
     )
-    medians = {}
+    medians: dict[str, dict[str, float]] = {}
     for name, runs in figures["runs"].items():
-
-        def med(k: str, runs: list[dict[str, float]] = runs) -> float:
-            return statistics.median(r[k] for r in runs)
-
+        medians[name] = {k: statistics.median(r[k] for r in runs) for k in ("tti", "pick")}
+        medians[name]["kernel"] = statistics.median(r["kernel"] for r in runs)
+        m = medians[name]
         picks = ", ".join(f"{r['pick']:.2f}" for r in runs)
-        medians[name] = med("pick")
         print(
-            f"{name:22} {med('tti'):6.2f} {med('pick'):8.2f} ({picks:>15})"
-            f" {med('kernel'):15.0f} {med('kernel') - empty:12.0f}"
+            f"{name:44} {m['tti']:6.2f} {m['pick']:8.2f} ({picks:>16})"
+            f" {m['kernel']:10.0f} {m['kernel'] - empty:12.0f}"
             f" {sum(int(r['errors']) for r in runs):7d}"
         )
-    base, *changed = medians
-    kernel = statistics.median(r["kernel"] for r in figures["runs"][base])
-    verdict = "within" if kernel - empty <= target_mb else "over"
-    print(
-        f"review page kernel ({base}) after a pick and its screening ahead: "
-        f"{kernel - empty:.0f} MB above the empty Voila kernel, {verdict} the "
-        f"{target_mb:.0f} MB target (with a pool: the largest of the page's kernel and "
-        f"the pool's next one)"
-    )
-    for name in changed:
-        met = "met" if medians[name] < 1 else "not met"
-        print(
-            f"first pick, {name} / {base}: {medians[name] / medians[base]:.2f}"
-            f" (median {medians[name]:.2f} s; target < 1 s {met})"
-        )
-
-
-if __name__ == "__main__":
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="bench-served-") as tmp:
-        report(measure(Path(tmp)), 150)
+    for name, m in medians.items():
+        growth = m["kernel"] - empty
+        verdict = "within" if growth <= target_mb else "over"
+        if "pool" not in name:
+            print(
+                f"{name}: page kernel {growth:.0f} MB above the empty Voila kernel, {verdict} "
+                f"the {target_mb:.0f} MB target"
+            )
+        if "not screened" not in name:
+            met = "met" if m["pick"] < FIRST_PICK_TARGET_S else "not met"
+            print(f"{name}: first pick {m['pick']:.2f} s, target < 1 s {met}")
+    trees = {name.split(": ")[0] for name in medians}
+    bases = sorted(t for t in trees if t != "this tree")
+    if not bases or "this tree" not in trees:
+        return
+    for variant in VARIANTS:
+        a, b = medians.get(f"{bases[0]}: {variant}"), medians.get(f"this tree: {variant}")
+        if a and b:
+            print(
+                f"this tree / {bases[0]}, {variant}: first pick {b['pick'] / a['pick']:.2f}, "
+                f"time to interactive {b['tti'] / a['tti']:.2f}; kernel above empty "
+                f"{b['kernel'] - empty:.0f} MB vs {a['kernel'] - empty:.0f} MB"
+            )

@@ -67,19 +67,26 @@ class Served:
 
 
 def start_voila(
-    notebook: Path, env_extra: dict[str, str | None], log: Path, flags: tuple[str, ...] = ()
+    notebook: Path,
+    env_extra: dict[str, str | None],
+    log: Path,
+    flags: tuple[str, ...] = (),
+    tree: Path = ROOT,
 ) -> tuple[subprocess.Popen[bytes], str]:
     """Start voila on ``notebook`` and wait until it answers (bounded in time).
 
     ``env_extra`` values of ``None`` remove the variable; ``flags`` follow (and override)
-    those of `make serve`.
+    those of `make serve`. ``tree``: the source tree served (benchmarks serve an older
+    commit's files, found first on ``PYTHONPATH``).
     """
     port = free_port()
     overridden = {f.split("=")[0] for f in flags}
     base = [f for f in VOILA_FLAGS if f.split("=")[0] not in overridden]
     env = dict(os.environ)
     env.pop("JUPYTERHUB_USER", None)
-    env["JUPYTER_PATH"] = JUPYTER_PATH
+    env["JUPYTER_PATH"] = str(tree / "share" / "jupyter")
+    if tree != ROOT:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree), env.get("PYTHONPATH")]))
     for key, value in env_extra.items():
         if value is None:
             env.pop(key, None)
@@ -88,7 +95,7 @@ def start_voila(
     out = log.open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "serving", str(notebook), f"--port={port}", *base, *flags],
-        cwd=ROOT,
+        cwd=tree,
         env=env,
         stdout=out,
         stderr=subprocess.STDOUT,
