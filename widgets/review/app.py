@@ -17,6 +17,7 @@ enabled from one :class:`AppState`; errors are shown in plain words.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -160,7 +161,10 @@ class App(w.VBox):
             self._identify()
         self._labels()
         self.refresh_enabled()
-        self.screening.start(BACKGROUND_FALLBACK_S)
+        # a kernel Voila preheats (its pool) has no page on screen to wait for: it warms up
+        # at once, and the reviewer who takes it finds the page's imports and parts made
+        preheated = os.environ.get("VOILA_PREHEAT") == "True"
+        self.screening.start(0.0 if preheated else BACKGROUND_FALLBACK_S)
 
     # ---- the parts made with the first proposal (attributes for tests) -----------------
 

@@ -83,7 +83,7 @@ class ScreeningFlow:
         if not self._background:
             return True
         deadline = time.monotonic() + timeout
-        while self._thread is None:
+        while self._thread is None or self._thread.ident is None:  # made, then started
             if time.monotonic() > deadline or self._stop.is_set():
                 return False
             time.sleep(0.02)
