@@ -39,8 +39,11 @@ portfolio-demo: $(PORTFOLIO)
 VOILA_FLAGS := --no-browser --Voila.ip=$(HOST) --port=$(PORT) --show_tracebacks=False \
   --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60
 
+# One kernel preheated (Voila's pool) unless WORKBENCH_KERNEL_POOL says otherwise: the page
+# opened next is served already run and warmed up (docs/serving.md: its memory).
 serve: $(STAMP) $(DEMO)
-	$(BIN)/python -m serving notebooks/review.ipynb $(VOILA_FLAGS)
+	WORKBENCH_KERNEL_POOL=$${WORKBENCH_KERNEL_POOL-1} \
+	  $(BIN)/python -m serving notebooks/review.ipynb $(VOILA_FLAGS)
 
 serve-portfolio: $(STAMP) $(DEMO)
 	$(BIN)/python -m serving notebooks/portfolio.ipynb $(VOILA_FLAGS)

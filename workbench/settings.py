@@ -223,7 +223,8 @@ SETTINGS: tuple[Setting, ...] = (
         "WORKBENCH_KERNEL_POOL",
         "0",
         "Kernels the server keeps started and running the page ahead of the next visitor "
-        "(Voila's preheating), 0 to 20; each holds the memory of an open page.",
+        "(Voila's preheating), 0 to 20; each holds the memory of an open page. "
+        "`make serve` sets 1 unless told otherwise.",
         read.pool_size,
     ),
 )
