@@ -95,8 +95,7 @@ class App(w.VBox):
         self.style_html = w.HTML(markup.STYLE)
         self.title = w.HTML()
         self.reviewer_box = w.Text(layout=w.Layout(width="14rem"))
-        self.signed_in = w.HTML()  # the hub's user name, shown in place of the box
-        self.signed_in.add_class("wb-signed-in")
+        self.signed_in: w.HTML | None = None  # the hub's user name, shown in place of the box
         self.who_box = w.Box([self.reviewer_box])
         self.language_toggle = w.ToggleButtons(
             options=[("日本語", "ja"), ("English", "en")],
@@ -250,9 +249,10 @@ class App(w.VBox):
         self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
         self.reviewer_box.description = tr("app.reviewer")
         self.reviewer_box.placeholder = tr("app.reviewer_placeholder")
-        self.signed_in.value = (
-            f"{markup.esc(tr('app.reviewer'))} <b>{markup.esc(self.reviewer)}</b>"
-        )
+        if self.signed_in is not None:
+            self.signed_in.value = (
+                f"{markup.esc(tr('app.reviewer'))} <b>{markup.esc(self.reviewer)}</b>"
+            )
 
     def _identify(self) -> None:
         """Take the reviewer from JupyterHub or the settings when either names one."""
@@ -264,6 +264,8 @@ class App(w.VBox):
         self.reviewer_box.disabled = True  # first: a given identity is not kept in the browser
         self.reviewer_box.value = who.name
         if who.source is IdentitySource.JUPYTERHUB:  # signed in: a name, not a field
+            self.signed_in = w.HTML()
+            self.signed_in.add_class("wb-signed-in")
             self.who_box.children = [self.signed_in]
 
     def _on_reviewer(self, change: Mapping[str, Any]) -> None:
