@@ -104,6 +104,19 @@ def screen_elsewhere(
     return True
 
 
+def screen_pick(
+    settings: Any,
+    folder_id: str,
+    window: tuple[date | None, int | None],
+    progress: Callable[[str, float], None],
+) -> bool:
+    """The reviewer's pick screened into the disk cache by a child process at the kernel's
+    CPU priority, its steps passed to ``progress``; whether it succeeded."""
+    return screen_elsewhere(
+        settings, [folder_id], threading.Event(), window=window, niceness=0, progress=progress
+    )
+
+
 def _pass_on(stream: IO[bytes], progress: Callable[[str, float], None]) -> None:
     """Call ``progress`` with each step a worker writes (step, tab, fraction)."""
     for line in stream:

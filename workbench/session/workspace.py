@@ -35,7 +35,7 @@ from workbench.remembered import Remembering, memory_for
 from workbench.session.decisions import Decisions
 from workbench.session.list_index import HeldIndex, read_lists
 from workbench.session.prefetch import CACHE_SIZE, Prefetcher
-from workbench.session.screen_worker import screen_elsewhere
+from workbench.session.screen_worker import screen_elsewhere, screen_pick
 from workbench.session.screened import Progress, Screened, screen_afresh
 from workbench.session.screened import no_progress as _no_progress
 from workbench.session.screened import view_with_decisions as _view_with_decisions
@@ -56,13 +56,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when first used
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
 
-__all__ = [
-    "CACHE_SIZE",
-    "Progress",
-    "ProposalFiles",
-    "Screened",
-    "Workspace",
-]
+__all__ = ["CACHE_SIZE", "Progress", "ProposalFiles", "Screened", "Workspace"]
 
 log = logging.getLogger("widgets")
 
@@ -296,10 +290,8 @@ class Workspace:
 
         The matcher obeys ``memory`` (a ``MatchMemory``), by default the store's
         remembered verdicts that apply to this proposal (scoped to it or to all).
-        ``elsewhere``: a proposal screened afresh with those default verdicts is
-        screened by a child process (:mod:`workbench.session.screen_worker`) and read
-        back from the disk cache, so this process keeps neither the matcher nor the
-        memory a screening leaves in pieces; here only if that fails.
+        ``elsewhere``: screened afresh with those verdicts by a child process and read back
+        (:mod:`workbench.session.screen_worker`); here only if that fails.
         """
         started = time.perf_counter()
         years = self.settings.lookback_years if years is None else years
@@ -322,8 +314,9 @@ class Workspace:
                 self._local.timings = {"memory": time.perf_counter() - started}
                 return cached
             screened = self._read_back(key, started)
-            if screened is None and elsewhere and verdicts is not None:
-                screened = self._screened_elsewhere(f.id, key, (as_of, years), progress, started)
+            by_child = screened is None and elsewhere and verdicts is not None
+            if by_child and screen_pick(self.settings, f.id, (as_of, years), progress):
+                screened = self._read_back(key, started, "elsewhere")  # None: screened here
             if screened is None:
                 from workbench.graph.collector import collector_paused
 
@@ -363,32 +356,7 @@ class Workspace:
         """Wait until every queued screening is on disk (tests, benchmarks, shutdown)."""
         return self._writes is None or self._writes.flush(timeout)
 
-    def _screened_elsewhere(
-        self,
-        folder_id: str,
-        key: str,
-        window: tuple[date | None, int],
-        progress: Progress,
-        started: float,
-    ) -> Screened | None:
-        """Screened by a child process and read back (``None`` if that failed: logged)."""
-        if not screen_elsewhere(
-            self.settings,
-            [folder_id],
-            threading.Event(),
-            window=window,
-            niceness=0,
-            progress=progress,
-        ):
-            return None
-        child = time.perf_counter() - started
-        screened = self._read_back(key, started)
-        if screened is None:  # unreadable, or screened with verdicts changed meanwhile
-            log.warning("%s screened in a separate process was not read back", folder_id)
-            return None
-        return replace(screened, timings={"elsewhere": child, "disk": screened.seconds - child})
-
-    def _read_back(self, key: str, started: float) -> Screened | None:
+    def _read_back(self, key: str, started: float, step: str = "disk") -> Screened | None:
         from workbench.graph.collector import collector_paused
 
         with collector_paused:  # a few hundred thousand objects, no cycles
@@ -396,7 +364,7 @@ class Workspace:
         if not isinstance(stored, Screened) or stored.key != key:
             return None
         spent = time.perf_counter() - started
-        return replace(stored, seconds=spent, timings={"disk": spent})
+        return replace(stored, seconds=spent, timings={step: spent})
 
     def _proposal_id(self, f: ProposalFiles, digests: Mapping[str, str]) -> str | None:
         """The proposal id of folder ``f`` (None if unreadable: the screening says why)."""
