@@ -59,7 +59,7 @@ from workbench.matching.places import (
 )
 from workbench.matching.result import Match
 from workbench.matching.ror import RorNames
-from workbench.matching.token_set import loose_match, split_hits
+from workbench.matching.token_set import loose_match, parts_of, split_hits
 from workbench.model import ScreeningList
 
 #: Matches scoring below this are not reported.
@@ -247,8 +247,9 @@ class Matcher:
         out = []
         codes = found.corrected if found.corrected is not None else found.encoded
         sets = self.index.token_sets
+        parts = parts_of(tokens)
         for n, at in found.anchored:
-            got = loose_match(sets[n], at, tokens, codes)
+            got = loose_match(sets[n], at, tokens, codes, parts)
             if got is not None:
                 first, last, how, spelt = got
                 out.append(Candidate(sets[n].variant, first, last, spelt, how))
