@@ -128,8 +128,10 @@ def transliterated(tokens: Tokens, c: Candidate, v: Variant) -> list[tuple[str, 
     out: list[tuple[str, str]] = []
     if c.edits:  # corrected typos explain the differences
         return out
-    for k in range(c.first, c.last + 1):
-        written, listed = tokens.words[k], v.words[k - c.first]
+    written_words = tokens.words[c.first : c.last + 1]
+    if written_words == list(v.words):  # the common case: written as listed
+        return out
+    for written, listed in zip(written_words, v.words, strict=False):
         if written != listed and (key := translit_key(written)) and key == translit_key(listed):
             out.append((written, listed))
     return out

@@ -112,6 +112,9 @@ class NameIndex:
     ) -> None:
         self.entries = entries
         self.variants = variants
+        #: per variant, what the matcher asks of each candidate (computed once, not per match)
+        self.needs_context = [v.needs_context for v in variants]
+        self.kinds = [v.alias_kind for v in variants]
         vocab: dict[str, str] = {}
         by_key: dict[str, list[int]] = {}
         # name words with one transliteration key share a code (Hossein, Hussein, Hosein)
@@ -277,9 +280,10 @@ class NameIndex:
         """
         return "".join(map(self.lookup.__getitem__, raw))
 
-    def encode_corrected(self, raw: Sequence[str]) -> str:
-        """Like :meth:`encode`, with unknown words replaced by the listed word they misspell."""
-        return "".join(map(self._fuzzy_lookup.__getitem__, raw))
+    def corrected_codes(self, raw: Sequence[str]) -> list[str]:
+        """Like :meth:`encode`, code by code, unknown words coded as the listed word they
+        misspell; pieces of broken words are :data:`FRAGMENT_CODE`."""
+        return list(map(self._fuzzy_lookup.__getitem__, raw))
 
     def _new_fuzzy_lookup(self) -> _Learnt:
         fuzzy = _Learnt(self.lookup, self._learn)
@@ -316,18 +320,15 @@ class NameIndex:
         return GLUED_CODE if self.may_be_glued(word) else UNKNOWN
 
     def encode_fallback(self, raw: Sequence[str], at: Sequence[int] | None = None) -> str:
-        """Like :meth:`encode_corrected`, pieces of broken words left unjoined coded as words.
+        """Like :meth:`corrected_codes`, joined, pieces of broken words left unjoined coded as
+        words.
 
-        ``at``: where the pieces are (:meth:`pieces`), when known.
+        ``at``: where the pieces are, when known.
         """
         codes = list(map(self._fuzzy_lookup.__getitem__, raw))
         for k in code_positions(codes, FRAGMENT_CODE) if at is None else at:
             codes[k] = self.fallback(raw[k])
         return "".join(codes).replace(GLUED_CODE, UNKNOWN)
-
-    def pieces_in(self, raw: Sequence[str]) -> list[int]:
-        """Positions of the pieces of broken words among ``raw``."""
-        return code_positions(list(map(self._fuzzy_lookup.__getitem__, raw)), FRAGMENT_CODE)
 
     def is_fragment(self, word: str) -> bool:
         """Whether ``word`` is no listed word but begins or ends one (see broken_words)."""

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from workbench.matching.broken_words import (
+    code_positions,
     glued_splits,
     joined,
     joined_raw,
@@ -78,6 +79,7 @@ class Found(NamedTuple):
 
 
 _NOTHING = Found([], "", None, None, [])
+_NO_JOINS: frozenset[int] = frozenset()
 
 
 class Matcher:
@@ -185,17 +187,19 @@ class Matcher:
         corrected: str | None = None
         splits: Splits | None = None
         anchored: list[tuple[int, int]] = []
-        joins: frozenset[int] = frozenset()
+        joins = _NO_JOINS
         if self.fuzzy:
-            corrected = index.encode_corrected(raw)
+            codes = index.corrected_codes(raw)
+            corrected = "".join(codes)
             if GLUED_CODE in corrected:
                 if splits := glued_splits(text, self.index.lookup, self.index.known):
                     raw = raw_words(text, splits)
-                    corrected = index.encode_corrected(raw)
+                    codes = index.corrected_codes(raw)
+                    corrected = "".join(codes)
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
-            hyphenated = "- " in text or "-\n" in text
+            hyphenated = "-" in text and ("- " in text or "-\n" in text)
             if hyphenated or FRAGMENT_CODE in corrected:
-                at = index.pieces_in(raw)
+                at = code_positions(codes, FRAGMENT_CODE)
                 if hyphenated or may_join(raw, at, index.spellings):
                     joins = self._joins(text, splits)
                     if joins:
@@ -219,7 +223,7 @@ class Matcher:
             )
         out: list[Candidate] = []
         lengths = index.key_lengths
-        variants = index.variants
+        needs_context = index.needs_context
         w = CODE_WIDTH
         for end, positions in hits:
             last = end // w
@@ -237,7 +241,7 @@ class Matcher:
             for pos in positions:
                 if pos < 0:
                     break
-                if corrected_at and variants[pos].needs_context:
+                if corrected_at and needs_context[pos]:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
         return Found(out, encoded, corrected, splits, anchored, joins)
@@ -294,16 +298,13 @@ class Matcher:
         if kept:
             countries = countries_in(tokens.words)
             postal: set[str] | None = None  # read only when a country may disagree
-            strong = {
-                index.variants[c.variant].entry
-                for c in kept
-                if not index.variants[c.variant].needs_context
-            }
+            variants, needs_context = index.variants, index.needs_context
+            strong = {variants[c.variant].entry for c in kept if not needs_context[c.variant]}
             best: dict[int, Match] = {}
             for c in kept:
-                v = index.variants[c.variant]
+                v = variants[c.variant]
                 entry = index.entries[v.entry]
-                context = v.entry in strong and v.needs_context
+                context = needs_context[c.variant] and v.entry in strong
                 if postal is None and entry.country and (c.loose or entry.country not in countries):
                     postal = postcode_countries(tokens.text)
                     countries = countries | postal
@@ -362,8 +363,9 @@ class Matcher:
     def _as_match(
         self, tokens: Tokens, c: Candidate, value: float, reasons: tuple[str, ...]
     ) -> Match:
-        v = self.index.variants[c.variant]
-        entry: IndexedEntry = self.index.entries[v.entry]
+        index = self.index
+        v = index.variants[c.variant]
+        entry: IndexedEntry = index.entries[v.entry]
         return Match(
             entry.list_name,
             entry.entry_id,
@@ -372,5 +374,5 @@ class Matcher:
             tokens.span(c.first, c.last),
             value,
             reasons,
-            alias_kind=v.alias_kind,
+            alias_kind=index.kinds[c.variant],
         )
