@@ -31,8 +31,8 @@ security gap), so a full name is still reported.
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from workbench.matching.normalize import Tokens, tokenize
 from workbench.matching.places import PLACES, countries_in
@@ -62,8 +62,9 @@ GENERIC_WITH_COUNTRY = 0.85
 GENERIC_WITHOUT_COUNTRY = 0.55
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A listed name variant found at some comparison tokens of an affiliation."""
+
     variant: int
     first: int  # first comparison token
     last: int  # last comparison token (inclusive)

@@ -82,6 +82,12 @@ _NOTHING = Found([], "", None, None, [])
 _NO_JOINS: frozenset[int] = frozenset()
 
 
+def _order(result: tuple[Match, str | None]) -> tuple[bool, int, float, str]:
+    """Reported first, then by where in the string, best score first."""
+    m, why = result
+    return why is not None, m.span[0], -m.score, m.entry_id
+
+
 class Matcher:
     """Finds the entries of screening lists named in affiliation strings."""
 
@@ -271,7 +277,7 @@ class Matcher:
         if not candidates and not anchored and not self.memory:
             return []
         tokens = tokenize(text, splits)
-        rejoined: frozenset[int] = frozenset()
+        rejoined = _NO_JOINS
         if at:
             tokens, rejoined = joined(tokens, at)
         if not tokens.words:
@@ -342,7 +348,8 @@ class Matcher:
             )
         if not keep_all:
             results = [(m, why) for m, why in results if why is None]
-        results.sort(key=lambda r: (r[1] is not None, r[0].span[0], -r[0].score, r[0].entry_id))
+        if len(results) > 1:
+            results.sort(key=_order)
         return results
 
     def _with_edits(self, c: Candidate, tokens: Tokens, encoded: str, corrected: str) -> Candidate:

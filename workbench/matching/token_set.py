@@ -79,6 +79,7 @@ class TokenSet:
     dropped: Mapping[str, str]  # code -> listed word, for the words that may be missing
     names: int  # required words that are neither generic nor places
     bare: frozenset[str]  # the codes of the required words without their leading space
+    key: str  # the codes of every word, in the listed order: the name as listed
 
 
 def token_sets(
@@ -96,7 +97,9 @@ def token_sets(
         if not names and len(required) < MIN_WORDS + 1:
             continue
         dropped = {codes[w]: w for w in v.words if w in DROPPABLE}
-        sets.append(TokenSet(pos, required, dropped, names, frozenset(c[1:] for c in required)))
+        bare = frozenset(c[1:] for c in required)
+        key = "".join(codes[w] for w in v.words)
+        sets.append(TokenSet(pos, required, dropped, names, bare, key))
     frequency: dict[str, int] = {}
     entries: dict[str, set[int]] = {}
     for v in variants:
@@ -224,11 +227,14 @@ def loose_match(
     lo = bisect_left(parts, part, 0, at)
     hi = bisect_right(parts, part, at) - 1
     written = codes[lo * _W : hi * _W + _W]  # codes are aligned: a code is found only whole
+    text = tokens.text[tokens.starts[tokens.content[lo]] : tokens.ends[tokens.content[hi]]]
+    parenthesised = "(" in text or "（" in text
+    if written == s.key and not parenthesised:
+        return None  # the name as listed, alone in its part: the exact pass finds it
     for code in s.required:
         if code not in written:
             return None
-    text = tokens.text[tokens.starts[tokens.content[lo]] : tokens.ends[tokens.content[hi]]]
-    within = _parenthesised(tokens, lo, hi) if "(" in text or "（" in text else _NONE
+    within = _parenthesised(tokens, lo, hi) if parenthesised else _NONE
     if within == _REFUSED:
         return None
     found: dict[str, int] = {}
