@@ -50,7 +50,7 @@ from workbench.matching.derived_names import (
 from workbench.matching.parents import acronym_parents, units_of
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
-from workbench.matching.token_set import anchor_keys, token_sets
+from workbench.matching.token_set import token_sets
 from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
     SKIPPED_TYPES,
@@ -138,12 +138,11 @@ class NameIndex:
         self._fuzzy_lookup = self._new_fuzzy_lookup()
         self.empty = not by_key  # an automaton without keys cannot search
         # names matched loosely (word order, inserted and dropped words): found by pairs of
-        # their words, keys of the same automaton (negative numbers, after the names')
+        # their words, keys of the same automaton: a key's value is (names, token sets)
         self.token_sets, anchors = token_sets(variants, vocab)
-        anchor_keys(by_key, anchors)
         automaton = ahocorasick.Automaton()
-        for key, positions in by_key.items():
-            automaton.add_word(key, tuple(positions))
+        for key in dict.fromkeys(by_key) | dict.fromkeys(anchors):
+            automaton.add_word(key, (tuple(by_key.get(key, ())), tuple(anchors.get(key, ()))))
         if by_key:
             automaton.make_automaton()
         self.automaton = automaton

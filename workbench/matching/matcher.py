@@ -245,8 +245,6 @@ class Matcher:
                 if size < 2 or corrected_at > max(1, size // 3):
                     continue
             for pos in positions:
-                if pos < 0:
-                    break
                 if corrected_at and needs_context[pos]:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))

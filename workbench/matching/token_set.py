@@ -148,44 +148,38 @@ def _common(word: str) -> bool:
 
 
 def split_hits(
-    hits: list[tuple[int, tuple[int, ...]]], sets: Sequence[TokenSet], codes: str
+    hits: list[tuple[int, tuple[tuple[int, ...], tuple[int, ...]]]],
+    sets: Sequence[TokenSet],
+    codes: str,
 ) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[int, int]]]:
     """The name automaton's hits over ``codes``: those of names, and the token sets to try.
 
-    A token set ``n`` is the key ``-1 - n`` (see :func:`anchor_keys`); it is
-    tried, as (set, position), only when every word of it is in the string.
+    A hit is (end, (names, token sets)); a token set is tried, as (set,
+    position), only when every word of it is in the string.
     """
-    names: list[tuple[int, tuple[int, ...]]] = []
+    names = [(end, found[0]) for end, found in hits if found[0]]
     tried: dict[int, int] = {}
     present: set[str] | None = None
-    for hit in hits:
-        numbers = hit[1]
-        if numbers[0] >= 0:
-            names.append(hit)
-        if numbers[-1] < 0:
+    for end, (_, numbers) in hits:
+        if numbers:
             if present is None:  # the codes without their leading space, split at C speed
                 present = set(codes.split(" "))
-            for key in numbers:
-                if key < 0:
-                    n = -1 - key
-                    if n not in tried and sets[n].bare <= present:
-                        tried[n] = hit[0] // _W
+            for n in numbers:
+                if n not in tried and sets[n].bare <= present:
+                    tried[n] = end // _W
     return names, list(tried.items())
 
 
-def anchor_keys(by_key: dict[str, list[int]], anchors: Mapping[str, list[int]]) -> None:
-    """Add the token sets to the name automaton's keys: set ``n`` as ``-1 - n``, after names."""
-    for code, numbers in anchors.items():
-        by_key.setdefault(code, []).extend(-1 - n for n in numbers)
-
-
 def parts_of(tokens: Tokens) -> list[int]:
-    """The part of the string each comparison token is in, numbered from 0 (never decreasing).
+    """The part of the string each comparison token is in, as a number that never decreases.
 
     Two neighbouring comparison tokens are in one part when no separator lies
     between them but parentheses ("Khajeh Nasir (K. N.) Toosi University").
     """
     content, segs, starts, ends = tokens.content, tokens.segs, tokens.starts, tokens.ends
+    text = tokens.text
+    if text.isascii() and "(" not in text and ")" not in text:
+        return [segs[i] for i in content]  # every separator parts: the segments are the parts
     parting = _PARTING.search
     out: list[int] = []
     part = 0
