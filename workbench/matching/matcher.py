@@ -103,6 +103,7 @@ class Matcher:
             raise ValueError(f"threshold {threshold} is outside [0, 1]")
         self.index = index
         self.memory = memory or MatchMemory()
+        self._remembers = bool(self.memory)  # the memory is immutable: asked once
         self.threshold = threshold
         self.fuzzy = fuzzy
         self._by_id = {(e.list_name, e.entry_id): e for e in index.entries}
@@ -139,7 +140,7 @@ class Matcher:
             judged = self._judge_revealed(revealed, False, declared_country(country))
             return tuple(m for m, why in judged if why is None)
         found = self._candidates(text)
-        if not found.candidates and not found.anchored and not self.memory:
+        if not found.candidates and not found.anchored and not self._remembers:
             return ()  # the common case: nothing listed in the string
         judged = self._judge(text, found=found, declared=declared_country(country))
         return tuple(m for m, why in judged if why is None)
@@ -190,10 +191,9 @@ class Matcher:
         if index.empty:
             return _NOTHING
         raw = raw_words(text)
-        corrected: str | None = None
         splits: Splits | None = None
-        anchored: list[tuple[int, int]] = []
         joins = _NO_JOINS
+        corrected: str | None
         if self.fuzzy:
             codes = index.corrected_codes(raw)
             corrected = "".join(codes)
@@ -213,14 +213,16 @@ class Matcher:
                 if at or joins:
                     corrected = index.encode_fallback(raw, None if joins else at)
             hits = list(index.automaton.iter(corrected))
-            if hits:
-                hits, anchored = split_hits(hits, index.token_sets, corrected)
+            if not hits:  # the common case: nothing listed in the string
+                return _NOTHING if splits is None else Found([], "", None, splits, [])
+            hits, anchored = split_hits(hits, index.token_sets, corrected)
             if not hits and not anchored:
                 return _NOTHING if splits is None else Found([], "", None, splits, [])
             encoded = index.encode(raw)
             if encoded == corrected:
                 corrected = None
         else:
+            corrected = None
             if splits := glued_splits(text, self.index.lookup, self.index.known):
                 raw = raw_words(text, splits)
             encoded = index.encode(raw)
@@ -272,7 +274,7 @@ class Matcher:
     ) -> list[tuple[Match, str | None]]:
         found = found or self._candidates(text)
         candidates, encoded, corrected, splits, anchored, at = found
-        if not candidates and not anchored and not self.memory:
+        if not candidates and not anchored and not self._remembers:
             return []
         tokens = tokenize(text, splits)
         rejoined = _NO_JOINS
@@ -340,7 +342,7 @@ class Matcher:
                 )
             for m in best.values():
                 results.append((m, None if m.score >= self.threshold else "below-threshold"))
-        if self.memory:
+        if self._remembers:
             results = remembered(
                 self.memory, self._confirmed, self._by_id, join_words(tokens.words), text, results
             )
