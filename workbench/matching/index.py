@@ -175,6 +175,7 @@ class NameIndex:
         #: the lists' aliases by kind: "distinctive", "generic", "acronym", "legal-form", "place"
         self.alias_kinds: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
+        self._piece_codes: dict[str, str] = {}  # pieces of broken words left unjoined -> code
         #: listed unit -> its listed parents; group -> its listed units carrying its acronym
         self.parents: dict[int, frozenset[int]] = {}
         self.group_units: dict[int, frozenset[int]] = {}
@@ -318,15 +319,23 @@ class NameIndex:
             return self.translit[name_key(word) or ""]
         return GLUED_CODE if self.may_be_glued(word) else UNKNOWN
 
-    def encode_fallback(self, raw: Sequence[str], at: Sequence[int] | None = None) -> str:
+    def encode_fallback(
+        self, raw: Sequence[str], at: Sequence[int] | None = None, codes: list[str] | None = None
+    ) -> str:
         """Like :meth:`corrected_codes`, joined, pieces of broken words left unjoined coded as
         words.
 
-        ``at``: where the pieces are, when known.
+        ``at``: where the pieces are, and ``codes``: the :meth:`corrected_codes` of ``raw``,
+        when known.
         """
-        codes = list(map(self._fuzzy_lookup.__getitem__, raw))
+        codes = list(map(self._fuzzy_lookup.__getitem__, raw) if codes is None else codes)
+        pieces = self._piece_codes
         for k in code_positions(codes, FRAGMENT_CODE) if at is None else at:
-            codes[k] = self.fallback(raw[k])
+            word = raw[k]
+            code = pieces.get(word)
+            if code is None:  # a few words only: those that begin or end listed words
+                code = pieces[word] = self.fallback(word)
+            codes[k] = code
         return "".join(codes).replace(GLUED_CODE, UNKNOWN)
 
     def is_fragment(self, word: str) -> bool:

@@ -210,8 +210,10 @@ class Matcher:
                     joins = self._joins(text, splits)
                     if joins:
                         raw = joined_raw(raw, joins)
-                if at or joins:
-                    corrected = index.encode_fallback(raw, None if joins else at)
+                if joins:
+                    corrected = index.encode_fallback(raw)
+                elif at:
+                    corrected = index.encode_fallback(raw, at, codes)
             hits = list(index.automaton.iter(corrected))
             if not hits:  # the common case: nothing listed in the string
                 return _NOTHING if splits is None else Found([], "", None, splits, [])
