@@ -46,8 +46,10 @@ from workbench.matching.index import (
 )
 from workbench.matching.memory import MatchMemory, remembered
 from workbench.matching.normalize import (
+    Folding,
     Splits,
     Tokens,
+    fold,
     join_words,
     raw_words,
     tokenize,
@@ -76,6 +78,7 @@ class Found(NamedTuple):
     splits: Splits | None  # glued words split
     anchored: list[tuple[int, int]]  # (token set, comparison token) where a name's rarest word is
     joins: frozenset[int] = frozenset()  # broken words joined: tokens joined with the next
+    folding: Folding | None = None  # the text folded (normalize.fold), to tokenize it
 
 
 _NOTHING = Found([], "", None, None, [])
@@ -176,10 +179,11 @@ class Matcher:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _joins(self, text: str, splits: Splits | None) -> frozenset[int]:
+    def _joins(self, text: str, splits: Splits | None, folding: Folding) -> frozenset[int]:
         """Broken words to join (see broken_words): tokens joined with the next one."""
         index = self.index
-        return joins(tokenize(text, splits), index.spellings.__contains__, index.is_fragment)
+        tokens = tokenize(text, splits, folding)
+        return joins(tokens, index.spellings.__contains__, index.is_fragment)
 
     def _candidates(self, text: str) -> Found:
         """Candidates from the fast path (no offsets yet), with both code strings.
@@ -190,7 +194,8 @@ class Matcher:
         index = self.index
         if index.empty:
             return _NOTHING
-        raw = raw_words(text)
+        folding = fold(text)
+        raw = raw_words(text, None, folding)
         splits: Splits | None = None
         joins = _NO_JOINS
         corrected: str | None
@@ -199,7 +204,7 @@ class Matcher:
             corrected = "".join(codes)
             if GLUED_CODE in corrected:
                 if splits := glued_splits(text, self.index.lookup, self.index.known):
-                    raw = raw_words(text, splits)
+                    raw = raw_words(text, splits, folding)
                     codes = index.corrected_codes(raw)
                     corrected = "".join(codes)
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
@@ -207,7 +212,7 @@ class Matcher:
             if hyphenated or FRAGMENT_CODE in corrected:
                 at = code_positions(codes, FRAGMENT_CODE)
                 if hyphenated or may_join(raw, at, index.spellings):
-                    joins = self._joins(text, splits)
+                    joins = self._joins(text, splits, folding)
                     if joins:
                         raw = joined_raw(raw, joins)
                 if joins:
@@ -226,7 +231,7 @@ class Matcher:
         else:
             corrected = None
             if splits := glued_splits(text, self.index.lookup, self.index.known):
-                raw = raw_words(text, splits)
+                raw = raw_words(text, splits, folding)
             encoded = index.encode(raw)
             hits, anchored = split_hits(
                 list(index.automaton.iter(encoded)), index.token_sets, encoded
@@ -252,7 +257,7 @@ class Matcher:
                 if corrected_at and needs_context[pos]:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
-        return Found(out, encoded, corrected, splits, anchored, joins)
+        return Found(out, encoded, corrected, splits, anchored, joins, folding)
 
     def _loose(self, tokens: Tokens, found: Found) -> list[Candidate]:
         """Names written in another order, with words inserted or left out (see token_set)."""
@@ -275,10 +280,10 @@ class Matcher:
         declared: str | None = None,
     ) -> list[tuple[Match, str | None]]:
         found = found or self._candidates(text)
-        candidates, encoded, corrected, splits, anchored, at = found
+        candidates, encoded, corrected, splits, anchored, at, folding = found
         if not candidates and not anchored and not self._remembers:
             return []
-        tokens = tokenize(text, splits)
+        tokens = tokenize(text, splits, folding)
         rejoined = _NO_JOINS
         if at:
             tokens, rejoined = joined(tokens, at)
