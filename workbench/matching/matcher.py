@@ -145,8 +145,8 @@ class Matcher:
         found = self._candidates(text)
         if not found.candidates and not found.anchored and not self._remembers:
             return ()  # the common case: nothing listed in the string
-        judged = self._judge(text, found=found, declared=declared_country(country))
-        return tuple(m for m, why in judged if why is None)
+        declared = None if country is None else declared_country(country)
+        return tuple([m for m, _ in self._judge(text, found=found, declared=declared)])  # reported
 
     def match_many(self, texts: Iterable[str]) -> list[tuple[Match, ...]]:
         return [self.match(t) for t in texts]
