@@ -488,7 +488,7 @@ def one_page(
         try:
             page.wait_for_function(QUIET_JS, arg=QUIET_MS, timeout=UNANSWERED_MS)
         except Exception:  # playwright's TimeoutError: counted as unanswered
-            runs.append(None)
+            runs.append({"unanswered": f"{filt or 'clear'} {values}"})
             continue
         runs.append(page.evaluate(TIMES_JS))
     return {"open": opened, "changes": runs}
@@ -498,11 +498,11 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Opening seconds (median), and over every filter change: the medians and p95 of the ms
     until the key figures, the charts on screen and every chart were drawn, and per chart
     the median ms of its drawing and how many of the changes drew it."""
-    changes = [c for r in runs for c in r["changes"] if c is not None]
+    changes = [c for r in runs for c in r["changes"] if "unanswered" not in c]
     out: dict[str, Any] = {
         "open": statistics.median(r["open"] for r in runs),
         "n": len(changes),
-        "unanswered": sum(c is None for r in runs for c in r["changes"]),
+        "unanswered": [c["unanswered"] for r in runs for c in r["changes"] if "unanswered" in c],
         "reopened": sum(r["retries"] for r in runs),
     }
     for key in ("kpis", "seen", "all"):
@@ -601,8 +601,9 @@ def served(args: argparse.Namespace, codes: dict[str, Path], env: Any, out: Path
         for key, r in (("now", now), (f"at {BROWSER_BASELINE}", before)):
             if r["unanswered"] or r["reopened"]:
                 print(
-                    f"  {key}: {r['unanswered']} changes unanswered within "
-                    f"{UNANSWERED_MS / 1000:.0f} s (left out), {r['reopened']} pages opened "
+                    f"  {key}: changes unanswered within "
+                    f"{UNANSWERED_MS / 1000:.0f} s (left out): {r['unanswered']}; "
+                    f"{r['reopened']} pages opened "
                     "again (filters without values)"
                 )
         print(f"{'':44}{'now':>9}{f'at {BROWSER_BASELINE}':>13}{'ratio':>8}  target")
