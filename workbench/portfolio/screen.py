@@ -232,6 +232,9 @@ class PortfolioRun:
     #: the strings each proposal holds (written beside the tables: a re-screening after a
     #: list revision screens again only the proposals holding strings it changes)
     strings: Strings | None = None
+    #: seconds of the run's parts (``screening``, ``tables``; on Dask also ``start`` and the
+    #: workers' summed ``read index`` and ``tasks``: see ``dask_engine.DaskRun``)
+    phases: tuple[tuple[str, float], ...] = ()
 
     def write(self, out: str | Path) -> list[Path]:
         """Write the tables, the file digests and the strings in ``out``; returns the
@@ -304,7 +307,7 @@ def screen_portfolio(
     if engine == "dask":
         from workbench.portfolio.dask_engine import screen_dask
 
-        rows, n_workers, held = screen_dask(
+        done = screen_dask(
             found,
             lists,
             as_of=as_of,
@@ -314,14 +317,19 @@ def screen_portfolio(
             workers=workers,
             progress=progress,
         )
+        rows, n_workers, held, phases = done.rows, done.workers, done.strings, done.phases
+        digests = DigestMemo(done.digests)  # the workers digested the files they read
     else:
         rows = screen_local(
             found, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
         )
+        phases = {"screening": time.perf_counter() - start}
         n_workers = 1
         held = [Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})]
-    digests = DigestMemo()
+        digests = DigestMemo()
     keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=digests)
     tables = with_keys(assemble(rows, lists, store), keys)
     strings = Strings.merged(held, keys)
-    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers, digests, strings)
+    seconds = time.perf_counter() - start
+    phases["tables"] = seconds - sum(v for k, v in phases.items() if k in ("start", "screening"))
+    return PortfolioRun(tables, engine, seconds, n_workers, digests, strings, tuple(phases.items()))
