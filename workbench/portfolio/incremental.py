@@ -33,6 +33,7 @@ from workbench.matching.normalize import normalize
 from workbench.model import ScreeningList
 from workbench.organisations import organisations
 from workbench.portfolio.keys import KEY, DigestMemo, proposal_keys, with_keys
+from workbench.portfolio.renames import renamed, renamed_entries, same_hits
 from workbench.portfolio.rescreen import RescreenReport, compare
 from workbench.portfolio.rows import FAILED, entry_info
 from workbench.portfolio.screen import Progress, screen_local
@@ -71,6 +72,18 @@ def changed_strings(
 ) -> set[Text]:
     """The strings whose screening the list revision can change (see the module text);
     ``indexes``: the matchers over ``old_lists`` and ``new_lists``, when built already."""
+    return classify_strings(texts, old_lists, new_lists, verdict_texts, indexes)[0]
+
+
+def classify_strings(
+    texts: set[Text],
+    old_lists: Sequence[ScreeningList],
+    new_lists: Sequence[ScreeningList],
+    verdict_texts: frozenset[str] | set[str] = frozenset(),
+    indexes: tuple[Any, Any] | None = None,
+) -> tuple[set[Text], set[Text]]:
+    """:func:`changed_strings`, and those of them whose answer changes only in entry names
+    (:func:`workbench.portfolio.renames.same_hits`)."""
     from workbench.matching import Matcher
 
     before, after = indexes or (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
@@ -83,13 +96,16 @@ def changed_strings(
         same_org = (a.key if a else None) == (b.key if b else None)
         return not same_org or shown_old.get(key) != shown_new.get(key)
 
-    out = set()
+    out, names_only = set(), set()
     for text, country in texts:
         before, after = old.match(text, country), new.match(text, country)
         named = bool(verdict_texts) and normalize(text) in verdict_texts
-        if before != after or named or any(moved((m.list_name, m.entry_id)) for m in after):
+        shifted = any(moved((m.list_name, m.entry_id)) for m in after)
+        if before != after or named or shifted:
             out.add((text, country))
-    return out
+            if not named and not shifted and same_hits(before, after):
+                names_only.add((text, country))
+    return out, names_only
 
 
 def _brought_up_to_date(
@@ -154,8 +170,17 @@ def rescreen_stored(
 
     said = {normalize(v.text) for v in verdicts.entries} if verdicts else set()
     indexes = (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
-    changed = changed_strings(strings.texts(), old_lists, new_lists, said, indexes)
-    again = strings.folders_holding(changed) & screened
+    changed, names_only = classify_strings(strings.texts(), old_lists, new_lists, said, indexes)
+    again = strings.folders_holding(changed - names_only) & screened
+    # the others' stored rows, renamed entries' names brought up to date (or screened again)
+    reuse = set(kept) - again
+    patched, unsure = renamed(
+        rows_of(stored, reuse), renamed_entries(old_lists, new_lists), new_lists
+    )
+    if unsure:
+        moved_out = set(p.loc[p["proposal_id"].isin(unsure), "folder"])
+        again, reuse = again | moved_out, reuse - moved_out
+        patched = rows_of(patched, reuse)
     todo = [f for f in found if f.id in again]
     rows = screen_local(
         todo,
@@ -167,9 +192,8 @@ def rescreen_stored(
         index=indexes[1],
     )
     new_keys = proposal_keys(found, new_lists, **kw)
-    reuse = set(kept) - again
     old = join_store(stored, store)
-    patched = _brought_up_to_date(rows_of(stored, reuse), new_lists, new_list)
+    patched = _brought_up_to_date(patched, new_lists, new_list)
     merged = merge_tables(patched, assemble(rows, new_lists, store))
     new = with_keys(join_store(merged, store), new_keys)
     changes, outcomes = compare(old, new, diff)
