@@ -196,7 +196,8 @@ def rescreen_stored(
     patched = _brought_up_to_date(patched, new_lists, new_list)
     merged = merge_tables(patched, assemble(rows, new_lists, store))
     new = with_keys(join_store(merged, store), new_keys)
-    changes, outcomes = compare(old, new, diff)
+    # a proposal not screened again keeps its findings' keys, evidence and cited entries
+    changes, outcomes = compare(rows_of(old, again), rows_of(new, again), diff)
     report = RescreenReport(diff, changes, outcomes, old, new)
     done = tuple(f.id for f in todo)
     return Incremental(report, tuple(sorted(changed, key=str)), done, tuple(sorted(reuse)))
