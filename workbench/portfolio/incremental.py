@@ -6,12 +6,18 @@ against the old list version, and the strings each proposal holds
 matcher over the old lists and once of the matcher over the new ones; a string
 *changes* when the answers differ, or when an entry it matches now names
 another organisation across lists or is shown under another number, or when a
-reviewer's remembered verdict names it. Only the proposals holding a changed
-string are screened again; the rows of every other proposal are the stored
+reviewer's remembered verdict names it. A string whose answer changes only in
+the names of the entries it matches (an entry renamed: the same entries, spans
+and scores) does not call for a screening: the stored rows take the new name
+(:mod:`workbench.portfolio.renames`), so renaming an entry every proposal
+names screens none again. Only the proposals holding another changed string
+are screened again; the rows of every other proposal are the stored
 ones, with what the list revision changes in every row brought up to date: the
 list versions screened against, the changed list's version on its findings,
-the entry facts (country, type, organisation and the lists naming it) and the
-screening key. The result is the full re-screening's, as the tests check.
+the entry facts (country, type, organisation and the lists naming it), the
+renamed entries' names and the screening key. Only the proposals screened again
+are compared (the others keep their findings' keys, evidence and cited entries).
+The result is the full re-screening's, as the tests check.
 
 When the stored tables cannot be used — missing, written against other lists,
 a proposal's files changed since, another reference date or window — it
