@@ -41,6 +41,19 @@ def revised(old: ScreeningList, renamed: str) -> ScreeningList:
     )
 
 
+def _assert_same(inc: Incremental, full: Any) -> None:
+    """Every table and every change of the incremental re-screening are the full one's."""
+    for name, df in full.new.frames().items():
+        pd.testing.assert_frame_equal(
+            inc.report.new.frames()[name].reset_index(drop=True),
+            df.reset_index(drop=True),
+            obj=name,
+            check_dtype=False,
+        )
+    pd.testing.assert_frame_equal(inc.report.changes, full.changes, check_dtype=False)
+    pd.testing.assert_frame_equal(inc.report.outcomes, full.outcomes, check_dtype=False)
+
+
 @pytest.fixture(scope="module")
 def runs(
     portfolio: tuple[Path, dict[str, Any]],
@@ -61,15 +74,7 @@ def runs(
 
 def test_incremental_rescreen_equals_the_full_one(runs: tuple[Incremental, Any, Any]) -> None:
     inc, full, _ = runs
-    for name, df in full.new.frames().items():
-        pd.testing.assert_frame_equal(
-            inc.report.new.frames()[name].reset_index(drop=True),
-            df.reset_index(drop=True),
-            obj=name,
-            check_dtype=False,
-        )
-    pd.testing.assert_frame_equal(inc.report.changes, full.changes, check_dtype=False)
-    pd.testing.assert_frame_equal(inc.report.outcomes, full.outcomes, check_dtype=False)
+    _assert_same(inc, full)
     assert set(full.changes["change"]) >= {"lost", "renumbered"}
 
 
@@ -202,14 +207,7 @@ def test_an_entry_every_proposal_names_renamed_screens_none_again(
     assert (
         cites["summary"].str.contains("Harbin Institute of Technology (HIT) [", regex=False).all()
     )
-    for name, df in full.new.frames().items():
-        pd.testing.assert_frame_equal(
-            inc.report.new.frames()[name].reset_index(drop=True),
-            df.reset_index(drop=True),
-            obj=name,
-            check_dtype=False,
-        )
-    pd.testing.assert_frame_equal(inc.report.changes, full.changes, check_dtype=False)
+    _assert_same(inc, full)
 
 
 def test_an_organisation_moved_to_another_country_is_screened_again(
@@ -243,11 +241,4 @@ def test_an_organisation_moved_to_another_country_is_screened_again(
     # two organisations now, each on one list: one finding each
     assert set(moved["organisation_lists"]) == {METI, "US Consolidated Screening List"}
     assert nwpu.entry_id in set(moved["entry_id"]) and len(set(moved["entry_id"])) == 2
-    for name, df in full.new.frames().items():
-        pd.testing.assert_frame_equal(
-            inc.report.new.frames()[name].reset_index(drop=True),
-            df.reset_index(drop=True),
-            obj=name,
-            check_dtype=False,
-        )
-    pd.testing.assert_frame_equal(inc.report.changes, full.changes, check_dtype=False)
+    _assert_same(inc, full)

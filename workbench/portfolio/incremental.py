@@ -69,18 +69,6 @@ class Incremental:
     reused: tuple[str, ...]  # the folders whose stored rows were brought up to date
 
 
-def changed_strings(
-    texts: set[Text],
-    old_lists: Sequence[ScreeningList],
-    new_lists: Sequence[ScreeningList],
-    verdict_texts: frozenset[str] | set[str] = frozenset(),
-    indexes: tuple[Any, Any] | None = None,
-) -> set[Text]:
-    """The strings whose screening the list revision can change (see the module text);
-    ``indexes``: the matchers over ``old_lists`` and ``new_lists``, when built already."""
-    return classify_strings(texts, old_lists, new_lists, verdict_texts, indexes)[0]
-
-
 def classify_strings(
     texts: set[Text],
     old_lists: Sequence[ScreeningList],
@@ -88,8 +76,10 @@ def classify_strings(
     verdict_texts: frozenset[str] | set[str] = frozenset(),
     indexes: tuple[Any, Any] | None = None,
 ) -> tuple[set[Text], set[Text]]:
-    """:func:`changed_strings`, and those of them whose answer changes only in entry names
-    (:func:`workbench.portfolio.renames.same_hits`)."""
+    """The strings whose screening the list revision can change (see the module text), and
+    those of them whose answer changes only in entry names
+    (:func:`workbench.portfolio.renames.same_hits`); ``indexes``: the matchers over
+    ``old_lists`` and ``new_lists``, when built already."""
     from workbench.matching import Matcher
 
     before, after = indexes or (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
