@@ -21,6 +21,7 @@ import pytest
 from workbench.model import ListEntry, ScreeningList
 from workbench.portfolio import rescreen, screen_portfolio
 from workbench.portfolio.incremental import Incremental, rescreen_stored
+from workbench.portfolio.strings import Strings, answer
 
 METI = "METI End User List"
 
@@ -242,3 +243,31 @@ def test_an_organisation_moved_to_another_country_is_screened_again(
     assert set(moved["organisation_lists"]) == {METI, "US Consolidated Screening List"}
     assert nwpu.entry_id in set(moved["entry_id"]) and len(set(moved["entry_id"])) == 2
     _assert_same(inc, full)
+
+
+def test_the_old_answers_are_read_from_the_tables_or_matched_again(
+    portfolio: tuple[Path, dict[str, Any]], lists: list[ScreeningList], tmp_path: Path
+) -> None:
+    """The strings file keeps the old lists' answer for each string (the re-screening then
+    builds only the new lists' index); strings written without them give the same result."""
+    from workbench.match_memo import MatchMemo
+    from workbench.matching import Matcher
+
+    root = portfolio[0]
+    meti = next(x for x in lists if x.name == METI)
+    others = [x for x in lists if x.name != METI]
+    screen_portfolio(root, [*others, meti]).write(tmp_path / "kept")
+    kept = Strings.read(tmp_path / "kept")
+    assert kept is not None
+    said = kept.answers()
+    assert said is not None and len(said) == len(kept.texts_of)
+    plain = MatchMemo(Matcher.from_lists([*others, meti]))
+    harbin = next(t for t in said if "Harbin" in t[0])
+    assert said[harbin] == answer(plain.match(*harbin)) != answer(())
+    new = revised(meti, "jp-eul-503")
+    with_answers = rescreen_stored(root, tmp_path / "kept", meti, new, others)
+    dataclasses.replace(kept, answers_of=None).write(tmp_path / "kept")
+    without = rescreen_stored(root, tmp_path / "kept", meti, new, others)
+    assert with_answers is not None and without is not None
+    assert with_answers.changed == without.changed and with_answers.screened == without.screened
+    _assert_same(with_answers, without.report)

@@ -77,7 +77,9 @@ class Shared:
     key: str  # the lists' key there
 
     def load(self) -> tuple[Any, Any, Any]:
-        """(lists, matcher, entry facts), read once per worker process and list version."""
+        """(lists, matcher, entry facts), read once per worker process and list version (the
+        matcher keeps its matches for the worker's next partitions)."""
+        from workbench.remembered import Remembering
         from workbench.session.list_index import SharedIndex
         from workbench.session.screening_cache import DiskCache
 
@@ -89,7 +91,8 @@ class Shared:
                     raise RuntimeError(f"the screening lists are not in {self.folder}")
                 lists, entries = kept
                 _WORKER_STATE.clear()  # one set of lists at a time per worker
-                hit = (lists, SharedIndex(Path(self.folder)).matcher(lists), entries)
+                index = SharedIndex(Path(self.folder)).matcher(lists)
+                hit = (lists, Remembering(index), entries)
                 _WORKER_STATE[self.key] = hit
         return hit
 
@@ -121,13 +124,12 @@ def screen_task(
     """One partition of proposals on a worker: its rows, strings and file digests, and the
     seconds it took to read the index and to screen."""
     from workbench.portfolio.keys import DigestMemo
-    from workbench.portfolio.screen import screen_files
-    from workbench.remembered import Remembering
+    from workbench.portfolio.screen import held_strings, screen_files
 
     start = time.perf_counter()
-    lists, index, entries = shared.load()
+    lists, kept, entries = shared.load()
     loaded = time.perf_counter()
-    matcher = Remembering(index, verdicts)
+    matcher = kept.with_verdicts(verdicts)
     rows = [
         screen_files(files, lists, matcher, as_of=as_of, years=years, entries=entries)
         for files in part
@@ -137,7 +139,7 @@ def screen_task(
         with contextlib.suppress(OSError):  # unreadable now: digested (and failing) later
             digests.folder(files)
     # the strings travel once per partition, not once per proposal holding them
-    strings = Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})
+    strings = held_strings(rows, matcher)
     took = (loaded - start, time.perf_counter() - loaded)
     return [dataclasses.replace(r, texts=()) for r in rows], strings, digests.used, took
 

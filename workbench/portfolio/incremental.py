@@ -27,7 +27,7 @@ returns ``None`` and the caller screens in full (:func:`workbench.portfolio.resc
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,12 +39,12 @@ from workbench.matching.normalize import normalize
 from workbench.model import ScreeningList
 from workbench.organisations import organisations
 from workbench.portfolio.keys import KEY, DigestMemo, proposal_keys, with_keys
-from workbench.portfolio.renames import renamed, renamed_entries, same_hits
+from workbench.portfolio.renames import renamed, renamed_entries
 from workbench.portfolio.rescreen import RescreenReport, compare
 from workbench.portfolio.rows import FAILED, entry_info
 from workbench.portfolio.screen import Progress, screen_local
 from workbench.portfolio.stored import join_store, merge_tables, rows_of, stored_tables
-from workbench.portfolio.strings import Strings, Text
+from workbench.portfolio.strings import Strings, Text, answer, same_hits
 from workbench.portfolio.tables import PortfolioTables, assemble
 from workbench.screening import ListInfo, shown_ids
 from workbench.window import DEFAULT_YEARS
@@ -74,16 +74,23 @@ def classify_strings(
     old_lists: Sequence[ScreeningList],
     new_lists: Sequence[ScreeningList],
     verdict_texts: frozenset[str] | set[str] = frozenset(),
-    indexes: tuple[Any, Any] | None = None,
+    new_index: Any = None,
+    answers: Mapping[Text, str] | None = None,
 ) -> tuple[set[Text], set[Text]]:
     """The strings whose screening the list revision can change (see the module text), and
     those of them whose answer changes only in entry names
-    (:func:`workbench.portfolio.renames.same_hits`); ``indexes``: the matchers over
-    ``old_lists`` and ``new_lists``, when built already."""
+    (:func:`workbench.portfolio.strings.same_hits`).
+
+    ``new_index``: the matcher over ``new_lists``, when built already; ``answers``: the old
+    answer of each string as kept with the tables (:meth:`Strings.answers`), else the old
+    lists are matched again.
+    """
     from workbench.matching import Matcher
 
-    before, after = indexes or (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
-    old, new = MatchMemo(before), MatchMemo(after)
+    new = MatchMemo(new_index if new_index is not None else Matcher.from_lists(new_lists))
+    if answers is None:
+        old = MatchMemo(Matcher.from_lists(old_lists))
+        answers = {(t, c): answer(old.match(t, c)) for t, c in texts}
     org_old, org_new = organisations(old_lists), organisations(new_lists)
     shown_old, shown_new = shown_ids(old_lists), shown_ids(new_lists)
 
@@ -94,12 +101,13 @@ def classify_strings(
 
     out, names_only = set(), set()
     for text, country in texts:
-        before, after = old.match(text, country), new.match(text, country)
+        after = new.match(text, country)
+        before, now = answers.get((text, country)), answer(after)
         named = bool(verdict_texts) and normalize(text) in verdict_texts
         shifted = any(moved((m.list_name, m.entry_id)) for m in after)
-        if before != after or named or shifted:
+        if before != now or named or shifted:
             out.add((text, country))
-            if not named and not shifted and same_hits(before, after):
+            if before is not None and not named and not shifted and same_hits(before, now):
                 names_only.add((text, country))
     return out, names_only
 
@@ -165,8 +173,10 @@ def rescreen_stored(
     from workbench.matching import Matcher
 
     said = {normalize(v.text) for v in verdicts.entries} if verdicts else set()
-    indexes = (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
-    changed, names_only = classify_strings(strings.texts(), old_lists, new_lists, said, indexes)
+    index = Matcher.from_lists(new_lists)
+    changed, names_only = classify_strings(
+        strings.texts(), old_lists, new_lists, said, index, strings.answers()
+    )
     again = strings.folders_holding(changed - names_only) & screened
     # the others' stored rows, renamed entries' names brought up to date (or screened again)
     reuse = set(kept) - again
@@ -185,7 +195,7 @@ def rescreen_stored(
         years=years,
         verdicts=verdicts,
         progress=progress,
-        index=indexes[1],
+        index=index,
     )
     new_keys = proposal_keys(found, new_lists, **kw)
     old = join_store(stored, store)

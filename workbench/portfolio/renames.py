@@ -2,7 +2,8 @@
 
 A revision that renames an entry changes the matcher's answer for every string
 naming it, though only in the entry's name: the string still matches the same
-entries, at the same place, with the same score (:func:`same_hits`). A
+entries, at the same place, with the same score
+(:func:`workbench.portfolio.strings.same_hits`). A
 proposal whose changed strings are all of that kind screens as before except
 where the entry's name is shown — the findings' and evidence's ``entry_name``,
 and the name leading the ``name [list id; …]`` a summary cites its entries by
@@ -13,18 +14,17 @@ rule that words it otherwise) is left to be screened again.
 
 Examples
 --------
->>> from workbench.matching.result import Match
->>> a = Match("L", "1", "Old Name", "Old Name", (0, 8), 1.0, ("exact-name",))
->>> b = Match("L", "1", "New Name", "Old Name", (0, 8), 1.0, ("exact-alias",))
->>> same_hits((a,), (b,)), same_hits((a,), ())
-(True, False)
+>>> from workbench.model import ListEntry, ScreeningList
+>>> old = ScreeningList("L", "P", None, "", (ListEntry("L", "1", "Old Name"),))
+>>> new = ScreeningList("L", "P", None, "", (ListEntry("L", "1", "New Name"),))
+>>> renamed_entries([old], [new])
+{('L', '1'): ('Old Name', 'New Name')}
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
 
 from workbench.findings import ListRef
 from workbench.model import ScreeningList
@@ -33,26 +33,6 @@ from workbench.rules import _entry as cited
 from workbench.screening import shown_ids
 
 Names = dict[tuple[str, str], tuple[str, str]]  # (list, entry id) -> (old name, new name)
-
-
-def _shape(matches: Sequence[Any]) -> list[tuple[Any, ...]]:
-    return [
-        (
-            m.list_name,
-            m.entry_id,
-            tuple(m.span),
-            m.score,
-            getattr(m, "disguised", False),
-            getattr(m, "alias_kind", None),
-        )
-        for m in matches
-    ]
-
-
-def same_hits(before: Sequence[Any], after: Sequence[Any]) -> bool:
-    """Whether two answers of the matcher for one string differ at most in entry names and
-    the reasons given (the same entries, in the same order, spans and scores)."""
-    return _shape(before) == _shape(after)
 
 
 def renamed_entries(old: Sequence[ScreeningList], new: Sequence[ScreeningList]) -> Names:

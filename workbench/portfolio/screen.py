@@ -193,6 +193,13 @@ def _matches(matcher: Remembering, proposal_id: str | None) -> Callable[[str], b
     return matches
 
 
+def held_strings(rows: Sequence[ProposalRows], matcher: Remembering) -> Strings:
+    """The strings of ``rows``' proposals, with the plain matcher's answer for each (kept from
+    their screening)."""
+    texts = Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})
+    return texts.answered(matcher.matcher(MatchMemory()).match)
+
+
 def screen_local(
     folders: Sequence[ProposalFiles],
     lists: Sequence[ScreeningList],
@@ -204,8 +211,11 @@ def screen_local(
     index: Any = None,
 ) -> list[ProposalRows]:
     """The local engine: this process, one proposal after the other (``index``: a
-    :class:`~workbench.matching.Matcher` over ``lists`` already built)."""
-    if index is not None:
+    :class:`~workbench.matching.Matcher` over ``lists`` already built, or a
+    :class:`~workbench.remembered.Remembering` over it, whose matches it then keeps)."""
+    if isinstance(index, Remembering):
+        matcher = index.with_verdicts(verdicts)
+    elif index is not None:
         matcher = Remembering(index, verdicts)
     else:
         matcher = Remembering.from_lists(lists, verdicts)
@@ -320,12 +330,19 @@ def screen_portfolio(
         rows, n_workers, held, phases = done.rows, done.workers, done.strings, done.phases
         digests = DigestMemo(done.digests)  # the workers digested the files they read
     else:
+        matcher = Remembering.from_lists(lists, verdicts)
         rows = screen_local(
-            found, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
+            found,
+            lists,
+            as_of=as_of,
+            years=years,
+            verdicts=verdicts,
+            progress=progress,
+            index=matcher,
         )
         phases = {"screening": time.perf_counter() - start}
         n_workers = 1
-        held = [Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})]
+        held = [held_strings(rows, matcher)]
         digests = DigestMemo()
     keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=digests)
     tables = with_keys(assemble(rows, lists, store), keys)
