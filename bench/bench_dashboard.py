@@ -7,7 +7,8 @@ Chromium through Playwright:
 
 1. time to interactive of the review page (proposal list shown) against the
    empty notebook (its one output shown) on the same server, a fresh server for
-   each pair, median of a few pairs, and the ratio (target <= 1.3);
+   each pair, median of a few pairs, and the ratio (target <= 1.3); a page holding
+   one ipywidgets Label is measured beside them, the widget framework's own share;
 2. time to switch to the demo proposal with the most works (~3,000) until its
    findings and network are shown (target < 1 s):
 
@@ -86,14 +87,18 @@ def _load() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _empty_notebook(path: Path) -> None:
+#: the one-label page: the widget framework with a single widget and nothing of the project
+LABEL_CELL = "import ipywidgets\nipywidgets.Label('ready', _dom_classes=['wb-label'])"
+
+
+def _empty_notebook(path: Path, source: str = "print('ready')") -> None:
     cell = {
         "cell_type": "code",
         "execution_count": None,
         "id": "empty-1",
         "metadata": {},
         "outputs": [],
-        "source": ["print('ready')"],
+        "source": [source],
     }
     nb = {
         "cells": [cell],
@@ -281,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         served.mkdir()
         shutil.copy(ROOT / "notebooks" / "review.ipynb", served / "review.ipynb")
         _empty_notebook(served / "empty.ipynb")
+        _empty_notebook(served / "label.ipynb", LABEL_CELL)
         env: dict[str, str | None] = {
             "WORKBENCH_DATA_DIR": str(DEMO),
             "WORKBENCH_DB_URL": f"sqlite:///{tmp / 'bench.db'}",
@@ -312,12 +318,14 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 stop(proc)
 
-        def interactive(browser, review_url: str, url: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-            """The empty notebook, then the review page, on a server warmed by one empty page."""
+        def interactive(browser, review_url: str, url: str) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+            """The empty notebook, a one-label page, then the review page, on a server
+            warmed by one empty page."""
             empty_url = url + "voila/render/empty.ipynb"
             _time_to_interactive(browser, empty_url, ".jp-OutputArea-output")  # warm the server
             empty = _time_to_interactive(browser, empty_url, ".jp-OutputArea-output")
-            return empty, _time_to_interactive(browser, review_url, ".wb-picker option")
+            label = _time_to_interactive(browser, url + "voila/render/label.ipynb", ".wb-label")
+            return empty, label, _time_to_interactive(browser, review_url, ".wb-picker option")
 
         def cold_then_warm(browser, review_url: str, _url: str) -> None:  # type: ignore[no-untyped-def]
             page = _open_page(browser, review_url)
@@ -358,11 +366,17 @@ def main(argv: list[str] | None = None) -> int:
         if only in (None, "interactive"):
             # a server per pair: the kernel of a review page closed earlier goes on
             # working (statuses, lists, screening ahead) and would slow the next pages
-            pairs = [session(f"cache-tti-{i}", interactive) for i in range(TTI_RUNS)]
-            empty, review = [e for e, _ in pairs], [r for _, r in pairs]
-            ratios = [r / e for e, r in pairs]
+            runs = [session(f"cache-tti-{i}", interactive) for i in range(TTI_RUNS)]
+            empty, label = [e for e, _, _ in runs], [la for _, la, _ in runs]
+            review = [r for _, _, r in runs]
+            ratios = [r / e for e, _, r in runs]
             e, r = statistics.median(empty), statistics.median(review)
+            la = statistics.median(label)
             print(f"time to interactive, empty notebook : {e:.2f} s  (runs {_runs(empty)})")
+            print(
+                f"time to interactive, one-label page : {la:.2f} s  (runs {_runs(label)}); "
+                f"ratio {la / e:.2f}: the widget framework's own share"
+            )
             print(f"time to interactive, review page    : {r:.2f} s  (runs {_runs(review)})")
             print(
                 f"ratio review / empty                : {r / e:.2f} of the medians; "

@@ -36,13 +36,12 @@ from workbench.window import DEFAULT_YEARS
 
 
 def _shipped_lists() -> tuple[Path, ...]:
-    """The list snapshots shipped in ``data/lists`` (through the list loaders when present)."""
-    try:
-        from workbench.lists import shipped_lists
-    except ImportError:
-        folder = ROOT / "data" / "lists"
-        return tuple(sorted(p for p in folder.glob("*") if p.is_file() and p.suffix != ".md"))
-    return tuple(shipped_lists())
+    """The list files in force by default: the snapshots shipped in ``data/lists``, each
+    replaced by the one of its kind ``workbench lists update`` downloaded, if any."""
+    from workbench.list_files import shipped_files
+    from workbench.list_updates.active import active_lists
+
+    return tuple(active_lists(shipped_files()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,13 @@ from widgets.review.upload import UploadPanel
 ROOT = Path(__file__).resolve().parents[2]
 
 #: what a reviewer needs only once a proposal is open or handed in: the store (SQLAlchemy,
-#: Alembic), the matcher, the OpenAlex client, the hand-in and fetch panels, the review parts
+#: Alembic), the list loaders, the matcher, the OpenAlex client, the overview, the findings
+#: table, the hand-in and fetch panels, the review parts
 LATER = (
+    "yaml",
+    "workbench.lists",
+    "widgets.review.overview",
+    "widgets.review.findings",
     "sqlalchemy",
     "alembic",
     "httpx",
@@ -55,7 +60,9 @@ def test_the_first_view_imports_only_what_the_picker_needs(db_path: Path) -> Non
         "open_linked(app)\n"
         "later = json.loads(sys.argv[1])\n"
         "print(json.dumps({'imported': [m for m in later if m in sys.modules],\n"
-        "                  'listed': len(app.picker.entries), 'side': app.side.built}))\n"
+        "                  'listed': len(app.picker.entries), 'side': app.side.built,\n"
+        "                  'panes': app.proposal_panes.built,\n"
+        "                  'lists': [p.name for p in app.settings.lists]}))\n"
         "app.close_all()\n"
     )
     env = {
@@ -76,7 +83,8 @@ def test_the_first_view_imports_only_what_the_picker_needs(db_path: Path) -> Non
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["listed"] > 0  # the picker lists the proposals
     assert seen["imported"] == []
-    assert seen["side"] is False
+    assert seen["side"] is False and seen["panes"] is False
+    assert seen["lists"]  # the shipped lists are named without importing their loaders
 
 
 @pytest.fixture
@@ -128,5 +136,40 @@ def test_a_proposal_shown_before_the_panels_are_made_gets_its_fetch_panel(
         page.page_shown.shown = True
         assert page.fetch.layout.display == ""  # shown for the open proposal
         assert page.idle()
+    finally:
+        page.stop()
+
+
+def test_overview_and_findings_are_placed_once_the_page_is_shown(
+    make_app, no_fallback: None
+) -> None:
+    app: App = make_app()
+    page = App(app.settings, app.workspace, background=True, prefetch=False)
+    try:
+        assert not page.proposal_panes.built
+        assert page.proposal_panes.parts() == () and page.panes.children == ()
+        page.page_shown.shown = True
+        assert page.proposal_panes.built
+        assert page.panes.children == (page.findings,)
+        assert page.overview in _descendants(page)
+        page.language = "en"
+        assert page.overview.language == page.findings.language == "en"
+        page.open_proposal("example")  # the controllers wired to them once made
+        page.wait()
+        assert page.overview.view is not None and page.findings.view is not None
+        assert page.idle()
+    finally:
+        page.stop()
+
+
+def test_a_pick_before_the_page_is_shown_makes_them(make_app, no_fallback: None) -> None:
+    app: App = make_app()
+    page = App(app.settings, app.workspace, background=True, prefetch=False)
+    try:
+        page.open_proposal("example")
+        page.wait()
+        assert page.proposal_panes.built and page.findings.view is not None
+        page.findings.selected_key = page.findings.view.findings[0].key
+        assert page.evidence.key == page.findings.selected_key  # wired to the evidence
     finally:
         page.stop()

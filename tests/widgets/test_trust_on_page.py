@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from widgets.common import entries, markup, printable
 from widgets.common.i18n import translator
 from widgets.review.app import App, AppState
+from widgets.review.findings import ALL
 from workbench.errors import InputError
 from workbench.messages import MESSAGES, code_of
 from workbench.model import ListEntry
@@ -297,6 +298,18 @@ def test_a_remembered_dismissal_is_counted_shown_listed_and_revoked(make_app, st
     assert f"{n} matches hidden by remembered dismissals" in html_of(app.findings)
     assert "Remembered dismissal: Sato Hanako" in app.findings.hidden_shown()[key]
     app.language = "ja"
+    # the hidden rows follow the table's filters, like the rows shown
+    hidden_check = next(h.row.check for h in app.findings.hidden if h.row.key == key)
+    other = next(c for _, c in app.findings.check_filter.options if c not in (ALL, hidden_check))
+    app.findings.check_filter.value = other
+    assert app.findings.hidden_shown() == {}
+    assert "記憶済みの却下で非表示" not in html_of(app.findings)
+    app.findings.check_filter.value = hidden_check
+    assert key in app.findings.hidden_shown()
+    app.findings.person_filter = "nobody-of-this-proposal"
+    assert app.findings.hidden_shown() == {}
+    app.findings.person_filter = ""
+    app.findings.check_filter.value = ALL
     # the section lists the verdicts that apply, each with a revoke button
     controls = app.parts.remembered.controls()
     assert set(controls) == {v.id for v in verdicts}

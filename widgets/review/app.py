@@ -1,8 +1,9 @@
 """The reviewer dashboard: small widgets wired together through their traits.
 
 :func:`build_app` reads the settings and returns an :class:`App`. The App
-owns its parts (title, picker, overview, findings, status; the hand-in and fetch
-panels made once the page is shown by :class:`~widgets.review.side_panels.SidePanels`;
+owns its parts (title, picker, status; the overview and the findings table made once
+the page is shown by :class:`~widgets.review.proposal_panes.ProposalPanes`, the hand-in
+and fetch panels by :class:`~widgets.review.side_panels.SidePanels`;
 the review parts made later by :class:`~widgets.review.parts.ReviewParts`) and three
 small controllers, each wiring its own observers:
 :class:`~widgets.review.screening_flow.ScreeningFlow` (pick → screen → show, and
@@ -29,10 +30,9 @@ from widgets.common.i18n import translate, translator
 from widgets.common.ready import PageShown
 from widgets.common.remembered import Remembered
 from widgets.common.status import StatusBar
-from widgets.review.findings import FindingsTable
-from widgets.review.overview import Overview
 from widgets.review.parts import ReviewParts
 from widgets.review.picker import ProposalPicker
+from widgets.review.proposal_panes import ProposalPanes
 from widgets.review.recording import Recorder
 from widgets.review.screening_flow import ScreeningFlow
 from widgets.review.side_panels import SidePanels
@@ -48,8 +48,9 @@ if (
     from widgets.review.evidence import EvidencePanel
     from widgets.review.export import ExportPanel
     from widgets.review.fetch import FetchPanel
+    from widgets.review.findings import FindingsTable
     from widgets.review.judgment import JudgmentForm
-    from widgets.review.overview import ScopeTable
+    from widgets.review.overview import Overview, ScopeTable
     from widgets.review.upload import UploadPanel
     from workbench.store.state import ReviewState
     from workbench.store.store import Store
@@ -94,8 +95,7 @@ class App(w.VBox):
         self.style_html = w.HTML(markup.STYLE)
         self.title = w.HTML()
         self.reviewer_box = w.Text(layout=w.Layout(width="14rem"))
-        self.signed_in = w.HTML()  # the hub's user name, shown in place of the box
-        self.signed_in.add_class("wb-signed-in")
+        self.signed_in: w.HTML | None = None  # the hub's user name, shown in place of the box
         self.who_box = w.Box([self.reviewer_box])
         self.language_toggle = w.ToggleButtons(
             options=[("日本語", "ja"), ("English", "en")],
@@ -103,8 +103,6 @@ class App(w.VBox):
         )
         self.status = StatusBar()
         self.picker = ProposalPicker(layout=w.Layout(width="24rem", flex="0 0 24rem"))
-        self.overview = Overview(list_max_age_days=settings.list_max_age_days)
-        self.findings = FindingsTable()
         header = w.HBox(
             [self.title, self.who_box, self.language_toggle],
             layout=w.Layout(justify_content="space-between", align_items="center"),
@@ -113,14 +111,17 @@ class App(w.VBox):
         # the picker beside the proposal's overview; below, at full width, the findings
         # beside the evidence of the one selected, then the network, scope and judgment
         left = w.VBox([self.picker], layout=w.Layout(flex="0 0 24rem"))
-        beside = w.VBox([self.overview])
+        beside = w.VBox()
         #: the hand-in panel (under the picker) and the fetch panel (under the overview),
         #: made once the page is shown
         self.side = SidePanels(self, left, beside)
         top = w.HBox([left, beside], layout=w.Layout(align_items="flex-start"))
         top.add_class("wb-top")
-        self.panes = w.HBox([self.findings])
+        self.panes = w.HBox()
         self.panes.add_class("wb-panes")
+        #: the overview (beside the picker) and the findings (in the two panes), made once
+        #: the page is shown
+        self.proposal_panes = ProposalPanes(self, beside, self.panes)
         self.main = w.VBox([self.panes])
         self.main.add_class("wb-main")
         body = w.VBox([top, self.main])
@@ -149,7 +150,7 @@ class App(w.VBox):
             self, background=background, prefetch=background if prefetch is None else prefetch
         )
         t.link((self.language_toggle, "value"), (self, "language"))
-        for part in (self.status, self.picker, self.overview, self.findings):
+        for part in (self.status, self.picker):
             t.dlink((self, "language"), (part, "language"))
         self.observe(self._labels, names="language")
         self.observe(self.refresh_enabled, names="state")
@@ -162,7 +163,17 @@ class App(w.VBox):
         self.refresh_enabled()
         self.screening.start(BACKGROUND_FALLBACK_S)
 
-    # ---- the parts made with the first proposal (attributes for tests) -----------------
+    # ---- the parts made once the page is shown or with the first proposal -------------
+
+    @property
+    def overview(self) -> Overview:
+        """The proposal's overview (made once the page is shown, or now)."""
+        return self.proposal_panes.overview
+
+    @property
+    def findings(self) -> FindingsTable:
+        """The findings table (made once the page is shown, or now)."""
+        return self.proposal_panes.findings
 
     @property
     def upload(self) -> UploadPanel:
@@ -226,7 +237,7 @@ class App(w.VBox):
         enabled = ENABLED[self.state]
         review = "review" in enabled
         self.picker.select.disabled = "picker" not in enabled
-        for part in (self.overview, self.findings, *self.parts.built()):
+        for part in (*self.proposal_panes.parts(), *self.parts.built()):
             part.enabled = review
 
     def what(self, key: str) -> str:
@@ -238,9 +249,10 @@ class App(w.VBox):
         self.title.value = markup.title_html(tr("app.title"), tr("app.subtitle"))
         self.reviewer_box.description = tr("app.reviewer")
         self.reviewer_box.placeholder = tr("app.reviewer_placeholder")
-        self.signed_in.value = (
-            f"{markup.esc(tr('app.reviewer'))} <b>{markup.esc(self.reviewer)}</b>"
-        )
+        if self.signed_in is not None:
+            self.signed_in.value = (
+                f"{markup.esc(tr('app.reviewer'))} <b>{markup.esc(self.reviewer)}</b>"
+            )
 
     def _identify(self) -> None:
         """Take the reviewer from JupyterHub or the settings when either names one."""
@@ -252,6 +264,8 @@ class App(w.VBox):
         self.reviewer_box.disabled = True  # first: a given identity is not kept in the browser
         self.reviewer_box.value = who.name
         if who.source is IdentitySource.JUPYTERHUB:  # signed in: a name, not a field
+            self.signed_in = w.HTML()
+            self.signed_in.add_class("wb-signed-in")
             self.who_box.children = [self.signed_in]
 
     def _on_reviewer(self, change: Mapping[str, Any]) -> None:

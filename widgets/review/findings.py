@@ -178,16 +178,18 @@ class FindingsTable(w.VBox):
         """The findings shown, in the order shown."""
         if self.view is None:
             return []
-        rows = [
-            f
-            for f in self.view.findings
-            if (self._check.value in (ALL, None) or f.check == self._check.value)
-            and (self._severity.value in (ALL, None) or f.severity == self._severity.value)
-            and (not self.person_filter or f.subject == self.person_filter or self._touches(f))
-        ]
+        rows = [f for f in self.view.findings if self._passes(f)]
         sort = SORTS.get(self._sort.value or "severity", SORTS["severity"])
         return sorted(
             rows, key=lambda f: sort(f, self.dispositions), reverse=self._descending.value
+        )
+
+    def _passes(self, f: FindingRow) -> bool:
+        """Whether ``f`` passes the check, severity and person filters."""
+        return (
+            (self._check.value in (ALL, None) or f.check == self._check.value)
+            and (self._severity.value in (ALL, None) or f.severity == self._severity.value)
+            and (not self.person_filter or f.subject == self.person_filter or self._touches(f))
         )
 
     def _touches(self, f: FindingRow) -> bool:
@@ -253,12 +255,19 @@ class FindingsTable(w.VBox):
             self._person_box.layout.display = "none"
 
     def _render_hidden(self, tr: Any) -> list[w.HBox]:
-        """The note on the findings remembered dismissals hide, and those rows when shown."""
+        """The note on the findings remembered dismissals hide, and those rows when shown.
+
+        Both follow the table's filters: a hidden finding of another person or check
+        is neither counted nor shown.
+        """
         self._hidden_rows = {}
-        n = len(self.hidden) if self.view is not None else 0
+        hidden = [h for h in self.hidden if self._passes(h.row)] if self.view is not None else []
+        n = len(hidden)
         self._hidden_box.layout.display = "flex" if n else "none"
         self._hidden_note.value = (
             f"<span class='wb-muted'>{markup.esc(tr('findings.hidden', n=n))} — </span>"
+            if n
+            else ""
         )
         self._hidden_toggle.description = tr(
             "findings.hidden_hide" if self.show_hidden else "findings.hidden_show"
@@ -267,7 +276,7 @@ class FindingsTable(w.VBox):
             return []
         years = self.view.years if self.view else DEFAULT_YEARS
         out = []
-        for h in self.hidden:
+        for h in hidden:
             cells = w.HTML(
                 markup.finding_row_html(h.row, "dismissed", tr, years, None, self.language)
                 + hidden_by_html(h.verdicts, tr),

@@ -77,22 +77,19 @@ class ReviewParts:
     judgment: JudgmentForm
     export: ExportPanel
     remembered: RememberedPanel
+    network_box: w.VBox  # the network section: its heading, then the explorer or a note
+    network_heading: w.HTML
+    network_note: w.HTML
 
     def __init__(self, app: App) -> None:
         self.app = app
         self.network: Any = None  # the explorer, made with the first graph
-        self.network_box = w.VBox()
-        self.network_box.add_class("wb-card")
-        self.network_heading = w.HTML()
-        self.network_note = w.HTML()
-        self.network_box.children = [self.network_heading, self.network_note]
         self._shown = False
         self._built = False
         self._lock = threading.RLock()
         self._hidden: dict[Any, dict[str, Any]] = {}  # part -> its layout before it was hidden
         self._when_built: list[Callable[[ReviewParts], None]] = []
         app.observe(self._labels, names=["language", "state"])
-        self._labels()
 
     def when_built(self, callback: Callable[[ReviewParts], None]) -> None:
         """Call ``callback(parts)`` once the parts are made (to observe their requests)."""
@@ -129,10 +126,15 @@ class ReviewParts:
             self.judgment = JudgmentForm()
             self.export = ExportPanel()
             self.remembered = RememberedPanel()
+            self.network_heading = w.HTML()
+            self.network_note = w.HTML()
+            self.network_box = w.VBox([self.network_heading, self.network_note])
+            self.network_box.add_class("wb-card")
             for part in (self.evidence, self.scope, self.judgment, self.export, self.remembered):
                 t.dlink((self.app, "language"), (part, "language"))
             t.dlink((self.app.findings, "selected_key"), (self.evidence, "key"))
             self._built = True
+            self._labels()
             for callback in self._when_built:
                 callback(self)
         self.app.refresh_enabled()
@@ -177,6 +179,8 @@ class ReviewParts:
         ]
 
     def _labels(self, _change: object = None) -> None:
+        if not self._built:
+            return
         tr = translator(self.app.language)
         self.network_heading.value = markup.heading_html(tr("section.network"))
         if self.network is None and self.app.state is AppState.READY:

@@ -42,7 +42,9 @@ class Recorder:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        app.findings.observe(self._on_select, names="selected_key")
+        app.proposal_panes.when_built(
+            lambda panes: panes.findings.observe(self._on_select, names="selected_key")
+        )
         app.observe(self._relabel, names="language")
         app.parts.when_built(self._wire_parts)
 

@@ -59,13 +59,16 @@ class ScreeningFlow:
         self.window: tuple[date | None, int | None] = (None, None)
         self._fallback: threading.Timer | None = None
         app.picker.observe(self._on_pick, names="proposal_id")
-        app.overview.observe(self._on_window, names="request")
+        app.proposal_panes.when_built(
+            lambda panes: panes.overview.observe(self._on_window, names="request")
+        )
 
     def start(self, fallback_s: float) -> None:
         """List the proposals; start the background work once the browser shows the page
         (or after ``fallback_s`` seconds), or read the statuses now without background."""
         self._list_proposals()
         if not self._background:
+            self.app.proposal_panes.build()
             self.app.side.build()
             self._show_statuses()
             return
@@ -83,7 +86,7 @@ class ScreeningFlow:
         if not self._background:
             return True
         deadline = time.monotonic() + timeout
-        while self._thread is None:
+        while self._thread is None or self._thread.ident is None:  # made, then started
             if time.monotonic() > deadline or self._stop.is_set():
                 return False
             time.sleep(0.02)
@@ -108,7 +111,8 @@ class ScreeningFlow:
             )
         if self._fallback is not None:
             self._fallback.cancel()
-        call_soon(self.app.side.build)  # the hand-in and fetch panels, right after the picker
+        call_soon(self.app.proposal_panes.build)  # the overview and findings, after the picker
+        call_soon(self.app.side.build)  # the hand-in and fetch panels
         self._thread.start()
 
     def relist(self) -> None:
@@ -132,7 +136,8 @@ class ScreeningFlow:
 
     def _verify(self) -> None:
         """Check the store's tamper evidence; a break shows as a banner on the overview."""
-        call_soon(setattr, self.app.overview, "store_report", self.workspace.decisions.verify())
+        report = self.workspace.decisions.verify()
+        call_soon(lambda: setattr(self.app.overview, "store_report", report))
 
     def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
         entries = [dict(e) for e in self.app.picker.entries]

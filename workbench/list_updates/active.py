@@ -16,9 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from workbench.lists import DATA_DIR, detect_format
+from workbench.list_files import DATA_DIR
 
 #: The lists ``workbench lists update`` can download, by kind.
 KINDS: dict[str, str] = {"meti": "METI End User List", "csl": "US Consolidated Screening List"}
@@ -76,6 +74,8 @@ def activate(activation: Activation, folder: Path) -> None:
 
 def kind_of(path: Path) -> str | None:
     """``meti`` or ``csl`` for a file of one of those lists, else None."""
+    from workbench.lists import detect_format  # the loaders: only when something was downloaded
+
     try:
         key = detect_format(path, path.read_bytes()[:65536])
     except OSError:
@@ -86,6 +86,8 @@ def kind_of(path: Path) -> str | None:
 def active_lists(shipped: Sequence[Path], folder: Path | None = None) -> list[Path]:
     """``shipped`` with each METI or CSL file replaced by the downloaded one of its kind."""
     active = activations(folder)
+    if not active:  # nothing downloaded: the shipped files, without reading them
+        return list(shipped)
     out: list[Path] = []
     for path in shipped:
         kind = kind_of(path)
@@ -100,6 +102,8 @@ def active_lists(shipped: Sequence[Path], folder: Path | None = None) -> list[Pa
 def partial_notes() -> dict[str, str]:
     if not PARTIAL_FILE.is_file():
         return {}
+    import yaml  # only where a partial copy is described: not on the pages' first view
+
     data = yaml.safe_load(PARTIAL_FILE.read_text(encoding="utf-8")) or {}
     return {str(k): str(v) for k, v in data.items()}
 

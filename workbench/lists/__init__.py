@@ -37,14 +37,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from workbench.errors import InputError, Problem
+from workbench.list_files import DATA_DIR, SUFFIXES, shipped_files
 from workbench.lists import csl, custom, ftm, meti
 from workbench.lists.reading import FILE, read_raw
 from workbench.model import Loaded, ScreeningList
 
 __all__ = ["DATA_DIR", "detect_format", "load_list", "load_lists", "shipped_lists"]
-
-#: Where the shipped list snapshots live (``data/lists/`` of the repository).
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "lists"
 
 Loader = Callable[..., Loaded[ScreeningList]]
 
@@ -57,8 +55,6 @@ FORMATS: dict[str, tuple[Loader, str]] = {
     "ftm": (ftm.load, "FollowTheMoney entity JSON lines"),
     "custom-csv": (custom.load, "own watch list CSV (name,aliases,country,note)"),
 }
-SUFFIXES = (".xlsx", ".json", ".jsonl", ".ndjson", ".csv")
-LIST_SUFFIXES = frozenset(SUFFIXES)
 
 
 def _first_char(data: bytes) -> str:
@@ -168,6 +164,4 @@ def shipped_lists() -> list[Path]:
     each replaced by the list of its kind ``workbench lists update`` downloaded, if any."""
     from workbench.list_updates.active import active_lists
 
-    if not DATA_DIR.is_dir():
-        return []
-    return active_lists(sorted(p for p in DATA_DIR.iterdir() if p.suffix.lower() in LIST_SUFFIXES))
+    return active_lists(shipped_files())
