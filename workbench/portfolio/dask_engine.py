@@ -209,21 +209,23 @@ def screen_dask(
 
         index_dir = Path(read_setting("cache_dir")) / "index"
     start = time.perf_counter()
+    cluster = client = None
     with tempfile.TemporaryDirectory(prefix="workbench-index-") as spare:
-        with ThreadPoolExecutor(1) as pool:
-            # the index readied while the cluster starts (its processes do not need the GIL)
-            ready = pool.submit(share, lists, index_dir)
-            cluster = _cluster(workers) if scheduler is None else None
-            shared = ready.result() or share(lists, Path(spare))
-        if shared is None:
-            raise RuntimeError(f"neither {index_dir} nor {spare} can hold the list index")
-        client = Client(cluster if cluster is not None else scheduler)
         try:
+            with ThreadPoolExecutor(1) as pool:
+                # the index readied while the cluster starts (its processes need no GIL)
+                ready = pool.submit(share, lists, index_dir)
+                cluster = _cluster(workers) if scheduler is None else None
+                shared = ready.result() or share(lists, Path(spare))
+            if shared is None:
+                raise RuntimeError(f"neither {index_dir} nor {spare} can hold the list index")
+            client = Client(cluster if cluster is not None else scheduler)
             started = time.perf_counter() - start
             run = _run(client, folders, shared, verdicts, as_of, years, progress)
             return dataclasses.replace(run, phases={"start": started, **run.phases})
         finally:
-            client.close()
+            if client is not None:
+                client.close()
             if cluster is not None:
                 cluster.close()
 
