@@ -11,12 +11,11 @@ form (rigour's table) (see :mod:`~workbench.matching.variants`). Entries of two
 lists that are one organisation share their names; entries that ROR knows get
 its Chinese and Japanese labels and acronyms (:mod:`~workbench.matching.ror`).
 
-Typos are found by correcting single tokens, not by scanning names: a
-deletion index (symmetric delete, one character) over the list vocabulary
-proposes the few listed words one edit away from an unknown token, rapidfuzz
-checks the distance. An unknown token that may be two words glued together by
-text extraction ("engineeringnanjing") gets its own code, so the matcher looks
-at the written capitals of only those strings.
+Typos are found by correcting single tokens, not by scanning names: a deletion index
+(symmetric delete, one character) over the list vocabulary proposes the few listed words one
+edit away from an unknown token, rapidfuzz checks the distance. An unknown token that may be
+two words glued together by text extraction ("engineeringnanjing") gets its own code, so the
+matcher looks at the written capitals of only those strings.
 
 Examples
 --------
