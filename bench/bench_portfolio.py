@@ -16,7 +16,10 @@ fresh process importing one of the two (now, baseline), the two taking turns:
 1. the local engine (one process): seconds, CPU seconds, authorships/s, and
    the ratio baseline / now (target ≥ 2×: 5 M authorships < 45 s);
 2. the Dask engine on a ``--workers`` LocalCluster (cluster start included):
-   seconds, and dask / local for each code (target < 1: two workers faster);
+   seconds, and dask / local for each code (target < 1: two workers faster), and
+   where the time goes (the run's parts: cluster start with the list index readied in
+   the shared index folder — a folder of the benchmark's own, built by the first Dask
+   run and read by the others —, screening, tables);
 3. the tables compared: the Dask engine's with the local engine's (must be
    equal), and now's with the baseline's (column ``screening_key`` apart: it
    holds a digest of the code).
@@ -30,9 +33,10 @@ than this run measured: a ratio to the baseline above the one measured (by more 
 quarter: the machine is shared), or the stated 5-million seconds below three quarters
 of the measured (or extrapolated) ones.
 
-Full size::
+Full size, three runs of the code now and one of the (slow) baseline's::
 
-    .venv/bin/python bench/bench_portfolio.py --proposals 1000 --rescreen
+    .venv/bin/python bench/bench_portfolio.py --proposals 1000 --rescreen --rounds 3 \
+        --baseline-rounds 1
 
 Reduced size (a shared machine)::
 
@@ -280,6 +284,7 @@ def worker(
         digests[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return {
         "seconds": run.seconds,
+        "phases": dict(getattr(run, "phases", ())),  # the baseline's runs have none
         "cpu": cpu,
         "fixed": fixed,
         "fixed_cpu": fixed_cpu,
@@ -362,16 +367,22 @@ def rescreen_worker(code: Path, data: Path, list_files: list[str], pool: bool) -
     }
 
 
-def run_worker(code: Path, data: Path, engine: str, workers: int) -> dict[str, Any]:
+def run_worker(
+    code: Path, data: Path, engine: str, workers: int, env: dict[str, str]
+) -> dict[str, Any]:
     from workbench.lists import shipped_lists  # the same list files for both codes
 
     command = [sys.executable, __file__, "--worker", str(code), "--data", str(data)]
     command += ["--engine", engine, "--workers", str(workers)]
     command += [x for p in shipped_lists() for x in ("--list", str(p))]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    load_before = os.getloadavg()[0]
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=False, cwd=ROOT, env={**os.environ, **env}
+    )
     if done.returncode:
         raise SystemExit(f"the {engine} engine of {code} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["load"] = (load_before + os.getloadavg()[0]) / 2  # 1-minute, before and after
     return result
 
 
@@ -397,6 +408,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--baseline", default=BASELINE, help="commit of the baseline code")
     ap.add_argument("--rounds", type=int, default=1, help="runs of each (medians)")
+    ap.add_argument(
+        "--baseline-rounds",
+        type=int,
+        default=None,
+        help="runs of the baseline's code (default --rounds; it is the slow one)",
+    )
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--check-readme", action="store_true", help="fail if the README claims more")
     ap.add_argument("--worker", type=Path, default=None, help=argparse.SUPPRESS)
@@ -428,12 +445,16 @@ def main(argv: list[str] | None = None) -> int:
         from bench_matcher import extract  # bench/ is the script's own folder
 
         base = extract(args.baseline, Path(tmp))
+        env = {"WORKBENCH_CACHE_DIR": str(Path(tmp) / "cache")}  # the shared index folder
         runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for _ in range(args.rounds):
+        baseline_rounds = args.rounds if args.baseline_rounds is None else args.baseline_rounds
+        for n in range(max(args.rounds, baseline_rounds)):
             for engine in engines:
                 for who, code in (("now", ROOT), ("baseline", base)):
+                    if n >= (args.rounds if who == "now" else baseline_rounds):
+                        continue
                     runs.setdefault((who, engine), []).append(
-                        run_worker(code, args.data, engine, args.workers)
+                        run_worker(code, args.data, engine, args.workers, env)
                     )
     figures = {k: _median(v) for k, v in runs.items()}
     report(figures, args, total)
@@ -474,9 +495,14 @@ def check_readme(f: dict[tuple[str, str], dict[str, Any]], total: int) -> list[s
 
 def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     out = dict(runs[0])
-    for key in ("seconds", "cpu", "fixed", "fixed_cpu"):
+    for key in ("seconds", "cpu", "fixed", "fixed_cpu", "load"):
         if key in out:
             out[key] = statistics.median(r[key] for r in runs)
+    out["phases"] = {
+        k: statistics.median(r.get("phases", {}).get(k, 0.0) for r in runs)
+        for k in out.get("phases", {})
+    }
+    out["runs"] = [round(r["seconds"], 1) for r in runs]
     return out
 
 
@@ -485,8 +511,12 @@ def report(f: dict[tuple[str, str], dict[str, Any]], args: argparse.Namespace, t
     scale = 5_000_000 / total
     print(
         f"\n{args.proposals} proposals, {total:,} authorships; {now['findings']:,} findings, "
-        f"{now['failed']} failed folders (medians of {args.rounds} run(s), each a fresh process)"
+        f"{now['failed']} failed folders (medians of {len(now['runs'])} run(s) now and "
+        f"{len(base['runs'])} of the baseline, each a fresh process)"
     )
+    print("seconds of each run (1-minute load average, median over the runs):")
+    for (who, engine), r in sorted(f.items()):
+        print(f"  {who:9}{engine:15}{r['runs']}  load {r['load']:.1f}")
     print(f"{'':44}{'now':>9}{f'at {args.baseline}':>13}{'ratio':>8}  target")
 
     def line(label: str, a: float, b: float, target: str = "", fmt: str = "9.1f") -> None:
@@ -541,6 +571,13 @@ def report(f: dict[tuple[str, str], dict[str, Any]], args: argparse.Namespace, t
         return
     dn, db = f[("now", "dask")], f[("baseline", "dask")]
     line(f"dask, {args.workers} workers: seconds", dn["seconds"], db["seconds"])
+    print(
+        "  where the time goes, now (s): local "
+        + ", ".join(f"{k} {v:.1f}" for k, v in now["phases"].items())
+        + f" (its list index built: {now['fixed']:.1f}); dask "
+        + ", ".join(f"{k} {v:.1f}" for k, v in dn["phases"].items())
+        + " (read index and tasks: summed over the workers)"
+    )
     print(
         f"{'dask / local (< 1: the workers are faster)':44}{dn['seconds'] / now['seconds']:9.2f}"
         f"{db['seconds'] / base['seconds']:13.2f}{'':9}< 1"

@@ -9,6 +9,8 @@ outcome is the full re-screening's.
 from __future__ import annotations
 
 import dataclasses
+import json
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ import pytest
 from workbench.model import ListEntry, ScreeningList
 from workbench.portfolio import rescreen, screen_portfolio
 from workbench.portfolio.incremental import Incremental, rescreen_stored
+from workbench.portfolio.strings import Strings, answer
 
 METI = "METI End User List"
 
@@ -37,6 +40,19 @@ def revised(old: ScreeningList, renamed: str) -> ScreeningList:
     return dataclasses.replace(
         old, entries=tuple(entries), version=date(2026, 4, 1), source="new.json", content_hash="n"
     )
+
+
+def _assert_same(inc: Incremental, full: Any) -> None:
+    """Every table and every change of the incremental re-screening are the full one's."""
+    for name, df in full.new.frames().items():
+        pd.testing.assert_frame_equal(
+            inc.report.new.frames()[name].reset_index(drop=True),
+            df.reset_index(drop=True),
+            obj=name,
+            check_dtype=False,
+        )
+    pd.testing.assert_frame_equal(inc.report.changes, full.changes, check_dtype=False)
+    pd.testing.assert_frame_equal(inc.report.outcomes, full.outcomes, check_dtype=False)
 
 
 @pytest.fixture(scope="module")
@@ -59,15 +75,7 @@ def runs(
 
 def test_incremental_rescreen_equals_the_full_one(runs: tuple[Incremental, Any, Any]) -> None:
     inc, full, _ = runs
-    for name, df in full.new.frames().items():
-        pd.testing.assert_frame_equal(
-            inc.report.new.frames()[name].reset_index(drop=True),
-            df.reset_index(drop=True),
-            obj=name,
-            check_dtype=False,
-        )
-    pd.testing.assert_frame_equal(inc.report.changes, full.changes, check_dtype=False)
-    pd.testing.assert_frame_equal(inc.report.outcomes, full.outcomes, check_dtype=False)
+    _assert_same(inc, full)
     assert set(full.changes["change"]) >= {"lost", "renumbered"}
 
 
@@ -138,3 +146,128 @@ def test_reused_rows_carry_the_revised_entry_facts(
     pd.testing.assert_frame_equal(
         f.reset_index(drop=True), g.reset_index(drop=True), check_dtype=False
     )
+
+
+def _every_proposal_names_harbin(source: Path, root: Path) -> int:
+    """The portfolio's proposals with JSON questionnaires, each of whose first persons also
+    holds a current affiliation with Harbin Institute of Technology; returns their count."""
+    count = 0
+    for questionnaire in sorted(source.glob("*/proposal.json")):
+        try:
+            data = json.loads(questionnaire.read_text(encoding="utf-8"))
+        except ValueError:  # the broken folders stay out
+            continue
+        folder = root / questionnaire.parent.name
+        shutil.copytree(questionnaire.parent, folder)
+        data["people"][0]["affiliations"].append(
+            {
+                "organization": "Harbin Institute of Technology",
+                "country": "CN",
+                "type": "concurrent",
+                "is_research_institution": True,
+                "start": "2019-04-01",
+                "end": None,
+            }
+        )
+        (folder / "proposal.json").write_text(json.dumps(data), encoding="utf-8")
+        count += 1
+    return count
+
+
+def test_an_entry_every_proposal_names_renamed_screens_none_again(
+    portfolio: tuple[Path, dict[str, Any]], lists: list[ScreeningList], tmp_path: Path
+) -> None:
+    """Renaming an entry changes every string naming it only in the entry's name: the stored
+    rows take the new name (findings, evidence, summaries) and equal a full re-screening."""
+    root = tmp_path / "proposals"
+    root.mkdir()
+    proposals = _every_proposal_names_harbin(portfolio[0], root)
+    meti = next(x for x in lists if x.name == METI)
+    others = [x for x in lists if x.name != METI]
+    screen_portfolio(root, [*others, meti]).write(tmp_path / "kept")
+    new = dataclasses.replace(
+        meti,
+        entries=tuple(
+            dataclasses.replace(e, name="Harbin Institute of Technology (HIT)")
+            if e.entry_id == "jp-eul-541"
+            else e
+            for e in meti.entries
+        ),
+        version=date(2026, 6, 1),
+        source="renamed.json",
+        content_hash="renamed-541",
+    )
+    inc = rescreen_stored(root, tmp_path / "kept", meti, new, others)
+    full = rescreen(root, meti, new, others)
+    assert inc is not None and inc.screened == () and len(inc.reused) == proposals >= 5
+    assert any("Harbin" in t for t, _ in inc.changed)
+    f = full.new.findings
+    cites = f[f["entry_id"] == "jp-eul-541"]
+    assert set(cites["proposal_id"]) == set(full.new.screened["proposal_id"])
+    assert set(cites["entry_name"]) == {"Harbin Institute of Technology (HIT)"}
+    assert (
+        cites["summary"].str.contains("Harbin Institute of Technology (HIT) [", regex=False).all()
+    )
+    _assert_same(inc, full)
+
+
+def test_an_organisation_moved_to_another_country_is_screened_again(
+    portfolio: tuple[Path, dict[str, Any]], lists: list[ScreeningList], tmp_path: Path
+) -> None:
+    """Northwestern Polytechnical University on METI's list and the CSL is one organisation;
+    METI's entry moved to another country is not the CSL's any more: the proposals naming it
+    are screened again, and the tables are the full re-screening's."""
+    root = portfolio[0]
+    meti = next(x for x in lists if x.name == METI)
+    others = [x for x in lists if x.name != METI]
+    screen_portfolio(root, [*others, meti]).write(tmp_path / "kept")
+    nwpu = next(e for e in meti.entries if e.name == "Northwestern Polytechnical University")
+    new = dataclasses.replace(
+        meti,
+        entries=tuple(
+            dataclasses.replace(e, country="Japan") if e is nwpu else e for e in meti.entries
+        ),
+        version=date(2026, 7, 1),
+        source="moved.json",
+        content_hash="moved-nwpu",
+    )
+    inc = rescreen_stored(root, tmp_path / "kept", meti, new, others)
+    full = rescreen(root, meti, new, others)
+    assert inc is not None
+    old_f, new_f = full.old.findings, full.new.findings
+    naming = set(old_f.loc[old_f["organisation_name"].str.contains("Northwestern"), "proposal_id"])
+    p = full.new.proposals
+    assert naming and naming <= set(p.loc[p["folder"].isin(inc.screened), "proposal_id"])
+    moved = new_f[new_f["entry_name"].str.contains("Northwestern", na=False)]
+    # two organisations now, each on one list: one finding each
+    assert set(moved["organisation_lists"]) == {METI, "US Consolidated Screening List"}
+    assert nwpu.entry_id in set(moved["entry_id"]) and len(set(moved["entry_id"])) == 2
+    _assert_same(inc, full)
+
+
+def test_the_old_answers_are_read_from_the_tables_or_matched_again(
+    portfolio: tuple[Path, dict[str, Any]], lists: list[ScreeningList], tmp_path: Path
+) -> None:
+    """The strings file keeps the old lists' answer for each string (the re-screening then
+    builds only the new lists' index); strings written without them give the same result."""
+    from workbench.match_memo import MatchMemo
+    from workbench.matching import Matcher
+
+    root = portfolio[0]
+    meti = next(x for x in lists if x.name == METI)
+    others = [x for x in lists if x.name != METI]
+    screen_portfolio(root, [*others, meti]).write(tmp_path / "kept")
+    kept = Strings.read(tmp_path / "kept")
+    assert kept is not None
+    said = kept.answers()
+    assert said is not None and len(said) == len(kept.texts_of)
+    plain = MatchMemo(Matcher.from_lists([*others, meti]))
+    harbin = next(t for t in said if "Harbin" in t[0])
+    assert said[harbin] == answer(plain.match(*harbin)) != answer(())
+    new = revised(meti, "jp-eul-503")
+    with_answers = rescreen_stored(root, tmp_path / "kept", meti, new, others)
+    dataclasses.replace(kept, answers_of=None).write(tmp_path / "kept")
+    without = rescreen_stored(root, tmp_path / "kept", meti, new, others)
+    assert with_answers is not None and without is not None
+    assert with_answers.changed == without.changed and with_answers.screened == without.screened
+    _assert_same(with_answers, without.report)

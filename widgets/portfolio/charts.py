@@ -30,6 +30,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from widgets.portfolio.colours import org_colour
+from widgets.portfolio.margins import fix_margins
 from workbench.portfolio.analysis import NONE, country_of
 from workbench.vocabulary import Outcome, Suggestion
 
@@ -336,7 +337,7 @@ def spec(summary: str, frame: pd.DataFrame, tr: Tr) -> tuple[dict[str, Any], Cli
         ]
         lay["xaxis"]["visible"] = False
         lay["yaxis"]["visible"] = False
-    return fig, clicks
+    return fix_margins(fig), clicks
 
 
 #: the timeline's legend: one organisation a line, right of the bars

@@ -8,6 +8,13 @@ widget that carries only its figure's JSON: it waits for plotly.js, draws with
 ``Plotly.react`` (so a new figure updates the chart in place), follows the
 width of its box, and reports a click on a point in ``clicked``.
 
+A chart on screen is drawn as soon as its figure comes; one off screen (below
+the fold, or hidden) once no figure has come for a moment, one at a time when
+the browser is idle, or at once when it comes into view, whichever is first. A
+filter change thus redraws first what the analyst sees, and a chart never comes
+into view showing older filters. Each chart's ``div`` carries the figure it was
+sent (``data-figure``) and the one it shows (``data-drawn``).
+
 A figure sent without a template (none, or one without a ``layout`` part, as
 :func:`widgets.portfolio.charts.new_figure` makes them) is drawn with plotly's
 ``plotly_white`` template, sent once with the widget's code: copying the
@@ -55,26 +62,37 @@ const CONFIG = {
   modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
 };
 
+// Charts off screen are drawn once no figure has come for `quiet` ms (one chart at a time,
+// when the browser is idle), or at once when they come into view: a filter change redraws
+// first what the analyst sees, and no chart ever comes into view out of date. Each chart's
+// div says which figure it was sent (data-figure) and which it shows (data-drawn).
+const later = window.wbChartsLater
+  || (window.wbChartsLater = { waiting: new Set(), timer: 0, quiet: 250 });
+
+function drawLater(draw) {
+  later.waiting.add(draw);
+  clearTimeout(later.timer);
+  later.timer = setTimeout(drawNext, later.quiet);
+}
+
+function drawNext() {
+  const [draw] = later.waiting;
+  if (!draw) return;
+  requestIdleCallback(() => {
+    draw();
+    later.timer = setTimeout(drawNext, 0);
+  }, { timeout: 1000 });
+}
+
 export default {
   async render({ model, el }) {
     const Plotly = await plotly();
     const div = document.createElement("div");
     div.className = "wb-chart-plot";
     el.appendChild(div);
-    const draw = () => {
-      const fig = model.get("figure") || {};
-      const id = String(model.get("figure_id"));
-      const layout = Object.assign({}, fig.layout || {});
-      if (!layout.template || !layout.template.layout) {
-        layout.template = structuredClone(TEMPLATE);  // plotly may change what it is given
-      }
-      Plotly.react(div, fig.data || [], layout, CONFIG).then(
-        () => { div.dataset.drawn = id; },
-        (error) => { console.error("chart not drawn", error); },
-      );
-    };
-    draw();
-    div.on("plotly_click", (event) => {
+    let drawn = null;  // the figure_id drawn
+    let first = true;
+    const clicked = (event) => {
       const p = event && event.points && event.points[0];
       if (!p) return;
       const point = p.pointNumber !== undefined ? p.pointNumber : p.pointIndex;
@@ -87,14 +105,49 @@ export default {
         n: (previous.n || 0) + 1,
       });
       model.save_changes();
+    };
+    const draw = () => {
+      later.waiting.delete(draw);
+      const id = model.get("figure_id");
+      if (id === drawn || !id) return;  // drawn already, or no figure yet
+      drawn = id;
+      const fig = model.get("figure") || {};
+      const layout = Object.assign({}, fig.layout || {});
+      if (!layout.template || !layout.template.layout) {
+        layout.template = structuredClone(TEMPLATE);  // plotly may change what it is given
+      }
+      Plotly.react(div, fig.data || [], layout, CONFIG).then(
+        () => { div.dataset.drawn = String(id); },
+        (error) => { console.error("chart not drawn", error); },
+      );
+      if (first) div.on("plotly_click", clicked);  // plotly gave the div its events above
+      first = false;
+    };
+    const onScreen = () => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.bottom > 0 && r.top < innerHeight;
+    };
+    const changed = () => {
+      div.dataset.figure = String(model.get("figure_id"));
+      const height = ((model.get("figure") || {}).layout || {}).height;
+      if (height) div.style.minHeight = `${height}px`;  // its place, drawn or not
+      if (onScreen()) draw();
+      else drawLater(draw);
+    };
+    const seen = new IntersectionObserver((entries) => {
+      if (entries[entries.length - 1].isIntersecting) draw();
     });
+    seen.observe(el);
+    changed();
     const resized = new ResizeObserver(() => {
-      if (div.offsetWidth > 0) Plotly.Plots.resize(div);
+      if (drawn !== null && div.offsetWidth > 0) Plotly.Plots.resize(div);
     });
     resized.observe(el);
-    model.on("change:figure", draw);
+    model.on("change:figure", changed);
     return () => {
-      model.off("change:figure", draw);
+      model.off("change:figure", changed);
+      later.waiting.delete(draw);
+      seen.disconnect();
       resized.disconnect();
       Plotly.purge(div);
     };

@@ -31,8 +31,8 @@ security gap), so a full name is still reported.
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from workbench.matching.normalize import Tokens, tokenize
 from workbench.matching.places import PLACES, countries_in
@@ -62,8 +62,9 @@ GENERIC_WITH_COUNTRY = 0.85
 GENERIC_WITHOUT_COUNTRY = 0.55
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A listed name variant found at some comparison tokens of an affiliation."""
+
     variant: int
     first: int  # first comparison token
     last: int  # last comparison token (inclusive)
@@ -128,8 +129,10 @@ def transliterated(tokens: Tokens, c: Candidate, v: Variant) -> list[tuple[str, 
     out: list[tuple[str, str]] = []
     if c.edits:  # corrected typos explain the differences
         return out
-    for k in range(c.first, c.last + 1):
-        written, listed = tokens.words[k], v.words[k - c.first]
+    written_words = tokens.words[c.first : c.last + 1]
+    if written_words == list(v.words):  # the common case: written as listed
+        return out
+    for written, listed in zip(written_words, v.words, strict=False):
         if written != listed and (key := translit_key(written)) and key == translit_key(listed):
             out.append((written, listed))
     return out

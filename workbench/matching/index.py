@@ -11,12 +11,11 @@ form (rigour's table) (see :mod:`~workbench.matching.variants`). Entries of two
 lists that are one organisation share their names; entries that ROR knows get
 its Chinese and Japanese labels and acronyms (:mod:`~workbench.matching.ror`).
 
-Typos are found by correcting single tokens, not by scanning names: a
-deletion index (symmetric delete, one character) over the list vocabulary
-proposes the few listed words one edit away from an unknown token, rapidfuzz
-checks the distance. An unknown token that may be two words glued together by
-text extraction ("engineeringnanjing") gets its own code, so the matcher looks
-at the written capitals of only those strings.
+Typos are found by correcting single tokens, not by scanning names: a deletion index
+(symmetric delete, one character) over the list vocabulary proposes the few listed words one
+edit away from an unknown token, rapidfuzz checks the distance. An unknown token that may be
+two words glued together by text extraction ("engineeringnanjing") gets its own code, so the
+matcher looks at the written capitals of only those strings.
 
 Examples
 --------
@@ -50,7 +49,7 @@ from workbench.matching.derived_names import (
 from workbench.matching.parents import acronym_parents, units_of
 from workbench.matching.places import PLACES
 from workbench.matching.ror import RorNames, ror_variants
-from workbench.matching.token_set import anchor_keys, token_sets
+from workbench.matching.token_set import token_sets
 from workbench.matching.transliteration import name_key
 from workbench.matching.variants import (
     SKIPPED_TYPES,
@@ -112,6 +111,9 @@ class NameIndex:
     ) -> None:
         self.entries = entries
         self.variants = variants
+        #: per variant, what the matcher asks of each candidate (computed once, not per match)
+        self.needs_context = [v.needs_context for v in variants]
+        self.kinds = [v.alias_kind for v in variants]
         vocab: dict[str, str] = {}
         by_key: dict[str, list[int]] = {}
         # name words with one transliteration key share a code (Hossein, Hussein, Hosein)
@@ -135,12 +137,11 @@ class NameIndex:
         self._fuzzy_lookup = self._new_fuzzy_lookup()
         self.empty = not by_key  # an automaton without keys cannot search
         # names matched loosely (word order, inserted and dropped words): found by pairs of
-        # their words, keys of the same automaton (negative numbers, after the names')
+        # their words, keys of the same automaton: a key's value is (names, token sets)
         self.token_sets, anchors = token_sets(variants, vocab)
-        anchor_keys(by_key, anchors)
         automaton = ahocorasick.Automaton()
-        for key, positions in by_key.items():
-            automaton.add_word(key, tuple(positions))
+        for key in dict.fromkeys(by_key) | dict.fromkeys(anchors):
+            automaton.add_word(key, (tuple(by_key.get(key, ())), tuple(anchors.get(key, ()))))
         if by_key:
             automaton.make_automaton()
         self.automaton = automaton
@@ -173,6 +174,7 @@ class NameIndex:
         #: the lists' aliases by kind: "distinctive", "generic", "acronym", "legal-form", "place"
         self.alias_kinds: dict[str, int] = {}
         self._corrections: dict[str, tuple[str, int] | None] = {}
+        self._piece_codes: dict[str, str] = {}  # pieces of broken words left unjoined -> code
         #: listed unit -> its listed parents; group -> its listed units carrying its acronym
         self.parents: dict[int, frozenset[int]] = {}
         self.group_units: dict[int, frozenset[int]] = {}
@@ -277,9 +279,10 @@ class NameIndex:
         """
         return "".join(map(self.lookup.__getitem__, raw))
 
-    def encode_corrected(self, raw: Sequence[str]) -> str:
-        """Like :meth:`encode`, with unknown words replaced by the listed word they misspell."""
-        return "".join(map(self._fuzzy_lookup.__getitem__, raw))
+    def corrected_codes(self, raw: Sequence[str]) -> list[str]:
+        """Like :meth:`encode`, code by code, unknown words coded as the listed word they
+        misspell; pieces of broken words are :data:`FRAGMENT_CODE`."""
+        return list(map(self._fuzzy_lookup.__getitem__, raw))
 
     def _new_fuzzy_lookup(self) -> _Learnt:
         fuzzy = _Learnt(self.lookup, self._learn)
@@ -315,19 +318,24 @@ class NameIndex:
             return self.translit[name_key(word) or ""]
         return GLUED_CODE if self.may_be_glued(word) else UNKNOWN
 
-    def encode_fallback(self, raw: Sequence[str], at: Sequence[int] | None = None) -> str:
-        """Like :meth:`encode_corrected`, pieces of broken words left unjoined coded as words.
+    def encode_fallback(
+        self, raw: Sequence[str], at: Sequence[int] | None = None, codes: list[str] | None = None
+    ) -> str:
+        """Like :meth:`corrected_codes`, joined, pieces of broken words left unjoined coded as
+        words.
 
-        ``at``: where the pieces are (:meth:`pieces`), when known.
+        ``at``: where the pieces are, and ``codes``: the :meth:`corrected_codes` of ``raw``,
+        when known.
         """
-        codes = list(map(self._fuzzy_lookup.__getitem__, raw))
+        codes = list(map(self._fuzzy_lookup.__getitem__, raw) if codes is None else codes)
+        pieces = self._piece_codes
         for k in code_positions(codes, FRAGMENT_CODE) if at is None else at:
-            codes[k] = self.fallback(raw[k])
+            word = raw[k]
+            code = pieces.get(word)
+            if code is None:  # a few words only: those that begin or end listed words
+                code = pieces[word] = self.fallback(word)
+            codes[k] = code
         return "".join(codes).replace(GLUED_CODE, UNKNOWN)
-
-    def pieces_in(self, raw: Sequence[str]) -> list[int]:
-        """Positions of the pieces of broken words among ``raw``."""
-        return code_positions(list(map(self._fuzzy_lookup.__getitem__, raw)), FRAGMENT_CODE)
 
     def is_fragment(self, word: str) -> bool:
         """Whether ``word`` is no listed word but begins or ends one (see broken_words)."""

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from workbench.matching.broken_words import (
+    code_positions,
     glued_splits,
     joined,
     joined_raw,
@@ -45,8 +46,10 @@ from workbench.matching.index import (
 )
 from workbench.matching.memory import MatchMemory, remembered
 from workbench.matching.normalize import (
+    Folding,
     Splits,
     Tokens,
+    fold,
     join_words,
     raw_words,
     tokenize,
@@ -59,7 +62,7 @@ from workbench.matching.places import (
 )
 from workbench.matching.result import Match
 from workbench.matching.ror import RorNames
-from workbench.matching.token_set import loose_match, split_hits
+from workbench.matching.token_set import loose_match, parts_of, split_hits
 from workbench.model import ScreeningList
 
 #: Matches scoring below this are not reported.
@@ -75,9 +78,17 @@ class Found(NamedTuple):
     splits: Splits | None  # glued words split
     anchored: list[tuple[int, int]]  # (token set, comparison token) where a name's rarest word is
     joins: frozenset[int] = frozenset()  # broken words joined: tokens joined with the next
+    folding: Folding | None = None  # the text folded (normalize.fold), to tokenize it
 
 
 _NOTHING = Found([], "", None, None, [])
+_NO_JOINS: frozenset[int] = frozenset()
+
+
+def _order(result: tuple[Match, str | None]) -> tuple[bool, int, float, str]:
+    """Reported first, then by where in the string, best score first."""
+    m, why = result
+    return why is not None, m.span[0], -m.score, m.entry_id
 
 
 class Matcher:
@@ -95,6 +106,7 @@ class Matcher:
             raise ValueError(f"threshold {threshold} is outside [0, 1]")
         self.index = index
         self.memory = memory or MatchMemory()
+        self._remembers = bool(self.memory)  # the memory is immutable: asked once
         self.threshold = threshold
         self.fuzzy = fuzzy
         self._by_id = {(e.list_name, e.entry_id): e for e in index.entries}
@@ -131,10 +143,10 @@ class Matcher:
             judged = self._judge_revealed(revealed, False, declared_country(country))
             return tuple(m for m, why in judged if why is None)
         found = self._candidates(text)
-        if not found.candidates and not found.anchored and not self.memory:
+        if not found.candidates and not found.anchored and not self._remembers:
             return ()  # the common case: nothing listed in the string
-        judged = self._judge(text, found=found, declared=declared_country(country))
-        return tuple(m for m, why in judged if why is None)
+        declared = None if country is None else declared_country(country)
+        return tuple([m for m, _ in self._judge(text, found=found, declared=declared)])  # reported
 
     def match_many(self, texts: Iterable[str]) -> list[tuple[Match, ...]]:
         return [self.match(t) for t in texts]
@@ -167,10 +179,11 @@ class Matcher:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _joins(self, text: str, splits: Splits | None) -> frozenset[int]:
+    def _joins(self, text: str, splits: Splits | None, folding: Folding) -> frozenset[int]:
         """Broken words to join (see broken_words): tokens joined with the next one."""
         index = self.index
-        return joins(tokenize(text, splits), index.spellings.__contains__, index.is_fragment)
+        tokens = tokenize(text, splits, folding)
+        return joins(tokens, index.spellings.__contains__, index.is_fragment)
 
     def _candidates(self, text: str) -> Found:
         """Candidates from the fast path (no offsets yet), with both code strings.
@@ -181,45 +194,51 @@ class Matcher:
         index = self.index
         if index.empty:
             return _NOTHING
-        raw = raw_words(text)
-        corrected: str | None = None
+        folding = fold(text)
+        raw = raw_words(text, None, folding)
         splits: Splits | None = None
-        anchored: list[tuple[int, int]] = []
-        joins: frozenset[int] = frozenset()
+        joins = _NO_JOINS
+        corrected: str | None
         if self.fuzzy:
-            corrected = index.encode_corrected(raw)
+            codes = index.corrected_codes(raw)
+            corrected = "".join(codes)
             if GLUED_CODE in corrected:
                 if splits := glued_splits(text, self.index.lookup, self.index.known):
-                    raw = raw_words(text, splits)
-                    corrected = index.encode_corrected(raw)
+                    raw = raw_words(text, splits, folding)
+                    codes = index.corrected_codes(raw)
+                    corrected = "".join(codes)
                 corrected = corrected.replace(GLUED_CODE, UNKNOWN)
-            hyphenated = "- " in text or "-\n" in text
+            hyphenated = "-" in text and ("- " in text or "-\n" in text)
             if hyphenated or FRAGMENT_CODE in corrected:
-                at = index.pieces_in(raw)
+                at = code_positions(codes, FRAGMENT_CODE)
                 if hyphenated or may_join(raw, at, index.spellings):
-                    joins = self._joins(text, splits)
+                    joins = self._joins(text, splits, folding)
                     if joins:
                         raw = joined_raw(raw, joins)
-                if at or joins:
-                    corrected = index.encode_fallback(raw, None if joins else at)
+                if joins:
+                    corrected = index.encode_fallback(raw)
+                elif at:
+                    corrected = index.encode_fallback(raw, at, codes)
             hits = list(index.automaton.iter(corrected))
-            if hits:
-                hits, anchored = split_hits(hits, index.token_sets, corrected)
+            if not hits:  # the common case: nothing listed in the string
+                return _NOTHING if splits is None else Found([], "", None, splits, [])
+            hits, anchored = split_hits(hits, index.token_sets, corrected)
             if not hits and not anchored:
                 return _NOTHING if splits is None else Found([], "", None, splits, [])
             encoded = index.encode(raw)
             if encoded == corrected:
                 corrected = None
         else:
+            corrected = None
             if splits := glued_splits(text, self.index.lookup, self.index.known):
-                raw = raw_words(text, splits)
+                raw = raw_words(text, splits, folding)
             encoded = index.encode(raw)
             hits, anchored = split_hits(
                 list(index.automaton.iter(encoded)), index.token_sets, encoded
             )
         out: list[Candidate] = []
         lengths = index.key_lengths
-        variants = index.variants
+        needs_context = index.needs_context
         w = CODE_WIDTH
         for end, positions in hits:
             last = end // w
@@ -235,20 +254,19 @@ class Matcher:
                 if size < 2 or corrected_at > max(1, size // 3):
                     continue
             for pos in positions:
-                if pos < 0:
-                    break
-                if corrected_at and variants[pos].needs_context:
+                if corrected_at and needs_context[pos]:
                     continue
                 out.append(Candidate(pos, first, last, corrected_at))
-        return Found(out, encoded, corrected, splits, anchored, joins)
+        return Found(out, encoded, corrected, splits, anchored, joins, folding)
 
     def _loose(self, tokens: Tokens, found: Found) -> list[Candidate]:
         """Names written in another order, with words inserted or left out (see token_set)."""
         out = []
         codes = found.corrected if found.corrected is not None else found.encoded
         sets = self.index.token_sets
+        parts = parts_of(tokens)
         for n, at in found.anchored:
-            got = loose_match(sets[n], at, tokens, codes)
+            got = loose_match(sets[n], at, tokens, codes, parts)
             if got is not None:
                 first, last, how, spelt = got
                 out.append(Candidate(sets[n].variant, first, last, spelt, how))
@@ -262,11 +280,11 @@ class Matcher:
         declared: str | None = None,
     ) -> list[tuple[Match, str | None]]:
         found = found or self._candidates(text)
-        candidates, encoded, corrected, splits, anchored, at = found
-        if not candidates and not anchored and not self.memory:
+        candidates, encoded, corrected, splits, anchored, at, folding = found
+        if not candidates and not anchored and not self._remembers:
             return []
-        tokens = tokenize(text, splits)
-        rejoined: frozenset[int] = frozenset()
+        tokens = tokenize(text, splits, folding)
+        rejoined = _NO_JOINS
         if at:
             tokens, rejoined = joined(tokens, at)
         if not tokens.words:
@@ -293,16 +311,13 @@ class Matcher:
         if kept:
             countries = countries_in(tokens.words)
             postal: set[str] | None = None  # read only when a country may disagree
-            strong = {
-                index.variants[c.variant].entry
-                for c in kept
-                if not index.variants[c.variant].needs_context
-            }
+            variants, needs_context = index.variants, index.needs_context
+            strong = {variants[c.variant].entry for c in kept if not needs_context[c.variant]}
             best: dict[int, Match] = {}
             for c in kept:
-                v = index.variants[c.variant]
+                v = variants[c.variant]
                 entry = index.entries[v.entry]
-                context = v.entry in strong and v.needs_context
+                context = needs_context[c.variant] and v.entry in strong
                 if postal is None and entry.country and (c.loose or entry.country not in countries):
                     postal = postcode_countries(tokens.text)
                     countries = countries | postal
@@ -334,13 +349,14 @@ class Matcher:
                 )
             for m in best.values():
                 results.append((m, None if m.score >= self.threshold else "below-threshold"))
-        if self.memory:
+        if self._remembers:
             results = remembered(
                 self.memory, self._confirmed, self._by_id, join_words(tokens.words), text, results
             )
         if not keep_all:
             results = [(m, why) for m, why in results if why is None]
-        results.sort(key=lambda r: (r[1] is not None, r[0].span[0], -r[0].score, r[0].entry_id))
+        if len(results) > 1:
+            results.sort(key=_order)
         return results
 
     def _with_edits(self, c: Candidate, tokens: Tokens, encoded: str, corrected: str) -> Candidate:
@@ -361,8 +377,9 @@ class Matcher:
     def _as_match(
         self, tokens: Tokens, c: Candidate, value: float, reasons: tuple[str, ...]
     ) -> Match:
-        v = self.index.variants[c.variant]
-        entry: IndexedEntry = self.index.entries[v.entry]
+        index = self.index
+        v = index.variants[c.variant]
+        entry: IndexedEntry = index.entries[v.entry]
         return Match(
             entry.list_name,
             entry.entry_id,
@@ -371,5 +388,5 @@ class Matcher:
             tokens.span(c.first, c.last),
             value,
             reasons,
-            alias_kind=v.alias_kind,
+            alias_kind=index.kinds[c.variant],
         )

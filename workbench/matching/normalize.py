@@ -212,10 +212,15 @@ class Tokens:
         return self.starts[self.content[first]], self.ends[self.content[last]]
 
 
-def tokenize(text: str, splits: Splits | None = None) -> Tokens:
+#: :func:`fold`'s result for one text, passed on so that a text is folded once.
+Folding = tuple[str, list[int] | None]
+
+
+def tokenize(text: str, splits: Splits | None = None, folding: Folding | None = None) -> Tokens:
     """Split ``text`` into tokens with their original spans.
 
-    ``splits`` (from :func:`glued_words`) gives the glued words to cut in pieces.
+    ``splits`` (from :func:`glued_words`) gives the glued words to cut in pieces;
+    ``folding``: ``fold(text)``, when known.
 
     Examples
     --------
@@ -227,7 +232,7 @@ def tokenize(text: str, splits: Splits | None = None) -> Tokens:
     >>> t.segs
     [0, 0, 0, 1, 1, 1]
     """
-    folded, origin = fold(text)
+    folded, origin = fold(text) if folding is None else folding
     tokens = Tokens(text, folded)
     raw, starts, ends, segs, cjk = tokens.raw, tokens.starts, tokens.ends, tokens.segs, tokens.cjk
     content, words, canonical = tokens.content, tokens.words, CANONICAL.get
@@ -271,24 +276,20 @@ def add_token(tokens: Tokens, word: str, start: int, end: int, seg: int, cjk: bo
     tokens.cjk.append(cjk)
 
 
-def raw_words(text: str, splits: Splits | None = None) -> list[str]:
+def raw_words(text: str, splits: Splits | None = None, folding: Folding | None = None) -> list[str]:
     """The folded tokens of ``text``, stop words included, without offsets (the fast path).
 
-    The same tokens as :func:`tokenize` finds, in the same order.
+    The same tokens as :func:`tokenize` finds, in the same order; ``folding``:
+    ``fold(text)``, when known.
 
     Examples
     --------
     >>> raw_words("Univ. of Tehran, Xi’an 哈爾浜")
     ['univ', 'of', 'tehran', 'xian', '哈', '尔', '滨']
     """
-    aligned = True
-    if text.isascii() and "`" not in text:  # the common case, as fold() does it
-        folded = text.lower()
-        words = _ASCII_WORD.findall(folded)
-    else:
-        folded, origin = fold(text)
-        aligned = origin is None
-        words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+    folded, origin = fold(text) if folding is None else folding
+    aligned = origin is None
+    words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
     if "'" in folded:
         words = [w.replace("'", "") for w in words]
     if splits and aligned:  # as tokenize() does: only where offsets align

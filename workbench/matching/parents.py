@@ -76,15 +76,16 @@ def drop_contained(
         return kept, []
     out, inside = [], []
     for c in kept:
-        entry = variants[c.variant].entry
-        if any(
-            o.first <= c.first
-            and c.last <= o.last
-            and (o.last - o.first) > (c.last - c.first)
-            and variants[o.variant].entry != entry
-            for o in kept
-        ):
-            inside.append(c)
+        entry, first, last = variants[c.variant].entry, c.first, c.last
+        for o in kept:
+            if (
+                o.first <= first
+                and last <= o.last
+                and (o.last - o.first) > (last - first)
+                and variants[o.variant].entry != entry
+            ):
+                inside.append(c)
+                break
         else:
             out.append(c)
     return out, inside

@@ -105,6 +105,9 @@ for _key in PLACES:
     if len(_parts) > 1 and _parts[0].isascii():
         _STARTS[_parts[0]] = max(_STARTS.get(_parts[0], 1), len(_parts))
 
+#: Words that are a place, or begin the name of one
+_PLACE_WORDS = frozenset(k for k in PLACES if " " not in k) | frozenset(_STARTS)
+
 #: ISO codes written by lists as a bare code; only whole-field values count.
 _BARE_CODES = frozenset(_PLACES) | {"KP", "KR"}
 
@@ -117,10 +120,11 @@ def countries_in(words: Sequence[str]) -> set[str]:
     """
     found: set[str] = set()
     n = len(words)
-    i = 0
-    get, starts = PLACES.get, _STARTS
-    cjk = False
-    while i < n:
+    get, starts, place_words = PLACES.get, _STARTS, _PLACE_WORDS
+    after = 0  # the first word not yet part of a place found
+    for i in [i for i, w in enumerate(words) if w in place_words]:  # few words are places
+        if i < after:
+            continue
         w = words[i]
         longest = starts.get(w)
         if longest is not None:  # longest name first
@@ -128,21 +132,17 @@ def countries_in(words: Sequence[str]) -> set[str]:
                 code = get(" ".join(words[i : i + size]))
                 if code is not None:
                     found.add(code)
-                    i += size
+                    after = i + size
                     break
-            else:
-                longest = None
-            if longest is not None:
+            if i < after:
                 continue
         code = get(w)
         if code is not None and (len(w) > 2 or i == n - 1):
             found.add(code)
-        elif len(w) == 1 and not w.isascii():  # CJK characters: looked up as a run below
-            cjk = True
-        i += 1
-    if cjk and _CJK_PLACES:
+    if _CJK_PLACES and not "".join(words).isascii():  # CJK characters: looked up as a run
         run = "".join(w for w in words if len(w) == 1 and not w.isascii())
-        found.update(code for name, code in _CJK_PLACES.items() if name in run)
+        if run:
+            found.update(code for name, code in _CJK_PLACES.items() if name in run)
     return found
 
 

@@ -36,6 +36,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -56,7 +58,11 @@ MIN_WORDS = 3
 LOOSE_PENALTY = 0.1
 #: Most words written in parentheses inside a name ("X (Y) University").
 MAX_PARENTHESISED = 3
-_PARENTHESES = frozenset("()（）.")
+#: What parts a string, besides a separator token: anything but letters, digits, spaces,
+#: parentheses and full stops between two tokens of different segments.
+_PARTING = re.compile(r"[^\w\s()（）.]|_")
+_NONE: frozenset[int] = frozenset()
+_REFUSED = {-1}
 #: Most entries whose names have a word for it to be a name's own (not "Electronic").
 COMMON_WORD = 5
 #: Most listed names writing a pair of common words for it to be looked for.
@@ -72,7 +78,8 @@ class TokenSet:
     required: Mapping[str, str]  # code -> listed word, for every word that must be present
     dropped: Mapping[str, str]  # code -> listed word, for the words that may be missing
     names: int  # required words that are neither generic nor places
-    codes: frozenset[str]  # the codes of the required words
+    bare: frozenset[str]  # the codes of the required words without their leading space
+    key: str  # the codes of every word, in the listed order: the name as listed
 
 
 def token_sets(
@@ -90,7 +97,9 @@ def token_sets(
         if not names and len(required) < MIN_WORDS + 1:
             continue
         dropped = {codes[w]: w for w in v.words if w in DROPPABLE}
-        sets.append(TokenSet(pos, required, dropped, names, frozenset(required)))
+        bare = frozenset(c[1:] for c in required)
+        key = "".join(codes[w] for w in v.words)
+        sets.append(TokenSet(pos, required, dropped, names, bare, key))
     frequency: dict[str, int] = {}
     entries: dict[str, set[int]] = {}
     for v in variants:
@@ -139,44 +148,48 @@ def _common(word: str) -> bool:
 
 
 def split_hits(
-    hits: list[tuple[int, tuple[int, ...]]], sets: Sequence[TokenSet], codes: str
+    hits: list[tuple[int, tuple[tuple[int, ...], tuple[int, ...]]]],
+    sets: Sequence[TokenSet],
+    codes: str,
 ) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[int, int]]]:
     """The name automaton's hits over ``codes``: those of names, and the token sets to try.
 
-    A token set ``n`` is the key ``-1 - n`` (see :func:`anchor_keys`); it is
-    tried, as (set, position), only when every word of it is in the string.
+    A hit is (end, (names, token sets)); a token set is tried, as (set,
+    position), only when every word of it is in the string.
     """
-    names: list[tuple[int, tuple[int, ...]]] = []
+    names = [(end, found[0]) for end, found in hits if found[0]]
     tried: dict[int, int] = {}
-    present: frozenset[str] | None = None
-    for hit in hits:
-        numbers = hit[1]
-        if numbers[0] >= 0:
-            names.append(hit)
-        if numbers[-1] < 0:
-            if present is None:
-                present = frozenset([codes[i : i + _W] for i in range(0, len(codes), _W)])
-            for key in numbers:
-                n = -1 - key
-                if n >= 0 and n not in tried and sets[n].codes <= present:
-                    tried[n] = hit[0] // _W
+    present: set[str] | None = None
+    for end, (_, numbers) in hits:
+        if numbers:
+            if present is None:  # the codes without their leading space, split at C speed
+                present = set(codes.split(" "))
+            for n in numbers:
+                if n not in tried and sets[n].bare <= present:
+                    tried[n] = end // _W
     return names, list(tried.items())
 
 
-def anchor_keys(by_key: dict[str, list[int]], anchors: Mapping[str, list[int]]) -> None:
-    """Add the token sets to the name automaton's keys: set ``n`` as ``-1 - n``, after names."""
-    for code, numbers in anchors.items():
-        by_key.setdefault(code, []).extend(-1 - n for n in numbers)
+def parts_of(tokens: Tokens) -> list[int]:
+    """The part of the string each comparison token is in, as a number that never decreases.
 
-
-def _joined(tokens: Tokens, k: int, after: int) -> bool:
-    """Whether comparison tokens ``k`` and ``after`` are in one part: no separator between
-    them but parentheses ("Khajeh Nasir (K. N.) Toosi University")."""
-    i, j = tokens.content[k], tokens.content[after]
-    if tokens.segs[i] == tokens.segs[j]:
-        return True
-    gap = tokens.text[tokens.ends[i] : tokens.starts[j]]
-    return all(c.isalnum() or c.isspace() or c in _PARENTHESES for c in gap)
+    Two neighbouring comparison tokens are in one part when no separator lies
+    between them but parentheses ("Khajeh Nasir (K. N.) Toosi University").
+    """
+    content, segs, starts, ends = tokens.content, tokens.segs, tokens.starts, tokens.ends
+    text = tokens.text
+    if text.isascii() and "(" not in text and ")" not in text:
+        return [segs[i] for i in content]  # every separator parts: the segments are the parts
+    parting = _PARTING.search
+    out: list[int] = []
+    part = 0
+    before = content[0] if content else 0
+    for i in content:
+        if segs[i] != segs[before] and parting(tokens.text, ends[before], starts[i]):
+            part += 1
+        out.append(part)
+        before = i
+    return out
 
 
 def _parenthesised(tokens: Tokens, lo: int, hi: int) -> set[int]:
@@ -195,53 +208,64 @@ def _parenthesised(tokens: Tokens, lo: int, hi: int) -> set[int]:
 
 
 def loose_match(
-    s: TokenSet, at: int, tokens: Tokens, codes: str
+    s: TokenSet, at: int, tokens: Tokens, codes: str, parts: Sequence[int]
 ) -> tuple[int, int, tuple[str, ...], int] | None:
     """(first, last, what was loose, words spelt otherwise) of ``s`` around token ``at``.
 
     ``codes`` holds the code of every comparison token of ``tokens`` (typos
-    corrected, other spellings folded); ``None`` when the name is not there.
+    corrected, other spellings folded); ``parts``: :func:`parts_of` the tokens;
+    ``None`` when the name is not there.
     """
-    content, words = tokens.content, tokens.words
-    lo = at
-    while lo > 0 and _joined(tokens, lo - 1, lo):
-        lo -= 1
-    hi = at
-    while hi + 1 < len(content) and _joined(tokens, hi, hi + 1):
-        hi += 1
+    words = tokens.words
+    part = parts[at]
+    lo = bisect_left(parts, part, 0, at)
+    hi = bisect_right(parts, part, at) - 1
+    written = codes[lo * _W : hi * _W + _W]  # codes are aligned: a code is found only whole
+    text = tokens.text[tokens.starts[tokens.content[lo]] : tokens.ends[tokens.content[hi]]]
+    parenthesised = "(" in text or "（" in text
+    if written == s.key and not parenthesised:
+        return None  # the name as listed, alone in its part: the exact pass finds it
+    for code in s.required:
+        if code not in written:
+            return None
+    within = _parenthesised(tokens, lo, hi) if parenthesised else _NONE
+    if within == _REFUSED:
+        return None
     found: dict[str, int] = {}
     inserted: list[str] = []
-    within = _parenthesised(tokens, lo, hi)
+    required, dropped = s.required, s.dropped
     for k in range(lo, hi + 1):
-        code = codes[k * _W : k * _W + _W]
         if k in within:
             inserted.append(f"({words[k]})")
-        elif code in s.required:
+            continue
+        code = codes[k * _W : k * _W + _W]
+        if code in required:
             if code in found:
                 return None  # a word twice: two names, not one
             found[code] = k
-        elif code not in s.dropped:
+        elif code not in dropped:
             if words[k] not in INSERTABLE:
                 return None
             inserted.append(words[k])
-    if len(found) != len(s.required) or within == {-1}:
+    if len(found) != len(required):
         return None
-    spelt = sum(1 for code, k in found.items() if words[k] != s.required[code])
-    exact_name = any(
-        words[k] == s.required[code] and words[k] not in GENERIC and words[k] not in PLACES
-        for code, k in found.items()
-    )
-    if spelt > max(1, len(s.required) // 3) or (spelt and not exact_name):
+    spelt = 0
+    exact_name = False
+    for code, k in found.items():
+        word = words[k]
+        if word != required[code]:
+            spelt += 1
+        elif not exact_name and word not in GENERIC and word not in PLACES:
+            exact_name = True
+    if spelt > max(1, len(required) // 3) or (spelt and not exact_name):
         return None
     positions = sorted(found.values())
-    listed_order = [found[code] for code in s.required]
     loose: list[str] = []
-    if positions != listed_order:
+    if positions != [found[code] for code in required]:
         loose.append("word-order")
     if inserted:
         loose.append(f"words-inserted:{','.join(inserted)}")
-    present = {codes[k * _W : k * _W + _W] for k in range(lo, hi + 1)}
-    missing = [word for code, word in s.dropped.items() if code not in present]
+    missing = [word for code, word in dropped.items() if code not in written]
     if missing:
         loose.append(f"words-dropped:{','.join(missing)}")
     if not loose:

@@ -6,12 +6,18 @@ against the old list version, and the strings each proposal holds
 matcher over the old lists and once of the matcher over the new ones; a string
 *changes* when the answers differ, or when an entry it matches now names
 another organisation across lists or is shown under another number, or when a
-reviewer's remembered verdict names it. Only the proposals holding a changed
-string are screened again; the rows of every other proposal are the stored
+reviewer's remembered verdict names it. A string whose answer changes only in
+the names of the entries it matches (an entry renamed: the same entries, spans
+and scores) does not call for a screening: the stored rows take the new name
+(:mod:`workbench.portfolio.renames`), so renaming an entry every proposal
+names screens none again. Only the proposals holding another changed string
+are screened again; the rows of every other proposal are the stored
 ones, with what the list revision changes in every row brought up to date: the
 list versions screened against, the changed list's version on its findings,
-the entry facts (country, type, organisation and the lists naming it) and the
-screening key. The result is the full re-screening's, as the tests check.
+the entry facts (country, type, organisation and the lists naming it), the
+renamed entries' names and the screening key. Only the proposals screened again
+are compared (the others keep their findings' keys, evidence and cited entries).
+The result is the full re-screening's, as the tests check.
 
 When the stored tables cannot be used — missing, written against other lists,
 a proposal's files changed since, another reference date or window — it
@@ -21,7 +27,7 @@ returns ``None`` and the caller screens in full (:func:`workbench.portfolio.resc
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,11 +39,12 @@ from workbench.matching.normalize import normalize
 from workbench.model import ScreeningList
 from workbench.organisations import organisations
 from workbench.portfolio.keys import KEY, DigestMemo, proposal_keys, with_keys
+from workbench.portfolio.renames import renamed, renamed_entries
 from workbench.portfolio.rescreen import RescreenReport, compare
 from workbench.portfolio.rows import FAILED, entry_info
 from workbench.portfolio.screen import Progress, screen_local
 from workbench.portfolio.stored import join_store, merge_tables, rows_of, stored_tables
-from workbench.portfolio.strings import Strings, Text
+from workbench.portfolio.strings import Strings, Text, answer, same_hits
 from workbench.portfolio.tables import PortfolioTables, assemble
 from workbench.screening import ListInfo, shown_ids
 from workbench.window import DEFAULT_YEARS
@@ -62,19 +69,28 @@ class Incremental:
     reused: tuple[str, ...]  # the folders whose stored rows were brought up to date
 
 
-def changed_strings(
+def classify_strings(
     texts: set[Text],
     old_lists: Sequence[ScreeningList],
     new_lists: Sequence[ScreeningList],
     verdict_texts: frozenset[str] | set[str] = frozenset(),
-    indexes: tuple[Any, Any] | None = None,
-) -> set[Text]:
-    """The strings whose screening the list revision can change (see the module text);
-    ``indexes``: the matchers over ``old_lists`` and ``new_lists``, when built already."""
+    new_index: Any = None,
+    answers: Mapping[Text, str] | None = None,
+) -> tuple[set[Text], set[Text]]:
+    """The strings whose screening the list revision can change (see the module text), and
+    those of them whose answer changes only in entry names
+    (:func:`workbench.portfolio.strings.same_hits`).
+
+    ``new_index``: the matcher over ``new_lists``, when built already; ``answers``: the old
+    answer of each string as kept with the tables (:meth:`Strings.answers`), else the old
+    lists are matched again.
+    """
     from workbench.matching import Matcher
 
-    before, after = indexes or (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
-    old, new = MatchMemo(before), MatchMemo(after)
+    new = MatchMemo(new_index if new_index is not None else Matcher.from_lists(new_lists))
+    if answers is None:
+        old = MatchMemo(Matcher.from_lists(old_lists))
+        answers = {(t, c): answer(old.match(t, c)) for t, c in texts}
     org_old, org_new = organisations(old_lists), organisations(new_lists)
     shown_old, shown_new = shown_ids(old_lists), shown_ids(new_lists)
 
@@ -83,13 +99,17 @@ def changed_strings(
         same_org = (a.key if a else None) == (b.key if b else None)
         return not same_org or shown_old.get(key) != shown_new.get(key)
 
-    out = set()
+    out, names_only = set(), set()
     for text, country in texts:
-        before, after = old.match(text, country), new.match(text, country)
+        after = new.match(text, country)
+        before, now = answers.get((text, country)), answer(after)
         named = bool(verdict_texts) and normalize(text) in verdict_texts
-        if before != after or named or any(moved((m.list_name, m.entry_id)) for m in after):
+        shifted = any(moved((m.list_name, m.entry_id)) for m in after)
+        if before != now or named or shifted:
             out.add((text, country))
-    return out
+            if before is not None and not named and not shifted and same_hits(before, now):
+                names_only.add((text, country))
+    return out, names_only
 
 
 def _brought_up_to_date(
@@ -153,9 +173,20 @@ def rescreen_stored(
     from workbench.matching import Matcher
 
     said = {normalize(v.text) for v in verdicts.entries} if verdicts else set()
-    indexes = (Matcher.from_lists(old_lists), Matcher.from_lists(new_lists))
-    changed = changed_strings(strings.texts(), old_lists, new_lists, said, indexes)
-    again = strings.folders_holding(changed) & screened
+    index = Matcher.from_lists(new_lists)
+    changed, names_only = classify_strings(
+        strings.texts(), old_lists, new_lists, said, index, strings.answers()
+    )
+    again = strings.folders_holding(changed - names_only) & screened
+    # the others' stored rows, renamed entries' names brought up to date (or screened again)
+    reuse = set(kept) - again
+    patched, unsure = renamed(
+        rows_of(stored, reuse), renamed_entries(old_lists, new_lists), new_lists
+    )
+    if unsure:
+        moved_out = set(p.loc[p["proposal_id"].isin(unsure), "folder"])
+        again, reuse = again | moved_out, reuse - moved_out
+        patched = rows_of(patched, reuse)
     todo = [f for f in found if f.id in again]
     rows = screen_local(
         todo,
@@ -164,15 +195,15 @@ def rescreen_stored(
         years=years,
         verdicts=verdicts,
         progress=progress,
-        index=indexes[1],
+        index=index,
     )
     new_keys = proposal_keys(found, new_lists, **kw)
-    reuse = set(kept) - again
     old = join_store(stored, store)
-    patched = _brought_up_to_date(rows_of(stored, reuse), new_lists, new_list)
+    patched = _brought_up_to_date(patched, new_lists, new_list)
     merged = merge_tables(patched, assemble(rows, new_lists, store))
     new = with_keys(join_store(merged, store), new_keys)
-    changes, outcomes = compare(old, new, diff)
+    # a proposal not screened again keeps its findings' keys, evidence and cited entries
+    changes, outcomes = compare(rows_of(old, again), rows_of(new, again), diff)
     report = RescreenReport(diff, changes, outcomes, old, new)
     done = tuple(f.id for f in todo)
     return Incremental(report, tuple(sorted(changed, key=str)), done, tuple(sorted(reuse)))

@@ -193,6 +193,13 @@ def _matches(matcher: Remembering, proposal_id: str | None) -> Callable[[str], b
     return matches
 
 
+def held_strings(rows: Sequence[ProposalRows], matcher: Remembering) -> Strings:
+    """The strings of ``rows``' proposals, with the plain matcher's answer for each (kept from
+    their screening)."""
+    texts = Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})
+    return texts.answered(matcher.matcher(MatchMemory()).match)
+
+
 def screen_local(
     folders: Sequence[ProposalFiles],
     lists: Sequence[ScreeningList],
@@ -204,8 +211,11 @@ def screen_local(
     index: Any = None,
 ) -> list[ProposalRows]:
     """The local engine: this process, one proposal after the other (``index``: a
-    :class:`~workbench.matching.Matcher` over ``lists`` already built)."""
-    if index is not None:
+    :class:`~workbench.matching.Matcher` over ``lists`` already built, or a
+    :class:`~workbench.remembered.Remembering` over it, whose matches it then keeps)."""
+    if isinstance(index, Remembering):
+        matcher = index.with_verdicts(verdicts)
+    elif index is not None:
         matcher = Remembering(index, verdicts)
     else:
         matcher = Remembering.from_lists(lists, verdicts)
@@ -232,6 +242,9 @@ class PortfolioRun:
     #: the strings each proposal holds (written beside the tables: a re-screening after a
     #: list revision screens again only the proposals holding strings it changes)
     strings: Strings | None = None
+    #: seconds of the run's parts (``screening``, ``tables``; on Dask also ``start`` and the
+    #: workers' summed ``read index`` and ``tasks``: see ``dask_engine.DaskRun``)
+    phases: tuple[tuple[str, float], ...] = ()
 
     def write(self, out: str | Path) -> list[Path]:
         """Write the tables, the file digests and the strings in ``out``; returns the
@@ -304,7 +317,7 @@ def screen_portfolio(
     if engine == "dask":
         from workbench.portfolio.dask_engine import screen_dask
 
-        rows, n_workers, held = screen_dask(
+        done = screen_dask(
             found,
             lists,
             as_of=as_of,
@@ -314,14 +327,26 @@ def screen_portfolio(
             workers=workers,
             progress=progress,
         )
+        rows, n_workers, held, phases = done.rows, done.workers, done.strings, done.phases
+        digests = DigestMemo(done.digests)  # the workers digested the files they read
     else:
+        matcher = Remembering.from_lists(lists, verdicts)
         rows = screen_local(
-            found, lists, as_of=as_of, years=years, verdicts=verdicts, progress=progress
+            found,
+            lists,
+            as_of=as_of,
+            years=years,
+            verdicts=verdicts,
+            progress=progress,
+            index=matcher,
         )
+        phases = {"screening": time.perf_counter() - start}
         n_workers = 1
-        held = [Strings.of({r.proposal["folder"]: r.texts for r in rows}, {})]
-    digests = DigestMemo()
+        held = [held_strings(rows, matcher)]
+        digests = DigestMemo()
     keys = proposal_keys(found, lists, memory=memory, as_of=as_of, years=years, digests=digests)
     tables = with_keys(assemble(rows, lists, store), keys)
     strings = Strings.merged(held, keys)
-    return PortfolioRun(tables, engine, time.perf_counter() - start, n_workers, digests, strings)
+    seconds = time.perf_counter() - start
+    phases["tables"] = seconds - sum(v for k, v in phases.items() if k in ("start", "screening"))
+    return PortfolioRun(tables, engine, seconds, n_workers, digests, strings, tuple(phases.items()))

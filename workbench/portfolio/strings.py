@@ -23,9 +23,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import dataclasses
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -57,6 +60,48 @@ def work_texts(works: Iterable[Work]) -> set[str]:
     return {t for w in works for a in w.authorships for t in affiliation_texts(a)}
 
 
+def shape(matches: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """What of a matcher's answer a screening shows besides entry names and reasons."""
+    return [
+        (
+            m.list_name,
+            m.entry_id,
+            tuple(m.span),
+            m.score,
+            getattr(m, "disguised", False),
+            getattr(m, "alias_kind", None),
+        )
+        for m in matches
+    ]
+
+
+def answer(matches: Sequence[Any]) -> str:
+    """The digest of a matcher's answer for one string: of all of it, and of its
+    :func:`shape` (two answers with the same second half differ at most in entry names).
+
+    >>> answer(()) == answer(()) and answer(()).count(":") == 1
+    True
+    """
+
+    def digest(value: Any) -> str:
+        return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:20]
+
+    return f"{digest(tuple(matches))}:{digest(shape(matches))}"
+
+
+def same_hits(before: str, after: str) -> bool:
+    """Whether two answers (their :func:`answer` digests) differ at most in entry names and
+    the reasons given: the same entries, in the same order, spans and scores.
+
+    >>> from workbench.matching.result import Match
+    >>> a = Match("L", "1", "Old Name", "Old Name", (0, 8), 1.0, ("exact-name",))
+    >>> b = Match("L", "1", "New Name", "Old Name", (0, 8), 1.0, ("exact-alias",))
+    >>> same_hits(answer((a,)), answer((b,))), same_hits(answer((a,)), answer(()))
+    (True, False)
+    """
+    return before.partition(":")[2] == after.partition(":")[2]
+
+
 @dataclass(frozen=True)
 class Strings:
     """The strings of each proposal folder, and the screening key each folder had then.
@@ -69,6 +114,9 @@ class Strings:
     keys_of: list[str | None]  # per folder
     texts_of: list[Text]  # distinct
     pairs: np.ndarray  # (n, 2): folder number, text number
+    #: per distinct string: the digest of the matcher's answer then (:func:`answer`), or
+    #: None when not kept (written by an older version: the old lists matched again)
+    answers_of: list[str] | None = None
 
     @classmethod
     def of(
@@ -91,7 +139,10 @@ class Strings:
         number: dict[Text, int] = {}
         folders: list[str] = []
         pairs = []
+        said: dict[Text, str] | None = {}
         for part in parts:
+            held = part.answers()
+            said = None if said is None or held is None else {**said, **held}
             codes = np.array([number.setdefault(t, len(number)) for t in part.texts_of] or [0])
             shifted = part.pairs.copy()
             shifted[:, 0] += len(folders)
@@ -99,7 +150,18 @@ class Strings:
             pairs.append(shifted)
             folders += part.folders
         stacked = np.concatenate(pairs) if pairs else np.zeros((0, 2), dtype=np.int64)
-        return cls(folders, [keys.get(f) for f in folders], list(number), stacked)
+        answers = None if said is None else [said[t] for t in number]
+        return cls(folders, [keys.get(f) for f in folders], list(number), stacked, answers)
+
+    def answered(self, ask: Callable[[str, str | None], Sequence[Any]]) -> Strings:
+        """These strings with the digest of ``ask``'s answer for each (the plain matcher's)."""
+        return dataclasses.replace(self, answers_of=[answer(ask(t, c)) for t, c in self.texts_of])
+
+    def answers(self) -> dict[Text, str] | None:
+        """The digest of the answer kept for each string, or None when none were kept."""
+        if self.answers_of is None:
+            return None
+        return dict(zip(self.texts_of, self.answers_of, strict=True))
 
     @property
     def keys(self) -> dict[str, str | None]:
@@ -128,6 +190,9 @@ class Strings:
                 ),
             }
         )
+        if self.answers_of is not None:
+            answers = pa.array(self.answers_of, pa.string())
+            table = table.append_column("answer", pa.DictionaryArray.from_arrays(t, answers))
         sink = pa.BufferOutputStream()
         pq.write_table(table, sink)
         path = Path(out) / FILE
@@ -154,4 +219,8 @@ class Strings:
             text, _, country = v.rpartition(SEP)
             texts.append((text, None if country == NONE else country))
         ti = pair.indices.to_numpy(zero_copy_only=False)
-        return cls(folders, keys, texts, np.column_stack([fi, ti]).astype(np.int64))
+        answers = None
+        if "answer" in table.column_names:
+            firsts = np.unique(ti, return_index=True)[1]
+            answers = table.column("answer").cast(pa.string()).take(pa.array(firsts)).to_pylist()
+        return cls(folders, keys, texts, np.column_stack([fi, ti]).astype(np.int64), answers)
