@@ -361,35 +361,10 @@ def serve_page(code_dir: Path, env: dict[str, str], log: Path) -> tuple[Any, str
     """The analyst notebook of ``code_dir`` served by Voila as `make serve-portfolio` does,
     with that code first on the path; (process, url) once it answers."""
     sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-    from conftest import VOILA_FLAGS, free_port, wait_until_answers
+    from conftest import start_voila
 
-    port = free_port()
-    full = {
-        **os.environ,
-        **env,
-        "PYTHONPATH": str(code_dir),
-        "JUPYTER_PATH": str(code_dir / "share" / "jupyter"),
-    }
-    full.pop("JUPYTERHUB_USER", None)
-    out = log.open("wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "serving",
-            "notebooks/portfolio.ipynb",
-            f"--port={port}",
-            *VOILA_FLAGS,
-        ],
-        cwd=code_dir,
-        env=full,
-        stdout=out,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    wait_until_answers(proc, url + "voila/static/voila.js", log, "voila")
-    return proc, url
+    extra: dict[str, str | None] = dict(env)
+    return start_voila(Path("notebooks/portfolio.ipynb"), extra, log, tree=code_dir)
 
 
 def ui_changes() -> list[tuple[str, list[int]]]:
