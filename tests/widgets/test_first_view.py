@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import ipywidgets as w
@@ -95,27 +96,31 @@ def no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "BACKGROUND_FALLBACK_S", 3600.0)
 
 
-def test_hand_in_and_fetch_panels_are_placed_once_the_page_is_shown(
-    make_app, no_fallback: None
-) -> None:
+@pytest.fixture
+def page(make_app, no_fallback: None) -> Iterator[App]:
+    """A page whose background work waits for the browser's signal (the fixtures' data)."""
     app: App = make_app()  # the fixtures' settings and store
     page = App(app.settings, app.workspace, background=True, prefetch=False)
     try:
-        kinds = {type(x) for x in _descendants(page)}
-        assert UploadPanel not in kinds and FetchPanel not in kinds and not page.side.built
-        page.page_shown.shown = True  # what the browser says once it has rendered the page
-        assert page.side.built
-        below_picker, below_overview = (
-            next(b for b in _descendants(page) if part in getattr(b, "children", ()))
-            for part in (page.picker, page.overview)
-        )
-        assert below_picker.children == (page.picker, page.upload)
-        assert below_overview.children == (page.overview, page.fetch)
-        page.language = "en"
-        assert page.upload.button.description == "Hand in"  # linked to the page's language
-        assert page.idle()
+        yield page
     finally:
         page.stop()
+
+
+def test_hand_in_and_fetch_panels_are_placed_once_the_page_is_shown(page: App) -> None:
+    kinds = {type(x) for x in _descendants(page)}
+    assert UploadPanel not in kinds and FetchPanel not in kinds and not page.side.built
+    page.page_shown.shown = True  # what the browser says once it has rendered the page
+    assert page.side.built
+    below_picker, below_overview = (
+        next(b for b in _descendants(page) if part in getattr(b, "children", ()))
+        for part in (page.picker, page.overview)
+    )
+    assert below_picker.children == (page.picker, page.upload)
+    assert below_overview.children == (page.overview, page.fetch)
+    page.language = "en"
+    assert page.upload.button.description == "Hand in"  # linked to the page's language
+    assert page.idle()
 
 
 def test_a_page_without_background_work_has_them_at_once(make_app) -> None:
@@ -124,52 +129,33 @@ def test_a_page_without_background_work_has_them_at_once(make_app) -> None:
     assert app.upload in _descendants(app) and app.fetch in _descendants(app)
 
 
-def test_a_proposal_shown_before_the_panels_are_made_gets_its_fetch_panel(
-    make_app, no_fallback: None
-) -> None:
-    app: App = make_app()
-    page = App(app.settings, app.workspace, background=True, prefetch=False)
-    try:
-        page.open_proposal("example")
-        page.wait()
-        assert page.overview.view is not None and not page.side.built
-        page.page_shown.shown = True
-        assert page.fetch.layout.display == ""  # shown for the open proposal
-        assert page.idle()
-    finally:
-        page.stop()
+def test_a_proposal_shown_before_the_panels_are_made_gets_its_fetch_panel(page: App) -> None:
+    page.open_proposal("example")
+    page.wait()
+    assert page.overview.view is not None and not page.side.built
+    page.page_shown.shown = True
+    assert page.fetch.layout.display == ""  # shown for the open proposal
+    assert page.idle()
 
 
-def test_overview_and_findings_are_placed_once_the_page_is_shown(
-    make_app, no_fallback: None
-) -> None:
-    app: App = make_app()
-    page = App(app.settings, app.workspace, background=True, prefetch=False)
-    try:
-        assert not page.proposal_panes.built
-        assert page.proposal_panes.parts() == () and page.panes.children == ()
-        page.page_shown.shown = True
-        assert page.proposal_panes.built
-        assert page.panes.children == (page.findings,)
-        assert page.overview in _descendants(page)
-        page.language = "en"
-        assert page.overview.language == page.findings.language == "en"
-        page.open_proposal("example")  # the controllers wired to them once made
-        page.wait()
-        assert page.overview.view is not None and page.findings.view is not None
-        assert page.idle()
-    finally:
-        page.stop()
+def test_overview_and_findings_are_placed_once_the_page_is_shown(page: App) -> None:
+    assert not page.proposal_panes.built
+    assert page.proposal_panes.parts() == () and page.panes.children == ()
+    page.page_shown.shown = True
+    assert page.proposal_panes.built
+    assert page.panes.children == (page.findings,)
+    assert page.overview in _descendants(page)
+    page.language = "en"
+    assert page.overview.language == page.findings.language == "en"
+    page.open_proposal("example")  # the controllers wired to them once made
+    page.wait()
+    assert page.overview.view is not None and page.findings.view is not None
+    assert page.idle()
 
 
-def test_a_pick_before_the_page_is_shown_makes_them(make_app, no_fallback: None) -> None:
-    app: App = make_app()
-    page = App(app.settings, app.workspace, background=True, prefetch=False)
-    try:
-        page.open_proposal("example")
-        page.wait()
-        assert page.proposal_panes.built and page.findings.view is not None
-        page.findings.selected_key = page.findings.view.findings[0].key
-        assert page.evidence.key == page.findings.selected_key  # wired to the evidence
-    finally:
-        page.stop()
+def test_a_pick_before_the_page_is_shown_makes_them(page: App) -> None:
+    page.open_proposal("example")
+    page.wait()
+    assert page.proposal_panes.built and page.findings.view is not None
+    page.findings.selected_key = page.findings.view.findings[0].key
+    assert page.evidence.key == page.findings.selected_key  # wired to the evidence
