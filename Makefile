@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -c 'from serving.bytecode import compile_project; compile_project()'
 	touch $@
 
 # Debian's chromium (browser tests, picture export) and postgresql (store tests).

@@ -25,6 +25,7 @@ from tornado import httputil
 from traitlets import default
 from voila.app import Voila
 
+from serving.bytecode import compile_project
 from serving.hosts import host_allowed, is_loopback
 from serving.kernel_socket import GuardedKernelConnection
 from widgets.network.page_code import PAGE_CODE_ENV, PAGE_CODE_PATH
@@ -113,6 +114,7 @@ class WorkbenchVoila(Voila):
     name = "voila"
 
     def initialize(self, argv: Any = None) -> None:
+        compile_project()  # before any kernel starts, preheated ones included
         # the page template (share/jupyter/voila/templates/workbench) is found on JUPYTER_PATH
         paths = [str(SHARE), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
         os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
