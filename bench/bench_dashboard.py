@@ -10,7 +10,10 @@ Chromium through Playwright:
    each pair, median of a few pairs, and the ratio (target <= 1.3); a page holding
    one ipywidgets Label is measured beside them, the widget framework's own share.
    Measured in the page, from the navigation's start to the first frame showing the
-   element (:data:`READY_MARK`), each page opened once the server has settled;
+   element (:data:`READY_MARK`), each page opened once the server has settled. Twice:
+   without kernels started ahead, and as ``make serve`` serves (one kernel preheated
+   per notebook, ``WORKBENCH_KERNEL_POOL=1``; the pages opened once the review page's
+   kernel has warmed up and screened ahead);
 2. time to switch to the demo proposal with the most works (~3,000) until its
    findings and network are shown (target < 1 s):
 
@@ -293,6 +296,29 @@ def _server_side(folder: str, cache: Path) -> None:
     again.db.close()
 
 
+def _report_tti(runs: list[tuple[float, float, float]], how: str, readme: bool) -> None:
+    """Print the times to interactive of (empty, one-label, review) ``runs``, and the ratio."""
+    empty, label = [e for e, _, _ in runs], [la for _, la, _ in runs]
+    review = [r for _, _, r in runs]
+    ratios = [r / e for e, _, r in runs]
+    e, r, la = statistics.median(empty), statistics.median(review), statistics.median(label)
+    print(f"time to interactive, {how}:")
+    print(f"  empty notebook : {e:.2f} s  (runs {_runs(empty)})")
+    print(
+        f"  one-label page : {la:.2f} s  (runs {_runs(label)}); "
+        f"ratio {la / e:.2f}: the widget framework's own share"
+    )
+    print(f"  review page    : {r:.2f} s  (runs {_runs(review)})")
+    print(
+        f"  ratio review / empty: {r / e:.2f} of the medians; "
+        f"{statistics.median(ratios):.2f} median of the runs' ({_runs(ratios)}); "
+        f"target <= {RATIO_TARGET}"
+    )
+    if readme:
+        _against_readme(r / e)
+    print(f"  load average (1, 5, 15 min): {_load()}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -325,20 +351,28 @@ def main(argv: list[str] | None = None) -> int:
             "WORKBENCH_LANG": "ja",
             "WORKBENCH_LISTS": None,
             "WORKBENCH_REVIEWER": None,
+            "WORKBENCH_KERNEL_POOL": None,
         }
 
-        def serve(cache: str):  # type: ignore[no-untyped-def]
+        def serve(cache: str, pool: int = 0):  # type: ignore[no-untyped-def]
             env["WORKBENCH_CACHE_DIR"] = str(tmp / cache)
+            env["WORKBENCH_KERNEL_POOL"] = str(pool) if pool else None
             return start_voila(served, env, tmp / f"voila-{cache}.log")
 
-        def session(cache: str, work):  # type: ignore[no-untyped-def]
+        def session(cache: str, work, pool: int = 0):  # type: ignore[no-untyped-def]
             """Run ``work(browser, review_url, base_url)`` against a Voila of its own.
 
             Every measurement gets a fresh server: kernels of pages closed earlier
-            keep screening ahead in the background and would share the machine.
+            keep screening ahead in the background and would share the machine. With
+            ``pool``, once the review page's preheated kernel has screened ahead.
             """
-            proc, url = serve(cache)
+            proc, url = serve(cache, pool)
             try:
+                if pool:
+                    from workbench.session.prefetch import AHEAD
+
+                    _cached(tmp / cache, AHEAD, timeout=300)
+                    time.sleep(SETTLE_S)
                 with sync_playwright() as p:
                     browser = p.chromium.launch(
                         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -350,14 +384,18 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 stop(proc)
 
-        def interactive(browser, review_url: str, url: str) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
-            """The empty notebook, a one-label page, then the review page, on a server
-            warmed by one empty page."""
-            empty_url = url + "voila/render/empty.ipynb"
-            _time_to_interactive(browser, empty_url, ".jp-OutputArea-output")  # warm the server
-            empty = _time_to_interactive(browser, empty_url, ".jp-OutputArea-output")
-            label = _time_to_interactive(browser, url + "voila/render/label.ipynb", ".wb-label")
-            return empty, label, _time_to_interactive(browser, review_url, ".wb-picker option")
+        def interactive(pool: int):  # type: ignore[no-untyped-def]
+            def work(browser, review_url: str, url: str) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+                """The empty notebook, a one-label page, then the review page; without a
+                pool, on a server warmed by one empty page first."""
+                empty_url = url + "voila/render/empty.ipynb"
+                if not pool:
+                    _time_to_interactive(browser, empty_url, ".jp-OutputArea-output")
+                empty = _time_to_interactive(browser, empty_url, ".jp-OutputArea-output")
+                label = _time_to_interactive(browser, url + "voila/render/label.ipynb", ".wb-label")
+                return empty, label, _time_to_interactive(browser, review_url, ".wb-picker option")
+
+            return work
 
         def cold_then_warm(browser, review_url: str, _url: str) -> None:  # type: ignore[no-untyped-def]
             page = _open_page(browser, review_url)
@@ -398,25 +436,12 @@ def main(argv: list[str] | None = None) -> int:
         if only in (None, "interactive"):
             # a server per pair: the kernel of a review page closed earlier goes on
             # working (statuses, lists, screening ahead) and would slow the next pages
-            runs = [session(f"cache-tti-{i}", interactive) for i in range(TTI_RUNS)]
-            empty, label = [e for e, _, _ in runs], [la for _, la, _ in runs]
-            review = [r for _, _, r in runs]
-            ratios = [r / e for e, _, r in runs]
-            e, r = statistics.median(empty), statistics.median(review)
-            la = statistics.median(label)
-            print(f"time to interactive, empty notebook : {e:.2f} s  (runs {_runs(empty)})")
-            print(
-                f"time to interactive, one-label page : {la:.2f} s  (runs {_runs(label)}); "
-                f"ratio {la / e:.2f}: the widget framework's own share"
-            )
-            print(f"time to interactive, review page    : {r:.2f} s  (runs {_runs(review)})")
-            print(
-                f"ratio review / empty                : {r / e:.2f} of the medians; "
-                f"{statistics.median(ratios):.2f} median of the runs' ({_runs(ratios)}); "
-                f"target <= {RATIO_TARGET}"
-            )
-            _against_readme(r / e)
-            print(f"load average (1, 5, 15 min)         : {_load()}")
+            for pool, how in ((0, "no kernel started ahead"), (1, "as `make serve` serves")):
+                runs = [
+                    session(f"cache-tti-{pool}-{i}", interactive(pool), pool)
+                    for i in range(TTI_RUNS)
+                ]
+                _report_tti(runs, how, readme=not pool)
         if only in (None, "switch"):
             session("cache-a", cold_then_warm)  # leaves both proposals in cache-a
             for when, later in (("at once", False), ("a moment later", True)):

@@ -163,9 +163,9 @@ class App(w.VBox):
         self._labels()
         self.refresh_enabled()
         # a kernel Voila preheats (its pool) has no page on screen to wait for: it warms up
-        # at once, and the reviewer who takes it finds the page's imports and parts made
+        # at once, and the reviewer who takes it finds the page's imports and data ready
         preheated = os.environ.get("VOILA_PREHEAT") == "True"
-        self.screening.start(0.0 if preheated else BACKGROUND_FALLBACK_S)
+        self.screening.start(BACKGROUND_FALLBACK_S, preheated=preheated)
 
     # ---- the parts made once the page is shown or with the first proposal -------------
 

@@ -53,7 +53,9 @@ def open_linked(app: Any, environ: Mapping[str, str] | None = None) -> None:
         def wait() -> None:
             from voila.utils import get_query_string
 
-            call_soon(_open, app, requested(get_query_string()))
+            query = get_query_string()  # returns once a reviewer's request takes the kernel
+            app.screening.requested()  # the page's fallback counts from now
+            call_soon(_open, app, requested(query))
 
         threading.Thread(target=wait, name="review-link", daemon=True).start()
         return

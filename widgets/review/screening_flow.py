@@ -6,7 +6,10 @@ status area; a pick made meanwhile wins), and shows it in every part. Once
 the browser shows the page it warms up in the background: statuses from the
 store, the lists, plotly and the review parts' models, the matcher, then the
 next few proposals in the picker's order screened ahead, each giving way to the
-reviewer's.
+reviewer's. A kernel Voila preheats warms up at once, before any browser
+connects, but makes no widget until its page is shown: every model it held would
+be sent with the page's first view (the network figure's with plotly.js), and
+the page would take longer to appear than an unheated one.
 Background threads only compute: what they found reaches the widgets on the
 kernel's thread (:func:`~widgets.common.kernel_thread.call_soon`).
 """
@@ -31,6 +34,7 @@ from workbench.window import DEFAULT_YEARS
 
 if TYPE_CHECKING:
     from widgets.review.app import App
+    from widgets.review.proposal_panes import ProposalPanes
     from workbench.session.workspace import Screened
     from workbench.store.state import ReviewState
 
@@ -58,22 +62,43 @@ class ScreeningFlow:
         #: the reference date and window of the last screening asked for (to screen again)
         self.window: tuple[date | None, int | None] = (None, None)
         self._fallback: threading.Timer | None = None
+        self._fallback_s = 0.0
+        #: the page is shown (the browser said so, or the fallback came): widgets may be made
+        self._shown = False
+        #: plotly is imported: the review parts' models may be made once the page is shown
+        self._network_warm = False
         app.picker.observe(self._on_pick, names="proposal_id")
         app.proposal_panes.when_built(
             lambda panes: panes.overview.observe(self._on_window, names="request")
         )
 
-    def start(self, fallback_s: float) -> None:
+    def start(self, fallback_s: float, *, preheated: bool = False) -> None:
         """List the proposals; start the background work once the browser shows the page
-        (or after ``fallback_s`` seconds), or read the statuses now without background."""
+        (or after ``fallback_s`` seconds), or read the statuses now without background.
+
+        ``preheated``: no browser shows this page yet (a kernel of Voila's pool): the
+        data are warmed up at once and the widgets wait for the page to be shown; the
+        fallback counts from :meth:`requested`, when a reviewer's request takes the kernel.
+        """
         self._list_proposals()
         if not self._background:
             self.app.proposal_panes.build()
             self.app.side.build()
             self._show_statuses()
             return
-        self.app.page_shown.observe(self._start_background, names="shown")
-        self._fallback = threading.Timer(fallback_s, self._start_background)
+        self.app.page_shown.observe(self._page_shown, names="shown")
+        self._fallback_s = fallback_s
+        if preheated:
+            self._start_thread()
+        else:
+            self.requested()
+
+    def requested(self) -> None:
+        """A reviewer's request has the page: the widgets are made once the browser shows
+        it, or after the fallback's seconds if it never says so."""
+        if self._shown or self._stop.is_set():
+            return
+        self._fallback = threading.Timer(self._fallback_s, self._page_shown)
         self._fallback.daemon = True
         self._fallback.start()
 
@@ -102,18 +127,38 @@ class ScreeningFlow:
         if self._executor is not None:
             self._executor.shutdown(wait=True)
 
-    def _start_background(self, _change: object = None) -> None:
+    def _start_thread(self) -> None:
         with self._gen_lock:
             if self._thread is not None or self._stop.is_set():
                 return
             self._thread = threading.Thread(
                 target=self._warm_up, name="workbench-prefetch", daemon=True
             )
+        self._thread.start()
+
+    def _page_shown(self, _change: object = None) -> None:
+        """Make the page's widgets (after the picker), and warm up if not yet begun."""
+        with self._gen_lock:
+            if self._shown or self._stop.is_set():
+                return
+            self._shown = True
+            network_warm = self._network_warm
         if self._fallback is not None:
             self._fallback.cancel()
         call_soon(self.app.proposal_panes.build)  # the overview and findings, after the picker
         call_soon(self.app.side.build)  # the hand-in and fetch panels
-        self._thread.start()
+        if network_warm:  # a preheated kernel's warm-up got there first
+            call_soon(self._prepare_parts_while_idle)
+        self._start_thread()
+
+    def _network_warmed(self) -> None:
+        """plotly is imported: the parts' models are made now if the page is shown, else
+        once it is (:meth:`_page_shown`)."""
+        with self._gen_lock:
+            self._network_warm = True
+            shown = self._shown
+        if shown:
+            call_soon(self._prepare_parts_while_idle)  # made on the kernel's thread
 
     def relist(self) -> None:
         """List the folder's proposals again (one was handed in) with their review statuses."""
@@ -137,7 +182,11 @@ class ScreeningFlow:
     def _verify(self) -> None:
         """Check the store's tamper evidence; a break shows as a banner on the overview."""
         report = self.workspace.decisions.verify()
-        call_soon(lambda: setattr(self.app.overview, "store_report", report))
+
+        def show(panes: ProposalPanes) -> None:
+            call_soon(setattr, panes.overview, "store_report", report)
+
+        self.app.proposal_panes.when_built(show)  # the overview is made once the page is shown
 
     def _statuses_shown(self, statuses: Mapping[str, str]) -> None:
         entries = [dict(e) for e in self.app.picker.entries]
@@ -161,7 +210,7 @@ class ScreeningFlow:
                 step("lists")
             warm_network()
             step("plotly")
-            call_soon(self._prepare_parts_while_idle)  # made on the kernel's thread
+            self._network_warmed()
             if not self._prefetch:
                 return
             self._idle.wait()  # a screening read back from disk needs no matcher: let it run
