@@ -30,14 +30,17 @@ def test_a_preheated_page_makes_its_parts_before_anyone_asks(
         if preheat == "True":
             assert page.idle(120)  # started and ended without the browser's signal
             assert page.workspace.lists() is not None
-            # no widget is made before the page is shown: the first view stays as light
+            # the models of the parts a proposal shows are made, nothing is placed in the
+            # page before it is shown: its first view is an unheated page's
+            assert page.parts.built() and page.parts.evidence not in page.panes.children
             assert not page.side.built and not page.proposal_panes.built
-            assert page.network is None and not page.parts.built()
+            assert page.network is None
             page.page_shown.shown = True
             deadline = time.monotonic() + 60
             while page.network is None and time.monotonic() < deadline:
                 time.sleep(0.05)  # made on the kernel's thread, soon after the signal
             assert page.side.built and page.proposal_panes.built and page.network is not None
+            assert page.parts.evidence in page.panes.children  # placed, out of sight
         else:
             time.sleep(0.5)  # time enough for a background thread to have started
             assert not page.screening.started and not page.side.built

@@ -19,6 +19,8 @@ export default {
     requestAnimationFrame(() => setTimeout(() => {
       model.set("shown", true);
       model.save_changes();
+      // for the page's own scripts (the template loads code that can wait until now)
+      window.dispatchEvent(new Event("workbench:shown"));
     }, 0));
   }
 };

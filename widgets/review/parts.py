@@ -132,7 +132,10 @@ class ReviewParts:
             self.network_box.add_class("wb-card")
             for part in (self.evidence, self.scope, self.judgment, self.export, self.remembered):
                 t.dlink((self.app, "language"), (part, "language"))
-            t.dlink((self.app.findings, "selected_key"), (self.evidence, "key"))
+            evidence = self.evidence
+            self.app.proposal_panes.when_built(  # made once the page is shown
+                lambda panes: t.dlink((panes.findings, "selected_key"), (evidence, "key"))
+            )
             self._built = True
             self._labels()
             for callback in self._when_built:

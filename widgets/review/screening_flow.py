@@ -7,9 +7,9 @@ the browser shows the page it warms up in the background: statuses from the
 store, the lists, plotly and the review parts' models, the matcher, then the
 next few proposals in the picker's order screened ahead, each giving way to the
 reviewer's. A kernel Voila preheats warms up at once, before any browser
-connects, but makes no widget until its page is shown: every model it held would
-be sent with the page's first view (the network figure's with plotly.js), and
-the page would take longer to appear than an unheated one.
+connects, but shows nothing more until its page is shown: every widget it placed
+in the page, and the network figure with plotly.js, would be made with the page's
+first view, which would take longer to appear than an unheated page's.
 Background threads only compute: what they found reaches the widgets on the
 kernel's thread (:func:`~widgets.common.kernel_thread.call_soon`).
 """
@@ -152,13 +152,21 @@ class ScreeningFlow:
         self._start_thread()
 
     def _network_warmed(self) -> None:
-        """plotly is imported: the parts' models are made now if the page is shown, else
-        once it is (:meth:`_page_shown`)."""
+        """plotly is imported: the parts' models are made now; placed (hidden) with an empty
+        network figure if the page is shown, else once it is (:meth:`_page_shown`).
+
+        A preheated kernel makes the models of the evidence, scope, judgment and export
+        before the browser connects (models the page does not show cost its first view
+        little), and the figure, the overview, the findings table and the side panels
+        only once the page is shown: a proposal picked the instant the page appears then
+        finds most of its parts made."""
         with self._gen_lock:
             self._network_warm = True
             shown = self._shown
         if shown:
             call_soon(self._prepare_parts_while_idle)  # made on the kernel's thread
+        else:  # a preheated kernel: the parts' models now, out of the page until it is shown
+            call_soon(self.app.parts.build)
 
     def relist(self) -> None:
         """List the folder's proposals again (one was handed in) with their review statuses."""
