@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported when the parts are made, off the page's first view
     from widgets.review.export import ExportPanel
     from widgets.review.judgment import JudgmentForm
     from widgets.review.overview import ScopeTable
+    from widgets.review.proposal_panes import ProposalPanes
     from widgets.review.remembered import RememberedPanel
     from workbench.session.workspace import Screened
 
@@ -132,15 +133,16 @@ class ReviewParts:
             self.network_box.add_class("wb-card")
             for part in (self.evidence, self.scope, self.judgment, self.export, self.remembered):
                 t.dlink((self.app, "language"), (part, "language"))
-            evidence = self.evidence
-            self.app.proposal_panes.when_built(  # made once the page is shown
-                lambda panes: t.dlink((panes.findings, "selected_key"), (evidence, "key"))
-            )
+            self.app.proposal_panes.when_built(self._follow_selection)  # once the page is shown
             self._built = True
             self._labels()
             for callback in self._when_built:
                 callback(self)
         self.app.refresh_enabled()
+
+    def _follow_selection(self, panes: ProposalPanes) -> None:
+        """The evidence shows the finding selected in the findings table."""
+        t.dlink((panes.findings, "selected_key"), (self.evidence, "key"))
 
     def reveal(self) -> None:
         """Show evidence, network, scope, judgment and export (with the first proposal)."""
