@@ -355,6 +355,9 @@ def test_language_switches_every_label_at_run_time(make_app) -> None:
 
 def test_screening_runs_in_the_background_with_progress(make_app) -> None:
     app = make_app(background=True)
+    # outside a kernel the background's statuses replace the picker's entries from its own
+    # thread (in a kernel, on the kernel's thread between messages): let them land first
+    assert app.idle(60)
     seen: list[float] = []
     app.status.observe(lambda c: seen.append(c["new"]), names="progress")
     app.picker.select.value = EXAMPLE
