@@ -35,7 +35,7 @@ from widgets.portfolio.charts import FULL_WIDTH, ClickMap, spec
 from widgets.portfolio.drill import PagedTable
 from widgets.portfolio.filtering import FilterIndex
 from widgets.portfolio.network_view import NetworkView
-from widgets.portfolio.plot import Chart, PlotlyLoader, together
+from widgets.portfolio.plot import Chart, PlotlyLoader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
 from workbench.list_updates.status import ListWarning
 from workbench.portfolio import analysis
@@ -319,12 +319,11 @@ class PortfolioApp(w.VBox):
             ],
             alert=[False, False, False, False, len(self.tables.failed) > 0],
         )
-        with together():  # made first, then sent at once
-            for name in CHARTS:
-                frame = self._summaries.frame(name, masks, v)
-                self.specs[name], self.clicks[name] = spec(name, frame, tr)
-                self.charts[name].show(self.specs[name])  # sent only when it changed
-            self.network.show(v, key=(self._index, masks.key()))  # the same rows: not again
+        for name in CHARTS:
+            frame = self._summaries.frame(name, masks, v)
+            self.specs[name], self.clicks[name] = spec(name, frame, tr)
+            self.charts[name].show(self.specs[name])  # sent only when it changed
+        self.network.show(v, key=(self._index, masks.key()))  # the same rows: not again
         names = [*TABLES, *CHARTS, "drill"]
         current = self._export_choice.value
         self._export_choice.options = [

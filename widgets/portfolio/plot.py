@@ -29,10 +29,8 @@ go through plotly's own text handling; text from data must be escaped
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import anywidget
 import plotly
@@ -77,23 +75,6 @@ function drawLater(draw) {
   later.timer = setTimeout(drawNext, later.quiet);
 }
 
-// Charts on screen are drawn together, in the next animation frame: the figures a filter
-// change sends come one message each, and drawing each as it comes would have the browser
-// lay out and paint the page between them.
-const soon = window.wbChartsSoon || (window.wbChartsSoon = { waiting: new Set(), frame: 0 });
-
-function drawSoon(draw) {
-  soon.waiting.add(draw);
-  if (!soon.frame) {
-    soon.frame = requestAnimationFrame(() => {
-      soon.frame = 0;
-      const draws = [...soon.waiting];
-      soon.waiting.clear();
-      for (const d of draws) d();
-    });
-  }
-}
-
 function drawNext() {
   const [draw] = later.waiting;
   if (!draw) return;
@@ -127,7 +108,6 @@ export default {
     };
     const draw = () => {
       later.waiting.delete(draw);
-      soon.waiting.delete(draw);
       const id = model.get("figure_id");
       if (id === drawn || !id) return;  // drawn already, or no figure yet
       drawn = id;
@@ -143,32 +123,19 @@ export default {
       if (first) div.on("plotly_click", clicked);  // plotly gave the div its events above
       first = false;
     };
-    // whether the chart is on screen, as the observer below last said (asking the page,
-    // getBoundingClientRect, would lay the whole page out again for every chart drawn)
-    let visible = null;
     const onScreen = () => {
-      if (visible !== null) return visible;
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.bottom > 0 && r.top < innerHeight;
     };
     const changed = () => {
       div.dataset.figure = String(model.get("figure_id"));
       const height = ((model.get("figure") || {}).layout || {}).height;
-      if (height) {
-        // its place, drawn or not; laid out on its own (a chart drawn does not lay the
-        // page out again, only itself)
-        div.style.height = `${height}px`;
-        div.style.contain = "strict";
-      } else {
-        div.style.height = "";
-        div.style.contain = "";
-      }
-      if (onScreen()) drawSoon(draw);
+      if (height) div.style.minHeight = `${height}px`;  // its place, drawn or not
+      if (onScreen()) draw();
       else drawLater(draw);
     };
     const seen = new IntersectionObserver((entries) => {
-      visible = entries[entries.length - 1].isIntersecting;
-      if (visible) draw();
+      if (entries[entries.length - 1].isIntersecting) draw();
     });
     seen.observe(el);
     changed();
@@ -180,7 +147,6 @@ export default {
     return () => {
       model.off("change:figure", changed);
       later.waiting.delete(draw);
-      soon.waiting.delete(draw);
       seen.disconnect();
       resized.disconnect();
       Plotly.purge(div);
@@ -214,47 +180,17 @@ class Chart(anywidget.AnyWidget):
     figure_id = t.Int(0).tag(sync=True)  # increases with every figure drawn (for tests)
     clicked = t.Dict().tag(sync=True)
 
-    #: figures held back while :func:`together` runs: sent at its end
-    _held: ClassVar[list[tuple[Chart, dict[str, Any]]] | None] = None
-
     def show(self, fig: go.Figure | dict[str, Any]) -> bool:
         """Draw ``fig`` (a figure, or its JSON as :func:`figure_json` gives it) in place of
         the figure shown; nothing is sent when it is the figure already shown. Whether it
-        was sent (or, within :func:`together`, will be)."""
+        was sent."""
         spec = fig if isinstance(fig, dict) else figure_json(fig)
-        held = Chart._held
-        if held is not None:
-            held[:] = [(c, s) for c, s in held if c is not self]
-            if spec == self.figure:
-                return False
-            held.append((self, spec))
-            return True
         if spec == self.figure:
             return False
-        self._send_figure(spec)
-        return True
-
-    def _send_figure(self, spec: dict[str, Any]) -> None:
         with self.hold_sync():
             self.figure = spec
             self.figure_id += 1
-
-
-@contextmanager
-def together() -> Iterator[None]:
-    """Charts shown within are sent at its end, one after the other: the browser gets a
-    filter change's figures at once (and draws them in one frame), not as each is made."""
-    if Chart._held is not None:  # within another: sent at the end of that one
-        yield
-        return
-    held: list[tuple[Chart, dict[str, Any]]] = []
-    Chart._held = held
-    try:
-        yield
-    finally:
-        Chart._held = None
-        for chart, spec in held:
-            chart._send_figure(spec)
+        return True
 
 
 def figure_json(fig: go.Figure) -> dict[str, Any]:
