@@ -166,9 +166,7 @@ class PortfolioApp(w.VBox):
         export_card = w.VBox([self._export_title, export_row])
         export_card.add_class("wb-card")
         self._quiet = False
-        #: how the page gets its tables (:class:`widgets.portfolio.page.TablesLoading`),
-        #: when :func:`widgets.portfolio.page.build_app` made it
-        self.loading: Any = None
+        self.loading: Any = None  # page.TablesLoading, when build_app made the page
         self.tables: PortfolioTables | None = None
         self.view: PortfolioTables | None = None
         self._index: FilterIndex | None = None
