@@ -46,8 +46,11 @@ serve: $(STAMP) $(DEMO)
 	WORKBENCH_KERNEL_POOL=$${WORKBENCH_KERNEL_POOL-1} \
 	  $(BIN)/python -m serving notebooks/review.ipynb $(VOILA_FLAGS)
 
+# The analyst page too: the preheated kernel has read the tables and drawn the charts; once
+# the browser shows the page it checks whether the proposals, lists, tables or store changed.
 serve-portfolio: $(STAMP) $(DEMO)
-	$(BIN)/python -m serving notebooks/portfolio.ipynb $(VOILA_FLAGS)
+	WORKBENCH_KERNEL_POOL=$${WORKBENCH_KERNEL_POOL-1} \
+	  $(BIN)/python -m serving notebooks/portfolio.ipynb $(VOILA_FLAGS)
 
 # JupyterHub for a team (deploy/jupyterhub/): the hub's proxy from npm, pinned by the lock file.
 HUB_PROXY := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy

@@ -7,10 +7,11 @@ portfolio tables, as ``workbench portfolio screen --out`` writes them.
 
 Measured in this run, on the same data, lists and (empty) store:
 
-1. in the browser (what the analyst sees): the analyst notebook served by Voila as
-   ``make serve-portfolio`` serves it, opened in headless Chromium, the page now and the
-   page at :data:`BROWSER_BASELINE` (extracted with ``git archive``) in turns, each in a
-   window as opened (1440x1000, the filters at the top) and in one tall enough to show
+1. in the browser (what the analyst sees): the analyst notebook served by Voila, opened
+   in headless Chromium: the page now as ``make serve-portfolio`` serves it (a kernel
+   preheated by Voila's pool, :data:`POOL`; only opened), the page now without the pool,
+   and the page at :data:`BROWSER_BASELINE` (extracted with ``git archive``) in turns, each
+   in a window as opened (1440x1000, the filters at the top) and in one tall enough to show
    every chart: the seconds from opening until every chart is drawn (< 3 s), then for
    filter changes made in the page (choosing values, the clear button) the ms until the
    key figures change, until the last chart on screen is drawn (< 300 ms) and until
@@ -45,12 +46,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = "599078b"  # the page that screened every proposal when opened
 REDRAW_BASELINE = "50429df"  # the page before filter changes used prepared indexes
-BROWSER_BASELINE = "6407fd3"  # the page before charts were drawn only when on screen
+BROWSER_BASELINE = "dfc5394"  # the page before it was served from a preheated kernel
 #: the browser's window: as opened (filters at the top), and tall enough to show every chart
 VIEWPORTS = {
     "as opened": {"width": 1440, "height": 1000},
     "every chart": {"width": 1440, "height": 5200},
 }
+#: the kernel pool `make serve-portfolio` serves the page with (WORKBENCH_KERNEL_POOL)
+POOL = 1
 #: a filter change is over once nothing was drawn for this long (ms)
 QUIET_MS = 1500
 #: a filter change with nothing drawn after it for this long (ms) is counted as unanswered
@@ -391,11 +394,17 @@ def served_runs(
     env: dict[str, str],
     changes: list[tuple[str, list[int]]],
     viewports: dict[str, dict[str, int]],
+    pool: int = 0,
 ) -> dict[str, Any]:
     """One served page per viewport in headless Chromium: seconds until every chart was
     drawn after opening, and for each filter change the ms until the key figures, the
-    charts on screen and every chart were drawn, with each chart's draws."""
+    charts on screen and every chart were drawn, with each chart's draws. With ``pool``
+    (``WORKBENCH_KERNEL_POOL``, as `make serve-portfolio` sets it) the page is opened once
+    Voila's pool holds that many preheated kernels and they are idle."""
     from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from served_kernels import _filled, _kernels, _quiet
 
     sys.path.insert(0, str(ROOT / "tests" / "e2e"))
     from conftest import CHROMIUM, CHROMIUM_ARGS, stop
@@ -411,8 +420,13 @@ def served_runs(
             for name, size in viewports.items():
                 for attempt in range(4):
                     log = Path(tmp_name) / f"voila-{name}-{attempt}.log"
-                    proc, url = serve_page(code_dir, env, log)
+                    proc, url = serve_page(
+                        code_dir, {**env, "WORKBENCH_KERNEL_POOL": str(pool)}, log
+                    )
                     try:
+                        if pool:  # the pool's kernels have run the page before anyone asks
+                            _filled(log, pool)
+                            _quiet(lambda proc=proc: _kernels(proc.pid), at_least=pool)
                         page = browser.new_page(viewport=size)
                         page.set_default_timeout(180_000)
                         page.add_init_script(WATCH_JS)
@@ -443,6 +457,8 @@ def one_page(
         arg=charts,
     )
     opened = time.perf_counter() - started
+    if not changes:
+        return {"open": opened, "changes": []}
     try:
         page.wait_for_function(
             "() => Array.from(document.querySelectorAll('.wb-filter select'))"
@@ -481,7 +497,7 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "reopened": sum(r["retries"] for r in runs),
     }
     for key in ("kpis", "seen", "all"):
-        values = [c[key] for c in changes]
+        values = [c[key] for c in changes] or [float("nan")]
         out[key] = (statistics.median(values), p95(values))
     per: dict[str, list[float]] = {}
     for c in changes:
@@ -555,25 +571,37 @@ def main() -> None:
 
 
 def served(args: argparse.Namespace, codes: dict[str, Path], env: Any, out: Path) -> None:
-    """The page now and at :data:`BROWSER_BASELINE`, served in turns, in headless Chromium."""
+    """The page now (served with the kernel pool as `make serve-portfolio` serves it, and
+    without) and at :data:`BROWSER_BASELINE`, served in turns, in headless Chromium."""
     changes = ui_changes()
-    runs: dict[str, list[dict[str, Any]]] = {"now": [], "before": []}
+    #: (name, code, kernel pool, filter changes made)
+    variants = (
+        ("pool", "now", POOL, []),
+        ("now", "now", 0, changes * args.rounds),
+        ("before", "before", 0, changes * args.rounds),
+    )
+    runs: dict[str, list[dict[str, Any]]] = {v[0]: [] for v in variants}
     for _ in range(args.repeat):
-        for key in runs:
-            got = served_runs(codes[key], env(key), changes * args.rounds, VIEWPORTS)
+        for key, code, pool, made in variants:
+            got = served_runs(codes[code], env(code), made, VIEWPORTS, pool=pool)
             runs[key] += [{"viewport": v, **r} for v, r in got.items()]
     print(
         f"\nserved by Voila in headless Chromium: {args.repeat} runs of each page in turns, "
         f"each {args.rounds} rounds of {len(changes)} filter changes made in the page "
         f"(choices, the clear button) per viewport; the page at {BROWSER_BASELINE} "
-        "is the page before drawing only what is on screen"
+        "is the page before it was served from a preheated kernel; 'pool' is this page "
+        f"as `make serve-portfolio` serves it (WORKBENCH_KERNEL_POOL={POOL}: opened once the "
+        "pool's kernel has run it; only opened), 'no pool' this page without it; "
+        f"load average now {load()}"
     )
     for viewport, size in VIEWPORTS.items():
-        now, before = (summarise([r for r in runs[k] if r["viewport"] == viewport]) for k in runs)
+        pooled, now, before = (
+            summarise([r for r in runs[k] if r["viewport"] == viewport]) for k in runs
+        )
         print(
             f"\nviewport {size['width']}x{size['height']} ({viewport}), {now['n']} changes per page"
         )
-        for key, r in (("now", now), (f"at {BROWSER_BASELINE}", before)):
+        for key, r in (("no pool", now), (f"at {BROWSER_BASELINE}", before)):
             if r["unanswered"] or r["reopened"]:
                 print(
                     f"  {key}: changes unanswered within "
@@ -581,10 +609,14 @@ def served(args: argparse.Namespace, codes: dict[str, Path], env: Any, out: Path
                     f"{r['reopened']} pages opened "
                     "again (filters without values)"
                 )
-        print(f"{'':44}{'now':>9}{f'at {BROWSER_BASELINE}':>13}{'ratio':>8}  target")
+        print(f"{'':44}{'pool':>9}{'no pool':>9}{f'at {BROWSER_BASELINE}':>13}  target")
         print(
-            f"{'opened until every chart is drawn (s)':44}{now['open']:9.2f}"
-            f"{before['open']:13.2f}{before['open'] / now['open']:7.1f}x  < 3 s"
+            f"{'opened until every chart is drawn (s)':44}{pooled['open']:9.2f}{now['open']:9.2f}"
+            f"{before['open']:13.2f}  < 3 s"
+        )
+        print(
+            f"{'  ratio to the page before':44}{before['open'] / pooled['open']:8.1f}x"
+            f"{before['open'] / now['open']:8.1f}x"
         )
         for key, label, target in (
             ("kpis", "key figures changed", ""),
@@ -595,9 +627,10 @@ def served(args: argparse.Namespace, codes: dict[str, Path], env: Any, out: Path
                 a, b = now[key][i], before[key][i]
                 line = f"{label}, {stat} (ms)"
                 print(
-                    f"{line:44}{a:9.0f}{b:13.0f}{b / max(a, 1e-9):7.1f}x  {target if not i else ''}"
+                    f"{line:44}{'':9}{a:9.0f}{b:13.0f}{b / max(a, 1e-9):7.1f}x  "
+                    f"{target if not i else ''}"
                 )
-        print("each chart: median ms drawing, times drawn   now / before")
+        print("each chart: median ms drawing, times drawn   no pool / before")
         for chart in sorted(set(now["per_chart"]) | set(before["per_chart"])):
             a = now["per_chart"].get(chart, (float("nan"), 0))
             b = before["per_chart"].get(chart, (float("nan"), 0))

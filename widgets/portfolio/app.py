@@ -166,6 +166,7 @@ class PortfolioApp(w.VBox):
         export_card = w.VBox([self._export_title, export_row])
         export_card.add_class("wb-card")
         self._quiet = False
+        self.loading: Any = None  # page.TablesLoading, when build_app made the page
         self.tables: PortfolioTables | None = None
         self.view: PortfolioTables | None = None
         self._index: FilterIndex | None = None
