@@ -96,6 +96,20 @@ def extract(commit: str, into: Path) -> Path:
     return into
 
 
+def generated_strings(count: int, folder: Path) -> tuple[list[str], Path, list[str]]:
+    """The benchmark's strings, written one a line into ``folder``, and the shipped list files."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_matching import generate
+
+    from workbench.lists import shipped_lists
+
+    texts = generate(count)
+    strings = folder / "strings.txt"
+    strings.write_text("\n".join(texts), encoding="utf-8")
+    return texts, strings, [str(p) for p in shipped_lists()]
+
+
 def quality_table(base: dict[str, Any], now: dict[str, Any]) -> list[str]:
     lines = []
     for name in SETS:
@@ -154,17 +168,8 @@ def main() -> int:
         print(json.dumps(worker(args.worker, args.texts, args.list, args.quality)))
         return 0
 
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "bench"))
-    from bench_matching import generate
-
-    from workbench.lists import shipped_lists
-
-    lists = [str(p) for p in shipped_lists()]
     with tempfile.TemporaryDirectory() as tmp:
-        strings = Path(tmp) / "strings.txt"
-        texts = generate(args.strings)
-        strings.write_text("\n".join(texts), encoding="utf-8")
+        texts, strings, lists = generated_strings(args.strings, Path(tmp))
         base_code = extract(args.baseline, Path(tmp))
         print(
             f"{len(texts):,} strings ({len(set(texts)):,} distinct), METI + shipped CSL;"

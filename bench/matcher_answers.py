@@ -66,15 +66,6 @@ def worker(code: Path, strings: Path, lists: list[str], out: Path) -> None:
             f.write(json.dumps(["explain", text, explained]) + "\n")
 
 
-def extract(commit: str, into: Path) -> Path:
-    """The ``workbench`` package as it was at ``commit``."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", commit, "workbench"], capture_output=True, check=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
-
-
 def answers(code: Path, strings: Path, lists: list[str], out: Path) -> list[str]:
     command = [sys.executable, __file__, "--worker", str(code), "--texts", str(strings)]
     command += ["--out", str(out), "--list", *lists]
@@ -97,17 +88,10 @@ def main() -> int:
         worker(args.worker, args.texts, args.list, args.out)
         return 0
 
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "bench"))
-    from bench_matching import generate
+    from bench_matcher import extract, generated_strings
 
-    from workbench.lists import shipped_lists
-
-    lists = [str(p) for p in shipped_lists()]
     with tempfile.TemporaryDirectory() as tmp:
-        strings = Path(tmp) / "strings.txt"
-        texts = generate(args.strings)
-        strings.write_text("\n".join(texts), encoding="utf-8")
+        texts, strings, lists = generated_strings(args.strings, Path(tmp))
         (Path(tmp) / "reference").mkdir()
         reference = extract(args.reference, Path(tmp) / "reference")
         before = answers(reference, strings, lists, Path(tmp) / "reference.jsonl")
