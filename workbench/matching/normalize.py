@@ -63,6 +63,11 @@ _TOKEN = re.compile(
 _WORD = re.compile(f"[{CJK_CLASS}]|[^\\W_{CJK_CLASS}]+(?:'[^\\W_{CJK_CLASS}]+)*")
 _SEPARATOR = re.compile(f"[{_SEPARATORS}]|\\s-\\s")
 _ASCII_WORD = re.compile("[a-z0-9]+(?:'[a-z0-9]+)*")
+#: Bytes to space but ASCII letters and digits: ``_ASCII_WORD``'s words of a text without
+#: apostrophes, split at C speed.
+_ASCII_SPACES = bytes(
+    c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256)
+)
 #: A lower-case letter followed by a capital inside a word ("EngineeringNanjing").
 GLUED = re.compile("[a-z][A-Z]")
 _GLUED_WORD = re.compile("[A-Za-z]*[a-z][A-Z][A-Za-z]*")
@@ -289,9 +294,13 @@ def raw_words(text: str, splits: Splits | None = None, folding: Folding | None =
     """
     folded, origin = fold(text) if folding is None else folding
     aligned = origin is None
-    words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
     if "'" in folded:
+        words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
         words = [w.replace("'", "") for w in words]
+    elif folded.isascii():  # most strings: as _ASCII_WORD finds them, several times faster
+        words = folded.encode().translate(_ASCII_SPACES).decode().split()
+    else:
+        words = _WORD.findall(folded)
     if splits and aligned:  # as tokenize() does: only where offsets align
         words = [piece for w in words for piece in _pieces(w, splits)]
     return words
