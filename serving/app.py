@@ -28,7 +28,7 @@ from voila.app import Voila
 from serving.bytecode import compile_project
 from serving.hosts import host_allowed, is_loopback
 from serving.kernel_socket import GuardedKernelConnection
-from widgets.network.page_code import PAGE_CODE_ENV, PAGE_CODE_PATH
+from widgets.network.page_code import PAGE_CODE_ENV, PAGE_CODE_PATH, PLOTLY_JS_ENV, PLOTLY_JS_PATH
 from workbench.errors import InputError
 from workbench.settings import Settings
 
@@ -149,15 +149,16 @@ class WorkbenchVoila(Voila):
 
     def init_handlers(self) -> list[Any]:
         """Voila's handlers, with the sign-in handlers under the base URL like every other,
-        and plotly's widget code (:mod:`widgets.network.page_code`)."""
+        and plotly's widget code and plotly.js (:mod:`widgets.network.page_code`)."""
         own = {h[0] for h in self.identity_provider.get_handlers()}
         handlers = [
             (url_path_join(self.base_url, h[0]), *h[1:]) if h[0] in own else h
             for h in super().init_handlers()
         ]
-        folder, name = PAGE_CODE_PATH.rsplit("/", 1)
+        folder = PAGE_CODE_PATH.rsplit("/", 1)[0]  # PLOTLY_JS_PATH's too
+        names = "|".join(re.escape(p.rsplit("/", 1)[1]) for p in (PAGE_CODE_PATH, PLOTLY_JS_PATH))
         code = (
-            url_path_join(self.base_url, folder, f"({re.escape(name)})"),
+            url_path_join(self.base_url, folder, f"({names})"),
             tornado.web.StaticFileHandler,
             {"path": str(plotly_widget_code().parent)},
         )
@@ -180,8 +181,10 @@ class WorkbenchVoila(Voila):
         if problem is not None:
             self.log.critical("Not started: %s.", problem)
             self.exit(REFUSED)
-        # the review page's template loads plotly's widget code from here with the page
+        # the pages' template loads plotly's widget code (review) or plotly.js (analyst)
+        # from here with the page
         os.environ[PAGE_CODE_ENV] = url_path_join(self.base_url, PAGE_CODE_PATH)
+        os.environ[PLOTLY_JS_ENV] = url_path_join(self.base_url, PLOTLY_JS_PATH)
         # Voila.start, with the host-checking application in place of tornado's own.
         self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
         settings = self.init_settings()

@@ -85,7 +85,8 @@ def test_fast_path_finds_the_same_tokens(root) -> None:
         texts = [r["text"] for r in csv.DictReader(f, delimiter="\t")]
     texts += ["Ｅｃｏｌｅ — Polytechnique", "Straße ﬁne", "x\udc80y", "tab\tand\nnewline"]
     # ASCII strings are split without the regular expression: every byte but letters and digits
-    texts += ["snake_case_dept", "O'Brien Inst., 'quoted'", "a''b x'", "AB12cd-34/EF", "a\x00b\x7f~c"]
+    texts += ["snake_case_dept", "O'Brien Inst., 'quoted'", "a''b x'", "AB12cd-34/EF"]
+    texts += ["a\x00b\x7f~c"]
     for text in texts:
         assert raw_words(text) == tokenize(text).raw, text
 

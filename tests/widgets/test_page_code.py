@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 import pytest
 
@@ -34,3 +36,19 @@ def test_served_the_figure_imports_the_code_the_page_loaded(
 def test_a_path_that_is_not_the_servers_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(PAGE_CODE_ENV, "https://elsewhere.example/widgetbundle.js")
     assert figure_widget()._esm == plotly_widget_code().read_text(encoding="utf-8")
+
+
+def test_the_analyst_charts_loader_brings_plotly_js_unless_the_server_serves_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from widgets.network.page_code import PLOTLY_JS_ENV, PLOTLY_JS_PATH
+    from widgets.portfolio.plot import PLOTLY_JS, plotly_loader
+
+    monkeypatch.delenv(PLOTLY_JS_ENV, raising=False)
+    assert PLOTLY_JS.read_text(encoding="utf-8") in plotly_loader()._esm
+    monkeypatch.setenv(PLOTLY_JS_ENV, "https://elsewhere.example/plotly.min.js")
+    assert PLOTLY_JS.read_text(encoding="utf-8") in plotly_loader()._esm
+    path = f"/user/tanaka/{PLOTLY_JS_PATH}"
+    monkeypatch.setenv(PLOTLY_JS_ENV, path)
+    code = plotly_loader()._esm
+    assert len(code) < 1000 and f"const PATH = {json.dumps(path)};" in code

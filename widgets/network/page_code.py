@@ -21,13 +21,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported when a figure is made: the server reads the names below
     import plotly.graph_objects as go
 
-__all__ = ["PAGE_CODE_ENV", "PAGE_CODE_PATH", "figure_widget"]
+__all__ = ["PAGE_CODE_ENV", "PAGE_CODE_PATH", "PLOTLY_JS_ENV", "PLOTLY_JS_PATH", "figure_widget"]
 
 #: Set by the workbench's server in its kernels' environment: the absolute path (on
 #: that server) of plotly's widget code, which its pages load ahead.
 PAGE_CODE_ENV = "WORKBENCH_PAGE_PLOTLY_JS"
 #: That path below the server's base URL.
 PAGE_CODE_PATH = "workbench/plotly/widgetbundle.js"
+#: Likewise plotly.js itself (``plotly.min.js``, a script that defines ``window.Plotly``),
+#: which the analyst page's template loads ahead for its charts
+#: (:mod:`widgets.portfolio.plot`), and its path below the server's base URL.
+PLOTLY_JS_ENV = "WORKBENCH_PAGE_PLOTLY_MIN_JS"
+PLOTLY_JS_PATH = "workbench/plotly/plotly.min.js"
 
 _ESM = """
 // plotly's widget code, fetched and compiled with the page (its <link rel="modulepreload">)

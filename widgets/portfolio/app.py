@@ -35,7 +35,7 @@ from widgets.portfolio.charts import FULL_WIDTH, ClickMap, spec
 from widgets.portfolio.drill import PagedTable
 from widgets.portfolio.filtering import FilterIndex
 from widgets.portfolio.network_view import NetworkView
-from widgets.portfolio.plot import Chart, PlotlyLoader
+from widgets.portfolio.plot import Chart, plotly_loader
 from widgets.portfolio.style import PAGE_STYLE, filter_label, key_figures
 from workbench.list_updates.status import ListWarning
 from workbench.portfolio import analysis
@@ -124,7 +124,7 @@ class PortfolioApp(w.VBox):
         filters_row.add_class("wb-filters")
         filters_card = w.VBox([self._filters_title, filters_row])
         filters_card.add_class("wb-card")
-        self.loader = PlotlyLoader()
+        self.loader = plotly_loader()
         self.charts: dict[str, Chart] = {}
         cards = []
         for name in CHARTS:

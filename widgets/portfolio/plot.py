@@ -29,6 +29,8 @@ go through plotly's own text handling; text from data must be escaped
 from __future__ import annotations
 
 import json
+import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,8 @@ import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets as t
+
+from widgets.network.page_code import PLOTLY_JS_ENV
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
@@ -160,10 +164,47 @@ _TEMPLATE = json.dumps(pio.templates["plotly_white"].to_plotly_json())
 _CHART_ESM = _CHART_ESM.replace("__TEMPLATE__", _TEMPLATE)
 
 
+_LOADER_FROM_PAGE_ESM = """
+// plotly.js comes with the page (the template's <script async data-wb-plotly>), fetched and
+// compiled while the page loads; a page without that script gets it here.
+const PATH = __PATH__;
+export default {
+  render({ el }) {
+    el.style.display = "none";
+    if (window.Plotly || document.querySelector("script[data-wb-plotly]")) return;
+    const script = document.createElement("script");
+    script.src = new URL(PATH, document.baseURI).href;
+    script.dataset.wbPlotly = "";
+    document.head.appendChild(script);
+  }
+};
+"""
+
+
 class PlotlyLoader(anywidget.AnyWidget):
-    """Invisible; brings plotly.js to the page once (``window.Plotly``) for every :class:`Chart`."""
+    """Invisible; brings plotly.js to the page once (``window.Plotly``) for every :class:`Chart`.
+
+    This one carries plotly.js (about 5 MB) in its code; :func:`plotly_loader` gives one
+    that takes it from the page where the server serves it.
+    """
 
     _esm = PLOTLY_JS.read_text(encoding="utf-8") + "\n" + _LOADER_ESM
+
+
+def plotly_loader() -> PlotlyLoader:
+    """The page's :class:`PlotlyLoader`: a few lines when the workbench's server serves
+    plotly.js (:data:`~widgets.network.page_code.PLOTLY_JS_ENV`, a path on that server)
+    and its page template loads it with the page, rather than 5 MB of code sent by the
+    kernel, parsed and compiled in the browser at every opening; plotly.js in full
+    elsewhere (tests, other servers)."""
+    path = os.environ.get(PLOTLY_JS_ENV, "")
+    return _from_page(path)() if path.startswith("/") else PlotlyLoader()
+
+
+@cache
+def _from_page(path: str) -> type[PlotlyLoader]:
+    esm = _LOADER_FROM_PAGE_ESM.replace("__PATH__", json.dumps(path))
+    return type("PagePlotlyLoader", (PlotlyLoader,), {"_esm": esm, "__module__": __name__})
 
 
 class Chart(anywidget.AnyWidget):
