@@ -78,6 +78,12 @@ class HostCheckedApplication(tornado.web.Application):
 POOL_REFILL_DELAY_S = 20.0
 
 
+#: JupyterLab extensions installed with the project's packages that its pages never use, not
+#: loaded by the pages: plotly's renders plotly output that is not a widget (its code is
+#: 4.8 MB: every page fetched and compiled it), pygments' highlights code cells (hidden).
+UNUSED_EXTENSIONS = ("jupyterlab-plotly", "jupyterlab_pygments")
+
+
 def plotly_widget_code() -> Path:
     """plotly's widget code (its ``FigureWidget``'s JavaScript), found without importing plotly."""
     spec = importlib.util.find_spec("plotly")
@@ -130,6 +136,9 @@ class WorkbenchVoila(Voila):
             self.voila_configuration.preheat_kernel = True
             self.voila_configuration.default_pool_size = pool
             self.config.VoilaKernelManager.fill_delay = POOL_REFILL_DELAY_S
+        vc = self.voila_configuration
+        if not vc.extension_denylist and not vc.extension_allowlist:
+            vc.extension_denylist = list(UNUSED_EXTENSIONS)
         if self.voila_configuration.template == "lab":  # not chosen on the command line
             self.voila_configuration.template = TEMPLATE
             self.setup_template_dirs()
@@ -149,16 +158,15 @@ class WorkbenchVoila(Voila):
 
     def init_handlers(self) -> list[Any]:
         """Voila's handlers, with the sign-in handlers under the base URL like every other,
-        and plotly's widget code and plotly.js (:mod:`widgets.network.page_code`)."""
+        and plotly's widget code (:mod:`widgets.network.page_code`)."""
         own = {h[0] for h in self.identity_provider.get_handlers()}
         handlers = [
             (url_path_join(self.base_url, h[0]), *h[1:]) if h[0] in own else h
             for h in super().init_handlers()
         ]
-        folder = PAGE_CODE_PATH.rsplit("/", 1)[0]  # PLOTLY_JS_PATH's too
-        names = "|".join(re.escape(p.rsplit("/", 1)[1]) for p in (PAGE_CODE_PATH, PLOTLY_JS_PATH))
+        folder, name = PAGE_CODE_PATH.rsplit("/", 1)
         code = (
-            url_path_join(self.base_url, folder, f"({names})"),
+            url_path_join(self.base_url, folder, f"({re.escape(name)})"),
             tornado.web.StaticFileHandler,
             {"path": str(plotly_widget_code().parent)},
         )

@@ -52,3 +52,23 @@ def test_the_analyst_charts_loader_brings_plotly_js_unless_the_server_serves_it(
     monkeypatch.setenv(PLOTLY_JS_ENV, path)
     code = plotly_loader()._esm
     assert len(code) < 1000 and f"const PATH = {json.dumps(path)};" in code
+
+
+def test_the_charts_bundle_is_the_plotly_js_of_the_plotly_package() -> None:
+    """Figures are made by the plotly package for its plotly.js: the bundle shipped for the
+    analyst page's charts must be that version (update it with the package)."""
+    import re
+    from pathlib import Path
+
+    import plotly
+
+    from widgets.portfolio.plot import PLOTLY_JS
+
+    def version(path: Path) -> str:
+        head = path.read_text(encoding="utf-8")[:300]
+        found = re.search(r"\* plotly\.js (?:\([^)]*\) )?v(\d+\.\d+\.\d+)", head)
+        assert found, path
+        return found.group(1)
+
+    full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    assert version(PLOTLY_JS) == version(full)

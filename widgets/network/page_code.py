@@ -28,11 +28,11 @@ __all__ = ["PAGE_CODE_ENV", "PAGE_CODE_PATH", "PLOTLY_JS_ENV", "PLOTLY_JS_PATH",
 PAGE_CODE_ENV = "WORKBENCH_PAGE_PLOTLY_JS"
 #: That path below the server's base URL.
 PAGE_CODE_PATH = "workbench/plotly/widgetbundle.js"
-#: Likewise plotly.js itself (``plotly.min.js``, a script that defines ``window.Plotly``),
-#: which the analyst page's template loads ahead for its charts
-#: (:mod:`widgets.portfolio.plot`), and its path below the server's base URL.
+#: Likewise plotly.js for the analyst page's charts (:mod:`widgets.portfolio.plot`; a
+#: script that defines ``window.Plotly``), which the page template loads ahead from its
+#: static folder, and its path below the server's base URL.
 PLOTLY_JS_ENV = "WORKBENCH_PAGE_PLOTLY_MIN_JS"
-PLOTLY_JS_PATH = "workbench/plotly/plotly.min.js"
+PLOTLY_JS_PATH = "voila/templates/workbench/static/plotly/plotly-cartesian.min.js"
 
 _ESM = """
 // plotly's widget code, fetched and compiled with the page (its <link rel="modulepreload">)

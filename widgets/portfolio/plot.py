@@ -2,8 +2,11 @@
 
 A plotly ``FigureWidget`` ships the whole plotly.js bundle (about 5 MB) with
 every figure; a page of eight charts would send 40 MB before the first one
-shows, and again after every filter change. Here :class:`PlotlyLoader` (an
-invisible widget) sends plotly.js once, and each :class:`Chart` is a small
+shows, and again after every filter change. Here plotly.js comes once: its
+cartesian bundle (:data:`PLOTLY_JS`, a third of the full one's size), loaded
+with the page by the workbench's page template, or else sent by
+:class:`PlotlyLoader` (an invisible widget; :func:`plotly_loader` makes the
+page's); each :class:`Chart` is a small
 widget that carries only its figure's JSON: it waits for plotly.js, draws with
 ``Plotly.react`` (so a new figure updates the chart in place), follows the
 width of its box, and reports a click on a point in ``clicked``.
@@ -35,14 +38,15 @@ from pathlib import Path
 from typing import Any
 
 import anywidget
-import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets as t
 
-from widgets.network.page_code import PLOTLY_JS_ENV
+from widgets.network.page_code import PLOTLY_JS_ENV, PLOTLY_JS_PATH
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+#: plotly.js's cartesian bundle (bar, scatter, heat map…: the charts' traces), the version
+#: the plotly package ships, in the page template's static folder (see its README.md)
+PLOTLY_JS = Path(__file__).resolve().parents[2] / "share" / "jupyter" / PLOTLY_JS_PATH
 
 _LOADER_ESM = """
 export default {
