@@ -131,19 +131,26 @@ export default {
       if (first) div.on("plotly_click", clicked);  // plotly gave the div its events above
       first = false;
     };
-    const onScreen = () => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.bottom > 0 && r.top < innerHeight;
-    };
+    // Whether the chart is on screen, as the observer last said (null: not said yet; its
+    // first report comes with the next frame). Asking the page instead
+    // (getBoundingClientRect) made the browser lay the page out between two charts' drawings.
+    let visible = null;
     const changed = () => {
       div.dataset.figure = String(model.get("figure_id"));
       const height = ((model.get("figure") || {}).layout || {}).height;
-      if (height) div.style.minHeight = `${height}px`;  // its place, drawn or not
-      if (onScreen()) draw();
-      else drawLater(draw);
+      if (height) {
+        // its place, drawn or not; and a box of its own: what a drawing changes inside it
+        // is laid out again without the rest of the page
+        div.style.height = `${height}px`;
+        div.style.contain = "strict";
+      }
+      if (visible) draw();
+      else if (visible === false) drawLater(draw);
     };
     const seen = new IntersectionObserver((entries) => {
-      if (entries[entries.length - 1].isIntersecting) draw();
+      visible = entries[entries.length - 1].isIntersecting;
+      if (visible) draw();
+      else if (drawn !== model.get("figure_id")) drawLater(draw);
     });
     seen.observe(el);
     changed();
