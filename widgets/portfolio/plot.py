@@ -72,15 +72,17 @@ const CONFIG = {
 
 // Charts off screen are drawn once no figure has come for `quiet` ms (one chart at a time,
 // when the browser is idle), or at once when they come into view: a filter change redraws
-// first what the analyst sees, and no chart ever comes into view out of date. Each chart's
-// div says which figure it was sent (data-figure) and which it shows (data-drawn).
+// first what the analyst sees, and no chart ever comes into view out of date. A chart's
+// first figure (the page opening: every figure comes at once) waits for no quiet time,
+// only for the browser to be idle. Each chart's div says which figure it was sent
+// (data-figure) and which it shows (data-drawn).
 const later = window.wbChartsLater
   || (window.wbChartsLater = { waiting: new Set(), timer: 0, quiet: 250 });
 
-function drawLater(draw) {
+function drawLater(draw, first) {
   later.waiting.add(draw);
   clearTimeout(later.timer);
-  later.timer = setTimeout(drawNext, later.quiet);
+  later.timer = setTimeout(drawNext, first ? 0 : later.quiet);
 }
 
 function drawNext() {
@@ -145,12 +147,12 @@ export default {
         div.style.contain = "strict";
       }
       if (visible) draw();
-      else if (visible === false) drawLater(draw);
+      else if (visible === false) drawLater(draw, drawn === null);
     };
     const seen = new IntersectionObserver((entries) => {
       visible = entries[entries.length - 1].isIntersecting;
       if (visible) draw();
-      else if (drawn !== model.get("figure_id")) drawLater(draw);
+      else if (drawn !== model.get("figure_id")) drawLater(draw, drawn === null);
     });
     seen.observe(el);
     changed();
