@@ -189,8 +189,8 @@ class WorkbenchVoila(Voila):
         if problem is not None:
             self.log.critical("Not started: %s.", problem)
             self.exit(REFUSED)
-        # the pages' template loads plotly's widget code (review) or plotly.js (analyst)
-        # from here with the page
+        # where the pages' template loads plotly's widget code (review page, served by the
+        # handler above) and plotly.js (analyst page, the template's static folder) from
         os.environ[PAGE_CODE_ENV] = url_path_join(self.base_url, PAGE_CODE_PATH)
         os.environ[PLOTLY_JS_ENV] = url_path_join(self.base_url, PLOTLY_JS_PATH)
         # Voila.start, with the host-checking application in place of tornado's own.

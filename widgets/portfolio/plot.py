@@ -145,6 +145,9 @@ export default {
         // is laid out again without the rest of the page
         div.style.height = `${height}px`;
         div.style.contain = "strict";
+      } else {  // a figure without a height: sized by what plotly draws, not the last one's
+        div.style.height = "";
+        div.style.contain = "";
       }
       if (visible) draw();
       else if (visible === false) drawLater(draw, drawn === null);
@@ -197,8 +200,8 @@ export default {
 class PlotlyLoader(anywidget.AnyWidget):
     """Invisible; brings plotly.js to the page once (``window.Plotly``) for every :class:`Chart`.
 
-    This one carries plotly.js (about 5 MB) in its code; :func:`plotly_loader` gives one
-    that takes it from the page where the server serves it.
+    This one carries plotly.js (:data:`PLOTLY_JS`, 1.5 MB) in its code; :func:`plotly_loader`
+    gives one that takes it from the page where the server serves it.
     """
 
     _esm = PLOTLY_JS.read_text(encoding="utf-8") + "\n" + _LOADER_ESM
@@ -207,9 +210,9 @@ class PlotlyLoader(anywidget.AnyWidget):
 def plotly_loader() -> PlotlyLoader:
     """The page's :class:`PlotlyLoader`: a few lines when the workbench's server serves
     plotly.js (:data:`~widgets.network.page_code.PLOTLY_JS_ENV`, a path on that server)
-    and its page template loads it with the page, rather than 5 MB of code sent by the
-    kernel, parsed and compiled in the browser at every opening; plotly.js in full
-    elsewhere (tests, other servers)."""
+    and its page template loads it with the page, rather than 1.5 MB of code sent by the
+    kernel, parsed and compiled in the browser at every opening; the one carrying
+    plotly.js elsewhere (tests, other servers)."""
     path = os.environ.get(PLOTLY_JS_ENV, "")
     return _from_page(path)() if path.startswith("/") else PlotlyLoader()
 
