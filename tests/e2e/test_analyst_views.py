@@ -88,7 +88,7 @@ def test_list_revision_network_and_links_to_the_review_page(
     # the network: click the organisation reaching most proposals
     name, behind = _top_organisation(before)
     net = page.locator(".wb-portfolio-network")
-    organisations = net.locator("g.scatterlayer g.trace").nth(2).locator("path.point")
+    organisations = net.locator("g.scatterlayer g.trace").nth(1).locator("path.point")
     expect(organisations.first).to_be_visible()
     _click(page, organisations.first, ".wb-portfolio-network")
     expect(net.locator(".wb-network-behind-title")).to_contain_text(name)

@@ -7,6 +7,7 @@ Expected rows come from the findings table with plain pandas, not from the netwo
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import networkx as nx
@@ -14,6 +15,7 @@ import pytest
 
 from widgets.portfolio.app import PortfolioApp
 from widgets.portfolio.colours import org_colour
+from widgets.portfolio.network_view import ORGANISATIONS_TRACE
 
 
 @pytest.fixture
@@ -32,7 +34,7 @@ def _colours(app: PortfolioApp) -> dict[str, set[str]]:
         name = app.clicks["timeline"].values[i][0][1]
         out.setdefault(name, set()).add(trace.marker.color)
     net = app.network
-    orgs = net.figure.data[2]
+    orgs = net.figure.data[ORGANISATIONS_TRACE]
     shown = net.reach.set_index("organisation")["organisation_name"]
     for org, colour in zip(net.organisations, orgs.marker.color, strict=True):
         out.setdefault(shown[org], set()).add(colour)
@@ -44,7 +46,7 @@ def test_clicking_an_organisation_lists_the_proposals_and_persons_behind_it(
 ) -> None:
     net = app.network
     assert net.organisations, "the test portfolio has findings on listed organisations"
-    net.chart.clicked = {"trace": 2, "point": 0, "n": 1}
+    net.chart.clicked = {"trace": ORGANISATIONS_TRACE, "point": 0, "n": 1}
     org = net.organisations[0]
     assert net.selected == org
     f = local_run.tables.findings
@@ -57,7 +59,7 @@ def test_clicking_an_organisation_lists_the_proposals_and_persons_behind_it(
     assert reached[org] == reached.max()
     for pid in mine["proposal_id"]:
         assert f'href="http://127.0.0.1:9999/?proposal={pid}"' in net.behind_table.value
-    net.chart.clicked = {"trace": 1, "point": 0, "n": 2}  # a person: nothing changes
+    net.chart.clicked = {"trace": 0, "point": 0, "n": 2}  # a person: nothing changes
     assert net.selected == org
 
 
@@ -84,3 +86,28 @@ def test_every_organisation_keeps_one_colour_across_charts_and_filters(
         after = _colours(app)
         assert all(before[name] == c for name, c in after.items() if name in before)
         assert all(len(c) == 1 for c in after.values())
+
+
+def test_the_links_drawn_are_the_links_of_the_organisations_drawn(app: PortfolioApp) -> None:
+    """The one path below the points: a segment from each organisation drawn to each of its
+    persons, from the organisation's point to the person's, and no other."""
+    net = app.network
+    spec = net.spec
+    assert spec is not None and net.organisations
+    persons, orgs = spec["data"][0], spec["data"][ORGANISATIONS_TRACE]
+    (shape,) = spec["layout"]["shapes"]
+    assert shape["layer"] == "below" and (shape["xref"], shape["yref"]) == ("x", "y")
+    segments = re.findall(r"M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)", shape["path"])
+    assert "".join(f"M{a},{b}L{c},{d}" for a, b, c, d in segments) == shape["path"]
+    drawn = [((float(a), float(b)), (float(c), float(d))) for a, b, c, d in segments]
+    links = [
+        (i, person)
+        for i, org in enumerate(net.organisations)
+        for person in net.graph.neighbors(f"org:{org}")
+    ]
+    # the persons' points, in the order they are first linked
+    people = list(dict.fromkeys(person for _i, person in links))
+    assert len(people) == len(persons["x"])
+    point = dict(zip(people, zip(persons["x"], persons["y"], strict=True), strict=True))
+    org_at = list(zip(orgs["x"], orgs["y"], strict=True))
+    assert drawn == [(org_at[i], point[person]) for i, person in links]

@@ -39,45 +39,89 @@ def _person_node(proposal_id: str, subject: str) -> str:
     return f"person:{proposal_id}:{subject}"
 
 
+#: the findings' columns the network is built from, in the order they are read
+_COLUMNS = (
+    "proposal_id",
+    "subject",
+    "subject_name",
+    "organisation",
+    "organisation_name",
+    "entry_name",
+    "lists",
+    "list",
+    "entry_country",
+    "check",
+)
+
+
+def _values(frame: pd.DataFrame, column: str) -> list[Any]:
+    """``frame[column]`` as plain Python values, ``None`` for a missing one."""
+    col = frame[column]
+    return list(col.astype(object).where(col.notna(), None))
+
+
 def portfolio_network(tables: PortfolioTables) -> nx.Graph:
-    """Persons ↔ listed organisations of every screened proposal (see the module text)."""
+    """Persons ↔ listed organisations of every screened proposal (see the module text).
+
+    Nodes and edges are gathered in plain dicts, row by row in the findings' order, and
+    added to the graph at once (nodes, then edges, in the order first seen)."""
     g = nx.Graph()
     f = tables.findings
     f = f[f["organisation"].notna() & (f["subject_kind"] == "person")]
     if f.empty:
         return g
-    ev = tables.evidence[tables.evidence["year"].notna()]
-    ev = ev[["proposal_id", "subject", "organisation_name", "year"]].astype(object)
+    ev = tables.evidence
+    ev = ev.loc[ev["year"].notna(), ["proposal_id", "subject", "organisation_name", "year"]]
+    ev = ev.drop_duplicates()
     years: dict[tuple[Any, ...], set[int]] = {}
-    for pid, subject, org_name, year in ev.drop_duplicates().itertuples(index=False):
+    for pid, subject, org_name, year in zip(
+        *(_values(ev, c) for c in ("proposal_id", "subject", "organisation_name", "year")),
+        strict=True,
+    ):
         years.setdefault((pid, subject, org_name), set()).add(int(year))
     titles = dict(zip(tables.proposals["proposal_id"], tables.proposals["title"], strict=True))
-    f = f.astype(object).where(f.notna(), None)  # plain values: quicker to walk than Arrow's
-    for row in f.to_dict("records"):
-        org = _org_node(str(row["organisation"]))
-        name = row["organisation_name"] if pd.notna(row["organisation_name"]) else row["entry_name"]
-        if org not in g:
-            g.add_node(org, kind=ORGANISATION, name=str(name), lists=set(), entry_country="")
-        cited = row.get("lists")
-        g.nodes[org]["lists"].update(
-            str(cited).split("; ") if pd.notna(cited) else [str(row["list"])]
-        )
-        if pd.notna(row["entry_country"]) and not g.nodes[org]["entry_country"]:
-            g.nodes[org]["entry_country"] = str(row["entry_country"])
-        person = _person_node(str(row["proposal_id"]), str(row["subject"]))
-        if person not in g:
-            g.add_node(
-                person,
-                kind=PERSON,
-                name=str(row["subject_name"]),
-                proposal_id=str(row["proposal_id"]),
-                title=str(titles.get(row["proposal_id"], "")),
-            )
-        if not g.has_edge(person, org):
-            g.add_edge(person, org, checks=set(), years=set(), proposal_id=str(row["proposal_id"]))
-        edge = g.edges[person, org]
-        edge["checks"].add(str(row["check"]))
-        edge["years"].update(years.get((row["proposal_id"], row["subject"], name), ()))
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for (
+        pid,
+        subject,
+        subject_name,
+        organisation,
+        org_name,
+        entry_name,
+        cited,
+        listed,
+        country,
+        check,
+    ) in zip(*(_values(f, c) for c in _COLUMNS), strict=True):
+        org = _org_node(str(organisation))
+        name = org_name if org_name is not None else entry_name
+        node = nodes.get(org)
+        if node is None:
+            node = nodes[org] = {
+                "kind": ORGANISATION,
+                "name": str(name),
+                "lists": set(),
+                "entry_country": "",
+            }
+        node["lists"].update(str(cited).split("; ") if cited is not None else [str(listed)])
+        if country is not None and not node["entry_country"]:
+            node["entry_country"] = str(country)
+        person = _person_node(str(pid), str(subject))
+        if person not in nodes:
+            nodes[person] = {
+                "kind": PERSON,
+                "name": str(subject_name),
+                "proposal_id": str(pid),
+                "title": str(titles.get(pid, "")),
+            }
+        edge = edges.get((person, org))
+        if edge is None:
+            edge = edges[person, org] = {"checks": set(), "years": set(), "proposal_id": str(pid)}
+        edge["checks"].add(str(check))
+        edge["years"].update(years.get((pid, subject, name), ()))
+    g.add_nodes_from(nodes.items())
+    g.add_edges_from((person, org, data) for (person, org), data in edges.items())
     return g
 
 
