@@ -53,6 +53,9 @@ _COLUMNS = (
     "check",
 )
 
+#: the evidence's columns behind a link's years
+_YEAR_COLUMNS = ("proposal_id", "subject", "organisation_name", "year")
+
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:
     """``frame[column]`` as plain Python values, ``None`` for a missing one."""
@@ -71,13 +74,9 @@ def portfolio_network(tables: PortfolioTables) -> nx.Graph:
     if f.empty:
         return g
     ev = tables.evidence
-    ev = ev.loc[ev["year"].notna(), ["proposal_id", "subject", "organisation_name", "year"]]
-    ev = ev.drop_duplicates()
+    ev = ev.loc[ev["year"].notna(), list(_YEAR_COLUMNS)].drop_duplicates()
     years: dict[tuple[Any, ...], set[int]] = {}
-    for pid, subject, org_name, year in zip(
-        *(_values(ev, c) for c in ("proposal_id", "subject", "organisation_name", "year")),
-        strict=True,
-    ):
+    for pid, subject, org_name, year in zip(*(_values(ev, c) for c in _YEAR_COLUMNS), strict=True):
         years.setdefault((pid, subject, org_name), set()).add(int(year))
     titles = dict(zip(tables.proposals["proposal_id"], tables.proposals["title"], strict=True))
     nodes: dict[str, dict[str, Any]] = {}
