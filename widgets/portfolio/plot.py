@@ -5,8 +5,8 @@ every figure; a page of eight charts would send 40 MB before the first one
 shows, and again after every filter change. Here plotly.js comes once: its
 cartesian bundle (:data:`PLOTLY_JS`, a third of the full one's size), loaded
 with the page by the workbench's page template, or else sent by
-:class:`PlotlyLoader` (an invisible widget; :func:`plotly_loader` makes the
-page's); each :class:`Chart` is a small
+:class:`PlotlyLoader` (an invisible widget, made by :func:`plotly_loader`);
+each :class:`Chart` is a small
 widget that carries only its figure's JSON: it waits for plotly.js, draws with
 ``Plotly.react`` (so a new figure updates the chart in place), follows the
 width of its box, and reports a click on a point in ``clicked``.
@@ -200,11 +200,12 @@ export default {
 class PlotlyLoader(anywidget.AnyWidget):
     """Invisible; brings plotly.js to the page once (``window.Plotly``) for every :class:`Chart`.
 
-    This one carries plotly.js (:data:`PLOTLY_JS`, 1.5 MB) in its code; :func:`plotly_loader`
-    gives one that takes it from the page where the server serves it.
+    Made by :func:`plotly_loader`, whose class gives it the code that brings plotly.js:
+    plotly.js itself (:data:`PLOTLY_JS`, 1.5 MB, read only when such a loader is made), or a
+    few lines that take it from the page where the server serves it.
     """
 
-    _esm = PLOTLY_JS.read_text(encoding="utf-8") + "\n" + _LOADER_ESM
+    _esm = _LOADER_ESM
 
 
 def plotly_loader() -> PlotlyLoader:
@@ -214,13 +215,17 @@ def plotly_loader() -> PlotlyLoader:
     kernel, parsed and compiled in the browser at every opening; the one carrying
     plotly.js elsewhere (tests, other servers)."""
     path = os.environ.get(PLOTLY_JS_ENV, "")
-    return _from_page(path)() if path.startswith("/") else PlotlyLoader()
+    return _loader(path if path.startswith("/") else "")()
 
 
 @cache
-def _from_page(path: str) -> type[PlotlyLoader]:
-    esm = _LOADER_FROM_PAGE_ESM.replace("__PATH__", json.dumps(path))
-    return type("PagePlotlyLoader", (PlotlyLoader,), {"_esm": esm, "__module__": __name__})
+def _loader(path: str) -> type[PlotlyLoader]:
+    """The loader taking plotly.js from ``path`` on the page's server, or ("") carrying it."""
+    if path:
+        esm = _LOADER_FROM_PAGE_ESM.replace("__PATH__", json.dumps(path))
+    else:
+        esm = PLOTLY_JS.read_text(encoding="utf-8") + "\n" + _LOADER_ESM
+    return type("PlotlyLoader", (PlotlyLoader,), {"_esm": esm, "__module__": __name__})
 
 
 class Chart(anywidget.AnyWidget):
