@@ -56,6 +56,9 @@ VIEWPORTS = {
 POOL = 1
 #: a filter change is over once nothing was drawn for this long (ms)
 QUIET_MS = 1500
+#: how often the page is asked whether a change is over (ms): the times are taken in the page
+#: itself, and asking at every frame (Playwright's default) kept the browser drawing frames
+POLL_MS = 100
 #: a filter change with nothing drawn after it for this long (ms) is counted as unanswered
 UNANSWERED_MS = 30_000
 CALLS = (
@@ -287,12 +290,22 @@ WATCH_JS = """
       (c) => c.startsWith('wb-chart-') && !['wb-chart-card', 'wb-chart-full'].includes(c));
     return c ? c.slice(9) : '?';
   };
-  const onScreen = (div) => {
+  // Whether a chart is on screen, as an IntersectionObserver last said; asked of the page
+  // (getBoundingClientRect) only at a chart's first drawing, before the observer has said:
+  // asking at every drawing made the browser lay the page out between two charts' drawings,
+  // which the page itself never does.
+  const onScreen = new WeakMap();
+  const seen = new IntersectionObserver((entries) => {
+    for (const e of entries) onScreen.set(e.target, e.isIntersecting);
+  });
+  const visible = (div) => {
+    if (onScreen.has(div)) return onScreen.get(div);
+    seen.observe(div);
     const r = div.getBoundingClientRect();
     return r.bottom > 0 && r.top < innerHeight && r.width > 0;
   };
   const wrap = (fn) => function (div, ...rest) {
-    const rec = {chart: chartOf(div), start: performance.now(), end: null, seen: onScreen(div)};
+    const rec = {chart: chartOf(div), start: performance.now(), end: null, seen: visible(div)};
     window.__draws.push(rec);
     const out = fn.call(this, div, ...rest);
     const done = () => requestAnimationFrame(() => {
@@ -467,7 +480,7 @@ def one_page(
         )
     except Exception:  # playwright's TimeoutError
         return None
-    page.wait_for_function(QUIET_JS, arg=QUIET_MS)
+    page.wait_for_function(QUIET_JS, arg=QUIET_MS, polling=POLL_MS)
     runs = []
     for filt, values in changes:
         if filt:
@@ -477,7 +490,7 @@ def one_page(
         else:
             page.locator(".wb-filters > button").click()
         try:
-            page.wait_for_function(QUIET_JS, arg=QUIET_MS, timeout=UNANSWERED_MS)
+            page.wait_for_function(QUIET_JS, arg=QUIET_MS, timeout=UNANSWERED_MS, polling=POLL_MS)
         except Exception:  # playwright's TimeoutError: counted as unanswered
             runs.append({"unanswered": f"{filt or 'clear'} {values}"})
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,26 @@ def test_clicking_an_organisation_drills_to_its_proposals(
     )
     for pid in app.drilled["proposal_id"]:
         assert pid in app.drill_table.value
+
+
+def test_heatmap_cells_are_parted_by_white_lines_on_their_borders(app: PortfolioApp) -> None:
+    """The heat map's gaps are one white path over the cells' borders, not plotly's
+    ``xgap``/``ygap`` (which make plotly draw the chart as a large image)."""
+    app.clear_filters()
+    spec = app.specs["heatmap"]
+    (trace,) = spec["data"]
+    assert not trace.get("xgap") and not trace.get("ygap")
+    (shape,) = spec["layout"]["shapes"]
+    assert (shape["xref"], shape["yref"], shape["layer"]) == ("x", "y", "above")
+    assert shape["line"] == {"color": "#ffffff", "width": 2}
+    segments = re.findall(r"M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)", shape["path"])
+    columns, rows = len(trace["x"]), len(trace["y"])
+    assert columns > 1 and rows > 1
+    # one line on each border between two columns or two rows, and round the outside
+    ends = [tuple(float(v) for v in s) for s in segments]
+    assert ends == [(i - 0.5, -0.5, i - 0.5, rows - 0.5) for i in range(columns + 1)] + [
+        (-0.5, j - 0.5, columns - 0.5, j - 0.5) for j in range(rows + 1)
+    ]
 
 
 def test_heatmap_and_timeline_clicks(app: PortfolioApp) -> None:

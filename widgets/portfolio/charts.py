@@ -29,6 +29,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from widgets.portfolio.cell_gaps import cell_gaps
 from widgets.portfolio.colours import org_colour
 from widgets.portfolio.margins import fix_margins
 from workbench.portfolio.analysis import NONE, country_of
@@ -387,8 +388,6 @@ def _heatmap(title: str, frame: pd.DataFrame, tr: Tr, clicks: ClickMap) -> dict[
         "y": [short(i, 30) for i in rows],
         "customdata": [list(org_names) for _ in rows],
         "colorscale": [[0, "#f7fafc"], [0.01, "#fde0dd"], [1, "#a50f15"]],
-        "xgap": 2,
-        "ygap": 2,
         "colorbar": colorbar,
         "hovertemplate": "%{y} × %{customdata}: %{z}<extra></extra>",
     }
@@ -396,4 +395,6 @@ def _heatmap(title: str, frame: pd.DataFrame, tr: Tr, clicks: ClickMap) -> dict[
     lay = layout_spec(title, max(300, 26 * len(rows) + 230), 1)
     lay["xaxis"].update(tickangle=-35, side="bottom")
     lay["yaxis"]["autorange"] = "reversed"
+    if rows and columns:
+        lay["shapes"] = [cell_gaps(len(columns), len(rows))]
     return {"data": [trace], "layout": lay}
