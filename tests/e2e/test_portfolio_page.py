@@ -8,6 +8,7 @@ not from the page's own summaries.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -96,6 +97,28 @@ def _click_bar(page: Page, chart: str, index: int = 0) -> None:
     page.locator(f".wb-chart-{chart} .hoverlayer .hovertext").first.wait_for()
     page.mouse.click(x, y)
     page.mouse.move(0, 0)  # the hover label goes away
+
+
+def _click_heatmap_cell(page: Page) -> tuple[str, str]:
+    """Hover the centre of the heat map's first cell with findings until plotly shows its
+    label, then click it; the cell's proposal and organisation."""
+    chart = page.locator(".wb-chart-heatmap .wb-chart-plot")
+    chart.scroll_into_view_if_needed()
+    cell = chart.evaluate(
+        """(gd) => {
+          const t = gd.data[0], xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+          const row = t.z.findIndex((r) => r.some((v) => v > 0));
+          const col = t.z[row].findIndex((v) => v > 0);
+          const box = gd.getBoundingClientRect();
+          return {x: box.left + xa._offset + xa.c2p(col), y: box.top + ya._offset + ya.c2p(row),
+                  proposal: t.y[row], organisation: t.customdata[row][col]};
+        }"""
+    )
+    page.mouse.move(cell["x"], cell["y"])
+    page.locator(".wb-chart-heatmap .hoverlayer .hovertext").first.wait_for()
+    page.mouse.click(cell["x"], cell["y"])
+    page.mouse.move(0, 0)
+    return str(cell["proposal"]), html.unescape(str(cell["organisation"]))
 
 
 def _drill_rows(page: Page) -> list[list[str]]:
@@ -211,6 +234,16 @@ def test_an_analyst_filters_drills_exports_and_switches_language(
     assert judged[0] == JUDGED and judged[1] == titles[JUDGED]
     assert judged[6:8] == ["judged", "mitigation required before start"]
     element_shot(page, ".wb-portfolio", screenshots / "portfolio-03-english.png")
+
+    # drill down from a heat-map cell: clicked through the white lines drawn over the cells
+    proposal, organisation = _click_heatmap_cell(page)
+    page.locator(
+        ".wb-drill h2", has_text=f"Proposals × listed organisations — {proposal}"
+    ).wait_for()
+    named = qf["organisation_name"].fillna(qf["entry_name"])
+    heat = qf[(qf["proposal_id"] == proposal) & (named == organisation)]
+    assert len(heat) > 0
+    assert [r[0] for r in _drill_rows(page)] == [proposal]
 
 
 def _hostile_list(tmp: Path) -> Path:
