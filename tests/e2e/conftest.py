@@ -306,6 +306,15 @@ def element_shot(page: object, selector: str, path: Path) -> None:
     page.set_viewport_size(size)  # type: ignore[attr-defined]
 
 
+def click_plotted(page: object, x: float, y: float, chart: str) -> None:
+    """Hover the page at (``x``, ``y``) until plotly shows the label of what is there in
+    ``chart`` (a selector), then click it and move away, as a person would."""
+    page.mouse.move(x, y)  # type: ignore[attr-defined]
+    page.locator(f"{chart} .hoverlayer .hovertext").first.wait_for()  # type: ignore[attr-defined]
+    page.mouse.click(x, y)  # type: ignore[attr-defined]
+    page.mouse.move(0, 0)  # type: ignore[attr-defined]  # the hover label goes away
+
+
 def serve_with_openalex(servers: _Servers, data: Path, tmp: Path, openalex_url: str) -> Served:
     """The review page on ``data``, its OpenAlex setting pointed at a local replay server."""
     return servers.start(

@@ -20,7 +20,7 @@ from workbench.list_versions import VersionRegistry
 from workbench.lists import load_list, shipped_lists
 from workbench.portfolio import screen_portfolio
 
-from .conftest import demo_proposals, element_shot
+from .conftest import click_plotted, demo_proposals, element_shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 expect.set_options(timeout=60_000)
@@ -47,10 +47,7 @@ def _click(page: Page, points: Any, hover: str) -> None:
     box = points.bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.locator(f"{hover} .hoverlayer .hovertext").first.wait_for()
-    page.mouse.click(x, y)
-    page.mouse.move(0, 0)
+    click_plotted(page, x, y, hover)
 
 
 def _top_organisation(findings: pd.DataFrame) -> tuple[str, set[tuple[str, str]]]:

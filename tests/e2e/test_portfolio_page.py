@@ -27,7 +27,7 @@ from workbench.portfolio import screen_portfolio
 from workbench.settings import Settings
 from workbench.store import open_store
 
-from .conftest import FIXTURES, demo_proposals, element_shot
+from .conftest import FIXTURES, click_plotted, demo_proposals, element_shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -93,10 +93,7 @@ def _click_bar(page: Page, chart: str, index: int = 0) -> None:
     box = bar.bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.locator(f".wb-chart-{chart} .hoverlayer .hovertext").first.wait_for()
-    page.mouse.click(x, y)
-    page.mouse.move(0, 0)  # the hover label goes away
+    click_plotted(page, x, y, f".wb-chart-{chart}")
 
 
 def _click_heatmap_cell(page: Page) -> tuple[str, str]:
@@ -114,10 +111,7 @@ def _click_heatmap_cell(page: Page) -> tuple[str, str]:
                   proposal: t.y[row], organisation: t.customdata[row][col]};
         }"""
     )
-    page.mouse.move(cell["x"], cell["y"])
-    page.locator(".wb-chart-heatmap .hoverlayer .hovertext").first.wait_for()
-    page.mouse.click(cell["x"], cell["y"])
-    page.mouse.move(0, 0)
+    click_plotted(page, cell["x"], cell["y"], ".wb-chart-heatmap")
     return str(cell["proposal"]), html.unescape(str(cell["organisation"]))
 
 
