@@ -29,9 +29,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from widgets.portfolio.cell_gaps import cell_gaps
 from widgets.portfolio.colours import org_colour
 from widgets.portfolio.margins import fix_margins
+from widgets.portfolio.shapes import cell_gaps
 from workbench.portfolio.analysis import NONE, country_of
 from workbench.vocabulary import Outcome, Suggestion
 

@@ -34,6 +34,7 @@ from widgets.portfolio.charts import layout_spec, short
 from widgets.portfolio.colours import org_colour
 from widgets.portfolio.drill import proposal_link
 from widgets.portfolio.plot import Chart
+from widgets.portfolio.shapes import path_shape
 from workbench.portfolio.network import (
     ORGANISATION,
     behind,
@@ -87,14 +88,7 @@ def links_shape(
         for o in organisations
         for p in g.neighbors(o)
     )
-    return {
-        "type": "path",
-        "path": path,
-        "xref": "x",
-        "yref": "y",
-        "layer": "below",
-        "line": {"color": "#bcccdc", "width": 1},
-    }
+    return path_shape(path, layer="below", color="#bcccdc", width=1)
 
 
 class NetworkView(w.VBox):

@@ -1,4 +1,6 @@
-"""The white lines between the cells of a heat map, drawn as one shape.
+"""Lines drawn on a chart as one shape of its layout: a path in the chart's own
+coordinates, which plotly draws as it is, where a trace would be worked through point by
+point (the network's links, the white lines between a heat map's cells).
 
 Examples
 --------
@@ -24,11 +26,17 @@ def cell_gaps(columns: int, rows: int) -> dict[str, Any]:
     borders (the outer ones half cut off, as the outer cells' gaps are)."""
     path = [f"M{i - 0.5},-0.5L{i - 0.5},{rows - 0.5}" for i in range(columns + 1)]
     path += [f"M-0.5,{j - 0.5}L{columns - 0.5},{j - 0.5}" for j in range(rows + 1)]
+    return path_shape("".join(path), layer="above", color="#ffffff", width=GAP_PX)
+
+
+def path_shape(path: str, *, layer: str, color: str, width: float) -> dict[str, Any]:
+    """The SVG ``path`` (in the x and y axes' coordinates) as a layout shape of lines
+    ``width`` px wide, drawn ``layer`` ("above" or "below") the traces."""
     return {
         "type": "path",
-        "path": "".join(path),
+        "path": path,
         "xref": "x",
         "yref": "y",
-        "layer": "above",
-        "line": {"color": "#ffffff", "width": GAP_PX},
+        "layer": layer,
+        "line": {"color": color, "width": width},
     }
