@@ -66,3 +66,62 @@ def test_a_chart_off_screen_shows_the_current_filter_when_it_comes_into_view(
     field.scroll_into_view_if_needed()
     expect(ticks).to_have_text(["quantum"])
     assert _current(page, "by_field")
+
+
+def _plotted(page: Page, chart: str) -> dict[str, float]:
+    """The height of ``chart``'s figure, and the size plotly drew it at."""
+    return dict(
+        page.evaluate(
+            "c => { const d = document.querySelector(`.wb-chart-${c} .wb-chart-plot`);"
+            " const svg = d.querySelector('.main-svg');"
+            " return {figure: d.layout.height, width: Number(svg.getAttribute('width')),"
+            " height: Number(svg.getAttribute('height')), box: d.clientWidth}; }",
+            chart,
+        )
+    )
+
+
+def test_a_chart_follows_its_width_and_a_new_height_is_drawn_once(
+    page: Page, portfolio_server, tmp_path: Path
+) -> None:
+    """A filter change that makes a chart taller draws it at its new height, without
+    plotly's resize (a second drawing, a tenth of a second later); a narrower window
+    redraws every chart at its new width."""
+    data = demo_proposals(tmp_path)
+    served = portfolio_server(data, tmp_path / "workbench.db")
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    page.goto(served.url)
+    page.wait_for_function(
+        "n => Array.from(document.querySelectorAll('.wb-portfolio .wb-chart-plot'))"
+        ".filter(d => Number(d.dataset.drawn) > 0).length >= n",
+        arg=CHARTS,
+    )
+    page.evaluate(
+        "() => { window.resizedCharts = []; const resize = Plotly.Plots.resize;"
+        " Plotly.Plots.resize = function (gd) {"
+        " window.resizedCharts.push(gd.closest('.wb-chart-card').className);"
+        " return resize.apply(this, arguments); }; }"
+    )
+    chart = "by_organisation"
+    before = _plotted(page, chart)
+    plot = page.locator(f".wb-chart-{chart} .wb-chart-plot")
+    sent = plot.get_attribute("data-figure")
+    page.locator(".wb-filter", has_text="分野").locator("select").select_option("quantum")
+    expect(plot).not_to_have_attribute("data-figure", str(sent))
+    expect(plot).to_have_attribute("data-drawn", str(plot.get_attribute("data-figure")))
+    after = _plotted(page, chart)
+    assert after["figure"] != before["figure"]  # the change this test is about
+    assert after["height"] == after["figure"] and abs(after["width"] - after["box"]) < 1
+    page.wait_for_timeout(300)  # plotly's resize redraws 100 ms after it is asked
+    assert page.evaluate("() => window.resizedCharts") == []
+
+    page.set_viewport_size({"width": 1000, "height": 1000})
+    page.wait_for_function(
+        "c => { const d = document.querySelector(`.wb-chart-${c} .wb-chart-plot`);"
+        " const w = Number(d.querySelector('.main-svg').getAttribute('width'));"
+        " return Math.abs(w - d.clientWidth) < 1; }",
+        arg=chart,
+    )
+    narrower = _plotted(page, chart)
+    assert narrower["width"] < after["width"] and narrower["height"] == after["figure"]
+    assert any(chart in c for c in page.evaluate("() => window.resizedCharts"))

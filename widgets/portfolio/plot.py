@@ -11,7 +11,8 @@ widget that carries only its figure's JSON: it waits for plotly.js, draws with
 ``Plotly.react`` (so a new figure updates the chart in place), follows the
 width of its box, and reports a click on a point in ``clicked``.
 
-A chart on screen is drawn as soon as its figure comes; one off screen (below
+A chart on screen is drawn as soon as its figure comes (in the next task, with
+every other chart on screen whose figure came meanwhile); one off screen (below
 the fold, or hidden) once no figure has come for a moment, one at a time when
 the browser is idle, or at once when it comes into view, whichever is first. A
 filter change thus redraws first what the analyst sees, and a chart never comes
@@ -85,6 +86,23 @@ function drawLater(draw, first) {
   later.timer = setTimeout(drawNext, first ? 0 : later.quiet);
 }
 
+// Charts on screen are drawn in the next task after their figure comes, together with
+// every other chart on screen whose figure came meanwhile: a filter change sends one
+// message per chart, and drawing each in its own message's task let the browser lay out
+// and paint the page between two charts, several times per change.
+const now = window.wbChartsNow || (window.wbChartsNow = { waiting: new Set(), timer: 0 });
+
+function drawSoon(draw) {
+  now.waiting.add(draw);
+  if (now.timer) return;
+  now.timer = setTimeout(() => {
+    now.timer = 0;
+    const draws = Array.from(now.waiting);
+    now.waiting.clear();
+    for (const d of draws) d();
+  }, 0);
+}
+
 function drawNext() {
   const [draw] = later.waiting;
   if (!draw) return;
@@ -101,6 +119,18 @@ export default {
     div.className = "wb-chart-plot";
     el.appendChild(div);
     let drawn = null;  // the figure_id drawn
+    const place = (fig) => {
+      const height = (fig.layout || {}).height;
+      if (height) {
+        // the figure's height, and a box of its own: what a drawing changes inside it is
+        // laid out again without the rest of the page
+        div.style.height = `${height}px`;
+        div.style.contain = "strict";
+      } else {  // a figure without a height: sized by what plotly draws, not the last one's
+        div.style.height = "";
+        div.style.contain = "";
+      }
+    };
     let first = true;
     const clicked = (event) => {
       const p = event && event.points && event.points[0];
@@ -122,6 +152,7 @@ export default {
       if (id === drawn || !id) return;  // drawn already, or no figure yet
       drawn = id;
       const fig = model.get("figure") || {};
+      place(fig);
       const layout = Object.assign({}, fig.layout || {});
       if (!layout.template || !layout.template.layout) {
         layout.template = structuredClone(TEMPLATE);  // plotly may change what it is given
@@ -139,17 +170,8 @@ export default {
     let visible = null;
     const changed = () => {
       div.dataset.figure = String(model.get("figure_id"));
-      const height = ((model.get("figure") || {}).layout || {}).height;
-      if (height) {
-        // its place, drawn or not; and a box of its own: what a drawing changes inside it
-        // is laid out again without the rest of the page
-        div.style.height = `${height}px`;
-        div.style.contain = "strict";
-      } else {  // a figure without a height: sized by what plotly draws, not the last one's
-        div.style.height = "";
-        div.style.contain = "";
-      }
-      if (visible) draw();
+      if (drawn === null) place(model.get("figure") || {});  // its place before it is drawn
+      if (visible) drawSoon(draw);
       else if (visible === false) drawLater(draw, drawn === null);
     };
     const seen = new IntersectionObserver((entries) => {
@@ -159,14 +181,22 @@ export default {
     });
     seen.observe(el);
     changed();
-    const resized = new ResizeObserver(() => {
-      if (drawn !== null && div.offsetWidth > 0) Plotly.Plots.resize(div);
+    // Drawn again when its width changes; its height is the figure's, and a new height
+    // comes with a new figure, drawn at that height: redrawing it then too (plotly's resize,
+    // a tenth of a second later) took as long as the drawing.
+    let width = 0;
+    const resized = new ResizeObserver((entries) => {
+      const w = entries[entries.length - 1].contentRect.width;
+      if (w === width) return;
+      width = w;
+      if (drawn !== null && w > 0) Plotly.Plots.resize(div);
     });
     resized.observe(el);
     model.on("change:figure", changed);
     return () => {
       model.off("change:figure", changed);
       later.waiting.delete(draw);
+      now.waiting.delete(draw);
       seen.disconnect();
       resized.disconnect();
       Plotly.purge(div);
