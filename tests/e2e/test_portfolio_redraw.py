@@ -116,11 +116,11 @@ def test_a_chart_follows_its_width_and_a_new_height_is_drawn_once(
     assert page.evaluate("() => window.resizedCharts") == []
 
     page.set_viewport_size({"width": 1000, "height": 1000})
-    page.wait_for_function(
-        "c => { const d = document.querySelector(`.wb-chart-${c} .wb-chart-plot`);"
+    page.wait_for_function(  # its box narrower (the window's new size applied), and drawn so
+        "([c, wide]) => { const d = document.querySelector(`.wb-chart-${c} .wb-chart-plot`);"
         " const w = Number(d.querySelector('.main-svg').getAttribute('width'));"
-        " return Math.abs(w - d.clientWidth) < 1; }",
-        arg=chart,
+        " return d.clientWidth < wide && Math.abs(w - d.clientWidth) < 1; }",
+        arg=[chart, after["box"]],
     )
     narrower = _plotted(page, chart)
     assert narrower["width"] < after["width"] and narrower["height"] == after["figure"]
